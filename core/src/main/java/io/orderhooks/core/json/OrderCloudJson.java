@@ -1,0 +1,133 @@
+package io.orderhooks.core.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+
+/**
+ * The one JSON configuration used everywhere in orderhooks.
+ *
+ * <ul>
+ *   <li>Property names are OrderCloud's PascalCase (models also name each property explicitly).
+ *   <li>Unknown properties are tolerated on read.
+ *   <li>Free JSON ({@code xp}, {@code ConfigData}, {@code Body}) is kept verbatim as a tree: decimals are
+ *       read as {@link java.math.BigDecimal} with their scale, so nothing near money ever passes through
+ *       binary floating point.
+ *   <li>Dates are ISO-8601 with an offset ({@code 2021-04-04T19:41:39.6504645+00:00}); on read a missing
+ *       offset means UTC and a space may stand for the {@code T}, as in OrderCloud's own examples.
+ * </ul>
+ *
+ * <p>The shared instance is thread-safe and must not be reconfigured; call {@link #newMapper()} for a copy
+ * to change.
+ */
+public final class OrderCloudJson {
+
+    /** Writes {@code +00:00} rather than {@code Z}, as OrderCloud does. */
+    public static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .appendOffset("+HH:MM", "+00:00")
+            .toFormatter();
+
+    private static final DateTimeFormatter LENIENT_LOCAL = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalEnd()
+            .toFormatter();
+
+    private static final ObjectMapper SHARED = newMapper();
+
+    private OrderCloudJson() {}
+
+    /** The shared, fully configured mapper. Do not reconfigure it. */
+    public static ObjectMapper mapper() {
+        return SHARED;
+    }
+
+    /** A new mapper with the orderhooks configuration, for callers that need to add to it. */
+    public static ObjectMapper newMapper() {
+        SimpleModule dates = new SimpleModule("orderhooks-dates");
+        dates.addSerializer(OffsetDateTime.class, new OffsetDateTimeSerializer());
+        dates.addDeserializer(OffsetDateTime.class, new OffsetDateTimeDeserializer());
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(dates)
+                .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+                .serializationInclusion(JsonInclude.Include.ALWAYS)
+                .build();
+    }
+
+    /** Parses an ISO-8601 date-time leniently (see class doc); {@code null} for blank input. */
+    public static OffsetDateTime parseDateTime(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String s = text.trim();
+        try {
+            return OffsetDateTime.parse(s);
+        } catch (DateTimeParseException offsetMissing) {
+            try {
+                return LocalDateTime.parse(s, LENIENT_LOCAL).atOffset(ZoneOffset.UTC);
+            } catch (DateTimeParseException noTime) {
+                return LocalDate.parse(s).atStartOfDay().atOffset(ZoneOffset.UTC);
+            }
+        }
+    }
+
+    private static final class OffsetDateTimeSerializer extends JsonSerializer<OffsetDateTime> {
+        @Override
+        public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider serializers)
+                throws IOException {
+            gen.writeString(DATE_TIME.format(value));
+        }
+    }
+
+    private static final class OffsetDateTimeDeserializer extends JsonDeserializer<OffsetDateTime> {
+        @Override
+        public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = p.getValueAsString();
+            try {
+                return parseDateTime(text);
+            } catch (DateTimeParseException e) {
+                return (OffsetDateTime) ctxt.handleWeirdStringValue(OffsetDateTime.class, text,
+                        "not an ISO-8601 date-time (expected e.g. 2024-09-06T16:33:44.480+00:00)");
+            }
+        }
+    }
+}
