@@ -209,6 +209,30 @@ class IntegrationEventsDispatcherTest {
         assertThat(response.bodyText()).contains("\"ErrorCode\":\"ServerError\"").contains("\"CorrelationID\":\"" + correlationId + "\"");
     }
 
+    /** What slf4j-simple writes to System.err while {@code action} runs. */
+    static String logged(Runnable action) {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void logsTheCorrelationIdWithTheCauseAndEachCallWithEventOrderAndStatus() {
+        AtomicReference<RawResponse> response = new AtomicReference<>();
+        String log = logged(() -> response.set(TestDispatcherClient.of(dispatcher, "current-key")
+                .send(CheckoutEventType.ORDER_CALCULATE, Worksheets.order("buggy").line("SHIRT", 1, "5.00").build())));
+
+        assertThat(log).contains("correlationId=" + response.get().headers().get("X-Correlation-ID"))
+                .contains("secret internals")
+                .containsPattern("integration event ordercalculate order=buggy status=500 durationMs=\\d+");
+    }
+
     @Test
     void answersConfigDataThatDoesNotBindWith400() {
         RawResponse response = TestDispatcherClient.of(dispatcher, "current-key")
