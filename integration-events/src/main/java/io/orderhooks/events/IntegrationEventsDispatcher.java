@@ -1,0 +1,87 @@
+package io.orderhooks.events;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderhooks.core.http.RawHandler;
+import io.orderhooks.core.http.RawRequest;
+import io.orderhooks.core.http.RawResponse;
+import io.orderhooks.core.receiver.RequestGuard;
+import io.orderhooks.core.receiver.TimeBudget;
+import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.events.internal.Dispatch;
+import io.orderhooks.events.internal.EventRoute;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transport-agnostic receiver for OrderCloud's checkout integration events: {@code (method, path,
+ * headers, body bytes) -> (status, headers, body bytes)} for the paths {@code /shippingrates},
+ * {@code /ordercalculate}, {@code /ordersubmit}, {@code /ordersubmitforapproval} and {@code /orderapproved}.
+ *
+ * <p>Each request goes through, in order: unknown path 404, method other than POST 405, body over the limit
+ * 413, non-JSON content type 415, {@code X-oc-hash} over the exact bytes 401, malformed payload 400, then
+ * the handler under its time limit (504 {@code IntegrationEvent.Timeout}, or the fallback), validation of
+ * its answer (500 {@code IntegrationEvent.InvalidResponse} listing every violation) and serialization. A
+ * {@link CheckoutException} becomes its own status and code; any other exception a 500 with a correlation
+ * id that is also logged. {@code /ordersubmit} and {@code /orderapproved} deliveries are de-duplicated by
+ * order ID. Each call is logged (event, order ID, status, duration) on this class's logger.
+ *
+ * <p>Built by {@link #builder()}, then immutable and thread-safe; {@link #handle} never throws. Host it with
+ * {@link IntegrationEventsPlugin} in Javalin, or call {@link #handle} from any other server. {@link #close()}
+ * stops the worker threads.
+ */
+public final class IntegrationEventsDispatcher implements RawHandler, AutoCloseable {
+
+    static final Logger LOG = LoggerFactory.getLogger(IntegrationEventsDispatcher.class);
+
+    private final Dispatch dispatch;
+    private final Set<CheckoutEventType> events;
+    private final long maxBodyBytes;
+    private final TimeBudget budget;
+
+    IntegrationEventsDispatcher(Map<CheckoutEventType, EventRoute> routes, IntegrationEventsDispatcherBuilder.Settings settings) {
+        this.budget = new TimeBudget("integration-events");
+        this.dispatch = new Dispatch(routes, new RequestGuard(settings.maxBodyBytes()), settings.store(), budget,
+                settings.clock(), LOG);
+        this.events = Collections.unmodifiableSet(EnumSet.copyOf(routes.keySet()));
+        this.maxBodyBytes = settings.maxBodyBytes();
+    }
+
+    /** A builder with no handlers, no keys, a 10 s time limit, a 4 MiB body limit and an in-memory store. */
+    public static IntegrationEventsDispatcherBuilder builder() {
+        return new IntegrationEventsDispatcherBuilder();
+    }
+
+    @Override
+    public RawResponse handle(RawRequest request) {
+        return dispatch.handle(request);
+    }
+
+    /** The events with a handler. */
+    public Set<CheckoutEventType> events() {
+        return events;
+    }
+
+    /** The body limit; adapters read at most this many bytes. */
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** {@code 200 {"status":"UP","events":["shippingrates",...]}}, for a health route. */
+    public RawResponse health() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("status", "UP");
+        com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("events");
+        events.forEach(type -> list.add(type.suffix()));
+        return RawResponse.json(200, body);
+    }
+
+    /** Stops the worker threads; calls still running are interrupted. */
+    @Override
+    public void close() {
+        budget.close();
+    }
+}

@@ -1,0 +1,51 @@
+package io.orderhooks.events;
+
+import io.javalin.config.JavalinState;
+import io.javalin.plugin.Plugin;
+import io.orderhooks.core.http.JavalinBridge;
+import io.orderhooks.core.http.JavalinMount;
+import java.util.Objects;
+
+/**
+ * Hosts an {@link IntegrationEventsDispatcher} in Javalin: {@code {basePath}/shippingrates} etc. (every
+ * method, so the dispatcher answers 404 and 405 in OrderCloud's shape) and {@code GET {basePath}/health}
+ * returning {@code {"status":"UP","events":[...]}}. Register with
+ * {@code Javalin.create(cfg -> cfg.registerPlugin(IntegrationEventsPlugin.at("/integration", dispatcher)))};
+ * several may be registered at different base paths. The dispatcher's lifecycle stays with the caller.
+ */
+public final class IntegrationEventsPlugin extends Plugin<Void> {
+
+    private final String basePath;
+    private final IntegrationEventsDispatcher dispatcher;
+
+    private IntegrationEventsPlugin(String basePath, IntegrationEventsDispatcher dispatcher) {
+        this.basePath = JavalinMount.normalize(basePath);
+        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+    }
+
+    /** The plugin serving {@code dispatcher} under {@code basePath} ({@code ""} or {@code "/"} for the root). */
+    public static IntegrationEventsPlugin at(String basePath, IntegrationEventsDispatcher dispatcher) {
+        return new IntegrationEventsPlugin(basePath, dispatcher);
+    }
+
+    /** The normalized base path, e.g. {@code /integration} or {@code ""}. */
+    public String basePath() {
+        return basePath;
+    }
+
+    @Override
+    public void onInitialize(JavalinState state) {
+        state.routes.get(basePath + "/health", ctx -> JavalinBridge.write(ctx, dispatcher.health()));
+        JavalinMount.mount(state.routes, basePath, dispatcher::maxBodyBytes, dispatcher);
+    }
+
+    @Override
+    public boolean repeatable() {
+        return true;
+    }
+
+    @Override
+    public String name() {
+        return "IntegrationEventsPlugin(" + (basePath.isEmpty() ? "/" : basePath) + ")";
+    }
+}

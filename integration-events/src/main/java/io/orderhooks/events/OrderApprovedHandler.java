@@ -1,0 +1,17 @@
+package io.orderhooks.events;
+
+import io.orderhooks.core.model.OrderApprovedResponse;
+
+/**
+ * Answers {@code /orderapproved}: runs once per order when it is approved (a repeated delivery gets the first successful answer without calling the handler again). Returning null answers an empty response.
+ *
+ * <p>Called on a dispatcher worker thread, possibly concurrently for different orders; implementations must
+ * be thread-safe. Throw {@link CheckoutException} to refuse the event with a status and error code of your
+ * choice; any other exception becomes a 500 with a correlation id (or triggers the fallback, if one is
+ * declared). The call is interrupted when it exceeds its time limit.
+ */
+@FunctionalInterface
+public interface OrderApprovedHandler {
+
+    OrderApprovedResponse approved(CheckoutEvent event) throws Exception;
+}

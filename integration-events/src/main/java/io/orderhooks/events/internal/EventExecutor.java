@@ -1,0 +1,108 @@
+package io.orderhooks.events.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.http.RawResponse;
+import io.orderhooks.core.model.OrderApprovedResponse;
+import io.orderhooks.core.model.OrderSubmitForApprovalResponse;
+import io.orderhooks.core.model.OrderSubmitResponse;
+import io.orderhooks.core.receiver.ReceiverErrors;
+import io.orderhooks.core.receiver.TimeBudget;
+import io.orderhooks.core.receiver.TimeBudget.Outcome;
+import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.events.CheckoutEvent;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * Runs one parsed event: the handler under its time limit, then (on an unexpected failure or a time-out) the
+ * fallback if there is one, then validation and serialization of the answer. Never throws.
+ */
+final class EventExecutor {
+
+    static final String TIMEOUT = "IntegrationEvent.Timeout";
+    static final String INVALID_RESPONSE = "IntegrationEvent.InvalidResponse";
+
+    private final TimeBudget budget;
+    private final Logger log;
+
+    EventExecutor(TimeBudget budget, Logger log) {
+        this.budget = budget;
+        this.log = log;
+    }
+
+    RawResponse execute(EventRoute route, CheckoutEvent event) {
+        Outcome<Object> outcome = budget.run(() -> route.handler().call(event), route.timeLimit());
+        if (outcome instanceof Outcome.Completed<Object> done) {
+            return answer(route, event, done.value(), "handler");
+        }
+        if (outcome instanceof Outcome.Failed<Object> failed && failed.cause() instanceof OrderCloudException refusal) {
+            return RawResponse.error(refusal);
+        }
+        if (route.fallback() == null) {
+            return failure(route, event, outcome);
+        }
+        String why = outcome instanceof Outcome.Failed<Object> f ? "failed (" + f.cause() + ")"
+                : "did not answer within " + route.timeLimit().toMillis() + " ms";
+        log.warn("{} handler for order {} {}; answering its fallback", route.type().suffix(), event.orderID(), why);
+        Outcome<Object> fallback = budget.run(() -> route.fallback().call(event), route.timeLimit());
+        if (fallback instanceof Outcome.Completed<Object> done) {
+            return answer(route, event, done.value(), "fallback");
+        }
+        if (fallback instanceof Outcome.Failed<Object> failed && failed.cause() instanceof OrderCloudException refusal) {
+            return RawResponse.error(refusal);
+        }
+        return failure(route, event, fallback);
+    }
+
+    private RawResponse failure(EventRoute route, CheckoutEvent event, Outcome<Object> outcome) {
+        if (outcome instanceof Outcome.TimedOut<Object> timedOut) {
+            return timeout(route.type(), timedOut.limit());
+        }
+        Throwable cause = ((Outcome.Failed<Object>) outcome).cause();
+        return ReceiverErrors.internal(log, route.type().suffix() + " handler for order " + event.orderID(), cause);
+    }
+
+    private RawResponse answer(EventRoute route, CheckoutEvent event, Object value, String source) {
+        Object answer = value == null ? emptyAnswer(route.type()) : value;
+        if (answer == null) {
+            return invalid(route, event, source, List.of("the " + source + " returned no response (null)"));
+        }
+        List<String> violations = ResponseValidator.violations(answer, event.worksheet());
+        if (!violations.isEmpty()) {
+            return invalid(route, event, source, violations);
+        }
+        return RawResponse.json(200, answer);
+    }
+
+    private RawResponse invalid(EventRoute route, CheckoutEvent event, String source, List<String> violations) {
+        String message = "The " + route.type().suffix() + " " + source + " returned an invalid response for order "
+                + event.orderID() + " (" + violations.size() + (violations.size() == 1 ? " violation" : " violations")
+                + "): " + String.join("; ", violations);
+        log.error(message);
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = data.putArray("Violations");
+        violations.forEach(list::add);
+        return RawResponse.error(new OrderCloudException(500, INVALID_RESPONSE, message, data));
+    }
+
+    static RawResponse timeout(CheckoutEventType type, Duration limit) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("TimeLimitMillis", limit.toMillis());
+        return RawResponse.error(new OrderCloudException(504, TIMEOUT,
+                "The " + type.suffix() + " handler did not answer within its time limit of " + limit.toMillis() + " ms",
+                data));
+    }
+
+    /** Submit-type handlers may return null for "nothing to add"; the others must answer. */
+    private static Object emptyAnswer(CheckoutEventType type) {
+        return switch (type) {
+            case ORDER_SUBMIT -> new OrderSubmitResponse(null, null, null, null);
+            case ORDER_SUBMIT_FOR_APPROVAL -> new OrderSubmitForApprovalResponse(null, null, null, null);
+            case ORDER_APPROVED -> new OrderApprovedResponse(null, null, null, null);
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package io.orderhooks.events.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.json.OrderCloudJson;
+import io.orderhooks.core.model.CheckoutPayload;
+import io.orderhooks.core.model.LineItem;
+import io.orderhooks.core.model.OrderWorksheet;
+import io.orderhooks.core.receiver.ReceiverErrors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Binds verified body bytes to a {@link CheckoutPayload}; every failure is a 400 naming where it failed. */
+final class PayloadParser {
+
+    private PayloadParser() {}
+
+    static CheckoutPayload parse(byte[] body) {
+        CheckoutPayload payload;
+        try {
+            payload = OrderCloudJson.mapper().readValue(body, CheckoutPayload.class);
+        } catch (JsonProcessingException e) {
+            throw ReceiverErrors.malformedJson(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (payload == null) {
+            throw missing("the body", "a JSON object");
+        }
+        OrderWorksheet worksheet = payload.orderWorksheet();
+        if (worksheet == null) {
+            throw missing("OrderWorksheet", null);
+        }
+        if (worksheet.order() == null) {
+            throw missing("OrderWorksheet.Order", null);
+        }
+        if (worksheet.order().id() == null || worksheet.order().id().isBlank()) {
+            throw missing("OrderWorksheet.Order.ID", null);
+        }
+        checkLines(worksheet.lineItems());
+        return payload;
+    }
+
+    private static void checkLines(List<LineItem> lines) {
+        if (lines == null) {
+            return;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            LineItem line = lines.get(i);
+            String at = "OrderWorksheet.LineItems[" + i + "]";
+            if (line == null) {
+                throw missing(at, null);
+            }
+            if (line.id() == null || line.id().isBlank()) {
+                throw missing(at + ".ID", null);
+            }
+            if (line.quantity() == null) {
+                throw missing(at + ".Quantity", null);
+            }
+        }
+    }
+
+    private static OrderCloudException missing(String path, String expected) {
+        String message = expected == null ? path + " is required" : path + " must be " + expected;
+        return new OrderCloudException(400, "Request.InvalidJson", "Malformed JSON at " + path + ": " + message,
+                JsonNodeFactory.instance.objectNode().put("Path", path));
+    }
+}

@@ -1,0 +1,67 @@
+package io.orderhooks.events.internal;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderhooks.core.model.OrderCalculateResponse;
+import io.orderhooks.core.model.OrderWorksheet;
+import io.orderhooks.core.model.ShipEstimate;
+import io.orderhooks.core.model.ShipMethod;
+import io.orderhooks.events.CheckoutEvent;
+import io.orderhooks.events.OrderCalculateHandler;
+import io.orderhooks.events.plugin.TaxCalculator;
+import io.orderhooks.events.plugin.TaxRequest;
+import io.orderhooks.events.plugin.TaxResult;
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Turns a {@link TaxCalculator} into an {@link OrderCalculateHandler}. */
+public final class TaxCalculatorAdapter implements OrderCalculateHandler {
+
+    private final TaxCalculator calculator;
+
+    public TaxCalculatorAdapter(TaxCalculator calculator) {
+        this.calculator = Objects.requireNonNull(calculator, "calculator");
+    }
+
+    @Override
+    public OrderCalculateResponse calculate(CheckoutEvent event) throws Exception {
+        BigDecimal shipping = selectedShippingTotal(event.worksheet());
+        TaxResult result = calculator.calculate(new TaxRequest(event.worksheet(), shipping, event.configData()));
+        if (result == null) {
+            throw new IllegalStateException("TaxCalculator " + calculator.name() + " returned no result");
+        }
+        Set<String> lineIDs = event.lineItems().stream().map(l -> l.id()).collect(Collectors.toSet());
+        result.lineTaxes().keySet().stream().filter(id -> !lineIDs.contains(id)).findFirst().ifPresent(id -> {
+            throw new IllegalStateException("TaxCalculator " + calculator.name() + " taxed line '" + id
+                    + "', which is not in order " + event.orderID());
+        });
+        ObjectNode tax = JsonNodeFactory.instance.objectNode().put("Calculator", calculator.name());
+        ObjectNode lines = tax.putObject("LineTaxes");
+        result.lineTaxes().forEach(lines::put);
+        tax.put("ShippingTax", result.shippingTax());
+        ObjectNode xp = JsonNodeFactory.instance.objectNode();
+        xp.set("Tax", tax);
+        return OrderCalculateResponse.builder().taxTotal(result.total()).shippingTotal(shipping).xp(xp).build();
+    }
+
+    /** The sum of the selected methods' costs over the worksheet's ship estimates; zero if none is selected. */
+    static BigDecimal selectedShippingTotal(OrderWorksheet worksheet) {
+        if (worksheet.shipEstimateResponse() == null || worksheet.shipEstimateResponse().shipEstimates() == null) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        for (ShipEstimate estimate : worksheet.shipEstimateResponse().shipEstimates()) {
+            if (estimate.selectedShipMethodID() == null || estimate.shipMethods() == null) {
+                continue;
+            }
+            for (ShipMethod method : estimate.shipMethods()) {
+                if (estimate.selectedShipMethodID().equals(method.id()) && method.cost() != null) {
+                    total = total.add(method.cost());
+                }
+            }
+        }
+        return total;
+    }
+}
