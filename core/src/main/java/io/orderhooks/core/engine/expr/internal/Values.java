@@ -66,15 +66,17 @@ final class Values {
     private static int order(String op, Object left, Object right, Env env, int column) {
         if (left instanceof String a && right instanceof String b) {
             if (isIsoDate(a) && isIsoDate(b)) {
-                return date(a, env, column, op).compareTo(date(b, env, column, op));
+                return date(a, env, column, op).toInstant().compareTo(date(b, env, column, op).toInstant());
             }
             return String.CASE_INSENSITIVE_ORDER.compare(a, b);
         }
         if (left instanceof BigDecimal || right instanceof BigDecimal) {
-            return requireNumber(left, right, env, column, op).compareTo(requireNumber(right, left, env, column, op));
+            return requireNumber(left, left, right, env, column, op)
+                    .compareTo(requireNumber(right, left, right, env, column, op));
         }
         if (left instanceof OffsetDateTime || right instanceof OffsetDateTime) {
-            return requireDate(left, right, env, column, op).compareTo(requireDate(right, left, env, column, op));
+            return requireDate(left, left, right, env, column, op).toInstant()
+                    .compareTo(requireDate(right, left, right, env, column, op).toInstant());
         }
         if (left instanceof Boolean || right instanceof Boolean) {
             Boolean a = asBoolean(left);
@@ -87,7 +89,7 @@ final class Values {
         throw mismatch(op, left, right, env, column);
     }
 
-    private static BigDecimal requireNumber(Object v, Object other, Env env, int column, String op) {
+    private static BigDecimal requireNumber(Object v, Object left, Object right, Env env, int column, String op) {
         if (v instanceof String s) {
             try {
                 return new BigDecimal(s.trim());
@@ -98,17 +100,17 @@ final class Values {
         if (v instanceof BigDecimal d) {
             return d;
         }
-        throw mismatch(op, v, other, env, column);
+        throw mismatch(op, left, right, env, column);
     }
 
-    private static OffsetDateTime requireDate(Object v, Object other, Env env, int column, String op) {
+    private static OffsetDateTime requireDate(Object v, Object left, Object right, Env env, int column, String op) {
         if (v instanceof OffsetDateTime d) {
             return d;
         }
         if (v instanceof String s) {
             return date(s, env, column, op);
         }
-        throw mismatch(op, v, other, env, column);
+        throw mismatch(op, left, right, env, column);
     }
 
     private static OffsetDateTime date(String s, Env env, int column, String op) {
