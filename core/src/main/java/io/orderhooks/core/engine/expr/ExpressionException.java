@@ -9,7 +9,7 @@ import io.orderhooks.core.json.OrderCloudJson;
  * message ending in {@code "at column N"}, and {@code Data} {@code {"Column":N,"Expression":"..."}}.
  *
  * <p>Error codes: {@link #SYNTAX_ERROR}, {@link #INVALID_REFERENCE}, {@link #TOO_LONG},
- * {@link #TYPE_MISMATCH}, {@link #DIVISION_BY_ZERO}.
+ * {@link #TYPE_MISMATCH}, {@link #DIVISION_BY_ZERO}, {@link #NUMBER_OUT_OF_RANGE}.
  */
 public final class ExpressionException extends OrderCloudException {
 
@@ -21,6 +21,8 @@ public final class ExpressionException extends OrderCloudException {
     public static final String TOO_LONG = "Expression.TooLong";
     /** An operator or function applied to a value of the wrong type, or a result of the wrong type. */
     public static final String TYPE_MISMATCH = "Expression.TypeMismatch";
+    /** A number from the data with an absurd exponent (beyond 1e1000), refused before arithmetic. */
+    public static final String NUMBER_OUT_OF_RANGE = "Expression.NumberOutOfRange";
     /** Division or remainder by zero during evaluation. */
     public static final String DIVISION_BY_ZERO = "Expression.DivisionByZero";
 

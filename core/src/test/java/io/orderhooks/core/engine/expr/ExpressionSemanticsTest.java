@@ -198,4 +198,16 @@ class ExpressionSemanticsTest {
         assertThat(Expression.parse("order.xp.color = 'red'", ORDER_ELIGIBLE).test(ctx)).isTrue();
         assertThat(Expression.parse("order.xp.COLOR = 'red'", ORDER_ELIGIBLE).test(ctx)).isTrue();
     }
+
+    @Test
+    void refusesNumbersWithAbsurdExponentsBeforeArithmeticButStillComparesThem() {
+        EvaluationContext ctx = EvaluationContext.ofOrder(
+                tree("{\"xp\":{\"Text\":\"1e999999999\",\"Json\":1e999999999}}"), null);
+        ExpressionException e = evalError("order.xp.Text + 1", ORDER_VALUE, ctx);
+        assertThat(e.errorCode()).isEqualTo("Expression.NumberOutOfRange");
+        assertThat(e.getMessage()).isEqualTo("Number out of range (1E+999999999) at column 15");
+        assertThat(evalError("order.xp.Json * 2", ORDER_VALUE, ctx).errorCode()).isEqualTo("Expression.NumberOutOfRange");
+        assertThat(Expression.parse("order.xp.Json > 5 and order.xp.Text = order.xp.Json", ORDER_ELIGIBLE).test(ctx)).isTrue();
+        assertThat(orderAmount("100000000000000000000000 % 7")).isEqualTo(new BigDecimal("5"));
+    }
 }

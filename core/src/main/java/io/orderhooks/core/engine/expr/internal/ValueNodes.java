@@ -75,7 +75,7 @@ final class ValueNodes {
                 throw new ExpressionException(ExpressionException.DIVISION_BY_ZERO,
                         "Division by zero ('" + op + "')", env.source(), column);
             }
-            return op.equals("/") ? a.divide(b, DIVISION) : a.remainder(b, DIVISION);
+            return op.equals("/") ? a.divide(b, DIVISION) : a.remainder(b);
         }
 
         @Override

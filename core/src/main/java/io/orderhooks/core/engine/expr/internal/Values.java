@@ -1,6 +1,7 @@
 package io.orderhooks.core.engine.expr.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderhooks.core.engine.expr.ExpressionException;
 import io.orderhooks.core.engine.expr.internal.Node.Env;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -13,23 +14,45 @@ import java.util.regex.Pattern;
  */
 final class Values {
 
+    /** The largest exponent (either sign) a number may carry into arithmetic. */
+    static final int MAX_SCALE = 1000;
+
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ].*)?");
 
     private Values() {}
 
-    /** {@code null} stays null; numbers and numeric strings become BigDecimal; anything else is a mismatch. */
+    /**
+     * {@code null} stays null; numbers and numeric strings become BigDecimal; anything else is a mismatch.
+     * A number with an exponent beyond {@link #MAX_SCALE} (e.g. {@code 1e999999999} from xp) is refused
+     * before arithmetic could expand it into billions of digits.
+     */
     static BigDecimal number(Object value, Env env, int column, String what) {
-        if (value == null || value instanceof BigDecimal) {
-            return (BigDecimal) value;
+        if (value == null) {
+            return null;
         }
-        if (value instanceof String s) {
-            try {
-                return new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
-                throw env.typeMismatch(what + " needs numbers, got the text '" + s + "'", column);
-            }
+        BigDecimal number = value instanceof BigDecimal d ? d : value instanceof String s ? parse(s) : null;
+        if (number == null) {
+            String got = value instanceof String s ? "the text '" + s + "'" : typeName(value);
+            throw env.typeMismatch(what + " needs numbers, got " + got, column);
         }
-        throw env.typeMismatch(what + " needs numbers, got " + typeName(value), column);
+        if (Math.abs(number.scale()) > MAX_SCALE) {
+            throw new ExpressionException(ExpressionException.NUMBER_OUT_OF_RANGE,
+                    "Number out of range (" + number.toString() + ")", env.source(), column);
+        }
+        return number;
+    }
+
+    /** A number written as text (at most 100 characters), or null when it is not one. */
+    static BigDecimal parse(String text) {
+        String s = text.trim();
+        if (s.isEmpty() || s.length() > 100) {
+            return null;
+        }
+        try {
+            return new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Truthiness for {@code and}/{@code or}/{@code not}/filters: null is false, "true"/"false" text converts. */
@@ -91,11 +114,11 @@ final class Values {
 
     private static BigDecimal requireNumber(Object v, Object left, Object right, Env env, int column, String op) {
         if (v instanceof String s) {
-            try {
-                return new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
+            BigDecimal d = parse(s);
+            if (d == null) {
                 throw env.typeMismatch("Cannot compare the text '" + s + "' with a number using '" + op + "'", column);
             }
+            return d;
         }
         if (v instanceof BigDecimal d) {
             return d;
