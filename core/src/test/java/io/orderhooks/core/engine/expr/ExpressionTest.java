@@ -97,7 +97,6 @@ class ExpressionTest {
         assertThat(orderTest("order.approved('rule2')", APPROVAL_RULE)).isFalse();
         assertThat(orderTest("(order.Total > 20 and order.approved('rule1')) or not items.any(ProductID = 'QQQ')",
                 APPROVAL_RULE)).isTrue();
-        assertThat(orderTest("order.approved('rule1')", APPROVAL_RULE)).isTrue();
         Expression rule = Expression.parse("order.Approved('rule2')", APPROVAL_RULE);
         assertThat(rule.test(SampleOrder.orderContext().withApprovedRules(id -> id.equals("rule2")))).isTrue();
         assertThat(rule.test(EvaluationContext.ofOrder(SampleOrder.ORDER, SampleOrder.ITEMS))).isFalse();
@@ -207,5 +206,25 @@ class ExpressionTest {
         assertThat(e.toString()).isEqualTo("LINE_VALUE: item.Quantity * 2");
         assertThat(Expression.parse("items.any(item.ProductID = 'X')", ORDER_ELIGIBLE).referencesItem()).isFalse();
         assertThat(Expression.parse("10", LINE_VALUE).referencesItem()).isFalse();
+    }
+
+    @Test
+    void evaluatesOneParsedExpressionFromManyThreadsAtOnce() throws Exception {
+        Expression value = Expression.parse(
+                "items.total(product.incategory('Apparel')) * .1 + min(item.Quantity, 2)", LINE_VALUE);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<BigDecimal>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                JsonNode line = i % 2 == 0 ? MUG : HAT;
+                results.add(pool.submit(() -> value.amount(lineContext(line))));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS))
+                        .isEqualTo(new BigDecimal(i % 2 == 0 ? "14.000" : "13.000"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
