@@ -36,9 +36,6 @@ public final class WebhooksPlugin extends Plugin<Void> {
             ctx.status(health.status()).contentType(RawResponse.JSON).result(health.body());
         });
         JavalinMount.mount(state.routes, basePath, dispatcher::maxBodyBytes, dispatcher);
-        state.routes.post(basePath.isEmpty() ? "/" : basePath, ctx ->
-                io.orderhooks.core.http.JavalinBridge.write(ctx, dispatcher.handle(
-                        io.orderhooks.core.http.JavalinBridge.read(ctx, "/", dispatcher.maxBodyBytes()))));
     }
 
     private Map<String, Object> health() {
