@@ -42,7 +42,10 @@ public final class WebhookTestClient {
     public PreWebhookResponse pre(byte[] body) {
         RawResponse response = orThrow(send(body));
         try {
-            return OrderCloudJson.mapper().readValue(response.body(), PreWebhookResponse.class);
+            PreWebhookResponse answer = OrderCloudJson.mapper().readValue(response.body(), PreWebhookResponse.class);
+            boolean noBody = answer.body() == null || answer.body().isNull();
+            // JSON null reads as NullNode; normalize so proceed() compares equal to PreWebhookResponse.proceed()
+            return noBody ? new PreWebhookResponse(answer.shouldProceed(), null) : answer;
         } catch (IOException e) {
             throw new IllegalStateException("not a pre-webhook answer: " + response.bodyText(), e);
         }
