@@ -124,7 +124,12 @@ public final class AsyncPostQueue implements PostQueue {
         running.incrementAndGet();
         try {
             job.attempted();
-            String error = PostAttempt.describe(attempt.run(job.hook(), job.event()));
+            var outcome = attempt.run(job.hook(), job.event());
+            String error = PostAttempt.describe(outcome);
+            if (error != null) {
+                LOG.warn("webhook post delivery {} attempt {} of {} failed: {}", job.event(), job.attempts(),
+                        options.maxAttempts(), error, outcome instanceof TimeBudget.Outcome.Failed<Object> f ? f.cause() : null);
+            }
             if (error == null) {
                 places.release();
                 publish(new PostQueueEvent.Delivered(job.event().logId(), job.event().route(), job.attempts()));
