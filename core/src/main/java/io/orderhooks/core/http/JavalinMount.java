@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mounts a {@link RawHandler} under a base path in Javalin for every common method, so the handler (not
- * Javalin) decides 404 and 405. The sub-path it sees starts with {@code /} and excludes the base path.
+ * Javalin) decides 404 and 405. The sub-path it sees starts with {@code /} and excludes the base path; the
+ * base path itself is served too, as {@code /}.
  */
 public final class JavalinMount {
 
@@ -32,6 +33,10 @@ public final class JavalinMount {
         String base = normalize(basePath);
         for (HandlerType method : METHODS) {
             routes.addHttpHandler(method, base + "/*", ctx -> serve(ctx, base, maxBodyBytes.getAsLong(), handler));
+            if (!base.isEmpty()) {
+                // "/base/*" does not match "/base" itself, which is the URL a webhook is registered with
+                routes.addHttpHandler(method, base, ctx -> serve(ctx, base, maxBodyBytes.getAsLong(), handler));
+            }
         }
     }
 

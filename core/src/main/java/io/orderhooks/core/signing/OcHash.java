@@ -70,9 +70,15 @@ public final class OcHash {
             return false;
         }
         byte[] presented;
+        String trimmed = header.trim();
         try {
-            presented = Base64.getDecoder().decode(header.trim());
+            presented = Base64.getDecoder().decode(trimmed);
         } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        // The JDK decoder ignores non-zero padding bits, so "...ByF=" decodes like "...ByE=": accept only the
+        // canonical encoding (the header is public, so this comparison need not be constant-time).
+        if (!Base64.getEncoder().encodeToString(presented).equals(trimmed)) {
             return false;
         }
         boolean matched = false;

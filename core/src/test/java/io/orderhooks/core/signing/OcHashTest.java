@@ -47,6 +47,12 @@ class OcHashTest {
     }
 
     @Test
+    void rejectsANonCanonicalEncodingOfTheRightHash() {
+        // same decoded bytes as the published hash: only the unused padding bits of the last character differ
+        assertThat(OcHash.withKey("myhashkey").verify(VECTOR_BODY, "4NPw1O9AviSOC1A3C+HqkDutRLNwyABneY/3M2OqByF=")).isFalse();
+    }
+
+    @Test
     void rejectsATruncatedSignature() {
         assertThat(OcHash.withKey("myhashkey").verify(VECTOR_BODY, VECTOR_HASH.substring(0, 20))).isFalse();
     }

@@ -1,0 +1,43 @@
+package io.orderhooks.webhooks;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The bounded queue behind asynchronous post-webhooks: a delivery is acknowledged at once, then its handler
+ * runs on a worker, failed runs are retried with exponential backoff measured on the dispatcher's clock, and
+ * a delivery whose retries are exhausted becomes a {@link DeadLetter}. Every accepted delivery holds one of
+ * the queue's places until it succeeds or is dead-lettered; when none is free the receiver answers 503
+ * {@code Webhook.QueueFull} instead of dropping the delivery. Thread-safe.
+ */
+public interface PostQueue {
+
+    /** Dead letters, oldest first. */
+    List<DeadLetter> deadLetters();
+
+    /**
+     * Queues a dead letter again with a fresh set of attempts; it leaves the dead-letter list.
+     *
+     * @throws NoSuchElementException if there is no dead letter {@code id}
+     * @throws IllegalStateException if the queue is full or closed (the dead letter stays)
+     */
+    void redrive(String id);
+
+    /**
+     * Moves retries whose backoff has elapsed (on the clock) to the ready queue. With no worker threads
+     * ({@link AsyncPostOptions.Builder#workers(int) workers(0)}) it also runs every ready delivery on the
+     * calling thread. Returns how many deliveries it ran (no workers) or made ready (workers).
+     */
+    int runDue();
+
+    /** Deliveries accepted and not yet delivered or dead-lettered (ready, running, or waiting to retry). */
+    int pending();
+
+    /**
+     * Stops accepting, lets the workers finish what is ready for at most {@code timeout}, then stops them.
+     * Returns the payloads of deliveries that were not handled (still queued or waiting to retry), so the
+     * caller can persist or log them; they are also logged. Idempotent.
+     */
+    List<DeadLetter> shutdown(Duration timeout);
+}

@@ -1,0 +1,152 @@
+package io.orderhooks.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.http.RawHandler;
+import io.orderhooks.core.http.RawRequest;
+import io.orderhooks.core.http.RawResponse;
+import io.orderhooks.core.json.OrderCloudJson;
+import io.orderhooks.core.model.WebhookPayload;
+import io.orderhooks.core.receiver.IdempotencyStore;
+import io.orderhooks.core.receiver.ReceiverErrors;
+import io.orderhooks.core.receiver.RequestGuard;
+import io.orderhooks.core.receiver.SignaturePolicy;
+import io.orderhooks.core.receiver.TimeBudget;
+import io.orderhooks.webhooks.internal.AsyncPostQueue;
+import io.orderhooks.webhooks.internal.HookRouter;
+import io.orderhooks.webhooks.internal.PostHookRunner;
+import io.orderhooks.webhooks.internal.PreHookRunner;
+import io.orderhooks.webhooks.internal.Registration;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives OrderCloud webhooks: checks the raw request (size 413, content type 415, {@code X-oc-hash} 401,
+ * method 405), parses the {@link WebhookPayload} (400 naming the fault), routes it by its {@code Route}
+ * template and {@code Verb} (404 naming both when no hook matches) and answers:
+ *
+ * <ul>
+ *   <li>a <b>pre-hook</b> with 200 {@code {"proceed":..,"body":..}}, its handler run under the hook's
+ *       {@link PreHookPolicy} (a failure or time-out blocks by default);
+ *   <li>a <b>post-hook</b> with 200 {@code {}} once its handler ran (or, asynchronously, once queued),
+ *       running the handler at most once per {@code LogID} while the {@link IdempotencyStore} remembers it.
+ * </ul>
+ *
+ * <p>OrderCloud posts every webhook to one configured URL, so the request path is not used for routing: any
+ * path under the mount point reaches the same hooks. To serve pre- and post-hooks for one route, mount two
+ * dispatchers at different paths. Build with {@link #builder()}; immutable, thread-safe, never throws from
+ * {@link #handle}. {@link #close()} stops its threads (draining an asynchronous queue for up to 10 s).
+ */
+public final class WebhooksDispatcher implements RawHandler, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhooksDispatcher.class);
+
+    private final RequestGuard guard;
+    private final SignaturePolicy signature;
+    private final HookRouter router;
+    private final TimeBudget budget;
+    private final PreHookRunner pre;
+    private final PostHookRunner post;
+    private final AsyncPostQueue queue;
+
+    WebhooksDispatcher(WebhooksDispatcherBuilder b, List<Registration> registrations) {
+        this.guard = new RequestGuard(b.maxBodyBytes);
+        this.signature = b.signature;
+        this.router = HookRouter.of(registrations);
+        this.budget = new TimeBudget("orderhooks-webhook");
+        this.pre = new PreHookRunner(budget);
+        this.queue = b.async == null ? null : new AsyncPostQueue(b.async, b.clock, budget, b.postTimeLimit);
+        this.post = new PostHookRunner(budget, b.postTimeLimit, b.store(), queue);
+    }
+
+    /** A builder; see {@link WebhooksDispatcherBuilder}. */
+    public static WebhooksDispatcherBuilder builder() {
+        return new WebhooksDispatcherBuilder();
+    }
+
+    @Override
+    public RawResponse handle(RawRequest request) {
+        try {
+            if (!request.method().equalsIgnoreCase("POST")) {
+                return ReceiverErrors.methodNotAllowed(request.method(), request.path());
+            }
+            Optional<RawResponse> refused = guard.check(request, signature);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            WebhookPayload payload = parse(request.body());
+            Optional<Registration> hook = router.match(payload.route(), payload.verb());
+            if (hook.isEmpty()) {
+                return ReceiverErrors.notFound("the webhook route " + payload.verb() + " " + payload.route());
+            }
+            WebhookEvent event = WebhookEvent.of(payload, hook.get().template());
+            return hook.get().isPre() ? pre.run(hook.get(), event) : post.run(hook.get(), event, request.body());
+        } catch (OrderCloudException e) {
+            return RawResponse.error(e);
+        } catch (RuntimeException e) {
+            return ReceiverErrors.internal(LOG, "webhook " + request.method() + " " + request.path(), e);
+        }
+    }
+
+    private static WebhookPayload parse(byte[] body) {
+        WebhookPayload payload;
+        try {
+            payload = OrderCloudJson.mapper().readValue(body, WebhookPayload.class);
+        } catch (JsonProcessingException e) {
+            throw ReceiverErrors.malformedJson(e);
+        } catch (IOException e) {
+            throw new OrderCloudException(400, "Request.InvalidJson", "Cannot read the body: " + e.getMessage());
+        }
+        if (payload == null) {
+            throw new OrderCloudException(400, "Webhook.InvalidPayload", "The body must be a webhook payload object");
+        }
+        if (payload.route() == null || payload.route().isBlank()) {
+            throw new OrderCloudException(400, "Webhook.InvalidPayload", "The payload has no Route");
+        }
+        if (payload.verb() == null || payload.verb().isBlank()) {
+            throw new OrderCloudException(400, "Webhook.InvalidPayload", "The payload has no Verb");
+        }
+        return payload;
+    }
+
+    /** The body limit, for adapters that read the body themselves. */
+    public long maxBodyBytes() {
+        return guard.maxBodyBytes();
+    }
+
+    /** The registered hooks as {@code VERB template (pre|post)}, in registration order. */
+    public List<String> routes() {
+        return router.registrations().stream()
+                .map(r -> r.describe() + (r.isPre() ? " (pre)" : " (post)")).toList();
+    }
+
+    /** Whether post-hooks are queued ({@link WebhooksDispatcherBuilder#asyncPosts}). */
+    public boolean isAsync() {
+        return queue != null;
+    }
+
+    /**
+     * The asynchronous post-webhook queue: dead letters, redrive, {@link PostQueue#runDue()}.
+     *
+     * @throws IllegalStateException if post-hooks run synchronously
+     */
+    public PostQueue postQueue() {
+        if (queue == null) {
+            throw new IllegalStateException("post-webhooks run synchronously; enable asyncPosts(..) for a queue");
+        }
+        return queue;
+    }
+
+    /** Drains the asynchronous queue for up to 10 s (logging what is left) and stops the handler threads. */
+    @Override
+    public void close() {
+        if (queue != null) {
+            queue.shutdown(Duration.ofSeconds(10));
+        }
+        budget.close();
+    }
+}

@@ -1,0 +1,88 @@
+package io.orderhooks.webhooks.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.http.RawResponse;
+import io.orderhooks.core.json.OrderCloudJson;
+import io.orderhooks.core.model.ApiError;
+import io.orderhooks.core.model.PreWebhookResponse;
+import io.orderhooks.core.receiver.TimeBudget;
+import io.orderhooks.webhooks.FailurePolicy;
+import io.orderhooks.webhooks.PreHookPolicy;
+import io.orderhooks.webhooks.WebhookEvent;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a pre-webhook under its time limit and turns the outcome into the HTTP 200 reply
+ * {@code {"proceed":..., "body":...}}. A throw, a null result or a time-out is logged with a correlation id
+ * and answered by the hook's {@link FailurePolicy}: blocked with an error body naming that id, or proceeded.
+ */
+public final class PreHookRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PreHookRunner.class);
+
+    /** ErrorCode in the block body when the handler threw or returned null. */
+    public static final String HANDLER_FAILED = "Webhook.HandlerFailed";
+    /** ErrorCode in the block body when the handler overran its time limit. */
+    public static final String HANDLER_TIMED_OUT = "Webhook.HandlerTimedOut";
+
+    private final TimeBudget budget;
+
+    public PreHookRunner(TimeBudget budget) {
+        this.budget = budget;
+    }
+
+    public RawResponse run(Registration hook, WebhookEvent event) {
+        PreHookPolicy policy = hook.prePolicy();
+        TimeBudget.Outcome<PreWebhookResponse> outcome = budget.run(() -> hook.pre().before(event), policy.timeLimit());
+        if (outcome instanceof TimeBudget.Outcome.Completed<PreWebhookResponse> done) {
+            if (done.value() != null) {
+                return reply(done.value());
+            }
+            return failed(hook, event, policy, HANDLER_FAILED, "The pre-webhook handler returned no answer", null);
+        }
+        if (outcome instanceof TimeBudget.Outcome.TimedOut<PreWebhookResponse> late) {
+            return failed(hook, event, policy, HANDLER_TIMED_OUT,
+                    "The pre-webhook handler did not answer within " + late.limit().toMillis() + " ms", null);
+        }
+        Throwable cause = ((TimeBudget.Outcome.Failed<PreWebhookResponse>) outcome).cause();
+        return failed(hook, event, policy, HANDLER_FAILED, "The pre-webhook handler failed", cause);
+    }
+
+    private static RawResponse failed(Registration hook, WebhookEvent event, PreHookPolicy policy, String code,
+            String message, Throwable cause) {
+        String correlationId = UUID.randomUUID().toString();
+        boolean proceed = policy.onFailure() == FailurePolicy.PROCEED;
+        LOG.warn("{} for {} ({}): {} [correlationId={}]", message, hook.describe(), event,
+                proceed ? "proceeding as configured" : "blocking", correlationId, cause);
+        if (proceed) {
+            return reply(PreWebhookResponse.proceed()).withHeader("X-Correlation-ID", correlationId);
+        }
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("CorrelationID", correlationId);
+        ApiError error = cause instanceof OrderCloudException oc
+                ? new ApiError(oc.errorCode(), oc.getMessage(), merge(oc.data(), data))
+                : new ApiError(code, message + "; quote correlation id " + correlationId, data);
+        JsonNode body = OrderCloudJson.mapper().valueToTree(error);
+        return reply(PreWebhookResponse.block(body)).withHeader("X-Correlation-ID", correlationId);
+    }
+
+    private static JsonNode merge(JsonNode handlerData, ObjectNode data) {
+        if (handlerData instanceof ObjectNode object) {
+            ObjectNode copy = object.deepCopy();
+            copy.setAll(data);
+            return copy;
+        }
+        if (handlerData != null && !handlerData.isNull()) {
+            data.set("Detail", handlerData);
+        }
+        return data;
+    }
+
+    private static RawResponse reply(PreWebhookResponse response) {
+        return RawResponse.json(200, response);
+    }
+}
