@@ -35,7 +35,9 @@ public final class Expression {
     /**
      * Parses and checks {@code source} for use as {@code kind}.
      *
-     * @throws ExpressionException {@code Expression.SyntaxError}, {@code InvalidReference} (unknown name,
+     * @throws ExpressionException {@code Expression.InvalidToken} (bad character or literal),
+     *     {@code InvalidSyntax} (tokens in a wrong order, empty text), {@code InvalidFunction} (unknown
+     *     function), {@code InvalidArguments} (wrong argument count), {@code InvalidReference} (unknown name,
      *     {@code item.*} where the kind forbids it or missing where it requires it), {@code TooLong}
      *     (over {@value CompiledExpression#MAX_LENGTH} characters) or {@code TypeMismatch} (literal types)
      */

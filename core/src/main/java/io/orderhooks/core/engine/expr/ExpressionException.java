@@ -8,14 +8,27 @@ import io.orderhooks.core.json.OrderCloudJson;
  * An expression that cannot be parsed or evaluated: status 400, an {@code Expression.*} error code, a
  * message ending in {@code "at column N"}, and {@code Data} {@code {"Column":N,"Expression":"..."}}.
  *
- * <p>Error codes: {@link #SYNTAX_ERROR}, {@link #INVALID_REFERENCE}, {@link #TOO_LONG},
- * {@link #TYPE_MISMATCH}, {@link #DIVISION_BY_ZERO}, {@link #NUMBER_OUT_OF_RANGE}.
+ * <p>Error codes: OrderCloud's own {@link #INVALID_TOKEN}, {@link #INVALID_SYNTAX}, {@link #INVALID_FUNCTION}
+ * and {@link #INVALID_ARGUMENTS}; and, for problems OrderCloud has no code for, {@link #INVALID_REFERENCE},
+ * {@link #TOO_LONG}, {@link #TYPE_MISMATCH}, {@link #DIVISION_BY_ZERO} and {@link #NUMBER_OUT_OF_RANGE}.
  */
 public final class ExpressionException extends OrderCloudException {
 
-    /** Malformed text: bad token, missing value or parenthesis, wrong number of arguments. */
-    public static final String SYNTAX_ERROR = "Expression.SyntaxError";
-    /** A name that does not resolve here: unknown root, function or aggregate, or a kind-forbidden reference. */
+    /** A bad character, an unterminated string or date, or a malformed number or date literal. */
+    public static final String INVALID_TOKEN = "Expression.InvalidToken";
+    /**
+     * Valid tokens in an invalid arrangement: a missing value, unbalanced parentheses, a chained comparison,
+     * an unexpected token, or an empty expression.
+     */
+    public static final String INVALID_SYNTAX = "Expression.InvalidSyntax";
+    /** An unknown function: not min/max, not order.approved, not product.incategory, not an items aggregate. */
+    public static final String INVALID_FUNCTION = "Expression.InvalidFunction";
+    /** A known function called with the wrong number of arguments. */
+    public static final String INVALID_ARGUMENTS = "Expression.InvalidArguments";
+    /**
+     * A name that does not resolve here: an unknown root, {@code items.*} inside a filter, or a reference the
+     * kind forbids (or requires and lacks). Not an OrderCloud code.
+     */
     public static final String INVALID_REFERENCE = "Expression.InvalidReference";
     /** More than {@link Expression#MAX_LENGTH} characters. */
     public static final String TOO_LONG = "Expression.TooLong";

@@ -30,7 +30,7 @@ public final class CompiledExpression {
     /** Parses {@code source} and checks it against the rules of {@code kind}. */
     public static CompiledExpression compile(String source, ExpressionKind kind) {
         if (source == null || source.isBlank()) {
-            throw new ExpressionException(ExpressionException.SYNTAX_ERROR, "Expression is empty", source, 1);
+            throw new ExpressionException(ExpressionException.INVALID_SYNTAX, "Expression is empty", source, 1);
         }
         if (source.length() > MAX_LENGTH) {
             throw new ExpressionException(ExpressionException.TOO_LONG, "Expression is " + source.length()

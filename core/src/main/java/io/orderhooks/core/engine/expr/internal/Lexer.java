@@ -180,6 +180,6 @@ final class Lexer {
     }
 
     private ExpressionException error(String problem, int index) {
-        return new ExpressionException(ExpressionException.SYNTAX_ERROR, problem, src, index + 1);
+        return new ExpressionException(ExpressionException.INVALID_TOKEN, problem, src, index + 1);
     }
 }

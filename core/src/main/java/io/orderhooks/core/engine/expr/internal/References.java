@@ -49,11 +49,11 @@ final class References {
         Token name = segments.get(0);
         String fn = name.text().toLowerCase(Locale.ROOT);
         if (!fn.equals("min") && !fn.equals("max")) {
-            throw p.reference("Unknown function '" + name.text() + "' (expected min or max)", name.column());
+            throw p.unknownFunction("Unknown function '" + name.text() + "' (expected min or max)", name.column());
         }
         List<Node> args = p.arguments();
         if (args.size() < 2) {
-            throw p.syntax(fn + " needs at least 2 arguments, got " + args.size(), name.column());
+            throw p.argumentCount(fn + " needs at least 2 arguments, got " + args.size(), name.column());
         }
         args.forEach(a -> p.requireNumber(a, fn));
         return new MinMax(fn.equals("max"), List.copyOf(args), name.column());
@@ -62,7 +62,7 @@ final class References {
     private Node approved() {
         Token name = segments.get(segments.size() - 1);
         if (segments.size() != 2 || !name.text().equalsIgnoreCase("approved")) {
-            throw p.reference("Unknown function '" + name.text() + "' on order (expected order.approved)",
+            throw p.unknownFunction("Unknown function '" + name.text() + "' on order (expected order.approved)",
                     name.column());
         }
         if (p.approvedColumn == 0) {
@@ -89,7 +89,8 @@ final class References {
         List<Node> args = p.arguments();
         p.inFilter = false;
         if (args.size() > 1) {
-            throw p.syntax("items." + name.text() + " takes one filter, got " + args.size() + " arguments", open);
+            throw p.argumentCount("items." + name.text() + " takes one filter, got " + args.size() + " arguments",
+                    open);
         }
         Node filter = args.isEmpty() ? null : p.requireBoolean(args.get(0), "An items filter");
         return new Items(fn, filter, first.column());
@@ -99,7 +100,7 @@ final class References {
         try {
             return Aggregate.valueOf(name.text().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw p.reference("Unknown items function '" + name.text()
+            throw p.unknownFunction("Unknown items function '" + name.text()
                     + "' (expected any, all, quantity, count or total)", name.column());
         }
     }
@@ -130,7 +131,8 @@ final class References {
         boolean viaProduct = root.equals("product") ? segments.size() == 2
                 : segments.size() == 2 || (segments.size() == 3 && segments.get(1).text().equalsIgnoreCase("product"));
         if (!viaProduct || !name.text().equalsIgnoreCase("incategory")) {
-            throw p.reference("Unknown function '" + name.text() + "' (expected product.incategory)", name.column());
+            throw p.unknownFunction("Unknown function '" + name.text() + "' (expected product.incategory)",
+                    name.column());
         }
         Node category = p.requireText(single("incategory"), "incategory");
         return new InCategory(target, category, segments.get(0).column());
@@ -145,7 +147,7 @@ final class References {
         }
         if (call) {
             Token name = segments.get(segments.size() - 1);
-            throw p.reference("Unknown function '" + name.text() + "'", name.column());
+            throw p.unknownFunction("Unknown function '" + name.text() + "'", name.column());
         }
         return property(Root.FILTER_LINE, 0);
     }
@@ -162,7 +164,7 @@ final class References {
         int open = p.peek().column();
         List<Node> args = p.arguments();
         if (args.size() != 1) {
-            throw p.syntax(fn + " needs exactly 1 argument, got " + args.size(), open);
+            throw p.argumentCount(fn + " needs exactly 1 argument, got " + args.size(), open);
         }
         return args.get(0);
     }

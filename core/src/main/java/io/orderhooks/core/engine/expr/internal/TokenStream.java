@@ -58,7 +58,15 @@ class TokenStream {
     }
 
     ExpressionException syntax(String problem, int column) {
-        return new ExpressionException(ExpressionException.SYNTAX_ERROR, problem, source, column);
+        return new ExpressionException(ExpressionException.INVALID_SYNTAX, problem, source, column);
+    }
+
+    ExpressionException unknownFunction(String problem, int column) {
+        return new ExpressionException(ExpressionException.INVALID_FUNCTION, problem, source, column);
+    }
+
+    ExpressionException argumentCount(String problem, int column) {
+        return new ExpressionException(ExpressionException.INVALID_ARGUMENTS, problem, source, column);
     }
 
     ExpressionException reference(String problem, int column) {
