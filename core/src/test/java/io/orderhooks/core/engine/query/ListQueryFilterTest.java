@@ -171,6 +171,26 @@ class ListQueryFilterTest {
     }
 
     @Test
+    void xpDateStringsCompareChronologicallyButTopLevelTextDoesNot() {
+        java.util.List<io.orderhooks.core.model.Order> orders = java.util.List.of(
+                SampleOrders.order("2024-01-02", io.orderhooks.core.model.OrderStatus.Open, "1", null,
+                        SampleOrders.user("A", "B", "a@b"), "MN", null, "{\"ShipBy\":\"2024-01-02T01:00:00+05:00\"}"),
+                SampleOrders.order("2024-01-01", io.orderhooks.core.model.OrderStatus.Open, "1", null,
+                        SampleOrders.user("A", "B", "a@b"), "MN", null, "{\"ShipBy\":\"2024-01-01T23:00:00-05:00\"}"));
+        // 2024-01-02T01:00+05:00 = 2024-01-01T20:00Z; 2024-01-01T23:00-05:00 = 2024-01-02T04:00Z
+        assertThat(SampleOrders.run("xp.ShipBy=>2024-01-02T00:00:00Z", orders).items().stream().map(o -> o.id()))
+                .containsExactly("2024-01-01");
+        assertThat(SampleOrders.run("ID=>2024-01-01T23:00:00-05:00", orders).items().stream().map(o -> o.id()))
+                .containsExactly("2024-01-02");
+    }
+
+    @Test
+    void escapedComparisonPrefixesAreLiteral() {
+        assertThat(ids("Comments=\\>x")).isEmpty();
+        assertThat(ids("xp.Color=\\<red|Blue")).containsExactly("PO-002");
+    }
+
+    @Test
     void filtersOnDifferentPropertiesAreAnded() {
         assertThat(ids("Status=Open&BillingAddress.State=MN&Total=>100")).containsExactly("PO-005");
         assertThat(ids("Status=Open&xp.Color=green|red")).containsExactly("PO-001", "PO-005");

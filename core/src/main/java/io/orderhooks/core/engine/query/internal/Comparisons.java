@@ -18,7 +18,8 @@ final class Comparisons {
         }
         if (value.isTextual()) {
             String text = value.textValue();
-            if (literal.date != null && (kind == ValueKind.DATE || Literal.looksLikeDate(text))) {
+            if (literal.date != null && (kind == ValueKind.DATE
+                    || (kind == ValueKind.JSON && Literal.looksLikeDate(text)))) {
                 OffsetDateTime date = dateOf(value);
                 if (date != null) {
                     return Integer.signum(compareInstants(date, literal.date));

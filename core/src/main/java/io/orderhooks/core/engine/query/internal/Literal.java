@@ -45,8 +45,8 @@ public final class Literal {
         if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             return false;
         }
-        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) {
-            if (!Character.isDigit(s.charAt(i))) {
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && (s.charAt(i) < '0' || s.charAt(i) > '9')) {
                 return false;
             }
         }
