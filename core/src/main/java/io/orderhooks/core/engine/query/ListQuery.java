@@ -66,27 +66,7 @@ public final class ListQuery {
         Objects.requireNonNull(queryParams, "queryParams");
         Objects.requireNonNull(schema, "schema");
         Map<String, List<String>> reserved = new LinkedHashMap<>();
-        Map<String, List<String>> filterValues = new LinkedHashMap<>();
-        Map<String, ResolvedPath> filterPaths = new LinkedHashMap<>();
-        Map<String, String> filterNames = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> param : queryParams.entrySet()) {
-            String name = param.getKey();
-            List<String> values = param.getValue() == null ? List.of() : param.getValue();
-            if (name != null && schema.isReserved(name)) {
-                reserved.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values);
-                continue;
-            }
-            ResolvedPath path = schema.resolver().resolve(name);
-            if (path == null) {
-                throw QueryErrors.property(String.valueOf(name), schema.resourceName());
-            }
-            filterPaths.putIfAbsent(path.path(), path);
-            filterNames.putIfAbsent(path.path(), name);
-            filterValues.computeIfAbsent(path.path(), k -> new ArrayList<>()).addAll(values.isEmpty() ? List.of("") : values);
-        }
-        List<FieldFilter> filters = new ArrayList<>();
-        filterValues.forEach((path, values) -> filters.add(new FieldFilter(path,
-                FilterParser.parse(filterNames.get(path), values, filterPaths.get(path)))));
+        List<FieldFilter> filters = filters(queryParams, schema, reserved);
         int page = number(last(reserved, "page"), 1, Integer.MAX_VALUE, QueryErrors::page);
         int pageSize = number(last(reserved, "pagesize"), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, QueryErrors::pageSize);
         List<String> searchPaths = searchPaths(joined(reserved, "searchon"), schema);
@@ -95,7 +75,8 @@ public final class ListQuery {
         String sortBy = joined(reserved, "sortby");
         SortOrder sort = SortOrder.parse(sortBy != null ? sortBy : schema.defaultSortBy(), schema.resolver(),
                 schema.tieBreaker());
-        String description = "ListQuery{page=" + page + ", pageSize=" + pageSize + ", filters=" + filterValues.keySet()
+        String description = "ListQuery{page=" + page + ", pageSize=" + pageSize
+                + ", filters=" + filters.stream().map(FieldFilter::path).toList()
                 + ", search=" + (search == null ? "none" : "'" + searchText + "' on " + searchPaths)
                 + ", sort=" + sort.keys().stream().map(k -> (k.descending() ? "!" : "") + k.path().path()).toList() + "}";
         return new ListQuery(page, pageSize, filters, search, searchPaths, sort, description);
@@ -153,6 +134,33 @@ public final class ListQuery {
             }
         }
         return false;
+    }
+
+    /** Collects reserved parameters into {@code reserved} and compiles the rest into filters, one per path. */
+    private static List<FieldFilter> filters(Map<String, List<String>> queryParams, QuerySchema schema,
+            Map<String, List<String>> reserved) {
+        Map<String, List<String>> filterValues = new LinkedHashMap<>();
+        Map<String, ResolvedPath> filterPaths = new LinkedHashMap<>();
+        Map<String, String> filterNames = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> param : queryParams.entrySet()) {
+            String name = param.getKey();
+            List<String> values = param.getValue() == null ? List.of() : param.getValue();
+            if (name != null && schema.isReserved(name)) {
+                reserved.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values);
+                continue;
+            }
+            ResolvedPath path = schema.resolver().resolve(name);
+            if (path == null) {
+                throw QueryErrors.property(String.valueOf(name), schema.resourceName());
+            }
+            filterPaths.putIfAbsent(path.path(), path);
+            filterNames.putIfAbsent(path.path(), name);
+            filterValues.computeIfAbsent(path.path(), k -> new ArrayList<>()).addAll(values.isEmpty() ? List.of("") : values);
+        }
+        List<FieldFilter> filters = new ArrayList<>();
+        filterValues.forEach((path, values) -> filters.add(new FieldFilter(path,
+                FilterParser.parse(filterNames.get(path), values, filterPaths.get(path)))));
+        return filters;
     }
 
     /** The 1-based page requested (default 1). */
