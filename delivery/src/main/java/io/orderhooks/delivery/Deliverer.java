@@ -3,6 +3,8 @@ package io.orderhooks.delivery;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.spi.DeliveryLog;
 import io.orderhooks.core.spi.DeliveryOutcome;
 import io.orderhooks.core.spi.DeliveryRecord;
@@ -13,6 +15,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +95,41 @@ public final class Deliverer {
                     attempt.request().url(), attempt.endpointID(), attempt.number(), record.error());
         }
         return new Sent(outcome, record);
+    }
+
+    /**
+     * Sends {@code first} and, while {@code retry}'s result predicate asks for it, further attempts
+     * (numbered 2, 3, ...), each recorded: {@code Retry(CircuitBreaker(timeLimited(transport)))}. The
+     * returned outcome is the last attempt's, with its latency measured from the start of the first.
+     */
+    public Sent sendWithRetry(Attempt first, Duration timeLimit, Retry retry) {
+        long start = System.nanoTime();
+        AtomicInteger number = new AtomicInteger();
+        AtomicReference<Sent> last = new AtomicReference<>();
+        retry.executeSupplier(() -> {
+            Sent sent = send(first.withNumber(number.incrementAndGet()), timeLimit);
+            last.set(sent);
+            return sent.outcome();
+        });
+        Sent sent = last.get();
+        return new Sent(Answers.withLatency(sent.outcome(), Duration.ofNanos(System.nanoTime() - start)), sent.record());
+    }
+
+    /**
+     * The logged record {@code id} if it may be redelivered by a sender of {@code kind}.
+     *
+     * @throws OrderCloudException 404 {@code NotFound} for an unknown ID; 400
+     *     {@code Delivery.NotRedeliverable} for another kind or a record that is not
+     *     {@link DeliveryRecord#redeliverable()}
+     */
+    public DeliveryRecord redeliverable(String id, DeliveryRecord.Kind kind) {
+        DeliveryRecord record = log.find(id).orElseThrow(() -> OrderCloudException.notFound("DeliveryRecord", id));
+        if (record.kind() != kind || !record.redeliverable()) {
+            throw new OrderCloudException(400, "Delivery.NotRedeliverable", "Delivery " + id + " (" + record.kind()
+                    + " " + record.subject() + ", " + (record.succeeded() ? "succeeded" : "failed")
+                    + ") cannot be redelivered here: only a failed ordersubmit or post-webhook can");
+        }
+        return record;
     }
 
     /**
