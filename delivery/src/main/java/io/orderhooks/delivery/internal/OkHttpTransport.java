@@ -38,8 +38,8 @@ public final class OkHttpTransport implements Transport {
         long start = System.nanoTime();
         Request.Builder http = new Request.Builder().url(request.url());
         request.headers().forEach(http::header);
-        String type = request.headers().getOrDefault("Content-Type", "application/json");
-        http.post(RequestBody.create(request.body(), MediaType.get(type)));
+        // no MediaType: OkHttp would rewrite the charset's case; the request's own Content-Type header is sent as is
+        http.post(RequestBody.create(request.body(), (MediaType) null));
         Call call = client.newCall(http.build());
         call.timeout().timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         try (Response response = call.execute()) {
