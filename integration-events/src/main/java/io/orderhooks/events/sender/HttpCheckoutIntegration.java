@@ -1,0 +1,52 @@
+package io.orderhooks.events.sender;
+
+import io.orderhooks.core.spi.CheckoutCall;
+import io.orderhooks.core.spi.CheckoutIntegration;
+import io.orderhooks.core.spi.DeliveryOutcome;
+import io.orderhooks.core.spi.IntegrationEndpoint;
+import io.orderhooks.core.spi.Redelivery;
+import io.orderhooks.delivery.Transports;
+import io.orderhooks.events.sender.internal.CheckoutDelivery;
+import okhttp3.OkHttpClient;
+
+/**
+ * Delivers checkout events over HTTP: POSTs the exact payload bytes to
+ * {@code {CustomImplementationUrl}/{suffix}}, signed with {@code X-oc-hash} under the endpoint's
+ * {@code HashKey}, with its custom auth header when set and an {@code Idempotency-Key} on
+ * {@code ordersubmit}, {@code ordersubmitforapproval} and {@code orderapproved}.
+ *
+ * <p>Composition, outermost first: {@code Retry(CircuitBreaker(timeLimited(call)))}. Each attempt is
+ * bounded by the settings' time limit and recorded in the delivery log. Shipping rates and calculate are
+ * retried after connection failures only; submit and approval events never. A failed {@code ordersubmit}
+ * can be redelivered by its record ID: the recorded bytes are re-sent with the same idempotency key.
+ *
+ * <p>Thread-safe; {@link #deliver} blocks the calling thread for at most the time limit per attempt and
+ * never throws for a delivery failure.
+ */
+public final class HttpCheckoutIntegration implements CheckoutIntegration, Redelivery {
+
+    private final CheckoutDelivery delivery;
+
+    /** Sends with {@code client} (share {@link Transports#defaultHttpClient()} across senders). */
+    public HttpCheckoutIntegration(CheckoutSenderSettings settings, OkHttpClient client) {
+        this.delivery = new CheckoutDelivery(
+                settings.deliverer(Transports.http(client, settings.maxResponseBytes)),
+                settings.timeLimit, settings.maxAttempts, settings.retryWait);
+    }
+
+    @Override
+    public DeliveryOutcome deliver(CheckoutCall call) {
+        return delivery.deliver(call);
+    }
+
+    /** Redelivers a failed {@code ordersubmit} to the endpoint it was last delivered to by this sender. */
+    @Override
+    public Result redeliver(String recordID) {
+        return delivery.redeliver(recordID);
+    }
+
+    /** Redelivers a failed {@code ordersubmit} using {@code endpoint}'s current URL and keys. */
+    public Result redeliver(String recordID, IntegrationEndpoint endpoint) {
+        return delivery.redeliver(recordID, endpoint);
+    }
+}
