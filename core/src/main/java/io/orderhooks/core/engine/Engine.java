@@ -1,0 +1,123 @@
+package io.orderhooks.core.engine;
+
+import io.orderhooks.core.engine.approvals.ApprovalPolicy;
+import io.orderhooks.core.engine.approvals.ApprovalRuleService;
+import io.orderhooks.core.engine.catalog.CatalogService;
+import io.orderhooks.core.engine.checkout.CheckoutService;
+import io.orderhooks.core.engine.checkout.SubmitCheck;
+import io.orderhooks.core.engine.checkout.SubmitChecks;
+import io.orderhooks.core.engine.checkout.SubmitService;
+import io.orderhooks.core.engine.integrations.IntegrationService;
+import io.orderhooks.core.engine.orders.LineItemService;
+import io.orderhooks.core.engine.orders.OrderService;
+import io.orderhooks.core.engine.orgs.AddressService;
+import io.orderhooks.core.engine.orgs.OrgService;
+import io.orderhooks.core.engine.orgs.PasswordHasher;
+import io.orderhooks.core.engine.orgs.SpendingAccountService;
+import io.orderhooks.core.engine.payments.PaymentService;
+import io.orderhooks.core.engine.promotions.PromotionCalculator;
+import io.orderhooks.core.engine.promotions.PromotionService;
+import io.orderhooks.core.engine.store.Store;
+import io.orderhooks.core.engine.store.internal.InMemoryStore;
+import io.orderhooks.core.spi.CheckoutIntegration;
+import io.orderhooks.core.spi.DeliveryOutcome;
+import io.orderhooks.core.spi.WebhookSink;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The order engine: every service wired over one {@link Store}, {@link Clock} and set of ports. Build one with
+ * {@link #builder()}; the engine and its services are immutable and thread-safe.
+ *
+ * <pre>{@code Engine e = Engine.builder().clock(clock).checkoutIntegration(fake).build();}</pre>
+ */
+public final class Engine {
+
+    private final EngineContext context;
+    private final CatalogService catalog;
+    private final OrgService orgs;
+    private final AddressService addresses;
+    private final SpendingAccountService spendingAccounts;
+    private final PromotionService promotions;
+    private final ApprovalRuleService approvalRules;
+    private final OrderService orders;
+    private final LineItemService lineItems;
+    private final PaymentService payments;
+    private final IntegrationService integrations;
+    private final CheckoutService checkout;
+    private final SubmitService submit;
+
+    private Engine(Builder b) {
+        this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
+                b.checkoutIntegration, b.webhookSink);
+        this.catalog = new CatalogService(context);
+        this.orgs = new OrgService(context, b.passwordHasher);
+        this.addresses = new AddressService(context);
+        this.spendingAccounts = new SpendingAccountService(context);
+        this.promotions = new PromotionService(context, b.promotionCalculator);
+        this.approvalRules = new ApprovalRuleService(context, b.approvalPolicy);
+        this.orders = new OrderService(context, orgs, addresses, promotions::refresh);
+        this.lineItems = new LineItemService(context, addresses, promotions::refresh);
+        this.payments = new PaymentService(context, spendingAccounts);
+        this.integrations = new IntegrationService(context);
+        this.checkout = new CheckoutService(context, integrations);
+        List<SubmitCheck> checks = new ArrayList<>(SubmitChecks.defaults(context, promotions));
+        checks.addAll(b.extraChecks);
+        this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, (caller, s) -> {});
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public EngineContext context() { return context; }
+    public CatalogService catalog() { return catalog; }
+    public OrgService orgs() { return orgs; }
+    public AddressService addresses() { return addresses; }
+    public SpendingAccountService spendingAccounts() { return spendingAccounts; }
+    public PromotionService promotions() { return promotions; }
+    public ApprovalRuleService approvalRules() { return approvalRules; }
+    public OrderService orders() { return orders; }
+    public LineItemService lineItems() { return lineItems; }
+    public PaymentService payments() { return payments; }
+    public IntegrationService integrations() { return integrations; }
+    public CheckoutService checkout() { return checkout; }
+    public SubmitService submit() { return submit; }
+
+    /** Collects the engine's parts; every setter validates its argument. Not thread-safe. */
+    public static final class Builder {
+        private Store store = new InMemoryStore();
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator ids = IdGenerator.random();
+        private String sellerOrgID = "seller";
+        private String environment = "Sandbox";
+        private CheckoutIntegration checkoutIntegration = call -> new DeliveryOutcome.Unreachable("no checkout integration configured", java.time.Duration.ZERO);
+        private WebhookSink webhookSink = WebhookSink.NONE;
+        private PromotionCalculator promotionCalculator = PromotionCalculator.NONE;
+        private ApprovalPolicy approvalPolicy = ApprovalPolicy.NONE;
+        private PasswordHasher passwordHasher = new PasswordHasher();
+        private final List<SubmitCheck> extraChecks = new ArrayList<>();
+
+        private Builder() {}
+
+        public Builder store(Store store) { this.store = Objects.requireNonNull(store, "store"); return this; }
+        public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock, "clock"); return this; }
+        public Builder ids(IdGenerator ids) { this.ids = Objects.requireNonNull(ids, "ids"); return this; }
+        public Builder sellerOrgID(String id) { this.sellerOrgID = Objects.requireNonNull(id, "sellerOrgID"); return this; }
+        public Builder environment(String env) { this.environment = Objects.requireNonNull(env, "environment"); return this; }
+        public Builder checkoutIntegration(CheckoutIntegration c) { this.checkoutIntegration = Objects.requireNonNull(c, "checkoutIntegration"); return this; }
+        public Builder webhookSink(WebhookSink w) { this.webhookSink = Objects.requireNonNull(w, "webhookSink"); return this; }
+        public Builder promotionCalculator(PromotionCalculator p) { this.promotionCalculator = Objects.requireNonNull(p, "promotionCalculator"); return this; }
+        public Builder approvalPolicy(ApprovalPolicy p) { this.approvalPolicy = Objects.requireNonNull(p, "approvalPolicy"); return this; }
+        public Builder passwordHasher(PasswordHasher h) { this.passwordHasher = Objects.requireNonNull(h, "passwordHasher"); return this; }
+        /** Adds a submit check that runs after the built-in ones. */
+        public Builder addSubmitCheck(SubmitCheck c) { this.extraChecks.add(Objects.requireNonNull(c, "submitCheck")); return this; }
+
+        public Engine build() {
+            new EngineConfig(sellerOrgID, environment);
+            return new Engine(this);
+        }
+    }
+}

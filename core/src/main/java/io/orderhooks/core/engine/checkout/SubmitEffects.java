@@ -1,0 +1,95 @@
+package io.orderhooks.core.engine.checkout;
+
+import io.orderhooks.core.engine.EngineContext;
+import io.orderhooks.core.engine.orders.OrderState;
+import io.orderhooks.core.engine.orgs.SpendingAccountService;
+import io.orderhooks.core.engine.payments.PaymentService;
+import io.orderhooks.core.engine.store.Tables;
+import io.orderhooks.core.model.Inventory;
+import io.orderhooks.core.model.LineItem;
+import io.orderhooks.core.model.Payment;
+import io.orderhooks.core.model.PaymentTransaction;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The effects of a submit outside the order (inventory taken, spending accounts debited), applied one by one
+ * with an undo for each so a failure later (a refused debit, a failed {@code /ordersubmit}) can put
+ * everything back. Not thread-safe; one instance per submit.
+ */
+final class SubmitEffects {
+
+    private final EngineContext ctx;
+    private final SpendingAccountService accounts;
+    private final Deque<Runnable> undo = new ArrayDeque<>();
+
+    SubmitEffects(EngineContext ctx, SpendingAccountService accounts) {
+        this.ctx = ctx;
+        this.accounts = accounts;
+    }
+
+    /** Takes inventory and debits accounts; returns the payments with their debit transactions. Undoes itself on failure. */
+    List<Payment> apply(OrderState s) {
+        try {
+            for (LineItem l : s.lineItems()) {
+                adjustInventory(l.productID(), -l.quantity());
+                undo.push(() -> adjustInventory(l.productID(), l.quantity()));
+            }
+            Map<String, BigDecimal> amounts = PaymentService.resolvedAmounts(s);
+            List<Payment> out = new ArrayList<>();
+            for (Payment p : s.payments()) {
+                out.add("SpendingAccount".equals(p.type()) ? debit(s, p, amounts.get(p.id())) : p);
+            }
+            return out;
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
+        }
+    }
+
+    void rollback() {
+        while (!undo.isEmpty()) {
+            undo.pop().run();
+        }
+    }
+
+    private Payment debit(OrderState s, Payment p, BigDecimal amount) {
+        String buyer = s.order().fromCompanyID();
+        boolean exceed = accounts.assignment(io.orderhooks.core.engine.Caller.buyer(s.order().fromUserID(), buyer, null), buyer,
+                p.spendingAccountID()).map(a -> Boolean.TRUE.equals(a.allowExceed())).orElse(false);
+        accounts.debit(buyer, p.spendingAccountID(), amount, exceed);
+        undo.push(() -> accounts.credit(buyer, p.spendingAccountID(), amount));
+        List<PaymentTransaction> txs = new ArrayList<>(p.transactions() == null ? List.of() : p.transactions());
+        txs.add(new PaymentTransaction(ctx.ids().next(), "SpendingAccount", ctx.now(), p.currency(), amount, true, null, null, null));
+        return p.toBuilder().transactions(txs).build();
+    }
+
+    private void adjustInventory(String productID, int delta) {
+        if (ctx.store().table(Tables.PRODUCTS).find(productID).map(p -> p.inventory() != null && Boolean.TRUE.equals(p.inventory().enabled())).orElse(false)) {
+            ctx.store().table(Tables.PRODUCTS).update(productID, p -> {
+                Inventory i = p.inventory();
+                int now = (i.quantityAvailable() == null ? 0 : i.quantityAvailable()) + delta;
+                return p.toBuilder().inventory(new Inventory(i.enabled(), i.notificationPoint(), i.variantLevelTracking(),
+                        i.orderCanExceed(), now, ctx.now())).build();
+            });
+        }
+    }
+
+    /** Gives back what a submitted order took (for cancel and decline): inventory and spending-account debits. */
+    static void release(EngineContext ctx, SpendingAccountService accounts, OrderState s) {
+        SubmitEffects e = new SubmitEffects(ctx, accounts);
+        for (LineItem l : s.lineItems()) {
+            e.adjustInventory(l.productID(), l.quantity());
+        }
+        for (Payment p : s.payments()) {
+            if ("SpendingAccount".equals(p.type()) && p.transactions() != null) {
+                p.transactions().stream().filter(t -> "SpendingAccount".equals(t.type()))
+                        .forEach(t -> accounts.credit(s.order().fromCompanyID(), p.spendingAccountID(), t.amount()));
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.orderhooks.core.engine.orders;
+
+import io.orderhooks.core.engine.Caller;
+import io.orderhooks.core.engine.EngineContext;
+import io.orderhooks.core.engine.Errors;
+import io.orderhooks.core.engine.orgs.AddressService;
+import io.orderhooks.core.engine.store.Mutation;
+import io.orderhooks.core.model.Address;
+import io.orderhooks.core.model.LineItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Line items of unsubmitted orders. Lines are priced automatically from the product, the price schedule that
+ * applies to the order's buyer user and the chosen specs ({@code UnitPrice}, {@code LineSubtotal},
+ * {@code LineTotal}); every change makes the order stale and refreshes its promotion amounts. Thread-safe:
+ * concurrent adds to one order are serialized by the order's lock, so none is lost.
+ */
+public final class LineItemService {
+
+    private final EngineContext ctx;
+    private final OrderAccess access;
+    private final LinePricer pricer;
+    private final AddressService addresses;
+    private final UnaryOperator<OrderState> refreshPromotions;
+
+    public LineItemService(EngineContext ctx, AddressService addresses, UnaryOperator<OrderState> refreshPromotions) {
+        this.ctx = ctx;
+        this.access = new OrderAccess(ctx);
+        this.pricer = new LinePricer(ctx);
+        this.addresses = addresses;
+        this.refreshPromotions = refreshPromotions;
+    }
+
+    public List<LineItem> list(Caller caller, Direction direction, String orderID) {
+        return access.load(caller, direction, orderID).lineItems();
+    }
+
+    public LineItem get(Caller caller, Direction direction, String orderID, String lineItemID) {
+        return access.load(caller, direction, orderID).line(lineItemID).orElseThrow(() -> Errors.notFound("LineItem", lineItemID));
+    }
+
+    /**
+     * Adds a line: {@code ProductID} and {@code Quantity} are required; {@code Specs}, {@code ShippingAddressID},
+     * {@code CostCenter}, {@code DateNeeded}, {@code xp} and (with {@code OverrideUnitPrice}) {@code UnitPrice}
+     * are taken from the body. The product must be visible to the order's buyer user (404 otherwise).
+     */
+    public LineItem add(Caller caller, Direction direction, String orderID, LineItem body) {
+        if (body.productID() == null) {
+            throw Errors.required("ProductID");
+        }
+        if (body.quantity() == null || body.quantity() < 1) {
+            throw Errors.bad("LineItem.QuantityMustBePositive", "Line Item's Quantity must be greater than 0.");
+        }
+        return ctx.store().withOrder(orderID, s -> {
+            access.requireModify(caller, direction, s);
+            OrderAccess.requireUnsubmitted(s);
+            String id = body.id() == null || body.id().isBlank() ? ctx.ids().next() : body.id();
+            if (s.line(id).isPresent()) {
+                throw new io.orderhooks.core.error.OrderCloudException(409, "IdExists", "LineItem already exists: " + id);
+            }
+            LineItem.Builder line = LineItem.builder().id(id).productID(body.productID()).quantity(body.quantity())
+                    .dateAdded(ctx.now()).quantityShipped(0).specs(body.specs()).costCenter(body.costCenter())
+                    .dateNeeded(body.dateNeeded()).xp(body.xp()).invitationID(caller.invitationID());
+            String shipTo = body.shippingAddressID() != null ? body.shippingAddressID() : s.order().shippingAddressID();
+            if (shipTo != null) {
+                Address a = addresses.usable(caller, s.order().fromCompanyID(), shipTo, true);
+                line.shippingAddressID(a.id()).shippingAddress(a);
+            }
+            LineItem placed = withOverride(caller, line.build(), body.unitPrice());
+            return commit(s, pricer.place(s, placed), id);
+        });
+    }
+
+    public LineItem patch(Caller caller, Direction direction, String orderID, String lineItemID, LinePatch p) {
+        return ctx.store().withOrder(orderID, s -> {
+            access.requireModify(caller, direction, s);
+            OrderAccess.requireUnsubmitted(s);
+            LineItem old = owned(caller, s, lineItemID);
+            if (p.quantity() != null && p.quantity() < 1) {
+                throw Errors.bad("LineItem.QuantityMustBePositive", "Line Item's Quantity must be greater than 0.");
+            }
+            LineItem.Builder b = old.toBuilder();
+            if (p.quantity() != null) {
+                b.quantity(p.quantity());
+            }
+            if (p.specs() != null) {
+                b.specs(p.specs());
+            }
+            if (p.shippingAddressID() != null) {
+                Address a = addresses.usable(caller, s.order().fromCompanyID(), p.shippingAddressID(), true);
+                b.shippingAddressID(a.id()).shippingAddress(a);
+            }
+            if (p.costCenter() != null) {
+                b.costCenter(p.costCenter());
+            }
+            if (p.dateNeeded() != null) {
+                b.dateNeeded(p.dateNeeded());
+            }
+            if (p.xp() != null) {
+                b.xp(p.xp());
+            }
+            LineItem next = withOverride(caller, b.build(), p.unitPrice());
+            return commit(s, pricer.place(s, next), lineItemID);
+        });
+    }
+
+    public void delete(Caller caller, Direction direction, String orderID, String lineItemID) {
+        ctx.store().withOrder(orderID, s -> {
+            access.requireModify(caller, direction, s);
+            OrderAccess.requireUnsubmitted(s);
+            LineItem old = owned(caller, s, lineItemID);
+            List<LineItem> lines = new ArrayList<>(s.lineItems());
+            lines.removeIf(l -> l.id().equals(lineItemID));
+            boolean siblings = lines.stream().anyMatch(l -> l.productID().equals(old.productID()));
+            List<LineItem> repriced = siblings ? pricer.repriceProduct(s.order(), lines, old.productID()) : lines;
+            OrderState cleaned = s.withPromotions(s.promotions().stream().filter(p -> !lineItemID.equals(p.lineItemID())).toList());
+            return commit(cleaned, repriced, null);
+        });
+    }
+
+    private Mutation<LineItem> commit(OrderState s, List<LineItem> lines, String lineID) {
+        OrderState next = s.withLineItems(lines).withOrder(s.order().toBuilder().lastUpdated(ctx.now()).build());
+        next = OrderMath.stale(refreshPromotions.apply(OrderMath.recompute(next)));
+        return Mutation.commit(next, lineID == null ? null : next.line(lineID).orElseThrow());
+    }
+
+    /** A group-order contributor may touch only its own lines. */
+    private static LineItem owned(Caller caller, OrderState s, String lineItemID) {
+        LineItem l = s.line(lineItemID).orElseThrow(() -> Errors.notFound("LineItem", lineItemID));
+        if (caller.invitationID() != null && !caller.invitationID().equals(l.invitationID())) {
+            throw Errors.notFound("LineItem", lineItemID);
+        }
+        return l;
+    }
+
+    private static LineItem withOverride(Caller caller, LineItem l, java.math.BigDecimal unitPrice) {
+        if (unitPrice == null || !caller.hasRole("OverrideUnitPrice")) {
+            return l.toBuilder().priceOverridden(Boolean.TRUE.equals(l.priceOverridden()) ? true : null).build();
+        }
+        return l.toBuilder().unitPrice(unitPrice).priceOverridden(true).build();
+    }
+}

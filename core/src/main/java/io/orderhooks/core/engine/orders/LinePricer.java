@@ -1,0 +1,90 @@
+package io.orderhooks.core.engine.orders;
+
+import io.orderhooks.core.engine.Caller;
+import io.orderhooks.core.engine.EngineContext;
+import io.orderhooks.core.engine.Errors;
+import io.orderhooks.core.engine.catalog.Pricing;
+import io.orderhooks.core.engine.catalog.ProductAccess;
+import io.orderhooks.core.engine.catalog.SpecChoice;
+import io.orderhooks.core.model.Inventory;
+import io.orderhooks.core.model.LineItem;
+import io.orderhooks.core.model.LineItemProduct;
+import io.orderhooks.core.model.Order;
+import io.orderhooks.core.model.PriceSchedule;
+import io.orderhooks.core.model.Product;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Prices lines as the order's buyer user sees the catalog (so a seller editing an incoming cart gets the
+ * buyer's prices), checks inventory, and re-prices sibling lines of products with cumulative schedules.
+ */
+final class LinePricer {
+
+    private final EngineContext ctx;
+    private final ProductAccess access;
+
+    LinePricer(EngineContext ctx) {
+        this.ctx = ctx;
+        this.access = new ProductAccess(ctx);
+    }
+
+    /** The buyer user whose catalog view prices the order. */
+    static Caller buyerOf(Order o) {
+        return Caller.buyer(o.fromUserID(), o.fromCompanyID(), null);
+    }
+
+    /**
+     * Returns the lines with {@code line} added or replaced, priced, with every other line of the same product
+     * re-priced when its schedule uses cumulative quantity.
+     */
+    List<LineItem> place(OrderState s, LineItem line) {
+        List<LineItem> lines = new ArrayList<>(s.lineItems());
+        lines.removeIf(l -> l.id().equals(line.id()));
+        lines.add(line);
+        checkInventory(line.productID(), lines);
+        return repriceProduct(s.order(), lines, line.productID());
+    }
+
+    List<LineItem> repriceProduct(Order o, List<LineItem> lines, String productID) {
+        Caller buyer = buyerOf(o);
+        PriceSchedule ps = access.scheduleFor(buyer, productID);
+        int cumulative = lines.stream().filter(l -> l.productID().equals(productID)).mapToInt(LineItem::quantity).sum();
+        List<LineItem> out = new ArrayList<>();
+        for (LineItem l : lines) {
+            out.add(l.productID().equals(productID) && !Boolean.TRUE.equals(l.priceOverridden()) ? price(buyer, ps, l, cumulative) : l);
+        }
+        return out;
+    }
+
+    private LineItem price(Caller buyer, PriceSchedule ps, LineItem l, int cumulative) {
+        List<SpecChoice> specs = access.resolveSpecs(l.productID(), l.specs());
+        Pricing.Price p = Pricing.price(ps, l.quantity(), cumulative, specs, ctx.clock().instant());
+        Product product = access.visible(buyer, l.productID()).orElseThrow(() -> Errors.notFound("Product", l.productID())).product();
+        return l.toBuilder().unitPrice(p.unitPrice()).isOnSale(p.onSale()).specs(p.specs()).priceScheduleID(ps.id())
+                .priceOverridden(false).product(snapshot(product)).supplierID(product.defaultSupplierID()).build();
+    }
+
+    /** {@code Inventory.Insufficient} when tracked inventory cannot cover the product's quantity on the order. */
+    void checkInventory(String productID, List<LineItem> lines) {
+        Product p = ctx.store().table(io.orderhooks.core.engine.store.Tables.PRODUCTS).find(productID).orElse(null);
+        Inventory inv = p == null ? null : p.inventory();
+        if (inv == null || !Boolean.TRUE.equals(inv.enabled()) || Boolean.TRUE.equals(inv.orderCanExceed())) {
+            return;
+        }
+        int wanted = lines.stream().filter(l -> Objects.equals(l.productID(), productID)).mapToInt(LineItem::quantity).sum();
+        int available = inv.quantityAvailable() == null ? 0 : inv.quantityAvailable();
+        if (wanted > available) {
+            throw Errors.bad("Inventory.Insufficient", "Insufficient inventory for product " + productID + ": " + wanted
+                    + " wanted, " + available + " available.", java.util.Map.of("ProductID", productID, "QuantityAvailable", available));
+        }
+    }
+
+    static LineItemProduct snapshot(Product p) {
+        return LineItemProduct.builder().id(p.id()).parentID(p.parentID()).name(p.name()).description(p.description())
+                .returnable(p.returnable()).quantityMultiplier(p.quantityMultiplier()).shipWeight(p.shipWeight())
+                .shipHeight(p.shipHeight()).shipWidth(p.shipWidth()).shipLength(p.shipLength())
+                .defaultSupplierID(p.defaultSupplierID()).xp(p.xp()).build();
+    }
+}

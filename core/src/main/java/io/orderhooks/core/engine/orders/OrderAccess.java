@@ -1,0 +1,94 @@
+package io.orderhooks.core.engine.orders;
+
+import io.orderhooks.core.engine.Caller;
+import io.orderhooks.core.engine.EngineContext;
+import io.orderhooks.core.engine.Errors;
+import io.orderhooks.core.engine.catalog.ProductAccess;
+import io.orderhooks.core.model.Order;
+import io.orderhooks.core.model.OrderStatus;
+import java.util.Set;
+
+/**
+ * Who may see and change which order, in which direction. An order the caller may not see is reported as
+ * 404 {@code NotFound}, exactly like a missing one, so IDs of other companies' orders never leak.
+ *
+ * <ul>
+ *   <li>Buyer user: {@code Outgoing}/{@code All} orders of its own buyer that it placed, or any of its buyer's
+ *       orders with role {@code OrderAdmin}/{@code OrderReader}, or orders awaiting its approval, or the one
+ *       order of a group-order contributor token.
+ *   <li>Seller: {@code Incoming} = {@code ToCompanyID} is the marketplace; {@code Outgoing} = orders it
+ *       forwarded ({@code FromCompanyID} is the marketplace); {@code All} = both.
+ *   <li>Supplier: {@code Incoming} = orders forwarded to it; {@code Outgoing} = orders it placed.
+ * </ul>
+ */
+public final class OrderAccess {
+
+    private final EngineContext ctx;
+
+    public OrderAccess(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public boolean canSee(Caller caller, OrderState s, Direction direction) {
+        Order o = s.order();
+        if (caller.isBuyer()) {
+            if (direction == Direction.Incoming || !caller.companyID().equals(o.fromCompanyID())) {
+                return false;
+            }
+            return caller.userID().equals(o.fromUserID()) || caller.hasRole("OrderAdmin") || caller.hasRole("OrderReader")
+                    || o.id().equals(caller.orderID()) || isPendingApprover(caller, s);
+        }
+        boolean incoming = caller.companyID().equals(o.toCompanyID());
+        boolean outgoing = caller.companyID().equals(o.fromCompanyID());
+        return switch (direction) {
+            case Incoming -> incoming;
+            case Outgoing -> outgoing;
+            case All -> incoming || outgoing;
+        };
+    }
+
+    /** Whether the caller may change the order (not only read it): its placer, a contributor, an order admin, or the receiving company. */
+    public boolean canModify(Caller caller, OrderState s) {
+        Order o = s.order();
+        if (caller.isBuyer()) {
+            return caller.companyID().equals(o.fromCompanyID()) && (caller.userID().equals(o.fromUserID())
+                    || o.id().equals(caller.orderID()) || caller.hasRole("OrderAdmin"));
+        }
+        return caller.companyID().equals(o.toCompanyID()) || caller.companyID().equals(o.fromCompanyID());
+    }
+
+    /** Whether a buyer caller is in the approving group of a pending approval of the order. */
+    public boolean isPendingApprover(Caller caller, OrderState s) {
+        if (!caller.isBuyer() || s.order().status() != OrderStatus.AwaitingApproval) {
+            return false;
+        }
+        Set<String> groups = new ProductAccess(ctx).groupsOf(caller.companyID(), caller.userID());
+        return s.approvals().stream().anyMatch(a -> "Pending".equals(a.status()) && groups.contains(a.approvingGroupID()));
+    }
+
+    /** The order if visible; 404 otherwise. */
+    public OrderState load(Caller caller, Direction direction, String orderID) {
+        OrderState s = ctx.store().order(orderID).orElseThrow(() -> Errors.notFound("Order", orderID));
+        if (!canSee(caller, s, direction)) {
+            throw Errors.notFound("Order", orderID);
+        }
+        return s;
+    }
+
+    /** Checks, inside an order's lock, that the caller may see and change it; 404 / 403 otherwise. */
+    public void requireModify(Caller caller, Direction direction, OrderState s) {
+        if (!canSee(caller, s, direction)) {
+            throw Errors.notFound("Order", s.id());
+        }
+        if (!canModify(caller, s)) {
+            throw Errors.forbidden("the caller may read but not change order " + s.id());
+        }
+    }
+
+    /** Refuses changes to the lines and addresses of an order that is no longer a cart. */
+    public static void requireUnsubmitted(OrderState s) {
+        if (s.order().status() != OrderStatus.Unsubmitted) {
+            throw Errors.bad("Order.CannotModifyBadStatus", "Order " + s.id() + " is " + s.order().status() + "; only Unsubmitted orders can be changed.");
+        }
+    }
+}

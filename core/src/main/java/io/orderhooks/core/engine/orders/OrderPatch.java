@@ -1,0 +1,26 @@
+package io.orderhooks.core.engine.orders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+
+/**
+ * The writable fields of an order; a null field is left unchanged. {@code ShippingCost} and {@code TaxCost}
+ * need the {@code OverrideShipping} / {@code OverrideTax} role.
+ */
+public record OrderPatch(
+        String comments,
+        JsonNode xp,
+        String billingAddressID,
+        String shippingAddressID,
+        BigDecimal shippingCost,
+        BigDecimal taxCost,
+        BigDecimal gratuity) {
+
+    public static OrderPatch xp(JsonNode xp) {
+        return new OrderPatch(null, xp, null, null, null, null, null);
+    }
+
+    public static OrderPatch comments(String comments) {
+        return new OrderPatch(comments, null, null, null, null, null, null);
+    }
+}
