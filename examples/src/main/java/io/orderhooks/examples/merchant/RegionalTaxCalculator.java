@@ -16,6 +16,8 @@ import io.orderhooks.events.plugin.TaxResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -65,7 +67,7 @@ public final class RegionalTaxCalculator implements TaxCalculator {
         Map<String, BigDecimal> lineTaxes = new LinkedHashMap<>();
         ObjectNode detail = JsonNodeFactory.instance.objectNode();
         ArrayNode lines = detail.putArray("Lines");
-        for (LineItem line : worksheet.lineItems() == null ? java.util.List.<LineItem>of() : worksheet.lineItems()) {
+        for (LineItem line : worksheet.lineItems() == null ? List.<LineItem>of() : worksheet.lineItems()) {
             TaxTable.Rates region = regionOf(line, worksheet, rates);
             String category = category(line);
             BigDecimal percent = region.percent(category);
@@ -156,6 +158,6 @@ public final class RegionalTaxCalculator implements TaxCalculator {
         JsonNode category = line.product() == null || line.product().xp() == null ? null
                 : line.product().xp().get("TaxCategory");
         return category == null || !category.isTextual() || category.asText().isBlank()
-                ? TaxTable.GENERAL : category.asText().toLowerCase(java.util.Locale.ROOT);
+                ? TaxTable.GENERAL : category.asText().toLowerCase(Locale.ROOT);
     }
 }
