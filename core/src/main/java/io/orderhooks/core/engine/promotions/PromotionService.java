@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Promotions: storage (seller), assignment to buyers and groups, and applying / removing / refreshing them on
@@ -197,10 +196,10 @@ public final class PromotionService {
                     return calculator.evaluate(p, s.worksheet());
                 });
                 if (e.eligible()) {
-                    out.addAll(keepDateApplied(rules.toOrderPromotions(p, e), s));
+                    out.addAll(PromotionRules.keepDateApplied(rules.toOrderPromotions(p, e), s));
                 }
             }
-            if (sameAmounts(out, s.promotions())) {
+            if (PromotionRules.sameAmounts(out, s.promotions())) {
                 return Mutation.unchanged(s.promotions());
             }
             OrderState next = OrderMath.stale(s.withPromotions(out));
@@ -222,7 +221,7 @@ public final class PromotionService {
             OrderPromotion first = s.promotions().stream().filter(x -> x.id().equals(promotionID)).findFirst().orElseThrow();
             Promotion p = ctx.store().table(Tables.PROMOTIONS).find(promotionID).orElse(null);
             PromotionEvaluation e = p == null ? PromotionEvaluation.notEligible("deleted") : quietly(() -> calculator.evaluate(p, s.worksheet()));
-            List<OrderPromotion> now = e.eligible() ? keepDateApplied(rules.toOrderPromotions(p, e), s) : List.of();
+            List<OrderPromotion> now = e.eligible() ? PromotionRules.keepDateApplied(rules.toOrderPromotions(p, e), s) : List.of();
             out.addAll(now.isEmpty() ? List.of(first.toBuilder().amount(BigDecimal.ZERO).lineItemID(null).build()) : now);
         }
         return OrderMath.recompute(s.withPromotions(out));
@@ -247,26 +246,6 @@ public final class PromotionService {
     private static java.util.function.Predicate<OrderPromotion> distinctBy() {
         java.util.Set<String> seen = new java.util.HashSet<>();
         return x -> seen.add(x.id());
-    }
-
-    private List<OrderPromotion> keepDateApplied(List<OrderPromotion> fresh, OrderState s) {
-        return fresh.stream().map(x -> s.promotions().stream().filter(o -> o.id().equals(x.id())).findFirst()
-                .map(o -> x.toBuilder().dateApplied(o.dateApplied()).build()).orElse(x)).toList();
-    }
-
-    private static boolean sameAmounts(List<OrderPromotion> a, List<OrderPromotion> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            OrderPromotion x = a.get(i);
-            OrderPromotion y = b.get(i);
-            if (!x.id().equals(y.id()) || !Objects.equals(x.lineItemID(), y.lineItemID())
-                    || OrderMath.nz(x.amount()).compareTo(OrderMath.nz(y.amount())) != 0 || Boolean.TRUE.equals(y.amountOverridden())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static PromotionEvaluation quietly(java.util.function.Supplier<PromotionEvaluation> work) {

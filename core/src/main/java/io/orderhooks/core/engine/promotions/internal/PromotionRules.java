@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** The rules a promotion must pass to be on an order, and how it is copied onto one. Thread-safe. */
@@ -107,5 +108,27 @@ public final class PromotionRules {
             throw Errors.bad("ValidationFailure", "RedemptionLimitPerUser must not be negative");
         }
         LineSelection.validate(p.itemSortBy());
+    }
+
+    /** Fresh entries keeping the {@code DateApplied} of the same promotion already on the order. */
+    public static List<OrderPromotion> keepDateApplied(List<OrderPromotion> fresh, OrderState s) {
+        return fresh.stream().map(x -> s.promotions().stream().filter(o -> o.id().equals(x.id())).findFirst()
+                .map(o -> x.toBuilder().dateApplied(o.dateApplied()).build()).orElse(x)).toList();
+    }
+
+    /** Whether two promotion lists carry the same entries and amounts (and none was overridden by calculate). */
+    public static boolean sameAmounts(List<OrderPromotion> a, List<OrderPromotion> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            OrderPromotion x = a.get(i);
+            OrderPromotion y = b.get(i);
+            if (!x.id().equals(y.id()) || !Objects.equals(x.lineItemID(), y.lineItemID())
+                    || OrderMath.nz(x.amount()).compareTo(OrderMath.nz(y.amount())) != 0 || Boolean.TRUE.equals(y.amountOverridden())) {
+                return false;
+            }
+        }
+        return true;
     }
 }
