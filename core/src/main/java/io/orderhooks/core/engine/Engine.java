@@ -51,6 +51,8 @@ public final class Engine {
     private final IntegrationService integrations;
     private final CheckoutService checkout;
     private final SubmitService submit;
+    private final io.orderhooks.core.engine.security.SecurityProfileService securityProfiles;
+    private final io.orderhooks.core.engine.integrations.WebhookService webhooks;
 
     private Engine(Builder b) {
         this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
@@ -70,6 +72,8 @@ public final class Engine {
         this.checkout = new CheckoutService(context, integrations);
         List<SubmitCheck> checks = new ArrayList<>(SubmitChecks.defaults(context, promotions));
         checks.addAll(b.extraChecks);
+        this.securityProfiles = new io.orderhooks.core.engine.security.SecurityProfileService(context);
+        this.webhooks = new io.orderhooks.core.engine.integrations.WebhookService(context);
         this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, (caller, s) -> {});
     }
 
@@ -90,6 +94,8 @@ public final class Engine {
     public IntegrationService integrations() { return integrations; }
     public CheckoutService checkout() { return checkout; }
     public SubmitService submit() { return submit; }
+    public io.orderhooks.core.engine.security.SecurityProfileService securityProfiles() { return securityProfiles; }
+    public io.orderhooks.core.engine.integrations.WebhookService webhooks() { return webhooks; }
 
     /** Collects the engine's parts; every setter validates its argument. Not thread-safe. */
     public static final class Builder {
