@@ -2,11 +2,16 @@ package io.orderhooks.core.engine;
 
 import io.orderhooks.core.engine.approvals.ApprovalPolicy;
 import io.orderhooks.core.engine.approvals.ApprovalRuleService;
+import io.orderhooks.core.engine.approvals.OrderApprovalService;
 import io.orderhooks.core.engine.catalog.CatalogService;
 import io.orderhooks.core.engine.checkout.CheckoutService;
 import io.orderhooks.core.engine.checkout.SubmitCheck;
 import io.orderhooks.core.engine.checkout.SubmitChecks;
 import io.orderhooks.core.engine.checkout.SubmitService;
+import io.orderhooks.core.engine.fulfillment.BuyerShipments;
+import io.orderhooks.core.engine.fulfillment.ForwardingService;
+import io.orderhooks.core.engine.fulfillment.OrderFulfillmentService;
+import io.orderhooks.core.engine.fulfillment.ShipmentService;
 import io.orderhooks.core.engine.integrations.IntegrationService;
 import io.orderhooks.core.engine.orders.LineItemService;
 import io.orderhooks.core.engine.orders.OrderService;
@@ -48,6 +53,11 @@ public final class Engine {
     private final IntegrationService integrations;
     private final CheckoutService checkout;
     private final SubmitService submit;
+    private final ForwardingService forwarding;
+    private final OrderApprovalService approvals;
+    private final ShipmentService shipments;
+    private final BuyerShipments buyerShipments;
+    private final OrderFulfillmentService fulfillment;
 
     private Engine(Builder b) {
         this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
@@ -65,7 +75,12 @@ public final class Engine {
         this.checkout = new CheckoutService(context, integrations);
         List<SubmitCheck> checks = new ArrayList<>(SubmitChecks.defaults(context, promotions));
         checks.addAll(b.extraChecks);
-        this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, (caller, s) -> {});
+        this.forwarding = new ForwardingService(context);
+        this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, forwarding::autoForward);
+        this.approvals = new OrderApprovalService(context, b.approvalPolicy, integrations, spendingAccounts, orgs, forwarding::autoForward);
+        this.shipments = new ShipmentService(context);
+        this.buyerShipments = new BuyerShipments(context);
+        this.fulfillment = new OrderFulfillmentService(context, shipments, spendingAccounts);
     }
 
     public static Builder builder() {
@@ -85,6 +100,15 @@ public final class Engine {
     public IntegrationService integrations() { return integrations; }
     public CheckoutService checkout() { return checkout; }
     public SubmitService submit() { return submit; }
+    /** Split and forward to suppliers; auto-forward after submit/approval. */
+    public ForwardingService forwarding() { return forwarding; }
+    /** Approve / decline, approvals and eligible approvers of an order. */
+    public OrderApprovalService approvals() { return approvals; }
+    public ShipmentService shipments() { return shipments; }
+    /** Shipments of an order and {@code me/shipments}. */
+    public BuyerShipments buyerShipments() { return buyerShipments; }
+    /** Ship, complete and cancel. */
+    public OrderFulfillmentService fulfillment() { return fulfillment; }
 
     /** Collects the engine's parts; every setter validates its argument. Not thread-safe. */
     public static final class Builder {
