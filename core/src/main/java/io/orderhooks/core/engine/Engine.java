@@ -7,7 +7,11 @@ import io.orderhooks.core.engine.checkout.CheckoutService;
 import io.orderhooks.core.engine.checkout.SubmitCheck;
 import io.orderhooks.core.engine.checkout.SubmitChecks;
 import io.orderhooks.core.engine.checkout.SubmitService;
+import io.orderhooks.core.engine.collections.ProductCollectionInvitationService;
+import io.orderhooks.core.engine.collections.ProductCollectionReaderService;
+import io.orderhooks.core.engine.collections.ProductCollectionService;
 import io.orderhooks.core.engine.integrations.IntegrationService;
+import io.orderhooks.core.engine.messages.MessageSender;
 import io.orderhooks.core.engine.orders.LineItemService;
 import io.orderhooks.core.engine.orders.OrderService;
 import io.orderhooks.core.engine.orgs.AddressService;
@@ -48,6 +52,10 @@ public final class Engine {
     private final IntegrationService integrations;
     private final CheckoutService checkout;
     private final SubmitService submit;
+    private final MessageSender messages;
+    private final ProductCollectionService productCollections;
+    private final ProductCollectionInvitationService productCollectionInvitations;
+    private final ProductCollectionReaderService productCollectionReader;
 
     private Engine(Builder b) {
         this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
@@ -66,6 +74,11 @@ public final class Engine {
         List<SubmitCheck> checks = new ArrayList<>(SubmitChecks.defaults(context, promotions));
         checks.addAll(b.extraChecks);
         this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, (caller, s) -> {});
+        this.messages = b.messageSubscriptions == null ? MessageSender.fromStore(context)
+                : new MessageSender(context, b.messageSubscriptions);
+        this.productCollections = new ProductCollectionService(context);
+        this.productCollectionInvitations = new ProductCollectionInvitationService(context, messages);
+        this.productCollectionReader = new ProductCollectionReaderService(context, productCollections);
     }
 
     public static Builder builder() {
@@ -85,6 +98,10 @@ public final class Engine {
     public IntegrationService integrations() { return integrations; }
     public CheckoutService checkout() { return checkout; }
     public SubmitService submit() { return submit; }
+    public MessageSender messages() { return messages; }
+    public ProductCollectionService productCollections() { return productCollections; }
+    public ProductCollectionInvitationService productCollectionInvitations() { return productCollectionInvitations; }
+    public ProductCollectionReaderService productCollectionReader() { return productCollectionReader; }
 
     /** Collects the engine's parts; every setter validates its argument. Not thread-safe. */
     public static final class Builder {
@@ -99,6 +116,7 @@ public final class Engine {
         private ApprovalPolicy approvalPolicy = ApprovalPolicy.NONE;
         private PasswordHasher passwordHasher = new PasswordHasher();
         private final List<SubmitCheck> extraChecks = new ArrayList<>();
+        private java.util.function.Supplier<List<io.orderhooks.core.model.Webhook>> messageSubscriptions;
 
         private Builder() {}
 
@@ -112,6 +130,14 @@ public final class Engine {
         public Builder promotionCalculator(PromotionCalculator p) { this.promotionCalculator = Objects.requireNonNull(p, "promotionCalculator"); return this; }
         public Builder approvalPolicy(ApprovalPolicy p) { this.approvalPolicy = Objects.requireNonNull(p, "approvalPolicy"); return this; }
         public Builder passwordHasher(PasswordHasher h) { this.passwordHasher = Objects.requireNonNull(h, "passwordHasher"); return this; }
+        /**
+         * Where message events find subscribed webhooks (default: the store's {@code webhooks} table); the API
+         * passes the same source its webhook firing uses.
+         */
+        public Builder messageSubscriptions(java.util.function.Supplier<List<io.orderhooks.core.model.Webhook>> s) {
+            this.messageSubscriptions = Objects.requireNonNull(s, "messageSubscriptions");
+            return this;
+        }
         /** Adds a submit check that runs after the built-in ones. */
         public Builder addSubmitCheck(SubmitCheck c) { this.extraChecks.add(Objects.requireNonNull(c, "submitCheck")); return this; }
 

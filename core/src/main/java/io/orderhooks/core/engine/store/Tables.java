@@ -24,6 +24,7 @@ import io.orderhooks.core.model.Supplier;
 import io.orderhooks.core.model.User;
 import io.orderhooks.core.model.UserGroup;
 import io.orderhooks.core.model.UserGroupAssignment;
+import io.orderhooks.core.model.Webhook;
 
 /**
  * Every table the engine uses, with how its keys are composed. Scoped resources are keyed
@@ -75,6 +76,8 @@ public final class Tables {
 
     public static final Table<IntegrationEvent> INTEGRATION_EVENTS = Table.of("integrationevents", IntegrationEvent.class);
     public static final Table<ApiClient> API_CLIENTS = Table.of("apiclients", ApiClient.class);
+    /** key {@code webhookID}; also where message events find their subscribers. */
+    public static final Table<Webhook> WEBHOOKS = Table.of("webhooks", Webhook.class);
 
     /** {@code ""} for null, so optional parts of a key stay positional. */
     public static String part(String s) {
