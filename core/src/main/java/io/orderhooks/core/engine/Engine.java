@@ -2,6 +2,7 @@ package io.orderhooks.core.engine;
 
 import io.orderhooks.core.engine.approvals.ApprovalPolicy;
 import io.orderhooks.core.engine.approvals.ApprovalRuleService;
+import io.orderhooks.core.engine.approvals.ExpressionApprovalPolicy;
 import io.orderhooks.core.engine.catalog.CatalogService;
 import io.orderhooks.core.engine.checkout.CheckoutService;
 import io.orderhooks.core.engine.checkout.SubmitCheck;
@@ -19,6 +20,8 @@ import io.orderhooks.core.engine.orgs.OrgService;
 import io.orderhooks.core.engine.orgs.PasswordHasher;
 import io.orderhooks.core.engine.orgs.SpendingAccountService;
 import io.orderhooks.core.engine.payments.PaymentService;
+import io.orderhooks.core.engine.promotions.ExpressionPromotionCalculator;
+import io.orderhooks.core.engine.promotions.ProductXpCategories;
 import io.orderhooks.core.engine.promotions.PromotionCalculator;
 import io.orderhooks.core.engine.promotions.PromotionService;
 import io.orderhooks.core.engine.store.Store;
@@ -52,6 +55,8 @@ public final class Engine {
     private final IntegrationService integrations;
     private final CheckoutService checkout;
     private final SubmitService submit;
+    private final io.orderhooks.core.engine.security.SecurityProfileService securityProfiles;
+    private final io.orderhooks.core.engine.integrations.WebhookService webhooks;
     private final MessageSender messages;
     private final ProductCollectionService productCollections;
     private final ProductCollectionInvitationService productCollectionInvitations;
@@ -64,7 +69,9 @@ public final class Engine {
         this.orgs = new OrgService(context, b.passwordHasher);
         this.addresses = new AddressService(context);
         this.spendingAccounts = new SpendingAccountService(context);
-        this.promotions = new PromotionService(context, b.promotionCalculator);
+        PromotionCalculator calculator = b.promotionCalculator != null ? b.promotionCalculator
+                : new ExpressionPromotionCalculator(new ProductXpCategories(context.store()));
+        this.promotions = new PromotionService(context, calculator);
         this.approvalRules = new ApprovalRuleService(context, b.approvalPolicy);
         this.orders = new OrderService(context, orgs, addresses, promotions::refresh);
         this.lineItems = new LineItemService(context, addresses, promotions::refresh);
@@ -73,6 +80,8 @@ public final class Engine {
         this.checkout = new CheckoutService(context, integrations);
         List<SubmitCheck> checks = new ArrayList<>(SubmitChecks.defaults(context, promotions));
         checks.addAll(b.extraChecks);
+        this.securityProfiles = new io.orderhooks.core.engine.security.SecurityProfileService(context);
+        this.webhooks = new io.orderhooks.core.engine.integrations.WebhookService(context);
         this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, (caller, s) -> {});
         this.messages = b.messageSubscriptions == null ? MessageSender.fromStore(context)
                 : new MessageSender(context, b.messageSubscriptions);
@@ -98,6 +107,8 @@ public final class Engine {
     public IntegrationService integrations() { return integrations; }
     public CheckoutService checkout() { return checkout; }
     public SubmitService submit() { return submit; }
+    public io.orderhooks.core.engine.security.SecurityProfileService securityProfiles() { return securityProfiles; }
+    public io.orderhooks.core.engine.integrations.WebhookService webhooks() { return webhooks; }
     public MessageSender messages() { return messages; }
     public ProductCollectionService productCollections() { return productCollections; }
     public ProductCollectionInvitationService productCollectionInvitations() { return productCollectionInvitations; }
@@ -112,8 +123,9 @@ public final class Engine {
         private String environment = "Sandbox";
         private CheckoutIntegration checkoutIntegration = call -> new DeliveryOutcome.Unreachable("no checkout integration configured", java.time.Duration.ZERO);
         private WebhookSink webhookSink = WebhookSink.NONE;
-        private PromotionCalculator promotionCalculator = PromotionCalculator.NONE;
-        private ApprovalPolicy approvalPolicy = ApprovalPolicy.NONE;
+        /** null = the expression language over this engine's catalog ({@link ExpressionPromotionCalculator}). */
+        private PromotionCalculator promotionCalculator;
+        private ApprovalPolicy approvalPolicy = new ExpressionApprovalPolicy();
         private PasswordHasher passwordHasher = new PasswordHasher();
         private final List<SubmitCheck> extraChecks = new ArrayList<>();
         private java.util.function.Supplier<List<io.orderhooks.core.model.Webhook>> messageSubscriptions;
@@ -127,7 +139,9 @@ public final class Engine {
         public Builder environment(String env) { this.environment = Objects.requireNonNull(env, "environment"); return this; }
         public Builder checkoutIntegration(CheckoutIntegration c) { this.checkoutIntegration = Objects.requireNonNull(c, "checkoutIntegration"); return this; }
         public Builder webhookSink(WebhookSink w) { this.webhookSink = Objects.requireNonNull(w, "webhookSink"); return this; }
+        /** Replaces the default {@link ExpressionPromotionCalculator} ({@code PromotionCalculator.NONE} turns promotions off). */
         public Builder promotionCalculator(PromotionCalculator p) { this.promotionCalculator = Objects.requireNonNull(p, "promotionCalculator"); return this; }
+        /** Replaces the default {@link ExpressionApprovalPolicy} ({@code ApprovalPolicy.NONE}: no rule ever holds an order). */
         public Builder approvalPolicy(ApprovalPolicy p) { this.approvalPolicy = Objects.requireNonNull(p, "approvalPolicy"); return this; }
         public Builder passwordHasher(PasswordHasher h) { this.passwordHasher = Objects.requireNonNull(h, "passwordHasher"); return this; }
         /**

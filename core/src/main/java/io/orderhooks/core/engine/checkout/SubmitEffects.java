@@ -4,6 +4,7 @@ import io.orderhooks.core.engine.EngineContext;
 import io.orderhooks.core.engine.orders.OrderState;
 import io.orderhooks.core.engine.orgs.SpendingAccountService;
 import io.orderhooks.core.engine.payments.PaymentService;
+import io.orderhooks.core.engine.promotions.Redemptions;
 import io.orderhooks.core.engine.store.Tables;
 import io.orderhooks.core.model.Inventory;
 import io.orderhooks.core.model.LineItem;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The effects of a submit outside the order (inventory taken, spending accounts debited), applied one by one
+ * The effects of a submit outside the order (inventory taken, promotion redemptions counted, spending accounts debited), applied one by one
  * with an undo for each so a failure later (a refused debit, a failed {@code /ordersubmit}) can put
  * everything back. Not thread-safe; one instance per submit.
  */
@@ -32,13 +33,14 @@ final class SubmitEffects {
         this.accounts = accounts;
     }
 
-    /** Takes inventory and debits accounts; returns the payments with their debit transactions. Undoes itself on failure. */
+    /** Takes inventory, counts promotion redemptions and debits accounts; returns the payments with their debit transactions. Undoes itself on failure. */
     List<Payment> apply(OrderState s) {
         try {
             for (LineItem l : s.lineItems()) {
                 adjustInventory(l.productID(), -l.quantity());
                 undo.push(() -> adjustInventory(l.productID(), l.quantity()));
             }
+            undo.push(Redemptions.take(ctx, s));
             Map<String, BigDecimal> amounts = PaymentService.resolvedAmounts(s);
             List<Payment> out = new ArrayList<>();
             for (Payment p : s.payments()) {
@@ -79,9 +81,10 @@ final class SubmitEffects {
         }
     }
 
-    /** Gives back what a submitted order took (for cancel and decline): inventory and spending-account debits. */
+    /** Gives back what a submitted order took (for cancel and decline): inventory, promotion redemptions and spending-account debits. */
     static void release(EngineContext ctx, SpendingAccountService accounts, OrderState s) {
         SubmitEffects e = new SubmitEffects(ctx, accounts);
+        Redemptions.release(ctx, s);
         for (LineItem l : s.lineItems()) {
             e.adjustInventory(l.productID(), l.quantity());
         }

@@ -21,9 +21,9 @@ import java.util.function.Predicate;
  * collection of a buyer, whatever its access level, for
  * <ul>
  *   <li>the marketplace owner: any buyer; every entry;</li>
- *   <li>a supplier: a buyer it sells to, that is when the supplier has {@code AllBuyersCanOrder} or one of the
- *       products it may sell is in a catalog the buyer can access; only entries for products it may sell
- *       ({@code OwnerID} or {@code DefaultSupplierID} is the supplier);</li>
+ *   <li>a supplier: a buyer it sells to, that is when the supplier has {@code AllBuyersCanOrder} or is assigned
+ *       to the buyer ({@code PUT v1/suppliers/{supplierID}/buyers/{buyerID}}); only entries for products it may
+ *       sell ({@code OwnerID} or {@code DefaultSupplierID} is the supplier);</li>
  *   <li>a buyer user: its own buyer; only entries for products visible to it.</li>
  * </ul>
  * Any other buyer is 404 {@code NotFound}; a caller without the role gets 403 {@code Auth.InsufficientRoles}.
@@ -96,8 +96,7 @@ public final class ProductCollectionReaderService {
     private boolean sellsTo(String supplierID, String buyerID) {
         boolean allBuyers = ctx.store().table(Tables.SUPPLIERS).find(supplierID).map(Supplier::allBuyersCanOrder)
                 .map(Boolean.TRUE::equals).orElse(false);
-        return allBuyers || ctx.store().table(Tables.PRODUCTS).list().stream()
-                .filter(p -> maySell(supplierID, p)).anyMatch(p -> products.inBuyerCatalog(buyerID, p.id()));
+        return allBuyers || ctx.store().table(Tables.SUPPLIER_BUYERS).find(Table.key(supplierID, buyerID)).isPresent();
     }
 
     private static boolean maySell(String supplierID, Product p) {

@@ -3,6 +3,8 @@ package io.orderhooks.core.engine.collections;
 import io.orderhooks.core.engine.Caller;
 import io.orderhooks.core.engine.Engine;
 import io.orderhooks.core.engine.orgs.PasswordHasher;
+import io.orderhooks.core.engine.store.Table;
+import io.orderhooks.core.engine.store.Tables;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.Buyer;
 import io.orderhooks.core.model.Catalog;
@@ -34,7 +36,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A marketplace for collection tests. Buyer b1 (default catalog {@code cat}, plus {@code cat2} without
  * ViewAllProducts) has users own, u2 (group g1), u3 and the anonymous context user anon; buyer b2 (catalog
  * {@code catB2}) has x1. Products: P1 and P3 in cat (P3 supplied by s1), P2 in cat2 assigned to g1 only, P9 in
- * catB2 supplied by s2. Supplier s3 has AllBuyersCanOrder. A recording webhook sink keeps what it is handed.
+ * catB2 supplied by s2. Supplier s1 sells to b1, s2 to b2 (supplier-buyer assignments); s3 has AllBuyersCanOrder. A recording webhook sink keeps what it is handed.
  */
 public final class CollectionsFixture {
 
@@ -94,6 +96,9 @@ public final class CollectionsFixture {
         for (String s : List.of("s1", "s2", "s3")) {
             engine.orgs().saveSupplier(seller, new Supplier(s, s, true, null, s.equals("s3"), null));
         }
+        var supplierBuyers = engine.context().store().table(Tables.SUPPLIER_BUYERS);
+        supplierBuyers.put(Table.key("s1", "b1"), "b1");
+        supplierBuyers.put(Table.key("s2", "b2"), "b2");
         cat.savePriceSchedule(seller, PriceSchedule.builder().id("ps1").name("Standard").priceBreaks(List.of(
                 new PriceBreak(1, new BigDecimal("10.00"), null))).build());
         product(engine, seller, "P1", null, "cat");
