@@ -11,6 +11,7 @@ import io.orderhooks.core.api.internal.TokenRevocations;
 import io.orderhooks.core.api.resources.ApiClientRoutes;
 import io.orderhooks.core.api.resources.BuyerRoutes;
 import io.orderhooks.core.api.resources.BuyerUserRoutes;
+import io.orderhooks.core.api.resources.ProductCollectionRoutes;
 import io.orderhooks.core.api.resources.SecurityProfileRoutes;
 import io.orderhooks.core.engine.Engine;
 import io.orderhooks.core.receiver.RequestGuard;
@@ -47,7 +48,8 @@ public final class EngineApi {
 
     /** The resources every engine API serves, in registration order. */
     public static final List<Resource> STANDARD_RESOURCES = List.of(
-            BuyerRoutes::register, BuyerUserRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register);
+            BuyerRoutes::register, BuyerUserRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register,
+            ProductCollectionRoutes::register);
 
     private final ApiContext context;
     private final ApiServer server;

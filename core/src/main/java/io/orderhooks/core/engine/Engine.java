@@ -13,7 +13,11 @@ import io.orderhooks.core.engine.fulfillment.BuyerShipments;
 import io.orderhooks.core.engine.fulfillment.ForwardingService;
 import io.orderhooks.core.engine.fulfillment.OrderFulfillmentService;
 import io.orderhooks.core.engine.fulfillment.ShipmentService;
+import io.orderhooks.core.engine.collections.ProductCollectionInvitationService;
+import io.orderhooks.core.engine.collections.ProductCollectionReaderService;
+import io.orderhooks.core.engine.collections.ProductCollectionService;
 import io.orderhooks.core.engine.integrations.IntegrationService;
+import io.orderhooks.core.engine.messages.MessageSender;
 import io.orderhooks.core.engine.orders.LineItemService;
 import io.orderhooks.core.engine.orders.OrderService;
 import io.orderhooks.core.engine.orgs.AddressService;
@@ -63,6 +67,10 @@ public final class Engine {
     private final ShipmentService shipments;
     private final BuyerShipments buyerShipments;
     private final OrderFulfillmentService fulfillment;
+    private final MessageSender messages;
+    private final ProductCollectionService productCollections;
+    private final ProductCollectionInvitationService productCollectionInvitations;
+    private final ProductCollectionReaderService productCollectionReader;
 
     private Engine(Builder b) {
         this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
@@ -90,6 +98,11 @@ public final class Engine {
         this.shipments = new ShipmentService(context);
         this.buyerShipments = new BuyerShipments(context);
         this.fulfillment = new OrderFulfillmentService(context, shipments, spendingAccounts);
+        this.messages = b.messageSubscriptions == null ? MessageSender.fromStore(context)
+                : new MessageSender(context, b.messageSubscriptions);
+        this.productCollections = new ProductCollectionService(context);
+        this.productCollectionInvitations = new ProductCollectionInvitationService(context, messages);
+        this.productCollectionReader = new ProductCollectionReaderService(context, productCollections);
     }
 
     public static Builder builder() {
@@ -120,6 +133,10 @@ public final class Engine {
     public BuyerShipments buyerShipments() { return buyerShipments; }
     /** Ship, complete and cancel. */
     public OrderFulfillmentService fulfillment() { return fulfillment; }
+    public MessageSender messages() { return messages; }
+    public ProductCollectionService productCollections() { return productCollections; }
+    public ProductCollectionInvitationService productCollectionInvitations() { return productCollectionInvitations; }
+    public ProductCollectionReaderService productCollectionReader() { return productCollectionReader; }
 
     /** Collects the engine's parts; every setter validates its argument. Not thread-safe. */
     public static final class Builder {
@@ -135,6 +152,7 @@ public final class Engine {
         private ApprovalPolicy approvalPolicy = new ExpressionApprovalPolicy();
         private PasswordHasher passwordHasher = new PasswordHasher();
         private final List<SubmitCheck> extraChecks = new ArrayList<>();
+        private java.util.function.Supplier<List<io.orderhooks.core.model.Webhook>> messageSubscriptions;
 
         private Builder() {}
 
@@ -150,6 +168,14 @@ public final class Engine {
         /** Replaces the default {@link ExpressionApprovalPolicy} ({@code ApprovalPolicy.NONE}: no rule ever holds an order). */
         public Builder approvalPolicy(ApprovalPolicy p) { this.approvalPolicy = Objects.requireNonNull(p, "approvalPolicy"); return this; }
         public Builder passwordHasher(PasswordHasher h) { this.passwordHasher = Objects.requireNonNull(h, "passwordHasher"); return this; }
+        /**
+         * Where message events find subscribed webhooks (default: the store's {@code webhooks} table); the API
+         * passes the same source its webhook firing uses.
+         */
+        public Builder messageSubscriptions(java.util.function.Supplier<List<io.orderhooks.core.model.Webhook>> s) {
+            this.messageSubscriptions = Objects.requireNonNull(s, "messageSubscriptions");
+            return this;
+        }
         /** Adds a submit check that runs after the built-in ones. */
         public Builder addSubmitCheck(SubmitCheck c) { this.extraChecks.add(Objects.requireNonNull(c, "submitCheck")); return this; }
 
