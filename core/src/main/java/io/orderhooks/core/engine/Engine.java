@@ -7,6 +7,7 @@ import io.orderhooks.core.engine.checkout.CheckoutService;
 import io.orderhooks.core.engine.checkout.SubmitCheck;
 import io.orderhooks.core.engine.checkout.SubmitChecks;
 import io.orderhooks.core.engine.checkout.SubmitService;
+import io.orderhooks.core.engine.grouporders.GroupOrderService;
 import io.orderhooks.core.engine.integrations.IntegrationService;
 import io.orderhooks.core.engine.orders.LineItemService;
 import io.orderhooks.core.engine.orders.OrderService;
@@ -48,6 +49,7 @@ public final class Engine {
     private final IntegrationService integrations;
     private final CheckoutService checkout;
     private final SubmitService submit;
+    private final GroupOrderService groupOrders;
 
     private Engine(Builder b) {
         this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
@@ -66,6 +68,7 @@ public final class Engine {
         List<SubmitCheck> checks = new ArrayList<>(SubmitChecks.defaults(context, promotions));
         checks.addAll(b.extraChecks);
         this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, (caller, s) -> {});
+        this.groupOrders = new GroupOrderService(context);
     }
 
     public static Builder builder() {
@@ -85,6 +88,7 @@ public final class Engine {
     public IntegrationService integrations() { return integrations; }
     public CheckoutService checkout() { return checkout; }
     public SubmitService submit() { return submit; }
+    public GroupOrderService groupOrders() { return groupOrders; }
 
     /** Collects the engine's parts; every setter validates its argument. Not thread-safe. */
     public static final class Builder {
