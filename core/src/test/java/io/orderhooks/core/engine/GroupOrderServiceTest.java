@@ -207,6 +207,7 @@ class GroupOrderServiceTest {
         assertThat(g.userID()).isEqualTo("grouporder-" + inv.id()).isNotEqualTo("u1");
         assertThat(g.roles()).containsExactly("Shopper", Contributors.ROLE);
         assertThat(g.validUntil()).isEqualTo(now.plusHours(2));
+        assertThat(g.creatorClientID()).isEqualTo("client");
         Caller c = g.caller("client");
         assertThat(c.isGroupOrderContributor()).isTrue();
         assertThat(c.isBuyer()).isTrue();

@@ -19,9 +19,11 @@ import java.util.List;
  * @param invitationID the invitation ({@code invid})
  * @param orderID the order ({@code orderid})
  * @param validUntil the invitation's expiration: a token must not outlive it
+ * @param creatorClientID the API client the creator used to create the invitation (null if none): the token's
+ *     client when the contributor brings none, so the merchant's webhooks for that client fire for contributors
  */
 public record ContributorGrant(String username, String userID, String buyerID, List<String> roles,
-        String invitationID, String orderID, OffsetDateTime validUntil) {
+        String invitationID, String orderID, OffsetDateTime validUntil, String creatorClientID) {
 
     public ContributorGrant {
         roles = List.copyOf(roles);

@@ -63,6 +63,9 @@ public final class GroupOrderService {
             }
             GroupOrderInvitation inv = new GroupOrderInvitation(ctx.ids().next(), body.name(), s.id(), expires, null, body.xp());
             table().insert(inv.id(), inv);
+            if (caller.clientID() != null) {
+                clients().put(inv.id(), caller.clientID());
+            }
             return Mutation.unchanged(inv.withOrderStatus(s.order().status()));
         });
     }
@@ -112,6 +115,7 @@ public final class GroupOrderService {
         if (!table().delete(invitationID)) {
             throw notFound(invitationID);
         }
+        clients().delete(invitationID);
     }
 
     /**
@@ -129,7 +133,7 @@ public final class GroupOrderService {
         }
         Order o = ctx.store().order(inv.orderID()).map(OrderState::order).orElseThrow(() -> notFound(invitationID));
         return new ContributorGrant("grouporder-" + inv.id(), "grouporder-" + inv.id(), o.fromCompanyID(),
-                List.of("Shopper", Contributors.ROLE), inv.id(), o.id(), inv.expirationDate());
+                List.of("Shopper", Contributors.ROLE), inv.id(), o.id(), inv.expirationDate(), clients().find(inv.id()).orElse(null));
     }
 
     /**
@@ -142,6 +146,7 @@ public final class GroupOrderService {
         for (GroupOrderInvitation inv : table().list()) {
             boolean dead = !now.isBefore(inv.expirationDate()) || ctx.store().order(inv.orderID()).isEmpty();
             if (dead && table().delete(inv.id())) {
+                clients().delete(inv.id());
                 purged.add(inv.id());
             }
         }
@@ -155,6 +160,10 @@ public final class GroupOrderService {
 
     private Repository<GroupOrderInvitation> table() {
         return ctx.store().table(Tables.GROUP_ORDER_INVITATIONS);
+    }
+
+    private Repository<String> clients() {
+        return ctx.store().table(Tables.GROUP_ORDER_INVITATION_CLIENTS);
     }
 
     private OffsetDateTime validExpiration(OffsetDateTime requested) {

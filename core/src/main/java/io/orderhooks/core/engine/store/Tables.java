@@ -74,6 +74,8 @@ public final class Tables {
 
     /** key {@code invitationID} (IDs are global: the token route names only the invitation). */
     public static final Table<GroupOrderInvitation> GROUP_ORDER_INVITATIONS = Table.of("grouporderinvitations", GroupOrderInvitation.class);
+    /** key {@code invitationID}: the API client the creator used (contributor tokens default to it; never on the wire). */
+    public static final Table<String> GROUP_ORDER_INVITATION_CLIENTS = Table.of("grouporderinvitationclients", String.class);
 
     public static final Table<Shipment> SHIPMENTS = Table.of("shipments", Shipment.class);
 
