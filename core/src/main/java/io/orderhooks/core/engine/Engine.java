@@ -2,12 +2,18 @@ package io.orderhooks.core.engine;
 
 import io.orderhooks.core.engine.approvals.ApprovalPolicy;
 import io.orderhooks.core.engine.approvals.ApprovalRuleService;
+import io.orderhooks.core.engine.approvals.ExpressionApprovalPolicy;
+import io.orderhooks.core.engine.approvals.OrderApprovalService;
 import io.orderhooks.core.engine.catalog.CatalogService;
 import io.orderhooks.core.engine.checkout.CheckoutService;
 import io.orderhooks.core.engine.checkout.SubmitCheck;
 import io.orderhooks.core.engine.checkout.SubmitChecks;
 import io.orderhooks.core.engine.checkout.SubmitService;
 import io.orderhooks.core.engine.grouporders.GroupOrderService;
+import io.orderhooks.core.engine.fulfillment.BuyerShipments;
+import io.orderhooks.core.engine.fulfillment.ForwardingService;
+import io.orderhooks.core.engine.fulfillment.OrderFulfillmentService;
+import io.orderhooks.core.engine.fulfillment.ShipmentService;
 import io.orderhooks.core.engine.integrations.IntegrationService;
 import io.orderhooks.core.engine.orders.LineItemService;
 import io.orderhooks.core.engine.orders.OrderService;
@@ -16,6 +22,8 @@ import io.orderhooks.core.engine.orgs.OrgService;
 import io.orderhooks.core.engine.orgs.PasswordHasher;
 import io.orderhooks.core.engine.orgs.SpendingAccountService;
 import io.orderhooks.core.engine.payments.PaymentService;
+import io.orderhooks.core.engine.promotions.ExpressionPromotionCalculator;
+import io.orderhooks.core.engine.promotions.ProductXpCategories;
 import io.orderhooks.core.engine.promotions.PromotionCalculator;
 import io.orderhooks.core.engine.promotions.PromotionService;
 import io.orderhooks.core.engine.store.Store;
@@ -50,6 +58,13 @@ public final class Engine {
     private final CheckoutService checkout;
     private final SubmitService submit;
     private final GroupOrderService groupOrders;
+    private final io.orderhooks.core.engine.security.SecurityProfileService securityProfiles;
+    private final io.orderhooks.core.engine.integrations.WebhookService webhooks;
+    private final ForwardingService forwarding;
+    private final OrderApprovalService approvals;
+    private final ShipmentService shipments;
+    private final BuyerShipments buyerShipments;
+    private final OrderFulfillmentService fulfillment;
 
     private Engine(Builder b) {
         this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
@@ -58,7 +73,9 @@ public final class Engine {
         this.orgs = new OrgService(context, b.passwordHasher);
         this.addresses = new AddressService(context);
         this.spendingAccounts = new SpendingAccountService(context);
-        this.promotions = new PromotionService(context, b.promotionCalculator);
+        PromotionCalculator calculator = b.promotionCalculator != null ? b.promotionCalculator
+                : new ExpressionPromotionCalculator(new ProductXpCategories(context.store()));
+        this.promotions = new PromotionService(context, calculator);
         this.approvalRules = new ApprovalRuleService(context, b.approvalPolicy);
         this.orders = new OrderService(context, orgs, addresses, promotions::refresh);
         this.lineItems = new LineItemService(context, addresses, promotions::refresh);
@@ -67,7 +84,14 @@ public final class Engine {
         this.checkout = new CheckoutService(context, integrations);
         List<SubmitCheck> checks = new ArrayList<>(SubmitChecks.defaults(context, promotions));
         checks.addAll(b.extraChecks);
-        this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, (caller, s) -> {});
+        this.securityProfiles = new io.orderhooks.core.engine.security.SecurityProfileService(context);
+        this.webhooks = new io.orderhooks.core.engine.integrations.WebhookService(context);
+        this.forwarding = new ForwardingService(context);
+        this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, forwarding::autoForward);
+        this.approvals = new OrderApprovalService(context, b.approvalPolicy, integrations, spendingAccounts, orgs, forwarding::autoForward);
+        this.shipments = new ShipmentService(context);
+        this.buyerShipments = new BuyerShipments(context);
+        this.fulfillment = new OrderFulfillmentService(context, shipments, spendingAccounts);
         this.groupOrders = new GroupOrderService(context);
     }
 
@@ -89,6 +113,17 @@ public final class Engine {
     public CheckoutService checkout() { return checkout; }
     public SubmitService submit() { return submit; }
     public GroupOrderService groupOrders() { return groupOrders; }
+    public io.orderhooks.core.engine.security.SecurityProfileService securityProfiles() { return securityProfiles; }
+    public io.orderhooks.core.engine.integrations.WebhookService webhooks() { return webhooks; }
+    /** Split and forward to suppliers; auto-forward after submit/approval. */
+    public ForwardingService forwarding() { return forwarding; }
+    /** Approve / decline, approvals and eligible approvers of an order. */
+    public OrderApprovalService approvals() { return approvals; }
+    public ShipmentService shipments() { return shipments; }
+    /** Shipments of an order and {@code me/shipments}. */
+    public BuyerShipments buyerShipments() { return buyerShipments; }
+    /** Ship, complete and cancel. */
+    public OrderFulfillmentService fulfillment() { return fulfillment; }
 
     /** Collects the engine's parts; every setter validates its argument. Not thread-safe. */
     public static final class Builder {
@@ -99,8 +134,9 @@ public final class Engine {
         private String environment = "Sandbox";
         private CheckoutIntegration checkoutIntegration = call -> new DeliveryOutcome.Unreachable("no checkout integration configured", java.time.Duration.ZERO);
         private WebhookSink webhookSink = WebhookSink.NONE;
-        private PromotionCalculator promotionCalculator = PromotionCalculator.NONE;
-        private ApprovalPolicy approvalPolicy = ApprovalPolicy.NONE;
+        /** null = the expression language over this engine's catalog ({@link ExpressionPromotionCalculator}). */
+        private PromotionCalculator promotionCalculator;
+        private ApprovalPolicy approvalPolicy = new ExpressionApprovalPolicy();
         private PasswordHasher passwordHasher = new PasswordHasher();
         private final List<SubmitCheck> extraChecks = new ArrayList<>();
 
@@ -113,7 +149,9 @@ public final class Engine {
         public Builder environment(String env) { this.environment = Objects.requireNonNull(env, "environment"); return this; }
         public Builder checkoutIntegration(CheckoutIntegration c) { this.checkoutIntegration = Objects.requireNonNull(c, "checkoutIntegration"); return this; }
         public Builder webhookSink(WebhookSink w) { this.webhookSink = Objects.requireNonNull(w, "webhookSink"); return this; }
+        /** Replaces the default {@link ExpressionPromotionCalculator} ({@code PromotionCalculator.NONE} turns promotions off). */
         public Builder promotionCalculator(PromotionCalculator p) { this.promotionCalculator = Objects.requireNonNull(p, "promotionCalculator"); return this; }
+        /** Replaces the default {@link ExpressionApprovalPolicy} ({@code ApprovalPolicy.NONE}: no rule ever holds an order). */
         public Builder approvalPolicy(ApprovalPolicy p) { this.approvalPolicy = Objects.requireNonNull(p, "approvalPolicy"); return this; }
         public Builder passwordHasher(PasswordHasher h) { this.passwordHasher = Objects.requireNonNull(h, "passwordHasher"); return this; }
         /** Adds a submit check that runs after the built-in ones. */

@@ -37,7 +37,11 @@ public final class TaxCalculatorAdapter implements OrderCalculateHandler {
             throw new IllegalStateException("TaxCalculator " + calculator.name() + " taxed line '" + id
                     + "', which is not in order " + event.orderID());
         });
-        ObjectNode tax = JsonNodeFactory.instance.objectNode().put("Calculator", calculator.name());
+        ObjectNode tax = JsonNodeFactory.instance.objectNode();
+        if (result.detail() != null) {
+            tax.setAll(result.detail());
+        }
+        tax.put("Calculator", calculator.name());
         ObjectNode lines = tax.putObject("LineTaxes");
         result.lineTaxes().forEach(lines::put);
         tax.put("ShippingTax", result.shippingTax());

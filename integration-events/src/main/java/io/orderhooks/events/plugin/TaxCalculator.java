@@ -22,7 +22,7 @@ public interface TaxCalculator {
     /**
      * This calculator as a calculate handler: {@code TaxTotal} is the result's total, {@code ShippingTotal}
      * the selected ship methods' costs, and {@code xp.Tax} holds {@code Calculator}, {@code LineTaxes} (by line
-     * ID) and {@code ShippingTax}. Tax for a line not in the worksheet is a failure (500).
+     * ID) and {@code ShippingTax}, after the properties of the result's {@link TaxResult#detail() detail}. Tax for a line not in the worksheet is a failure (500).
      */
     default OrderCalculateHandler asHandler() {
         return new TaxCalculatorAdapter(this);

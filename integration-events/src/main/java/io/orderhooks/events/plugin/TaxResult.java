@@ -1,5 +1,6 @@
 package io.orderhooks.events.plugin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,8 +11,16 @@ import java.util.Objects;
  * Tax computed by a {@link TaxCalculator}: an amount per line item ID and one on shipping. Immutable.
  *
  * @param lineTaxes tax per line item ID, in the order given; lines absent are untaxed
+ * @param shippingTax tax on shipping; null means zero
+ * @param detail optional free JSON (e.g. the rate applied to each line) that the calculate handler adds to the
+ *     answer's {@code xp.Tax} next to its own properties, which win on a name clash; null for none
  */
-public record TaxResult(Map<String, BigDecimal> lineTaxes, BigDecimal shippingTax) {
+public record TaxResult(Map<String, BigDecimal> lineTaxes, BigDecimal shippingTax, ObjectNode detail) {
+
+    /** A result without detail. */
+    public TaxResult(Map<String, BigDecimal> lineTaxes, BigDecimal shippingTax) {
+        this(lineTaxes, shippingTax, null);
+    }
 
     public TaxResult {
         Objects.requireNonNull(lineTaxes, "lineTaxes");
@@ -21,6 +30,7 @@ public record TaxResult(Map<String, BigDecimal> lineTaxes, BigDecimal shippingTa
         });
         lineTaxes = Collections.unmodifiableMap(new LinkedHashMap<>(lineTaxes));
         shippingTax = shippingTax == null ? BigDecimal.ZERO : shippingTax;
+        detail = detail == null ? null : detail.deepCopy();
     }
 
     /** The sum of every line's tax and the shipping tax. */

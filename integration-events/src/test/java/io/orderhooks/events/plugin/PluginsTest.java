@@ -106,6 +106,23 @@ class PluginsTest {
     }
 
     @Test
+    void taxAdapterAddsTheResultsDetailToXpTaxWithItsOwnPropertiesWinning() {
+        com.fasterxml.jackson.databind.node.ObjectNode detail = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode().put("Jurisdiction", "US-MN").put("ShippingTax", "ignored");
+        TaxCalculator detailed = request -> new TaxResult(java.util.Map.of("line1", new BigDecimal("0.69")), null, detail);
+
+        try (IntegrationEventsDispatcher dispatcher = IntegrationEventsDispatcher.builder().hashKeys("k")
+                .orderCalculate(detailed.asHandler()).build()) {
+            OrderCalculateResponse answer = TestDispatcherClient.of(dispatcher, "k")
+                    .calculate(Worksheets.order("o1").line("LAMP", 1, "10.05").build());
+
+            assertThat(answer.xp().get("Tax").get("Jurisdiction").asText()).isEqualTo("US-MN");
+            assertThat(answer.xp().get("Tax").get("ShippingTax").decimalValue()).isEqualByComparingTo("0");
+            assertThat(answer.xp().get("Tax").get("LineTaxes").toString()).isEqualTo("{\"line1\":0.69}");
+        }
+    }
+
+    @Test
     void shippingAdapterMakesOneEstimatePerOriginAndDestinationCoveringFullQuantities() {
         Address office = Worksheets.DEFAULT_SHIP_TO.toBuilder().id("addr-office").city("St Paul").build();
         OrderWorksheet worksheet = Worksheets.order("o1")

@@ -8,7 +8,6 @@ import io.orderhooks.core.engine.store.Mutation;
 import io.orderhooks.core.engine.store.Repository;
 import io.orderhooks.core.engine.store.Tables;
 import io.orderhooks.core.error.OrderCloudException;
-import io.orderhooks.core.json.XpMerge;
 import io.orderhooks.core.model.GroupOrderInvitation;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.core.model.OrderStatus;
@@ -89,7 +88,7 @@ public final class GroupOrderService {
         return inv.withOrderStatus(s.order().status());
     }
 
-    /** Changes name, expiration and xp of an invitation of an unsubmitted order the caller created. */
+    /** Changes name, expiration and xp (replaced) of an invitation of an unsubmitted order the caller created. */
     public GroupOrderInvitation patch(Caller caller, String invitationID, InvitationPatch p) {
         GroupOrderInvitation current = get(caller, invitationID);
         return ctx.store().withOrder(current.orderID(), s -> {
@@ -100,7 +99,7 @@ public final class GroupOrderService {
             requireUnsubmitted(s);
             OffsetDateTime expires = p.expirationDate() == null ? inv.expirationDate() : validExpiration(p.expirationDate());
             GroupOrderInvitation next = new GroupOrderInvitation(inv.id(), p.name() == null ? inv.name() : p.name(),
-                    inv.orderID(), expires, null, XpMerge.merge(inv.xp(), p.xp()));
+                    inv.orderID(), expires, null, p.xp() == null ? inv.xp() : p.xp());
             table().put(next.id(), next);
             return Mutation.unchanged(next.withOrderStatus(s.order().status()));
         });
