@@ -18,6 +18,7 @@ import io.orderhooks.core.api.resources.WebhookRoutes;
 import io.orderhooks.core.api.resources.BuyerRoutes;
 import io.orderhooks.core.api.resources.BuyerUserRoutes;
 import io.orderhooks.core.api.resources.ProductCollectionRoutes;
+import io.orderhooks.core.api.resources.GroupOrderRoutes;
 import io.orderhooks.core.api.resources.SecurityProfileRoutes;
 import io.orderhooks.core.engine.Engine;
 import io.orderhooks.core.receiver.RequestGuard;
@@ -57,7 +58,7 @@ public final class EngineApi {
             BuyerRoutes::register, BuyerUserRoutes::register, SpendingAccountRoutes::register, SupplierRoutes::register,
             MeRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register, WebhookRoutes::register,
             IntegrationEventRoutes::register, DeliveryRoutes::register,
-            ProductCollectionRoutes::register);
+            ProductCollectionRoutes::register, GroupOrderRoutes::register);
 
     private final ApiContext context;
     private final ApiServer server;

@@ -62,6 +62,24 @@ public record Caller(
         return new Caller(userID, UserType.SUPPLIER, supplierID, Set.of(roles), clientID, null, null);
     }
 
+    /**
+     * A group-order contributor: a buyer-type caller scoped to one order ({@link #orderID}) through one
+     * invitation ({@link #invitationID}). The engine lets it read that order and read/add/change/delete only the
+     * line items carrying its invitation ID, and browse products as the order's creator sees them; it refuses
+     * everything else (see {@code engine.grouporders.Contributors}).
+     */
+    public static Caller contributor(String userID, String buyerID, String clientID, String invitationID, String orderID,
+            String... roles) {
+        Objects.requireNonNull(invitationID, "invitationID");
+        Objects.requireNonNull(orderID, "orderID");
+        return new Caller(userID, UserType.BUYER, buyerID, Set.of(roles), clientID, invitationID, orderID);
+    }
+
+    /** Whether this caller holds a group-order contributor token (see {@link #contributor}). */
+    public boolean isGroupOrderContributor() {
+        return invitationID != null;
+    }
+
     public boolean isBuyer() {
         return userType == UserType.BUYER;
     }

@@ -9,6 +9,7 @@ import io.orderhooks.core.engine.checkout.CheckoutService;
 import io.orderhooks.core.engine.checkout.SubmitCheck;
 import io.orderhooks.core.engine.checkout.SubmitChecks;
 import io.orderhooks.core.engine.checkout.SubmitService;
+import io.orderhooks.core.engine.grouporders.GroupOrderService;
 import io.orderhooks.core.engine.fulfillment.BuyerShipments;
 import io.orderhooks.core.engine.fulfillment.ForwardingService;
 import io.orderhooks.core.engine.fulfillment.OrderFulfillmentService;
@@ -60,6 +61,7 @@ public final class Engine {
     private final IntegrationService integrations;
     private final CheckoutService checkout;
     private final SubmitService submit;
+    private final GroupOrderService groupOrders;
     private final io.orderhooks.core.engine.security.SecurityProfileService securityProfiles;
     private final io.orderhooks.core.engine.integrations.WebhookService webhooks;
     private final ForwardingService forwarding;
@@ -103,6 +105,7 @@ public final class Engine {
         this.productCollections = new ProductCollectionService(context);
         this.productCollectionInvitations = new ProductCollectionInvitationService(context, messages);
         this.productCollectionReader = new ProductCollectionReaderService(context, productCollections);
+        this.groupOrders = new GroupOrderService(context);
     }
 
     public static Builder builder() {
@@ -122,6 +125,7 @@ public final class Engine {
     public IntegrationService integrations() { return integrations; }
     public CheckoutService checkout() { return checkout; }
     public SubmitService submit() { return submit; }
+    public GroupOrderService groupOrders() { return groupOrders; }
     public io.orderhooks.core.engine.security.SecurityProfileService securityProfiles() { return securityProfiles; }
     public io.orderhooks.core.engine.integrations.WebhookService webhooks() { return webhooks; }
     /** Split and forward to suppliers; auto-forward after submit/approval. */

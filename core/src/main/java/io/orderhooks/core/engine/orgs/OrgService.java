@@ -280,8 +280,9 @@ public final class OrgService {
         return u.password() == null ? u : u.toBuilder().password(null).build();
     }
 
-    /** Reads of a company's data: the seller, or a member of that company. Others get 404. */
+    /** Reads of a company's data: the seller, or a member of that company. Others get 404; a group-order contributor 403. */
     public static void requireCompany(Caller caller, String companyID) {
+        io.orderhooks.core.engine.grouporders.Contributors.refuse(caller, "read company data");
         if (!caller.isSeller() && !caller.companyID().equals(companyID)) {
             throw Errors.notFound("Company", companyID);
         }

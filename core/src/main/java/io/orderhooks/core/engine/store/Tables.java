@@ -7,6 +7,7 @@ import io.orderhooks.core.model.ApiClientAssignment;
 import io.orderhooks.core.model.ApprovalRule;
 import io.orderhooks.core.model.Buyer;
 import io.orderhooks.core.model.Catalog;
+import io.orderhooks.core.model.GroupOrderInvitation;
 import io.orderhooks.core.model.CatalogAssignment;
 import io.orderhooks.core.model.IntegrationEvent;
 import io.orderhooks.core.model.PriceSchedule;
@@ -74,6 +75,11 @@ public final class Tables {
     public static final Table<PromotionAssignment> PROMOTION_ASSIGNMENTS = Table.of("promotionassignments", PromotionAssignment.class);
     /** key {@code buyerID/ruleID}. */
     public static final Table<ApprovalRule> APPROVAL_RULES = Table.of("approvalrules", ApprovalRule.class);
+
+    /** key {@code invitationID} (IDs are global: the token route names only the invitation). */
+    public static final Table<GroupOrderInvitation> GROUP_ORDER_INVITATIONS = Table.of("grouporderinvitations", GroupOrderInvitation.class);
+    /** key {@code invitationID}: the API client the creator used (contributor tokens default to it; never on the wire). */
+    public static final Table<String> GROUP_ORDER_INVITATION_CLIENTS = Table.of("grouporderinvitationclients", String.class);
 
     public static final Table<Shipment> SHIPMENTS = Table.of("shipments", Shipment.class);
 
