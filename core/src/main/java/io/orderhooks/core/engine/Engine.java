@@ -53,6 +53,7 @@ public final class Engine {
     private final SubmitService submit;
     private final io.orderhooks.core.engine.security.SecurityProfileService securityProfiles;
     private final io.orderhooks.core.engine.integrations.WebhookService webhooks;
+    private final io.orderhooks.core.engine.cart.CartService cart;
 
     private Engine(Builder b) {
         this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
@@ -74,6 +75,7 @@ public final class Engine {
         checks.addAll(b.extraChecks);
         this.securityProfiles = new io.orderhooks.core.engine.security.SecurityProfileService(context);
         this.webhooks = new io.orderhooks.core.engine.integrations.WebhookService(context);
+        this.cart = new io.orderhooks.core.engine.cart.CartService(context, orders);
         this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, (caller, s) -> {});
     }
 
@@ -96,6 +98,8 @@ public final class Engine {
     public SubmitService submit() { return submit; }
     public io.orderhooks.core.engine.security.SecurityProfileService securityProfiles() { return securityProfiles; }
     public io.orderhooks.core.engine.integrations.WebhookService webhooks() { return webhooks; }
+    /** The caller's current cart ({@code v1/cart}). */
+    public io.orderhooks.core.engine.cart.CartService cart() { return cart; }
 
     /** Collects the engine's parts; every setter validates its argument. Not thread-safe. */
     public static final class Builder {
