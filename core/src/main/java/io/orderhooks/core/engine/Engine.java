@@ -3,11 +3,16 @@ package io.orderhooks.core.engine;
 import io.orderhooks.core.engine.approvals.ApprovalPolicy;
 import io.orderhooks.core.engine.approvals.ApprovalRuleService;
 import io.orderhooks.core.engine.approvals.ExpressionApprovalPolicy;
+import io.orderhooks.core.engine.approvals.OrderApprovalService;
 import io.orderhooks.core.engine.catalog.CatalogService;
 import io.orderhooks.core.engine.checkout.CheckoutService;
 import io.orderhooks.core.engine.checkout.SubmitCheck;
 import io.orderhooks.core.engine.checkout.SubmitChecks;
 import io.orderhooks.core.engine.checkout.SubmitService;
+import io.orderhooks.core.engine.fulfillment.BuyerShipments;
+import io.orderhooks.core.engine.fulfillment.ForwardingService;
+import io.orderhooks.core.engine.fulfillment.OrderFulfillmentService;
+import io.orderhooks.core.engine.fulfillment.ShipmentService;
 import io.orderhooks.core.engine.integrations.IntegrationService;
 import io.orderhooks.core.engine.orders.LineItemService;
 import io.orderhooks.core.engine.orders.OrderService;
@@ -54,6 +59,11 @@ public final class Engine {
     private final io.orderhooks.core.engine.security.SecurityProfileService securityProfiles;
     private final io.orderhooks.core.engine.integrations.WebhookService webhooks;
     private final io.orderhooks.core.engine.cart.CartService cart;
+    private final ForwardingService forwarding;
+    private final OrderApprovalService approvals;
+    private final ShipmentService shipments;
+    private final BuyerShipments buyerShipments;
+    private final OrderFulfillmentService fulfillment;
 
     private Engine(Builder b) {
         this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
@@ -75,8 +85,13 @@ public final class Engine {
         checks.addAll(b.extraChecks);
         this.securityProfiles = new io.orderhooks.core.engine.security.SecurityProfileService(context);
         this.webhooks = new io.orderhooks.core.engine.integrations.WebhookService(context);
+        this.forwarding = new ForwardingService(context);
+        this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, forwarding::autoForward);
+        this.approvals = new OrderApprovalService(context, b.approvalPolicy, integrations, spendingAccounts, orgs, forwarding::autoForward);
+        this.shipments = new ShipmentService(context);
+        this.buyerShipments = new BuyerShipments(context);
+        this.fulfillment = new OrderFulfillmentService(context, shipments, spendingAccounts);
         this.cart = new io.orderhooks.core.engine.cart.CartService(context, orders);
-        this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, (caller, s) -> {});
     }
 
     public static Builder builder() {
@@ -100,6 +115,15 @@ public final class Engine {
     public io.orderhooks.core.engine.integrations.WebhookService webhooks() { return webhooks; }
     /** The caller's current cart ({@code v1/cart}). */
     public io.orderhooks.core.engine.cart.CartService cart() { return cart; }
+    /** Split and forward to suppliers; auto-forward after submit/approval. */
+    public ForwardingService forwarding() { return forwarding; }
+    /** Approve / decline, approvals and eligible approvers of an order. */
+    public OrderApprovalService approvals() { return approvals; }
+    public ShipmentService shipments() { return shipments; }
+    /** Shipments of an order and {@code me/shipments}. */
+    public BuyerShipments buyerShipments() { return buyerShipments; }
+    /** Ship, complete and cancel. */
+    public OrderFulfillmentService fulfillment() { return fulfillment; }
 
     /** Collects the engine's parts; every setter validates its argument. Not thread-safe. */
     public static final class Builder {
