@@ -20,16 +20,16 @@ import java.util.Map;
  * {@code /shippingrates} with estimate {@code est1} (ground 9.95, air 24.50), {@code /ordercalculate} with
  * tax 7.25 and {@code /ordersubmit} with {@code xp.Exported=true}.
  */
-final class CommerceFixture {
+public final class CommerceFixture {
 
-    static final String CLIENT = "shop-app";
-    static final String USER = "ann";
-    static final String PASSWORD = "pw-ann-1";
+    public static final String CLIENT = "shop-app";
+    public static final String USER = "ann";
+    public static final String PASSWORD = "pw-ann-1";
 
     private CommerceFixture() {}
 
     /** The fake checkout integration described above (thread-safe, stateless). */
-    static final CheckoutIntegration CHECKOUT = call -> {
+    public static final CheckoutIntegration CHECKOUT = call -> {
         String body = switch (call.type()) {
             case SHIPPING_RATES -> "{\"ShipEstimates\":[{\"ID\":\"est1\",\"ShipMethods\":["
                     + "{\"ID\":\"ground\",\"Name\":\"Ground\",\"Cost\":9.95,\"EstimatedTransitDays\":3},"
@@ -41,7 +41,7 @@ final class CommerceFixture {
     };
 
     /** Seeds everything; roles of the buyer's profile: Shopper, MeAdmin. */
-    static void seed(ApiTestServer api) {
+    public static void seed(ApiTestServer api) {
         String admin = api.adminToken();
         api.seedBuyer("b1", "u1", USER, PASSWORD, CLIENT, "Shopper", "MeAdmin");
         ok(api.post("/v1/catalogs", admin, json(Map.of("ID", "cat1", "Name", "Main"))));
@@ -64,7 +64,7 @@ final class CommerceFixture {
     }
 
     /** The shopper's token (roles Shopper, MeAdmin). */
-    static String shopper(ApiTestServer api) {
+    public static String shopper(ApiTestServer api) {
         return api.login(CLIENT, USER, PASSWORD, "Shopper", "MeAdmin");
     }
 
