@@ -73,6 +73,7 @@ public final class EngineApi {
         this.context = new ApiContext(b.engine, oauth, refresh, revocations, b.marketplaceName, b.deliveryLog, b.redelivery);
         this.routes = new RouteTable();
         STANDARD_RESOURCES.forEach(r -> r.accept(routes, context));
+        io.orderhooks.core.api.resources.CommerceRoutes.register(routes, context);
         b.extra.forEach(r -> r.accept(routes, context));
         WebhookSink sink = b.sink != null ? b.sink : b.engine.context().webhookSink();
         WebhookFiring firing = new WebhookFiring(b.engine.webhooks()::all, sink, b.engine.context().clock());

@@ -64,6 +64,7 @@ public final class Engine {
     private final GroupOrderService groupOrders;
     private final io.orderhooks.core.engine.security.SecurityProfileService securityProfiles;
     private final io.orderhooks.core.engine.integrations.WebhookService webhooks;
+    private final io.orderhooks.core.engine.cart.CartService cart;
     private final ForwardingService forwarding;
     private final OrderApprovalService approvals;
     private final ShipmentService shipments;
@@ -106,6 +107,7 @@ public final class Engine {
         this.productCollectionInvitations = new ProductCollectionInvitationService(context, messages);
         this.productCollectionReader = new ProductCollectionReaderService(context, productCollections);
         this.groupOrders = new GroupOrderService(context);
+        this.cart = new io.orderhooks.core.engine.cart.CartService(context, orders);
     }
 
     public static Builder builder() {
@@ -128,6 +130,8 @@ public final class Engine {
     public GroupOrderService groupOrders() { return groupOrders; }
     public io.orderhooks.core.engine.security.SecurityProfileService securityProfiles() { return securityProfiles; }
     public io.orderhooks.core.engine.integrations.WebhookService webhooks() { return webhooks; }
+    /** The caller's current cart ({@code v1/cart}). */
+    public io.orderhooks.core.engine.cart.CartService cart() { return cart; }
     /** Split and forward to suppliers; auto-forward after submit/approval. */
     public ForwardingService forwarding() { return forwarding; }
     /** Approve / decline, approvals and eligible approvers of an order. */

@@ -94,17 +94,19 @@ public final class OrderService {
     public Order patch(Caller caller, Direction direction, String orderID, OrderPatch p) {
         return ctx.store().withOrder(orderID, s -> {
             access.requireModify(caller, direction, s);
-            boolean onlyNotes = p.xp() == null && p.billingAddressID() == null && p.shippingAddressID() == null
+            boolean onlyNotes = p.billingAddressID() == null && p.shippingAddressID() == null
                     && p.shippingCost() == null && p.taxCost() == null && p.gratuity() == null;
-            if (!(onlyNotes && caller.isSeller())) {
+            boolean submitted = s.order().status() != OrderStatus.Unsubmitted;
+            if (submitted && !(onlyNotes && caller.isSeller())) {
                 OrderAccess.requireUnsubmitted(s);
             }
             Order.Builder o = s.order().toBuilder().lastUpdated(ctx.now());
             if (p.comments() != null) {
                 o.comments(p.comments());
             }
-            if (onlyNotes && p.comments() != null) {
-                return commit(s.withOrder(o.build()));
+            if (onlyNotes && (submitted || p.xp() == null)) {
+                // the seller's notes (Comments, xp) on a submitted order, or Comments alone on a cart: totals untouched
+                return commit(s.withOrder((p.xp() != null ? o.xp(p.xp()) : o).build()));
             }
             if (p.xp() != null) {
                 o.xp(p.xp());
