@@ -9,8 +9,15 @@ import io.orderhooks.core.api.internal.Bootstrap;
 import io.orderhooks.core.api.internal.EngineAccounts;
 import io.orderhooks.core.api.internal.TokenRevocations;
 import io.orderhooks.core.api.resources.ApiClientRoutes;
+import io.orderhooks.core.api.resources.DeliveryRoutes;
+import io.orderhooks.core.api.resources.IntegrationEventRoutes;
+import io.orderhooks.core.api.resources.MeRoutes;
+import io.orderhooks.core.api.resources.SpendingAccountRoutes;
+import io.orderhooks.core.api.resources.SupplierRoutes;
+import io.orderhooks.core.api.resources.WebhookRoutes;
 import io.orderhooks.core.api.resources.BuyerRoutes;
 import io.orderhooks.core.api.resources.BuyerUserRoutes;
+import io.orderhooks.core.api.resources.ProductCollectionRoutes;
 import io.orderhooks.core.api.resources.SecurityProfileRoutes;
 import io.orderhooks.core.engine.Engine;
 import io.orderhooks.core.receiver.RequestGuard;
@@ -47,7 +54,10 @@ public final class EngineApi {
 
     /** The resources every engine API serves, in registration order. */
     public static final List<Resource> STANDARD_RESOURCES = List.of(
-            BuyerRoutes::register, BuyerUserRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register);
+            BuyerRoutes::register, BuyerUserRoutes::register, SpendingAccountRoutes::register, SupplierRoutes::register,
+            MeRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register, WebhookRoutes::register,
+            IntegrationEventRoutes::register, DeliveryRoutes::register,
+            ProductCollectionRoutes::register);
 
     private final ApiContext context;
     private final ApiServer server;

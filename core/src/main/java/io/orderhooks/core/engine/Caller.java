@@ -16,6 +16,8 @@ import java.util.Set;
  * @param clientID the API client the token was issued to (decides the checkout integration); may be null
  * @param invitationID for a group-order contributor token, the invitation; else null
  * @param orderID for a group-order contributor token, the order it may touch; else null
+ * @param anonymous true for an anonymous shopper token (OrderCloud's temp users): the caller then acts as the
+ *     API client's default context user but is not a registered user, so it never owns or joins resources
  */
 public record Caller(
         String userID,
@@ -24,7 +26,14 @@ public record Caller(
         Set<String> roles,
         String clientID,
         String invitationID,
-        String orderID) {
+        String orderID,
+        boolean anonymous) {
+
+    /** A registered (not anonymous) caller. */
+    public Caller(String userID, UserType userType, String companyID, Set<String> roles, String clientID,
+            String invitationID, String orderID) {
+        this(userID, userType, companyID, roles, clientID, invitationID, orderID, false);
+    }
 
     public Caller {
         Objects.requireNonNull(userID, "userID");
@@ -36,6 +45,11 @@ public record Caller(
     /** A buyer user with the given roles, through {@code clientID}. */
     public static Caller buyer(String userID, String buyerID, String clientID, String... roles) {
         return new Caller(userID, UserType.BUYER, buyerID, Set.of(roles), clientID, null, null);
+    }
+
+    /** An anonymous shopper of {@code buyerID}, acting as the client's default context user {@code contextUserID}. */
+    public static Caller anonymousBuyer(String contextUserID, String buyerID, String clientID, String... roles) {
+        return new Caller(contextUserID, UserType.BUYER, buyerID, Set.of(roles), clientID, null, null, true);
     }
 
     /** A seller (marketplace owner) user with the given roles. */

@@ -3,12 +3,21 @@ package io.orderhooks.core.engine;
 import io.orderhooks.core.engine.approvals.ApprovalPolicy;
 import io.orderhooks.core.engine.approvals.ApprovalRuleService;
 import io.orderhooks.core.engine.approvals.ExpressionApprovalPolicy;
+import io.orderhooks.core.engine.approvals.OrderApprovalService;
 import io.orderhooks.core.engine.catalog.CatalogService;
 import io.orderhooks.core.engine.checkout.CheckoutService;
 import io.orderhooks.core.engine.checkout.SubmitCheck;
 import io.orderhooks.core.engine.checkout.SubmitChecks;
 import io.orderhooks.core.engine.checkout.SubmitService;
+import io.orderhooks.core.engine.fulfillment.BuyerShipments;
+import io.orderhooks.core.engine.fulfillment.ForwardingService;
+import io.orderhooks.core.engine.fulfillment.OrderFulfillmentService;
+import io.orderhooks.core.engine.fulfillment.ShipmentService;
+import io.orderhooks.core.engine.collections.ProductCollectionInvitationService;
+import io.orderhooks.core.engine.collections.ProductCollectionReaderService;
+import io.orderhooks.core.engine.collections.ProductCollectionService;
 import io.orderhooks.core.engine.integrations.IntegrationService;
+import io.orderhooks.core.engine.messages.MessageSender;
 import io.orderhooks.core.engine.orders.LineItemService;
 import io.orderhooks.core.engine.orders.OrderService;
 import io.orderhooks.core.engine.orgs.AddressService;
@@ -53,6 +62,15 @@ public final class Engine {
     private final SubmitService submit;
     private final io.orderhooks.core.engine.security.SecurityProfileService securityProfiles;
     private final io.orderhooks.core.engine.integrations.WebhookService webhooks;
+    private final ForwardingService forwarding;
+    private final OrderApprovalService approvals;
+    private final ShipmentService shipments;
+    private final BuyerShipments buyerShipments;
+    private final OrderFulfillmentService fulfillment;
+    private final MessageSender messages;
+    private final ProductCollectionService productCollections;
+    private final ProductCollectionInvitationService productCollectionInvitations;
+    private final ProductCollectionReaderService productCollectionReader;
 
     private Engine(Builder b) {
         this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
@@ -74,7 +92,17 @@ public final class Engine {
         checks.addAll(b.extraChecks);
         this.securityProfiles = new io.orderhooks.core.engine.security.SecurityProfileService(context);
         this.webhooks = new io.orderhooks.core.engine.integrations.WebhookService(context);
-        this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, (caller, s) -> {});
+        this.forwarding = new ForwardingService(context);
+        this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, forwarding::autoForward);
+        this.approvals = new OrderApprovalService(context, b.approvalPolicy, integrations, spendingAccounts, orgs, forwarding::autoForward);
+        this.shipments = new ShipmentService(context);
+        this.buyerShipments = new BuyerShipments(context);
+        this.fulfillment = new OrderFulfillmentService(context, shipments, spendingAccounts);
+        this.messages = b.messageSubscriptions == null ? MessageSender.fromStore(context)
+                : new MessageSender(context, b.messageSubscriptions);
+        this.productCollections = new ProductCollectionService(context);
+        this.productCollectionInvitations = new ProductCollectionInvitationService(context, messages);
+        this.productCollectionReader = new ProductCollectionReaderService(context, productCollections);
     }
 
     public static Builder builder() {
@@ -96,6 +124,19 @@ public final class Engine {
     public SubmitService submit() { return submit; }
     public io.orderhooks.core.engine.security.SecurityProfileService securityProfiles() { return securityProfiles; }
     public io.orderhooks.core.engine.integrations.WebhookService webhooks() { return webhooks; }
+    /** Split and forward to suppliers; auto-forward after submit/approval. */
+    public ForwardingService forwarding() { return forwarding; }
+    /** Approve / decline, approvals and eligible approvers of an order. */
+    public OrderApprovalService approvals() { return approvals; }
+    public ShipmentService shipments() { return shipments; }
+    /** Shipments of an order and {@code me/shipments}. */
+    public BuyerShipments buyerShipments() { return buyerShipments; }
+    /** Ship, complete and cancel. */
+    public OrderFulfillmentService fulfillment() { return fulfillment; }
+    public MessageSender messages() { return messages; }
+    public ProductCollectionService productCollections() { return productCollections; }
+    public ProductCollectionInvitationService productCollectionInvitations() { return productCollectionInvitations; }
+    public ProductCollectionReaderService productCollectionReader() { return productCollectionReader; }
 
     /** Collects the engine's parts; every setter validates its argument. Not thread-safe. */
     public static final class Builder {
@@ -111,6 +152,7 @@ public final class Engine {
         private ApprovalPolicy approvalPolicy = new ExpressionApprovalPolicy();
         private PasswordHasher passwordHasher = new PasswordHasher();
         private final List<SubmitCheck> extraChecks = new ArrayList<>();
+        private java.util.function.Supplier<List<io.orderhooks.core.model.Webhook>> messageSubscriptions;
 
         private Builder() {}
 
@@ -126,6 +168,14 @@ public final class Engine {
         /** Replaces the default {@link ExpressionApprovalPolicy} ({@code ApprovalPolicy.NONE}: no rule ever holds an order). */
         public Builder approvalPolicy(ApprovalPolicy p) { this.approvalPolicy = Objects.requireNonNull(p, "approvalPolicy"); return this; }
         public Builder passwordHasher(PasswordHasher h) { this.passwordHasher = Objects.requireNonNull(h, "passwordHasher"); return this; }
+        /**
+         * Where message events find subscribed webhooks (default: the store's {@code webhooks} table); the API
+         * passes the same source its webhook firing uses.
+         */
+        public Builder messageSubscriptions(java.util.function.Supplier<List<io.orderhooks.core.model.Webhook>> s) {
+            this.messageSubscriptions = Objects.requireNonNull(s, "messageSubscriptions");
+            return this;
+        }
         /** Adds a submit check that runs after the built-in ones. */
         public Builder addSubmitCheck(SubmitCheck c) { this.extraChecks.add(Objects.requireNonNull(c, "submitCheck")); return this; }
 

@@ -84,7 +84,10 @@ public final class Tables {
     public static final Table<SecurityProfile> SECURITY_PROFILES = Table.of("securityprofiles", SecurityProfile.class);
     /** key {@code profileID/buyerID/supplierID/userGroupID/userID}, absent parts empty. */
     public static final Table<SecurityProfileAssignment> SECURITY_PROFILE_ASSIGNMENTS = Table.of("securityprofileassignments", SecurityProfileAssignment.class);
+    /** key {@code webhookID}; also where message events find their subscribers. */
     public static final Table<Webhook> WEBHOOKS = Table.of("webhooks", Webhook.class);
+    /** key {@code buyerID/addressID}, value the owning user's ID: addresses created through {@code v1/me/addresses}. */
+    public static final Table<String> PRIVATE_ADDRESSES = Table.of("privateaddresses", String.class);
     /** key {@code supplierID/buyerID}, value the buyer ID: the buyer may order from the supplier. */
     public static final Table<String> SUPPLIER_BUYERS = Table.of("supplierbuyers", String.class);
 
