@@ -102,6 +102,23 @@ public final class EngineServer implements AutoCloseable {
         return log;
     }
 
+    /**
+     * Waits until every queued post-webhook has been attempted (delivered, or scheduled for a retry), checking
+     * every 10 ms for at most {@code timeout}.
+     *
+     * @return whether the queue emptied in time
+     */
+    public boolean awaitWebhooksSent(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (sink.queued() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
     @Override
     public void close() {
         if (app != null) {

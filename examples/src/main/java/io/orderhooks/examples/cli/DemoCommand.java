@@ -57,7 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
         boolean told;
         try {
             told = new DemoStory(engine, middleware, admin, hashKey, out).run();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             Serving.closeAll(running);
             throw e;
         }
