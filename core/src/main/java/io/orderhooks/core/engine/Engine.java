@@ -10,6 +10,7 @@ import io.orderhooks.core.engine.checkout.SubmitChecks;
 import io.orderhooks.core.engine.checkout.SubmitService;
 import io.orderhooks.core.engine.integrations.IntegrationService;
 import io.orderhooks.core.engine.orders.LineItemService;
+import io.orderhooks.core.engine.orders.LineMerger;
 import io.orderhooks.core.engine.orders.OrderService;
 import io.orderhooks.core.engine.orgs.AddressService;
 import io.orderhooks.core.engine.orgs.OrgService;
@@ -20,6 +21,11 @@ import io.orderhooks.core.engine.promotions.ExpressionPromotionCalculator;
 import io.orderhooks.core.engine.promotions.ProductXpCategories;
 import io.orderhooks.core.engine.promotions.PromotionCalculator;
 import io.orderhooks.core.engine.promotions.PromotionService;
+import io.orderhooks.core.engine.sharedcarts.PurgeNoticeSender;
+import io.orderhooks.core.engine.sharedcarts.SharedCartPurger;
+import io.orderhooks.core.engine.sharedcarts.SharedCartService;
+import io.orderhooks.core.engine.sharedcarts.SharedCartSettingsService;
+import io.orderhooks.core.engine.sharedcarts.internal.WebhookPurgeNoticeSender;
 import io.orderhooks.core.engine.store.Store;
 import io.orderhooks.core.engine.store.internal.InMemoryStore;
 import io.orderhooks.core.spi.CheckoutIntegration;
@@ -53,6 +59,9 @@ public final class Engine {
     private final SubmitService submit;
     private final io.orderhooks.core.engine.security.SecurityProfileService securityProfiles;
     private final io.orderhooks.core.engine.integrations.WebhookService webhooks;
+    private final SharedCartSettingsService sharedCartSettings;
+    private final SharedCartService sharedCarts;
+    private final SharedCartPurger sharedCartPurger;
 
     private Engine(Builder b) {
         this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
@@ -75,6 +84,10 @@ public final class Engine {
         this.securityProfiles = new io.orderhooks.core.engine.security.SecurityProfileService(context);
         this.webhooks = new io.orderhooks.core.engine.integrations.WebhookService(context);
         this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, (caller, s) -> {});
+        this.sharedCartSettings = new SharedCartSettingsService(context);
+        this.sharedCarts = new SharedCartService(context, orders, new LineMerger(context, addresses, promotions::refresh), sharedCartSettings);
+        this.sharedCartPurger = new SharedCartPurger(context, sharedCartSettings,
+                b.purgeNoticeSender != null ? b.purgeNoticeSender : new WebhookPurgeNoticeSender(context));
     }
 
     public static Builder builder() {
@@ -96,6 +109,10 @@ public final class Engine {
     public SubmitService submit() { return submit; }
     public io.orderhooks.core.engine.security.SecurityProfileService securityProfiles() { return securityProfiles; }
     public io.orderhooks.core.engine.integrations.WebhookService webhooks() { return webhooks; }
+    public SharedCartSettingsService sharedCartSettings() { return sharedCartSettings; }
+    public SharedCartService sharedCarts() { return sharedCarts; }
+    /** The shared-cart purge job: call {@code purgeDue()} from a scheduler. */
+    public SharedCartPurger sharedCartPurger() { return sharedCartPurger; }
 
     /** Collects the engine's parts; every setter validates its argument. Not thread-safe. */
     public static final class Builder {
@@ -111,6 +128,8 @@ public final class Engine {
         private ApprovalPolicy approvalPolicy = new ExpressionApprovalPolicy();
         private PasswordHasher passwordHasher = new PasswordHasher();
         private final List<SubmitCheck> extraChecks = new ArrayList<>();
+        /** null = message events through the webhook sink ({@link WebhookPurgeNoticeSender}). */
+        private PurgeNoticeSender purgeNoticeSender;
 
         private Builder() {}
 
@@ -126,6 +145,8 @@ public final class Engine {
         /** Replaces the default {@link ExpressionApprovalPolicy} ({@code ApprovalPolicy.NONE}: no rule ever holds an order). */
         public Builder approvalPolicy(ApprovalPolicy p) { this.approvalPolicy = Objects.requireNonNull(p, "approvalPolicy"); return this; }
         public Builder passwordHasher(PasswordHasher h) { this.passwordHasher = Objects.requireNonNull(h, "passwordHasher"); return this; }
+        /** Replaces how shared-cart purge notices are delivered (default: message events through the webhook sink). */
+        public Builder purgeNoticeSender(PurgeNoticeSender s) { this.purgeNoticeSender = Objects.requireNonNull(s, "purgeNoticeSender"); return this; }
         /** Adds a submit check that runs after the built-in ones. */
         public Builder addSubmitCheck(SubmitCheck c) { this.extraChecks.add(Objects.requireNonNull(c, "submitCheck")); return this; }
 

@@ -15,7 +15,8 @@ import java.util.Set;
  * <ul>
  *   <li>Buyer user: {@code Outgoing}/{@code All} orders of its own buyer that it placed, or any of its buyer's
  *       orders with role {@code OrderAdmin}/{@code OrderReader}, or orders awaiting its approval, or the one
- *       order of a group-order contributor token.
+ *       order of a group-order contributor token; and every shared organization cart of its buyer
+ *       ({@link #isOrganizationMember}), which it may also change.
  *   <li>Seller: {@code Incoming} = {@code ToCompanyID} is the marketplace; {@code Outgoing} = orders it
  *       forwarded ({@code FromCompanyID} is the marketplace); {@code All} = both.
  *   <li>Supplier: {@code Incoming} = orders forwarded to it; {@code Outgoing} = orders it placed.
@@ -35,6 +36,9 @@ public final class OrderAccess {
             if (direction == Direction.Incoming || !caller.companyID().equals(o.fromCompanyID())) {
                 return false;
             }
+            if (isOrganizationMember(caller, o)) {
+                return true;
+            }
             return caller.userID().equals(o.fromUserID()) || caller.hasRole("OrderAdmin") || caller.hasRole("OrderReader")
                     || o.id().equals(caller.orderID()) || isPendingApprover(caller, s);
         }
@@ -50,11 +54,24 @@ public final class OrderAccess {
     /** Whether the caller may change the order (not only read it): its placer, a contributor, an order admin, or the receiving company. */
     public boolean canModify(Caller caller, OrderState s) {
         Order o = s.order();
+        if (isOrganizationMember(caller, o)) {
+            return true;
+        }
         if (caller.isBuyer()) {
             return caller.companyID().equals(o.fromCompanyID()) && (caller.userID().equals(o.fromUserID())
                     || o.id().equals(caller.orderID()) || caller.hasRole("OrderAdmin"));
         }
         return caller.companyID().equals(o.toCompanyID()) || caller.companyID().equals(o.fromCompanyID());
+    }
+
+    /**
+     * Whether the order is a shared organization cart (or an order submitted from one) of the caller's buyer and
+     * the caller one of that buyer's users (not a group-order contributor token): such a caller may read, amend and
+     * submit it like its creator.
+     */
+    public static boolean isOrganizationMember(Caller caller, Order o) {
+        return caller.isBuyer() && caller.invitationID() == null && Modifications.isShared(o)
+                && caller.companyID().equals(o.fromCompanyID());
     }
 
     /** Whether a buyer caller is in the approving group of a pending approval of the order. */
