@@ -12,6 +12,7 @@ import io.orderhooks.core.api.resources.ApiClientRoutes;
 import io.orderhooks.core.api.resources.BuyerRoutes;
 import io.orderhooks.core.api.resources.BuyerUserRoutes;
 import io.orderhooks.core.api.resources.SecurityProfileRoutes;
+import io.orderhooks.core.api.resources.SharedCartRoutes;
 import io.orderhooks.core.engine.Engine;
 import io.orderhooks.core.receiver.RequestGuard;
 import io.orderhooks.core.spi.DeliveryLog;
@@ -47,7 +48,8 @@ public final class EngineApi {
 
     /** The resources every engine API serves, in registration order. */
     public static final List<Resource> STANDARD_RESOURCES = List.of(
-            BuyerRoutes::register, BuyerUserRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register);
+            BuyerRoutes::register, BuyerUserRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register,
+            SharedCartRoutes::register);
 
     private final ApiContext context;
     private final ApiServer server;

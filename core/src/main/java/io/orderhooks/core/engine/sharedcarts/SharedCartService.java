@@ -114,6 +114,11 @@ public final class SharedCartService {
         return orders.list(caller, direction).stream().filter(type::matches).toList();
     }
 
+    /** The caller's current cart: the shared cart it switched to ({@link #selectedSharedCart}), else its personal cart. */
+    public Order currentCart(Caller caller) {
+        return selectedSharedCart(caller).orElseGet(() -> personalCart(caller));
+    }
+
     /**
      * The caller's personal cart: its latest unsubmitted order that is not shared, created (empty) when it has none.
      */
