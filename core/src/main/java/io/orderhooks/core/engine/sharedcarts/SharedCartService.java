@@ -11,8 +11,6 @@ import io.orderhooks.core.engine.orders.OrderService;
 import io.orderhooks.core.engine.orders.OrderState;
 import io.orderhooks.core.engine.sharedcarts.internal.SharedCartTables;
 import io.orderhooks.core.engine.store.Mutation;
-import io.orderhooks.core.engine.store.Repository;
-import io.orderhooks.core.engine.store.Table;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.core.model.OrderStatus;
 import java.util.List;
@@ -45,6 +43,7 @@ public final class SharedCartService {
     private final OrderService orders;
     private final LineMerger merger;
     private final SharedCartSettingsService settings;
+    private final SharedCartSelection selection;
 
     public SharedCartService(EngineContext ctx, OrderService orders, LineMerger merger, SharedCartSettingsService settings) {
         this.ctx = ctx;
@@ -52,6 +51,7 @@ public final class SharedCartService {
         this.orders = orders;
         this.merger = merger;
         this.settings = settings;
+        this.selection = new SharedCartSelection(ctx);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class SharedCartService {
             Order next = Modifications.touched(s.order().toBuilder().sharedWithOrganization(true).build(), caller, ctx.now());
             return Mutation.commit(s.withOrder(next), next);
         });
-        selections().put(selectionKey(caller), orderID);
+        selection.select(caller, orderID);
         return shared;
     }
 
@@ -84,29 +84,25 @@ public final class SharedCartService {
     public Order switchTo(Caller caller, String orderID) {
         requireBuyerUser(caller);
         Order o = requireSharedCart(caller, orderID).order();
-        selections().put(selectionKey(caller), orderID);
+        selection.select(caller, orderID);
         return o;
     }
 
     /** Makes the caller's personal cart its current cart again. */
     public void switchToPersonal(Caller caller) {
         requireBuyerUser(caller);
-        selections().delete(selectionKey(caller));
+        selection.clear(caller);
     }
 
     /** The shared cart the caller switched to, while it is still an unsubmitted shared cart of its buyer. */
     public Optional<Order> selectedSharedCart(Caller caller) {
-        if (!caller.isBuyer() || caller.invitationID() != null) {
-            return Optional.empty();
-        }
-        return selections().find(selectionKey(caller)).flatMap(ctx.store()::order)
-                .filter(s -> isOpenSharedCart(caller, s)).map(OrderState::order);
+        return selection.selected(caller);
     }
 
     /** The unsubmitted shared carts of the caller's buyer, oldest first: what it may switch to. */
     public List<Order> listSharedCarts(Caller caller) {
         requireBuyerUser(caller);
-        return ctx.store().orders().stream().filter(s -> isOpenSharedCart(caller, s)).map(OrderState::order).toList();
+        return ctx.store().orders().stream().filter(s -> SharedCartSelection.isOpenSharedCart(caller, s)).map(OrderState::order).toList();
     }
 
     /** Every order the caller may see in {@code direction} that is of {@code type}, oldest first. */
@@ -156,7 +152,7 @@ public final class SharedCartService {
             }
         }
         ctx.store().table(SharedCartTables.NOTICES).delete(orderID);
-        selections().delete(selectionKey(caller));
+        selection.clear(caller);
         return personal;
     }
 
@@ -173,21 +169,9 @@ public final class SharedCartService {
         }
     }
 
-    private static boolean isOpenSharedCart(Caller caller, OrderState s) {
-        return OrderAccess.isOrganizationMember(caller, s.order()) && s.order().status() == OrderStatus.Unsubmitted;
-    }
-
     private static void requireBuyerUser(Caller caller) {
         if (!caller.isBuyer() || caller.invitationID() != null) {
             throw Errors.forbidden("only buyer users have carts");
         }
-    }
-
-    private Repository<String> selections() {
-        return ctx.store().table(SharedCartTables.SELECTIONS);
-    }
-
-    private static String selectionKey(Caller caller) {
-        return Table.key(caller.companyID(), caller.userID());
     }
 }
