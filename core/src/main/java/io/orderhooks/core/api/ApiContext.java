@@ -69,7 +69,7 @@ public record ApiContext(
             default -> throw new OrderCloudException(401, "InvalidToken", "Unknown user type " + c.userType());
         };
         return new Caller(c.userID(), type, c.companyID(), new HashSet<>(c.roles()), c.clientID(), c.invitationID(),
-                c.orderID());
+                c.orderID(), c.anonymous());
     }
 
     /** Filters, sorts and pages {@code items} of {@code type} by the request's query (default schema). */

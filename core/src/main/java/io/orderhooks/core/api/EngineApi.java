@@ -9,8 +9,16 @@ import io.orderhooks.core.api.internal.Bootstrap;
 import io.orderhooks.core.api.internal.EngineAccounts;
 import io.orderhooks.core.api.internal.TokenRevocations;
 import io.orderhooks.core.api.resources.ApiClientRoutes;
+import io.orderhooks.core.api.resources.DeliveryRoutes;
+import io.orderhooks.core.api.resources.IntegrationEventRoutes;
+import io.orderhooks.core.api.resources.MeRoutes;
+import io.orderhooks.core.api.resources.SpendingAccountRoutes;
+import io.orderhooks.core.api.resources.SupplierRoutes;
+import io.orderhooks.core.api.resources.WebhookRoutes;
 import io.orderhooks.core.api.resources.BuyerRoutes;
 import io.orderhooks.core.api.resources.BuyerUserRoutes;
+import io.orderhooks.core.api.resources.ProductCollectionRoutes;
+import io.orderhooks.core.api.resources.GroupOrderRoutes;
 import io.orderhooks.core.api.resources.SecurityProfileRoutes;
 import io.orderhooks.core.api.resources.SharedCartRoutes;
 import io.orderhooks.core.engine.Engine;
@@ -48,8 +56,10 @@ public final class EngineApi {
 
     /** The resources every engine API serves, in registration order. */
     public static final List<Resource> STANDARD_RESOURCES = List.of(
-            BuyerRoutes::register, BuyerUserRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register,
-            SharedCartRoutes::register);
+            BuyerRoutes::register, BuyerUserRoutes::register, SpendingAccountRoutes::register, SupplierRoutes::register,
+            MeRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register, WebhookRoutes::register,
+            IntegrationEventRoutes::register, DeliveryRoutes::register,
+            ProductCollectionRoutes::register, GroupOrderRoutes::register, SharedCartRoutes::register);
 
     private final ApiContext context;
     private final ApiServer server;
@@ -64,6 +74,7 @@ public final class EngineApi {
         this.context = new ApiContext(b.engine, oauth, refresh, revocations, b.marketplaceName, b.deliveryLog, b.redelivery);
         this.routes = new RouteTable();
         STANDARD_RESOURCES.forEach(r -> r.accept(routes, context));
+        io.orderhooks.core.api.resources.CommerceRoutes.register(routes, context);
         b.extra.forEach(r -> r.accept(routes, context));
         WebhookSink sink = b.sink != null ? b.sink : b.engine.context().webhookSink();
         WebhookFiring firing = new WebhookFiring(b.engine.webhooks()::all, sink, b.engine.context().clock());

@@ -3,12 +3,22 @@ package io.orderhooks.core.engine;
 import io.orderhooks.core.engine.approvals.ApprovalPolicy;
 import io.orderhooks.core.engine.approvals.ApprovalRuleService;
 import io.orderhooks.core.engine.approvals.ExpressionApprovalPolicy;
+import io.orderhooks.core.engine.approvals.OrderApprovalService;
 import io.orderhooks.core.engine.catalog.CatalogService;
 import io.orderhooks.core.engine.checkout.CheckoutService;
 import io.orderhooks.core.engine.checkout.SubmitCheck;
 import io.orderhooks.core.engine.checkout.SubmitChecks;
 import io.orderhooks.core.engine.checkout.SubmitService;
+import io.orderhooks.core.engine.grouporders.GroupOrderService;
+import io.orderhooks.core.engine.fulfillment.BuyerShipments;
+import io.orderhooks.core.engine.fulfillment.ForwardingService;
+import io.orderhooks.core.engine.fulfillment.OrderFulfillmentService;
+import io.orderhooks.core.engine.fulfillment.ShipmentService;
+import io.orderhooks.core.engine.collections.ProductCollectionInvitationService;
+import io.orderhooks.core.engine.collections.ProductCollectionReaderService;
+import io.orderhooks.core.engine.collections.ProductCollectionService;
 import io.orderhooks.core.engine.integrations.IntegrationService;
+import io.orderhooks.core.engine.messages.MessageSender;
 import io.orderhooks.core.engine.orders.LineItemService;
 import io.orderhooks.core.engine.orders.LineMerger;
 import io.orderhooks.core.engine.orders.OrderService;
@@ -25,7 +35,6 @@ import io.orderhooks.core.engine.sharedcarts.PurgeNoticeSender;
 import io.orderhooks.core.engine.sharedcarts.SharedCartPurger;
 import io.orderhooks.core.engine.sharedcarts.SharedCartService;
 import io.orderhooks.core.engine.sharedcarts.SharedCartSettingsService;
-import io.orderhooks.core.engine.sharedcarts.internal.WebhookPurgeNoticeSender;
 import io.orderhooks.core.engine.store.Store;
 import io.orderhooks.core.engine.store.internal.InMemoryStore;
 import io.orderhooks.core.spi.CheckoutIntegration;
@@ -57,11 +66,22 @@ public final class Engine {
     private final IntegrationService integrations;
     private final CheckoutService checkout;
     private final SubmitService submit;
+    private final GroupOrderService groupOrders;
     private final io.orderhooks.core.engine.security.SecurityProfileService securityProfiles;
     private final io.orderhooks.core.engine.integrations.WebhookService webhooks;
     private final SharedCartSettingsService sharedCartSettings;
     private final SharedCartService sharedCarts;
     private final SharedCartPurger sharedCartPurger;
+    private final io.orderhooks.core.engine.cart.CartService cart;
+    private final ForwardingService forwarding;
+    private final OrderApprovalService approvals;
+    private final ShipmentService shipments;
+    private final BuyerShipments buyerShipments;
+    private final OrderFulfillmentService fulfillment;
+    private final MessageSender messages;
+    private final ProductCollectionService productCollections;
+    private final ProductCollectionInvitationService productCollectionInvitations;
+    private final ProductCollectionReaderService productCollectionReader;
 
     private Engine(Builder b) {
         this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
@@ -83,11 +103,23 @@ public final class Engine {
         checks.addAll(b.extraChecks);
         this.securityProfiles = new io.orderhooks.core.engine.security.SecurityProfileService(context);
         this.webhooks = new io.orderhooks.core.engine.integrations.WebhookService(context);
-        this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, (caller, s) -> {});
+        this.forwarding = new ForwardingService(context);
+        this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, forwarding::autoForward);
+        this.approvals = new OrderApprovalService(context, b.approvalPolicy, integrations, spendingAccounts, orgs, forwarding::autoForward);
+        this.shipments = new ShipmentService(context);
+        this.buyerShipments = new BuyerShipments(context);
+        this.fulfillment = new OrderFulfillmentService(context, shipments, spendingAccounts);
+        this.messages = b.messageSubscriptions == null ? MessageSender.fromStore(context)
+                : new MessageSender(context, b.messageSubscriptions);
+        this.productCollections = new ProductCollectionService(context);
+        this.productCollectionInvitations = new ProductCollectionInvitationService(context, messages);
+        this.productCollectionReader = new ProductCollectionReaderService(context, productCollections);
+        this.groupOrders = new GroupOrderService(context);
+        this.cart = new io.orderhooks.core.engine.cart.CartService(context, orders);
         this.sharedCartSettings = new SharedCartSettingsService(context);
-        this.sharedCarts = new SharedCartService(context, orders, new LineMerger(context, addresses, promotions::refresh), sharedCartSettings);
+        this.sharedCarts = new SharedCartService(context, orders, cart, new LineMerger(context, addresses, promotions::refresh), sharedCartSettings);
         this.sharedCartPurger = new SharedCartPurger(context, sharedCartSettings,
-                b.purgeNoticeSender != null ? b.purgeNoticeSender : new WebhookPurgeNoticeSender(context));
+                b.purgeNoticeSender != null ? b.purgeNoticeSender : PurgeNoticeSender.messages(messages, context.config().sellerOrgID()));
     }
 
     public static Builder builder() {
@@ -107,12 +139,28 @@ public final class Engine {
     public IntegrationService integrations() { return integrations; }
     public CheckoutService checkout() { return checkout; }
     public SubmitService submit() { return submit; }
+    public GroupOrderService groupOrders() { return groupOrders; }
     public io.orderhooks.core.engine.security.SecurityProfileService securityProfiles() { return securityProfiles; }
     public io.orderhooks.core.engine.integrations.WebhookService webhooks() { return webhooks; }
     public SharedCartSettingsService sharedCartSettings() { return sharedCartSettings; }
     public SharedCartService sharedCarts() { return sharedCarts; }
     /** The shared-cart purge job: call {@code purgeDue()} from a scheduler. */
     public SharedCartPurger sharedCartPurger() { return sharedCartPurger; }
+    /** The caller's current cart ({@code v1/cart}). */
+    public io.orderhooks.core.engine.cart.CartService cart() { return cart; }
+    /** Split and forward to suppliers; auto-forward after submit/approval. */
+    public ForwardingService forwarding() { return forwarding; }
+    /** Approve / decline, approvals and eligible approvers of an order. */
+    public OrderApprovalService approvals() { return approvals; }
+    public ShipmentService shipments() { return shipments; }
+    /** Shipments of an order and {@code me/shipments}. */
+    public BuyerShipments buyerShipments() { return buyerShipments; }
+    /** Ship, complete and cancel. */
+    public OrderFulfillmentService fulfillment() { return fulfillment; }
+    public MessageSender messages() { return messages; }
+    public ProductCollectionService productCollections() { return productCollections; }
+    public ProductCollectionInvitationService productCollectionInvitations() { return productCollectionInvitations; }
+    public ProductCollectionReaderService productCollectionReader() { return productCollectionReader; }
 
     /** Collects the engine's parts; every setter validates its argument. Not thread-safe. */
     public static final class Builder {
@@ -128,8 +176,9 @@ public final class Engine {
         private ApprovalPolicy approvalPolicy = new ExpressionApprovalPolicy();
         private PasswordHasher passwordHasher = new PasswordHasher();
         private final List<SubmitCheck> extraChecks = new ArrayList<>();
-        /** null = message events through the webhook sink ({@link WebhookPurgeNoticeSender}). */
+        /** null = {@code SharedCartPurgeImminent} message events through {@link MessageSender}. */
         private PurgeNoticeSender purgeNoticeSender;
+        private java.util.function.Supplier<List<io.orderhooks.core.model.Webhook>> messageSubscriptions;
 
         private Builder() {}
 
@@ -147,6 +196,14 @@ public final class Engine {
         public Builder passwordHasher(PasswordHasher h) { this.passwordHasher = Objects.requireNonNull(h, "passwordHasher"); return this; }
         /** Replaces how shared-cart purge notices are delivered (default: message events through the webhook sink). */
         public Builder purgeNoticeSender(PurgeNoticeSender s) { this.purgeNoticeSender = Objects.requireNonNull(s, "purgeNoticeSender"); return this; }
+        /**
+         * Where message events find subscribed webhooks (default: the store's {@code webhooks} table); the API
+         * passes the same source its webhook firing uses.
+         */
+        public Builder messageSubscriptions(java.util.function.Supplier<List<io.orderhooks.core.model.Webhook>> s) {
+            this.messageSubscriptions = Objects.requireNonNull(s, "messageSubscriptions");
+            return this;
+        }
         /** Adds a submit check that runs after the built-in ones. */
         public Builder addSubmitCheck(SubmitCheck c) { this.extraChecks.add(Objects.requireNonNull(c, "submitCheck")); return this; }
 

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code v1/buyers/{buyerID}/users} (see {@link UserRoutes}) plus impersonation
+ * {@code v1/buyers/{buyerID}/users} (see {@link UserRoutes}), user groups and addresses, plus impersonation
  * ({@code POST .../accesstoken}, role BuyerImpersonation) and {@code POST .../moveto/{newBuyerID}}.
  */
 public final class BuyerUserRoutes {
@@ -33,6 +33,8 @@ public final class BuyerUserRoutes {
 
     public static void register(RouteTable t, ApiContext ctx) {
         UserRoutes.register(t, ctx, CompanyKind.BUYER);
+        UserGroupRoutes.register(t, ctx, CompanyKind.BUYER);
+        AddressRoutes.register(t, ctx, CompanyKind.BUYER);
         t.post("v1/buyers/{buyerID}/users/{userID}/accesstoken", 201, roles("BuyerImpersonation"), r -> {
             Caller c = UserRoutes.visible(ctx, r, CompanyKind.BUYER);
             User user = ctx.engine().orgs().getUser(c, r.param("buyerID"), r.param("userID"));

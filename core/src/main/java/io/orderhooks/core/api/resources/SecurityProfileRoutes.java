@@ -7,7 +7,6 @@ import io.orderhooks.core.api.RouteTable;
 import io.orderhooks.core.engine.Caller;
 import io.orderhooks.core.engine.query.QuerySchema;
 import io.orderhooks.core.engine.security.SecurityProfileService;
-import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.SecurityProfile;
 import io.orderhooks.core.model.SecurityProfileAssignment;
 import java.util.Set;
@@ -45,7 +44,7 @@ public final class SecurityProfileRoutes {
         });
         t.get("v1/securityprofiles/assignments", READ, r -> {
             String level = r.queryParam("level");
-            return ctx.list(r, s.listAssignments(ctx.caller(r)).stream().filter(a -> atLevel(a, level)).toList(),
+            return ctx.list(r, s.listAssignments(ctx.caller(r)).stream().filter(a -> Levels.matches(level, a.userID(), a.userGroupID())).toList(),
                     SecurityProfileAssignment.class, ASSIGNMENTS);
         });
         t.post("v1/securityprofiles/assignments", 204, ADMIN, r -> {
@@ -57,17 +56,5 @@ public final class SecurityProfileRoutes {
                     r.queryParam("supplierID"), r.queryParam("userID"), r.queryParam("userGroupID")));
             return null;
         });
-    }
-
-    private static boolean atLevel(SecurityProfileAssignment a, String level) {
-        if (level == null) {
-            return true;
-        }
-        return switch (level.toLowerCase(java.util.Locale.ROOT)) {
-            case "company" -> a.userID() == null && a.userGroupID() == null;
-            case "group" -> a.userGroupID() != null;
-            case "user" -> a.userID() != null;
-            default -> throw OrderCloudException.validation("level must be Company, Group or User, was " + level);
-        };
     }
 }

@@ -26,8 +26,8 @@ import java.util.Set;
  *       OrderAdmin, writing OrderAdmin (FullAccess always does), and the caller must be a seller user.
  * </ul>
  *
- * Switching to a shared cart is {@code PUT v1/cart/{orderID}}; {@code GET v1/me/orders?orderType=all|personal|shared}
- * filters by type.
+ * Switching to a shared cart is {@code PUT v1/cart/{orderID}} ({@code CartService.setCurrent});
+ * {@code GET v1/me/orders?orderType=all|personal|shared} filters by type ({@code OrderRoutes}).
  */
 public final class SharedCartRoutes {
 

@@ -82,9 +82,14 @@ public final class ApiTestServer implements AutoCloseable {
 
     /** A FullAccess token of the bootstrap admin (client_credentials with the admin client's secret). */
     public String adminToken() {
+        return adminToken("FullAccess");
+    }
+
+    /** A token of the bootstrap admin carrying exactly {@code roles} (the admin is granted FullAccess). */
+    public String adminToken(String... roles) {
         AdminBootstrap a = AdminBootstrap.LOCAL_DEFAULTS;
         return accessToken(token(Map.of("grant_type", "client_credentials", "client_id", a.clientID(),
-                "client_secret", a.clientSecret(), "scope", "FullAccess")));
+                "client_secret", a.clientSecret(), "scope", String.join(" ", roles))));
     }
 
     /** A password-grant token; fails the test (IllegalStateException) when the grant is refused. */

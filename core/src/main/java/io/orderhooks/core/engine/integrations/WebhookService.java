@@ -3,6 +3,7 @@ package io.orderhooks.core.engine.integrations;
 import io.orderhooks.core.engine.Caller;
 import io.orderhooks.core.engine.EngineContext;
 import io.orderhooks.core.engine.Errors;
+import io.orderhooks.core.engine.messages.MessageSender;
 import io.orderhooks.core.engine.security.ApiRoles;
 import io.orderhooks.core.engine.store.Repository;
 import io.orderhooks.core.engine.store.Tables;
@@ -82,8 +83,9 @@ public final class WebhookService {
                 if (r == null || r.route() == null || r.verb() == null) {
                     throw Errors.required("WebhookRoutes.Route and WebhookRoutes.Verb");
                 }
-                if (!List.of("POST", "PUT", "PATCH", "DELETE").contains(r.verb().toUpperCase(java.util.Locale.ROOT))) {
-                    throw OrderCloudException.validation("WebhookRoutes.Verb must be POST, PUT, PATCH or DELETE, was " + r.verb());
+                if (!List.of("POST", "PUT", "PATCH", "DELETE", MessageSender.VERB).contains(r.verb().toUpperCase(java.util.Locale.ROOT))) {
+                    throw OrderCloudException.validation("WebhookRoutes.Verb must be POST, PUT, PATCH, DELETE or "
+                            + MessageSender.VERB + " (a message event subscription), was " + r.verb());
                 }
             }
         }

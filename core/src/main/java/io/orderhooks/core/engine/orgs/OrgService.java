@@ -218,6 +218,42 @@ public final class OrgService {
         return stored;
     }
 
+    public UserGroup getUserGroup(Caller caller, String companyID, String groupID) {
+        requireCompany(caller, companyID);
+        return t(Tables.USER_GROUPS).find(Table.key(companyID, groupID)).orElseThrow(() -> Errors.notFound("UserGroup", groupID));
+    }
+
+    /** Deletes a group and its memberships. */
+    public void deleteUserGroup(Caller caller, String companyID, String groupID) {
+        requireAdminOf(caller, companyID);
+        if (!t(Tables.USER_GROUPS).delete(Table.key(companyID, groupID))) {
+            throw Errors.notFound("UserGroup", groupID);
+        }
+        t(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(Table.key(companyID, groupID) + "/")
+                .forEach(a -> t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(companyID, groupID, a.userID())));
+    }
+
+    /**
+     * A user changing their own profile ({@code PUT/PATCH v1/me}): {@code ID}, {@code Active} and
+     * {@code Password} keep their stored values; the username must stay unique.
+     */
+    public User saveSelf(Caller caller, User u) {
+        User old = t(Tables.USERS).find(Table.key(caller.companyID(), caller.userID()))
+                .orElseThrow(() -> Errors.notFound("User", caller.userID()));
+        if (u.username() == null || u.username().isBlank()) {
+            throw Errors.required("Username");
+        }
+        boolean taken = t(Tables.USERS).list().stream().anyMatch(x -> x.username().equalsIgnoreCase(u.username())
+                && !(x.id().equals(old.id()) && x.companyID().equals(old.companyID())));
+        if (taken) {
+            throw new io.orderhooks.core.error.OrderCloudException(409, "User.UsernameMustBeUnique", "Username already exists in this Marketplace.");
+        }
+        User stored = u.toBuilder().id(old.id()).companyID(old.companyID()).password(old.password()).active(old.active())
+                .dateCreated(old.dateCreated()).passwordLastSetDate(old.passwordLastSetDate()).build();
+        t(Tables.USERS).put(Table.key(old.companyID(), old.id()), stored);
+        return redact(stored);
+    }
+
     public List<UserGroup> listUserGroups(Caller caller, String companyID) {
         requireCompany(caller, companyID);
         return t(Tables.USER_GROUPS).listWithPrefix(companyID + "/");
@@ -244,8 +280,9 @@ public final class OrgService {
         return u.password() == null ? u : u.toBuilder().password(null).build();
     }
 
-    /** Reads of a company's data: the seller, or a member of that company. Others get 404. */
+    /** Reads of a company's data: the seller, or a member of that company. Others get 404; a group-order contributor 403. */
     public static void requireCompany(Caller caller, String companyID) {
+        io.orderhooks.core.engine.grouporders.Contributors.refuse(caller, "read company data");
         if (!caller.isSeller() && !caller.companyID().equals(companyID)) {
             throw Errors.notFound("Company", companyID);
         }

@@ -73,6 +73,7 @@ public final class PromotionService {
     }
 
     public Promotion get(Caller caller, String promotionID) {
+        io.orderhooks.core.engine.grouporders.Contributors.refuse(caller, "read promotions");
         Promotion p = ctx.store().table(Tables.PROMOTIONS).find(promotionID).orElseThrow(() -> Errors.notFound("Promotion", promotionID));
         if (caller.isBuyer() && !rules.availableTo(caller, p)) {
             throw Errors.notFound("Promotion", promotionID);
@@ -82,6 +83,7 @@ public final class PromotionService {
 
     /** All promotions for the seller; for a buyer user those assigned to it ({@code me/promotions}). */
     public List<Promotion> list(Caller caller) {
+        io.orderhooks.core.engine.grouporders.Contributors.refuse(caller, "read promotions");
         return ctx.store().table(Tables.PROMOTIONS).list().stream().filter(p -> !caller.isBuyer() || rules.availableTo(caller, p)).toList();
     }
 

@@ -3,6 +3,7 @@ package io.orderhooks.core.engine.sharedcarts;
 import io.orderhooks.core.engine.Caller;
 import io.orderhooks.core.engine.EngineContext;
 import io.orderhooks.core.engine.Errors;
+import io.orderhooks.core.engine.cart.CartService;
 import io.orderhooks.core.engine.orders.Direction;
 import io.orderhooks.core.engine.orders.LineMerger;
 import io.orderhooks.core.engine.orders.Modifications;
@@ -12,7 +13,6 @@ import io.orderhooks.core.engine.orders.OrderState;
 import io.orderhooks.core.engine.sharedcarts.internal.SharedCartTables;
 import io.orderhooks.core.engine.store.Mutation;
 import io.orderhooks.core.model.Order;
-import io.orderhooks.core.model.OrderStatus;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +25,8 @@ import java.util.Optional;
  *
  * <p><b>Unsharing</b> (any user of the organization may unshare, since any of them may amend and submit the cart):
  * {@link UnshareMode#Remove} deletes it; {@link UnshareMode#MergeIntoPersonal} merges its lines into the caller's
- * personal cart ({@link LineMerger}: same product and specs add quantities) and deletes it. The shared cart is taken
+ * personal cart ({@link CartService#personal}; {@link LineMerger}: same product and specs add quantities) and
+ * deletes it. The shared cart is taken
  * out first (under its lock, so no concurrent amendment can be lost after the snapshot); if the merge is refused
  * (e.g. {@code Inventory.Insufficient}) it is put back unchanged and the error is raised.
  *
@@ -41,14 +42,17 @@ public final class SharedCartService {
     private final EngineContext ctx;
     private final OrderAccess access;
     private final OrderService orders;
+    private final CartService cart;
     private final LineMerger merger;
     private final SharedCartSettingsService settings;
     private final SharedCartSelection selection;
 
-    public SharedCartService(EngineContext ctx, OrderService orders, LineMerger merger, SharedCartSettingsService settings) {
+    public SharedCartService(EngineContext ctx, OrderService orders, CartService cart, LineMerger merger,
+            SharedCartSettingsService settings) {
         this.ctx = ctx;
         this.access = new OrderAccess(ctx);
         this.orders = orders;
+        this.cart = cart;
         this.merger = merger;
         this.settings = settings;
         this.selection = new SharedCartSelection(ctx);
@@ -110,21 +114,16 @@ public final class SharedCartService {
         return orders.list(caller, direction).stream().filter(type::matches).toList();
     }
 
-    /** The caller's current cart: the shared cart it switched to ({@link #selectedSharedCart}), else its personal cart. */
+    /** The caller's current cart ({@link CartService#current}: the chosen shared cart, else the personal cart). */
     public Order currentCart(Caller caller) {
-        return selectedSharedCart(caller).orElseGet(() -> personalCart(caller));
+        requireBuyerUser(caller);
+        return cart.current(caller);
     }
 
-    /**
-     * The caller's personal cart: its latest unsubmitted order that is not shared, created (empty) when it has none.
-     */
+    /** The caller's personal cart ({@link CartService#personal}), created (empty) when it has none. */
     public Order personalCart(Caller caller) {
         requireBuyerUser(caller);
-        List<OrderState> mine = ctx.store().orders().stream()
-                .filter(s -> caller.userID().equals(s.order().fromUserID()) && caller.companyID().equals(s.order().fromCompanyID())
-                        && s.order().status() == OrderStatus.Unsubmitted && !Modifications.isShared(s.order()))
-                .toList();
-        return mine.isEmpty() ? orders.create(caller, Order.builder().build()) : mine.get(mine.size() - 1).order();
+        return cart.personal(caller);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.orderhooks.core.model.ApiClientAssignment;
 import io.orderhooks.core.model.ApprovalRule;
 import io.orderhooks.core.model.Buyer;
 import io.orderhooks.core.model.Catalog;
+import io.orderhooks.core.model.GroupOrderInvitation;
 import io.orderhooks.core.model.CatalogAssignment;
 import io.orderhooks.core.model.IntegrationEvent;
 import io.orderhooks.core.model.PriceSchedule;
@@ -75,6 +76,11 @@ public final class Tables {
     /** key {@code buyerID/ruleID}. */
     public static final Table<ApprovalRule> APPROVAL_RULES = Table.of("approvalrules", ApprovalRule.class);
 
+    /** key {@code invitationID} (IDs are global: the token route names only the invitation). */
+    public static final Table<GroupOrderInvitation> GROUP_ORDER_INVITATIONS = Table.of("grouporderinvitations", GroupOrderInvitation.class);
+    /** key {@code invitationID}: the API client the creator used (contributor tokens default to it; never on the wire). */
+    public static final Table<String> GROUP_ORDER_INVITATION_CLIENTS = Table.of("grouporderinvitationclients", String.class);
+
     public static final Table<Shipment> SHIPMENTS = Table.of("shipments", Shipment.class);
 
     public static final Table<IntegrationEvent> INTEGRATION_EVENTS = Table.of("integrationevents", IntegrationEvent.class);
@@ -84,7 +90,10 @@ public final class Tables {
     public static final Table<SecurityProfile> SECURITY_PROFILES = Table.of("securityprofiles", SecurityProfile.class);
     /** key {@code profileID/buyerID/supplierID/userGroupID/userID}, absent parts empty. */
     public static final Table<SecurityProfileAssignment> SECURITY_PROFILE_ASSIGNMENTS = Table.of("securityprofileassignments", SecurityProfileAssignment.class);
+    /** key {@code webhookID}; also where message events find their subscribers. */
     public static final Table<Webhook> WEBHOOKS = Table.of("webhooks", Webhook.class);
+    /** key {@code buyerID/addressID}, value the owning user's ID: addresses created through {@code v1/me/addresses}. */
+    public static final Table<String> PRIVATE_ADDRESSES = Table.of("privateaddresses", String.class);
     /** key {@code supplierID/buyerID}, value the buyer ID: the buyer may order from the supplier. */
     public static final Table<String> SUPPLIER_BUYERS = Table.of("supplierbuyers", String.class);
 
