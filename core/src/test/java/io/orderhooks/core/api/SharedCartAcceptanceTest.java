@@ -154,4 +154,49 @@ class SharedCartAcceptanceTest {
         assertThat(order.get("FromUserID").asText()).isEqualTo("u1");
         assertThat(order.get("LastModifierID").asText()).isEqualTo("u1");
     }
+
+    @Test
+    void bobSwitchesToAnnsSharedCartAmendsAndSubmitsItAndTheWebhookSeesAllThreePersons() throws Exception {
+        api.engine().webhooks().create(seller, new Webhook("hook", "Hook", null, "https://hooks.example/in", "k", null, null, false,
+                List.of("shop"), List.of(new WebhookRoute("v1/cart/submit", "POST")), null, null, null, null));
+        String id = ok(api.post("/v1/cart/share", ann, null)).body().get("ID").asText();
+        ok(api.post("/v1/cart/lineitems", ann, json(Map.of("ProductID", "P1", "Quantity", 1))));
+        Response switched = api.put("/v1/cart/" + id, bob, null);
+        assertThat(switched.status()).isEqualTo(200);
+        assertThat(api.get("/v1/cart", bob).body().get("ID").asText()).isEqualTo(id);
+        assertThat(ok(api.post("/v1/cart/lineitems", bob, json(Map.of("ProductID", "P1", "Quantity", 2)))).status()).isEqualTo(201);
+        assertThat(api.get("/v1/cart", ann).body().get("LastModifierID").asText()).isEqualTo("u2");
+        assertThat(api.put("/v1/cart/" + id, cy, null).status()).isEqualTo(404);
+
+        Response submitted = api.post("/v1/cart/submit", bob, null);
+        assertThat(submitted.status()).isEqualTo(201);
+        assertThat(submitted.body().get("SubmittedBy").asText()).isEqualTo("u2");
+        JsonNode order = OrderCloudJson.mapper().readTree(posted.get(posted.size() - 1)).get("Response").get("Body");
+        assertThat(order.get("SharedWithOrganization").asBoolean()).isTrue();
+        assertThat(order.get("FromUserID").asText()).isEqualTo("u1");
+        assertThat(order.get("LastModifierID").asText()).isEqualTo("u2");
+        assertThat(order.get("SubmittedBy").asText()).isEqualTo("u2");
+        assertThat(new BigDecimal(order.get("Total").asText())).isEqualByComparingTo("30.00");
+        assertThat(api.get("/v1/cart", bob).body().get("ID").asText()).isNotEqualTo(id);
+    }
+
+    @Test
+    void myOrdersFilterByOrderType() {
+        String shared = ok(api.post("/v1/cart/share", ann, null)).body().get("ID").asText();
+        String bobs = ok(api.get("/v1/cart", bob)).body().get("ID").asText();
+        assertThat(ids(api.get("/v1/me/orders", bob))).containsExactlyInAnyOrder(shared, bobs);
+        assertThat(ids(api.get("/v1/me/orders?orderType=all", bob))).containsExactlyInAnyOrder(shared, bobs);
+        assertThat(ids(api.get("/v1/me/orders?orderType=personal", bob))).containsExactly(bobs);
+        assertThat(ids(api.get("/v1/me/orders?orderType=shared", bob))).containsExactly(shared);
+        assertThat(ids(api.get("/v1/me/orders?orderType=shared", cy))).isEmpty();
+        Response bad = api.get("/v1/me/orders?orderType=mine", bob);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorCode()).isEqualTo("ValidationFailure");
+    }
+
+    static List<String> ids(Response list) {
+        List<String> out = new java.util.ArrayList<>();
+        list.body().get("Items").forEach(o -> out.add(o.get("ID").asText()));
+        return out;
+    }
 }
