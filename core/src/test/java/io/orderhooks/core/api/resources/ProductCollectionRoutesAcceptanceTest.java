@@ -162,7 +162,9 @@ class ProductCollectionRoutesAcceptanceTest {
         assertThat(api.put(ME + "/l/P2", own, null).errorCode()).isEqualTo("NotFound");
         assertThat(api.delete(ME + "/l/P3", own).status()).isEqualTo(204);
         assertThat(ids(api.get(ME + "/l/products", own))).containsExactly("P1");
-        assertThat(api.delete(ME + "/l/P3", own).errorCode()).isEqualTo("NotFound");
+        Response gone = api.delete(ME + "/l/P3", own);
+        assertThat(gone.errorCode()).isEqualTo("NotFound");
+        assertThat(gone.body().at("/Errors/0/Data").toString()).isEqualTo("{\"ObjectType\":\"ProductCollectionEntry\",\"ObjectID\":\"P3\"}");
     }
 
     @Test
