@@ -1,0 +1,78 @@
+package io.orderhooks.benchmarks;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.orderhooks.core.signing.OcHash;
+import io.orderhooks.events.IntegrationEventsDispatcher;
+import io.orderhooks.events.IntegrationEventsPlugin;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * The servers {@code benchmarks/load/run.sh} drives with {@code wrk}, one role per JVM so each one's resident
+ * memory can be read on its own. Every server listens on {@code 127.0.0.1} only, on a free port it writes to
+ * {@code <dir>/<role>.port} once it accepts connections; the process then runs until it is killed.
+ *
+ * <ul>
+ *   <li>{@code floor}: a bare Javalin route {@code POST /floor} that reads the body and answers a fixed JSON
+ *       document; the most any Javalin service could do on this machine.
+ *   <li>{@code middleware}: the integration-events dispatcher with the real tax plugin
+ *       ({@link BenchMiddleware}) at the root, so {@code POST /ordercalculate}. It also writes the request
+ *       bodies {@code calc-20.json} and {@code calc-200.json} and their {@code X-oc-hash} values
+ *       ({@code calc-N.sig}) into {@code <dir>}.
+ * </ul>
+ *
+ * <p>Both use the same Javalin and Jetty defaults. Usage: {@code java -cp benchmarks.jar
+ * io.orderhooks.benchmarks.LoadServers floor|middleware <dir>}.
+ */
+public final class LoadServers {
+
+    /** The floor's fixed answer. */
+    static final byte[] FLOOR_ANSWER = "{\"TaxTotal\":0,\"ShippingTotal\":0}".getBytes(StandardCharsets.UTF_8);
+    /** Worksheet sizes the middleware's request bodies are written for. */
+    static final int[] LINES = {20, 200};
+
+    private LoadServers() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: LoadServers floor|middleware <dir>");
+            System.exit(2);
+        }
+        String role = args[0];
+        Path dir = Files.createDirectories(Path.of(args[1]));
+        Javalin app = switch (role) {
+            case "floor" -> start(cfg -> cfg.routes.post("/floor", ctx -> {
+                ctx.bodyAsBytes();
+                ctx.contentType("application/json").result(FLOOR_ANSWER);
+            }));
+            case "middleware" -> startMiddleware(dir);
+            default -> throw new IllegalArgumentException("unknown role " + role + ": floor or middleware");
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "load-server-stop"));
+        Files.writeString(dir.resolve(role + ".port"), Integer.toString(app.port()));
+        new CountDownLatch(1).await();
+    }
+
+    private static Javalin startMiddleware(Path dir) throws IOException {
+        for (int lines : LINES) {
+            byte[] body = BenchMiddleware.calculateBody(lines);
+            Files.write(dir.resolve("calc-" + lines + ".json"), body);
+            Files.writeString(dir.resolve("calc-" + lines + ".sig"), OcHash.sign(BenchMiddleware.HASH_KEY, body));
+        }
+        IntegrationEventsDispatcher dispatcher = BenchMiddleware.dispatcher();
+        return start(cfg -> cfg.registerPlugin(IntegrationEventsPlugin.at("/", dispatcher)));
+    }
+
+    /** A Javalin server on a free loopback port with the defaults every role shares. */
+    static Javalin start(Consumer<JavalinConfig> routes) {
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            routes.accept(cfg);
+        }).start("127.0.0.1", 0);
+    }
+}
