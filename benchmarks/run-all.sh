@@ -28,7 +28,7 @@ machine() {
   echo "nproc:       $(nproc)"
   echo "kernel:      $(uname -sr)"
   echo "load avg:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min, at start)"
-  echo "wrk:         $(command -v wrk >/dev/null && wrk -v 2>&1 | head -1 || echo 'not installed yet (run.sh installs it)')"
+  echo "wrk:         $(command -v wrk >/dev/null && { wrk -v 2>&1 || true; } | head -1 || echo 'not installed yet (run.sh installs it)')"
   echo "java -version:"
   java -version 2>&1 | sed 's/^/  /'
   echo "free -h:"
