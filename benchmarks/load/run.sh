@@ -2,7 +2,9 @@
 # The load harness: in one run, side by side, on loopback only:
 #   floor-20, floor-200  a bare Javalin route that reads the body and answers fixed JSON
 #   calculate-20, -200   signed POST /ordercalculate through the middleware with the real tax plugin
-#   checkout (when the engine's HTTP API is built in) the engine's HTTP checkout flow (see docs/PERFORMANCE.md)
+#   checkout-20          whole checkouts of 20 lines by USERS virtual users on the in-process engine, which
+#                        delivers every checkout event over HTTP (signed, loopback) to the example merchant
+#                        (the engine's REST API is not in this path yet: see docs/PERFORMANCE.md)
 # Prints throughput, p50/p99 latency and each result's ratio to the floor, samples each server JVM's
 # resident memory (VmRSS) idle and under load, and writes everything to $OUT/load.tsv.
 #
@@ -17,6 +19,8 @@ DURATION=${DURATION:-15}          # seconds of each measured wrk run
 WARMUP=${WARMUP:-10}              # seconds of the unmeasured wrk run before it
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
+USERS=${USERS:-8}                 # virtual users of the checkout run
+CHECKOUT_LINES=${CHECKOUT_LINES:-20}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx512m}
 LUA=$ROOT/benchmarks/load/post.lua
 
@@ -135,13 +139,38 @@ main() {
   printf 'rss\tmiddleware\tidle-after-load\t%s\n' "$(rss_kb "$mw_pid")" >>"$RESULTS"
   stop_server "$mw_pid"
 
+  checkout_run
+
   report
+}
+
+# checkout_run: the example merchant in its own JVM, driven by CheckoutLoad (engine in the driver's JVM).
+checkout_run() {
+  start_server merchant
+  local pid=$SERVER_PID samples="$OUT/checkout.rss"
+  : >"$samples"
+  ( for _ in $(seq 1 $((WARMUP + DURATION + 5))); do rss_kb "$pid" >>"$samples" 2>/dev/null || true; sleep 1; done ) &
+  local sampler=$!
+  local line
+  # shellcheck disable=SC2086
+  line=$(timeout $((WARMUP + DURATION + 90)) java $SERVER_JAVA_OPTS -cp "$JAR" io.orderhooks.benchmarks.CheckoutLoad \
+    "http://127.0.0.1:$SERVER_PORT/integration" "$USERS" "$WARMUP" "$DURATION" "$CHECKOUT_LINES" | awk -F'\t' '$1 == "checkout"')
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  [ -n "$line" ] || { echo "CheckoutLoad gave no result" >&2; exit 1; }
+  [ "$(echo "$line" | cut -f13)" -eq 0 ] || { echo "checkouts failed: $line; see $OUT/merchant.log" >&2; exit 1; }
+  echo "$line" >>"$RESULTS"
+  printf 'rss\tmerchant (checkout-%s)\tload-max\t%s\n' "$CHECKOUT_LINES" "$(sort -n "$samples" | tail -1)" >>"$RESULTS"
+  stop_server "$pid"
 }
 
 report() {
   awk -F'\t' '
     $1 == "load" { name[++n] = $2; rps[$2] = $3; p50[$2] = $4; p99[$2] = $5 }
     $1 == "rss"  { rss[++m] = $2 " " $3 ": " int($4 / 1024) " MiB" }
+    $1 == "checkout" { checkout[++c] = sprintf("%s: %.1f checkouts/s (%s users); per request p50 %.2f ms p99 %.2f ms; " \
+      "middleware call p50 %.2f ms p99 %.2f ms; checkout p50 %.1f ms p99 %.1f ms", $2, $5, $3, $6 / 1000, $7 / 1000, \
+      $8 / 1000, $9 / 1000, $10 / 1000, $11 / 1000) }
     END {
       floor = rps["floor-20"]
       printf "%-14s %10s %10s %10s %12s %16s\n", "run", "req/s", "p50 ms", "p99 ms", "/ floor-20", "/ same-body floor"
@@ -151,6 +180,7 @@ report() {
           rps[k] / floor, (same > 0 ? sprintf("%.2f", rps[k] / same) : "-")
       }
       print ""
+      for (j = 1; j <= c; j++) print checkout[j]
       for (j = 1; j <= m; j++) print "RSS " rss[j]
     }' "$RESULTS"
   echo "results: $RESULTS"

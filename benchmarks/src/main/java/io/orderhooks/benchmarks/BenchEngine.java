@@ -14,6 +14,7 @@ import io.orderhooks.core.model.IntegrationEvent;
 import io.orderhooks.core.model.LineItem;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.core.model.OrderStatus;
+import io.orderhooks.core.model.OrderWorksheet;
 import io.orderhooks.core.model.PriceBreak;
 import io.orderhooks.core.model.PriceSchedule;
 import io.orderhooks.core.model.Product;
@@ -26,6 +27,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * An in-process engine seeded for checkout benchmarks: a marketplace {@code seller}, buyer {@code b1} with
@@ -49,9 +52,14 @@ public final class BenchEngine {
 
     /** A seeded engine delivering checkout events to {@code integration}. */
     public static BenchEngine seeded(CheckoutIntegration integration) {
+        return seeded(integration, "https://middleware.invalid/integration");
+    }
+
+    /** A seeded engine whose integration event points at {@code middlewareUrl}, delivered by {@code integration}. */
+    public static BenchEngine seeded(CheckoutIntegration integration, String middlewareUrl) {
         BenchEngine bench = new BenchEngine(Engine.builder().passwordHasher(new PasswordHasher(1))
                 .checkoutIntegration(integration).build());
-        bench.seed();
+        bench.seed(middlewareUrl);
         return bench;
     }
 
@@ -81,35 +89,59 @@ public final class BenchEngine {
         return engine.orders().create(BUYER, Order.builder().shippingAddressID("home").build());
     }
 
-    /** Adds {@code lines} lines cycling through the products, quantities 1 to 5. */
-    public void addLines(String orderID, int lines) {
-        for (int i = 0; i < lines; i++) {
-            engine.lineItems().add(BUYER, Direction.Outgoing, orderID,
-                    LineItem.builder().productID("P" + (i % PRODUCTS + 1)).quantity(1 + i % 5).build());
-        }
-    }
-
     /**
-     * The whole checkout: create, add {@code lines} lines, estimate shipping, select {@code ground} on the
-     * first estimate, calculate and submit.
+     * The whole checkout: create, add {@code lines} lines, estimate shipping, select each estimate's first ship
+     * method, calculate and submit.
      *
      * @throws IllegalStateException if the order did not end up {@code Open}
      */
     public Order checkout(int lines) {
-        String id = createOrder().id();
-        addLines(id, lines);
-        var estimated = engine.checkout().estimateShipping(BUYER, Direction.Outgoing, id, "bench-token");
-        String estimateID = estimated.shipEstimateResponse().shipEstimates().get(0).id();
-        engine.checkout().selectShipMethods(BUYER, Direction.Outgoing, id, List.of(new ShipMethodSelection(estimateID, "ground")));
-        engine.checkout().calculate(BUYER, Direction.Outgoing, id, "bench-token");
-        Order submitted = engine.submit().submit(BUYER, Direction.Outgoing, id, "bench-token");
+        return checkout(lines, nanos -> {});
+    }
+
+    /**
+     * {@link #checkout(int)}, reporting the duration of every engine call (each one a request of the REST API:
+     * create, each line, estimate, select, calculate, submit) to {@code requestNanos}.
+     */
+    public Order checkout(int lines, LongConsumer requestNanos) {
+        String id = timed(requestNanos, this::createOrder).id();
+        for (int i = 0; i < lines; i++) {
+            LineItem line = line(i);
+            timed(requestNanos, () -> engine.lineItems().add(BUYER, Direction.Outgoing, id, line));
+        }
+        OrderWorksheet estimated = timed(requestNanos,
+                () -> engine.checkout().estimateShipping(BUYER, Direction.Outgoing, id, "bench-token"));
+        if (!Boolean.TRUE.equals(estimated.shipEstimateResponse().succeeded())) {
+            throw new IllegalStateException("estimate failed for " + id + ": " + estimated.shipEstimateResponse().unhandledErrorBody());
+        }
+        List<ShipMethodSelection> firstMethods = estimated.shipEstimateResponse().shipEstimates().stream()
+                .map(e -> new ShipMethodSelection(e.id(), e.shipMethods().get(0).id())).toList();
+        timed(requestNanos, () -> engine.checkout().selectShipMethods(BUYER, Direction.Outgoing, id, firstMethods));
+        OrderWorksheet calculated = timed(requestNanos,
+                () -> engine.checkout().calculate(BUYER, Direction.Outgoing, id, "bench-token"));
+        if (!Boolean.TRUE.equals(calculated.orderCalculateResponse().succeeded())) {
+            throw new IllegalStateException("calculate failed for " + id + ": " + calculated.orderCalculateResponse().unhandledErrorBody());
+        }
+        Order submitted = timed(requestNanos, () -> engine.submit().submit(BUYER, Direction.Outgoing, id, "bench-token"));
         if (submitted.status() != OrderStatus.Open) {
             throw new IllegalStateException("order " + id + " ended " + submitted.status());
         }
         return submitted;
     }
 
-    private void seed() {
+    /** Line {@code i} of an order: products cycle through P1..P25, quantities 1 to 5. */
+    private static LineItem line(int i) {
+        return LineItem.builder().productID("P" + (i % PRODUCTS + 1)).quantity(1 + i % 5).build();
+    }
+
+    private static <T> T timed(LongConsumer requestNanos, Supplier<T> call) {
+        long start = System.nanoTime();
+        T result = call.get();
+        requestNanos.accept(System.nanoTime() - start);
+        return result;
+    }
+
+    private void seed(String middlewareUrl) {
         var catalog = engine.catalog();
         catalog.saveCatalog(SELLER, Catalog.builder().id("cat").name("Main").build());
         engine.orgs().saveBuyer(SELLER, new Buyer("b1", "Buyer One", "cat", true, null, null));
@@ -127,7 +159,7 @@ public final class BenchEngine {
             catalog.assignProductToCatalog(SELLER, new ProductCatalogAssignment("cat", "P" + p));
         }
         engine.integrations().saveEvent(SELLER, new IntegrationEvent(null, "ie", OrderCloudJson.mapper().createObjectNode(),
-                "OrderCheckout", "https://middleware.invalid/integration", null, null, "Checkout", BenchMiddleware.HASH_KEY));
+                "OrderCheckout", middlewareUrl, null, null, "Checkout", BenchMiddleware.HASH_KEY));
         engine.integrations().saveClient(SELLER, ApiClient.builder().id("shop").appName("Shop")
                 .orderCheckoutIntegrationEventID("ie").build());
     }

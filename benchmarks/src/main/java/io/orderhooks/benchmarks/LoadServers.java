@@ -5,10 +5,12 @@ import io.javalin.config.JavalinConfig;
 import io.orderhooks.core.signing.OcHash;
 import io.orderhooks.events.IntegrationEventsDispatcher;
 import io.orderhooks.events.IntegrationEventsPlugin;
+import io.orderhooks.examples.merchant.MerchantPlugins;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
@@ -24,10 +26,12 @@ import java.util.function.Consumer;
  *       ({@link BenchMiddleware}) at the root, so {@code POST /ordercalculate}. It also writes the request
  *       bodies {@code calc-20.json} and {@code calc-200.json} and their {@code X-oc-hash} values
  *       ({@code calc-N.sig}) into {@code <dir>}.
+ *   <li>{@code merchant}: the whole example merchant ({@link MerchantPlugins#demo}: tax, zone shipping, the
+ *       outbox exporter writing to {@code <dir>/outbox}) under {@code /integration}, for {@link CheckoutLoad}.
  * </ul>
  *
  * <p>Both use the same Javalin and Jetty defaults. Usage: {@code java -cp benchmarks.jar
- * io.orderhooks.benchmarks.LoadServers floor|middleware <dir>}.
+ * io.orderhooks.benchmarks.LoadServers floor|middleware|merchant <dir>}.
  */
 public final class LoadServers {
 
@@ -40,7 +44,7 @@ public final class LoadServers {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("usage: LoadServers floor|middleware <dir>");
+            System.err.println("usage: LoadServers floor|middleware|merchant <dir>");
             System.exit(2);
         }
         String role = args[0];
@@ -51,7 +55,9 @@ public final class LoadServers {
                 ctx.contentType("application/json").result(FLOOR_ANSWER);
             }));
             case "middleware" -> startMiddleware(dir);
-            default -> throw new IllegalArgumentException("unknown role " + role + ": floor or middleware");
+            case "merchant" -> start(cfg -> cfg.registerPlugin(IntegrationEventsPlugin.at("/integration",
+                    MerchantPlugins.demo(dir.resolve("outbox"), Clock.systemUTC()).dispatcher(BenchMiddleware.HASH_KEY))));
+            default -> throw new IllegalArgumentException("unknown role " + role + ": floor, middleware or merchant");
         };
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "load-server-stop"));
         Files.writeString(dir.resolve(role + ".port"), Integer.toString(app.port()));

@@ -53,6 +53,7 @@ public final class PerfReport {
         new TargetSection(md, jmh, load).write();
         jmhSection(jmh);
         loadSection(load);
+        checkoutSection(load);
         memorySection(load, memory);
         return md.toString();
     }
@@ -95,6 +96,32 @@ public final class PerfReport {
                     + num(Double.parseDouble(r[4]) / 1000) + " | " + r[5] + " | " + num(rps / floor) + " |");
         }
         line("");
+    }
+
+    private void checkoutSection(List<String[]> load) {
+        line("## Checkout over HTTP (in-process engine → example merchant on loopback)");
+        line("");
+        List<String[]> rows = load.stream().filter(r -> r[0].equals("checkout")).toList();
+        if (rows.isEmpty()) {
+            line("_Not measured._");
+            line("");
+            return;
+        }
+        line("| run | users | checkouts/s | request p50 ms | request p99 ms | middleware call p50 ms | p99 ms "
+                + "| checkout p50 ms | checkout p99 ms | checkouts |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (String[] r : rows) {
+            line("| " + r[1] + " | " + r[2] + " | " + num(Double.parseDouble(r[4])) + " | " + ms(r[5]) + " | " + ms(r[6])
+                    + " | " + ms(r[7]) + " | " + ms(r[8]) + " | " + ms(r[9]) + " | " + ms(r[10]) + " | " + r[11] + " |");
+        }
+        line("");
+        line("A request is one engine call (create, each line, estimate, select, calculate, submit), made in-process: "
+                + "the engine's REST API is not in this path yet. A middleware call is one signed HTTP delivery.");
+        line("");
+    }
+
+    private static String ms(String micros) {
+        return num(Long.parseLong(micros) / 1000.0);
     }
 
     private void memorySection(List<String[]> load, List<String[]> memory) {
