@@ -47,9 +47,20 @@ public final class LoadServers {
             System.err.println("usage: LoadServers floor|middleware|merchant <dir>");
             System.exit(2);
         }
-        String role = args[0];
         Path dir = Files.createDirectories(Path.of(args[1]));
-        Javalin app = switch (role) {
+        Javalin app = start(args[0], dir);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "load-server-stop"));
+        Files.writeString(dir.resolve(args[0] + ".port"), Integer.toString(app.port()));
+        new CountDownLatch(1).await();
+    }
+
+    /**
+     * Starts {@code role}'s server on a free loopback port, writing its files into {@code dir}; the caller stops it.
+     *
+     * @throws IllegalArgumentException for an unknown role
+     */
+    static Javalin start(String role, Path dir) throws IOException {
+        return switch (role) {
             case "floor" -> start(cfg -> cfg.routes.post("/floor", ctx -> {
                 ctx.bodyAsBytes();
                 ctx.contentType("application/json").result(FLOOR_ANSWER);
@@ -59,9 +70,6 @@ public final class LoadServers {
                     MerchantPlugins.demo(dir.resolve("outbox"), Clock.systemUTC()).dispatcher(BenchMiddleware.HASH_KEY))));
             default -> throw new IllegalArgumentException("unknown role " + role + ": floor, middleware or merchant");
         };
-        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "load-server-stop"));
-        Files.writeString(dir.resolve(role + ".port"), Integer.toString(app.port()));
-        new CountDownLatch(1).await();
     }
 
     private static Javalin startMiddleware(Path dir) throws IOException {
