@@ -53,11 +53,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 6, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class InProcessDeliveryBenchmark {
 
     @Param({"20", "200"})
     public int lines;
+
+    /**
+     * The delivery log keeps the newest records, each with its request body; 1,000 bounds what the benchmark
+     * retains (the default 10,000 would hold 10,000 payloads) so the figure is the per-call work, not old-gen GC.
+     */
+    static final int LOG_CAPACITY = 1_000;
 
     private static final IntegrationEndpoint ENDPOINT =
             new IntegrationEndpoint("bench-ie", "https://middleware.invalid/integration", BenchMiddleware.HASH_KEY, null, null, null);
@@ -78,8 +84,8 @@ public class InProcessDeliveryBenchmark {
         byte[] body = CheckoutRequests.bytes(payload);
         dispatcherUnderTest = BenchMiddleware.dispatcher();
         signedRequest = BenchMiddleware.signedCalculate(body);
-        sender = new InProcessCheckoutIntegration(CheckoutSenderSettings.builder(new InMemoryDeliveryLog()).build(),
-                dispatcherUnderTest);
+        sender = new InProcessCheckoutIntegration(
+                CheckoutSenderSettings.builder(new InMemoryDeliveryLog(LOG_CAPACITY)).build(), dispatcherUnderTest);
         call = new CheckoutCall(CheckoutEventType.ORDER_CALCULATE, ENDPOINT, "bench-order", body, null);
         OrderCalculateResponse answer = inProcessRoundTrip();
         if (!Boolean.TRUE.equals(answer.succeeded())) {
