@@ -1,11 +1,52 @@
 package io.orderhooks.examples;
 
-/** Placeholder entry point until the example merchant lands: prints the version and exits. */
-public final class Main {
-    private Main() {}
+import io.orderhooks.examples.cli.DemoCommand;
+import io.orderhooks.examples.cli.EngineCommand;
+import io.orderhooks.examples.cli.MiddlewareCommand;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar orderhooks.jar [demo|middleware|engine] [options]}: the example merchant's runnable
+ * application. Without a subcommand it runs {@code demo}. Exit codes: 0 done, 1 failure, 2 bad usage.
+ */
+@Command(name = "orderhooks", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {DemoCommand.class, MiddlewareCommand.class, EngineCommand.class},
+        description = {"The orderhooks example merchant: an OrderCloud-compatible order engine and the merchant's",
+                "middleware (tax, shipping, order export, invitation guards).",
+                "Without a command, runs 'demo'."})
+public final class Main implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, ready to {@code execute} or {@code parseArgs}. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** No subcommand: the demo with its defaults. */
+    @Override
+    public Integer call() throws Exception {
+        CommandLine demo = spec.commandLine().getSubcommands().get("demo");
+        return demo.execute();
+    }
+
+    /** The jar's {@code Implementation-Version}, or {@code dev} when run from classes. */
+    public static String version() {
         String version = Main.class.getPackage().getImplementationVersion();
-        System.out.println("orderhooks " + (version == null ? "dev" : version));
+        return version == null ? "dev" : version;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"orderhooks " + version() + " (Java " + System.getProperty("java.version") + ")"};
+        }
     }
 }

@@ -78,6 +78,7 @@ public final class ApiServer {
         if (!route.isPublic() || token != null) {
             caller = authenticate(token);
             RoleCheck.require(caller, route.roles());
+            ContributorRoutes.require(caller, route);
         }
         byte[] body = readBody(ctx);
         if (body.length > 0 && !isJson(ctx.contentType()) && !new String(body, StandardCharsets.UTF_8).isBlank()) {

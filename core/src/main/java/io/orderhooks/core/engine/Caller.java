@@ -16,6 +16,8 @@ import java.util.Set;
  * @param clientID the API client the token was issued to (decides the checkout integration); may be null
  * @param invitationID for a group-order contributor token, the invitation; else null
  * @param orderID for a group-order contributor token, the order it may touch; else null
+ * @param anonymous true for an anonymous shopper token (OrderCloud's temp users): the caller then acts as the
+ *     API client's default context user but is not a registered user, so it never owns or joins resources
  */
 public record Caller(
         String userID,
@@ -24,7 +26,14 @@ public record Caller(
         Set<String> roles,
         String clientID,
         String invitationID,
-        String orderID) {
+        String orderID,
+        boolean anonymous) {
+
+    /** A registered (not anonymous) caller. */
+    public Caller(String userID, UserType userType, String companyID, Set<String> roles, String clientID,
+            String invitationID, String orderID) {
+        this(userID, userType, companyID, roles, clientID, invitationID, orderID, false);
+    }
 
     public Caller {
         Objects.requireNonNull(userID, "userID");
@@ -38,6 +47,11 @@ public record Caller(
         return new Caller(userID, UserType.BUYER, buyerID, Set.of(roles), clientID, null, null);
     }
 
+    /** An anonymous shopper of {@code buyerID}, acting as the client's default context user {@code contextUserID}. */
+    public static Caller anonymousBuyer(String contextUserID, String buyerID, String clientID, String... roles) {
+        return new Caller(contextUserID, UserType.BUYER, buyerID, Set.of(roles), clientID, null, null, true);
+    }
+
     /** A seller (marketplace owner) user with the given roles. */
     public static Caller seller(String userID, String sellerOrgID, String clientID, String... roles) {
         return new Caller(userID, UserType.SELLER, sellerOrgID, Set.of(roles), clientID, null, null);
@@ -46,6 +60,24 @@ public record Caller(
     /** A supplier user with the given roles. */
     public static Caller supplier(String userID, String supplierID, String clientID, String... roles) {
         return new Caller(userID, UserType.SUPPLIER, supplierID, Set.of(roles), clientID, null, null);
+    }
+
+    /**
+     * A group-order contributor: a buyer-type caller scoped to one order ({@link #orderID}) through one
+     * invitation ({@link #invitationID}). The engine lets it read that order and read/add/change/delete only the
+     * line items carrying its invitation ID, and browse products as the order's creator sees them; it refuses
+     * everything else (see {@code engine.grouporders.Contributors}).
+     */
+    public static Caller contributor(String userID, String buyerID, String clientID, String invitationID, String orderID,
+            String... roles) {
+        Objects.requireNonNull(invitationID, "invitationID");
+        Objects.requireNonNull(orderID, "orderID");
+        return new Caller(userID, UserType.BUYER, buyerID, Set.of(roles), clientID, invitationID, orderID);
+    }
+
+    /** Whether this caller holds a group-order contributor token (see {@link #contributor}). */
+    public boolean isGroupOrderContributor() {
+        return invitationID != null;
     }
 
     public boolean isBuyer() {

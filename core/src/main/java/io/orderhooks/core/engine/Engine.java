@@ -2,12 +2,23 @@ package io.orderhooks.core.engine;
 
 import io.orderhooks.core.engine.approvals.ApprovalPolicy;
 import io.orderhooks.core.engine.approvals.ApprovalRuleService;
+import io.orderhooks.core.engine.approvals.ExpressionApprovalPolicy;
+import io.orderhooks.core.engine.approvals.OrderApprovalService;
 import io.orderhooks.core.engine.catalog.CatalogService;
 import io.orderhooks.core.engine.checkout.CheckoutService;
 import io.orderhooks.core.engine.checkout.SubmitCheck;
 import io.orderhooks.core.engine.checkout.SubmitChecks;
 import io.orderhooks.core.engine.checkout.SubmitService;
+import io.orderhooks.core.engine.grouporders.GroupOrderService;
+import io.orderhooks.core.engine.fulfillment.BuyerShipments;
+import io.orderhooks.core.engine.fulfillment.ForwardingService;
+import io.orderhooks.core.engine.fulfillment.OrderFulfillmentService;
+import io.orderhooks.core.engine.fulfillment.ShipmentService;
+import io.orderhooks.core.engine.collections.ProductCollectionInvitationService;
+import io.orderhooks.core.engine.collections.ProductCollectionReaderService;
+import io.orderhooks.core.engine.collections.ProductCollectionService;
 import io.orderhooks.core.engine.integrations.IntegrationService;
+import io.orderhooks.core.engine.messages.MessageSender;
 import io.orderhooks.core.engine.orders.LineItemService;
 import io.orderhooks.core.engine.orders.OrderService;
 import io.orderhooks.core.engine.orgs.AddressService;
@@ -15,6 +26,8 @@ import io.orderhooks.core.engine.orgs.OrgService;
 import io.orderhooks.core.engine.orgs.PasswordHasher;
 import io.orderhooks.core.engine.orgs.SpendingAccountService;
 import io.orderhooks.core.engine.payments.PaymentService;
+import io.orderhooks.core.engine.promotions.ExpressionPromotionCalculator;
+import io.orderhooks.core.engine.promotions.ProductXpCategories;
 import io.orderhooks.core.engine.promotions.PromotionCalculator;
 import io.orderhooks.core.engine.promotions.PromotionService;
 import io.orderhooks.core.engine.store.Store;
@@ -48,6 +61,19 @@ public final class Engine {
     private final IntegrationService integrations;
     private final CheckoutService checkout;
     private final SubmitService submit;
+    private final GroupOrderService groupOrders;
+    private final io.orderhooks.core.engine.security.SecurityProfileService securityProfiles;
+    private final io.orderhooks.core.engine.integrations.WebhookService webhooks;
+    private final io.orderhooks.core.engine.cart.CartService cart;
+    private final ForwardingService forwarding;
+    private final OrderApprovalService approvals;
+    private final ShipmentService shipments;
+    private final BuyerShipments buyerShipments;
+    private final OrderFulfillmentService fulfillment;
+    private final MessageSender messages;
+    private final ProductCollectionService productCollections;
+    private final ProductCollectionInvitationService productCollectionInvitations;
+    private final ProductCollectionReaderService productCollectionReader;
 
     private Engine(Builder b) {
         this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
@@ -56,7 +82,9 @@ public final class Engine {
         this.orgs = new OrgService(context, b.passwordHasher);
         this.addresses = new AddressService(context);
         this.spendingAccounts = new SpendingAccountService(context);
-        this.promotions = new PromotionService(context, b.promotionCalculator);
+        PromotionCalculator calculator = b.promotionCalculator != null ? b.promotionCalculator
+                : new ExpressionPromotionCalculator(new ProductXpCategories(context.store()));
+        this.promotions = new PromotionService(context, calculator);
         this.approvalRules = new ApprovalRuleService(context, b.approvalPolicy);
         this.orders = new OrderService(context, orgs, addresses, promotions::refresh);
         this.lineItems = new LineItemService(context, addresses, promotions::refresh);
@@ -65,7 +93,21 @@ public final class Engine {
         this.checkout = new CheckoutService(context, integrations);
         List<SubmitCheck> checks = new ArrayList<>(SubmitChecks.defaults(context, promotions));
         checks.addAll(b.extraChecks);
-        this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, (caller, s) -> {});
+        this.securityProfiles = new io.orderhooks.core.engine.security.SecurityProfileService(context);
+        this.webhooks = new io.orderhooks.core.engine.integrations.WebhookService(context);
+        this.forwarding = new ForwardingService(context);
+        this.submit = new SubmitService(context, integrations, spendingAccounts, promotions, b.approvalPolicy, checks, forwarding::autoForward);
+        this.approvals = new OrderApprovalService(context, b.approvalPolicy, integrations, spendingAccounts, orgs, forwarding::autoForward);
+        this.shipments = new ShipmentService(context);
+        this.buyerShipments = new BuyerShipments(context);
+        this.fulfillment = new OrderFulfillmentService(context, shipments, spendingAccounts);
+        this.messages = b.messageSubscriptions == null ? MessageSender.fromStore(context)
+                : new MessageSender(context, b.messageSubscriptions);
+        this.productCollections = new ProductCollectionService(context);
+        this.productCollectionInvitations = new ProductCollectionInvitationService(context, messages);
+        this.productCollectionReader = new ProductCollectionReaderService(context, productCollections);
+        this.groupOrders = new GroupOrderService(context);
+        this.cart = new io.orderhooks.core.engine.cart.CartService(context, orders);
     }
 
     public static Builder builder() {
@@ -85,6 +127,24 @@ public final class Engine {
     public IntegrationService integrations() { return integrations; }
     public CheckoutService checkout() { return checkout; }
     public SubmitService submit() { return submit; }
+    public GroupOrderService groupOrders() { return groupOrders; }
+    public io.orderhooks.core.engine.security.SecurityProfileService securityProfiles() { return securityProfiles; }
+    public io.orderhooks.core.engine.integrations.WebhookService webhooks() { return webhooks; }
+    /** The caller's current cart ({@code v1/cart}). */
+    public io.orderhooks.core.engine.cart.CartService cart() { return cart; }
+    /** Split and forward to suppliers; auto-forward after submit/approval. */
+    public ForwardingService forwarding() { return forwarding; }
+    /** Approve / decline, approvals and eligible approvers of an order. */
+    public OrderApprovalService approvals() { return approvals; }
+    public ShipmentService shipments() { return shipments; }
+    /** Shipments of an order and {@code me/shipments}. */
+    public BuyerShipments buyerShipments() { return buyerShipments; }
+    /** Ship, complete and cancel. */
+    public OrderFulfillmentService fulfillment() { return fulfillment; }
+    public MessageSender messages() { return messages; }
+    public ProductCollectionService productCollections() { return productCollections; }
+    public ProductCollectionInvitationService productCollectionInvitations() { return productCollectionInvitations; }
+    public ProductCollectionReaderService productCollectionReader() { return productCollectionReader; }
 
     /** Collects the engine's parts; every setter validates its argument. Not thread-safe. */
     public static final class Builder {
@@ -95,10 +155,12 @@ public final class Engine {
         private String environment = "Sandbox";
         private CheckoutIntegration checkoutIntegration = call -> new DeliveryOutcome.Unreachable("no checkout integration configured", java.time.Duration.ZERO);
         private WebhookSink webhookSink = WebhookSink.NONE;
-        private PromotionCalculator promotionCalculator = PromotionCalculator.NONE;
-        private ApprovalPolicy approvalPolicy = ApprovalPolicy.NONE;
+        /** null = the expression language over this engine's catalog ({@link ExpressionPromotionCalculator}). */
+        private PromotionCalculator promotionCalculator;
+        private ApprovalPolicy approvalPolicy = new ExpressionApprovalPolicy();
         private PasswordHasher passwordHasher = new PasswordHasher();
         private final List<SubmitCheck> extraChecks = new ArrayList<>();
+        private java.util.function.Supplier<List<io.orderhooks.core.model.Webhook>> messageSubscriptions;
 
         private Builder() {}
 
@@ -109,9 +171,19 @@ public final class Engine {
         public Builder environment(String env) { this.environment = Objects.requireNonNull(env, "environment"); return this; }
         public Builder checkoutIntegration(CheckoutIntegration c) { this.checkoutIntegration = Objects.requireNonNull(c, "checkoutIntegration"); return this; }
         public Builder webhookSink(WebhookSink w) { this.webhookSink = Objects.requireNonNull(w, "webhookSink"); return this; }
+        /** Replaces the default {@link ExpressionPromotionCalculator} ({@code PromotionCalculator.NONE} turns promotions off). */
         public Builder promotionCalculator(PromotionCalculator p) { this.promotionCalculator = Objects.requireNonNull(p, "promotionCalculator"); return this; }
+        /** Replaces the default {@link ExpressionApprovalPolicy} ({@code ApprovalPolicy.NONE}: no rule ever holds an order). */
         public Builder approvalPolicy(ApprovalPolicy p) { this.approvalPolicy = Objects.requireNonNull(p, "approvalPolicy"); return this; }
         public Builder passwordHasher(PasswordHasher h) { this.passwordHasher = Objects.requireNonNull(h, "passwordHasher"); return this; }
+        /**
+         * Where message events find subscribed webhooks (default: the store's {@code webhooks} table); the API
+         * passes the same source its webhook firing uses.
+         */
+        public Builder messageSubscriptions(java.util.function.Supplier<List<io.orderhooks.core.model.Webhook>> s) {
+            this.messageSubscriptions = Objects.requireNonNull(s, "messageSubscriptions");
+            return this;
+        }
         /** Adds a submit check that runs after the built-in ones. */
         public Builder addSubmitCheck(SubmitCheck c) { this.extraChecks.add(Objects.requireNonNull(c, "submitCheck")); return this; }
 

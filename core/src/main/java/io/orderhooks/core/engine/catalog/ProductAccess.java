@@ -3,6 +3,7 @@ package io.orderhooks.core.engine.catalog;
 import io.orderhooks.core.engine.Caller;
 import io.orderhooks.core.engine.EngineContext;
 import io.orderhooks.core.engine.Errors;
+import io.orderhooks.core.engine.grouporders.Contributors;
 import io.orderhooks.core.engine.store.Table;
 import io.orderhooks.core.engine.store.Tables;
 import io.orderhooks.core.model.Buyer;
@@ -46,11 +47,15 @@ public final class ProductAccess {
         this.ctx = ctx;
     }
 
-    /** The product if the buyer caller may see it; empty for anyone else or an invisible product. */
-    public Optional<Visible> visible(Caller caller, String productID) {
-        if (!caller.isBuyer()) {
+    /**
+     * The product if the buyer caller may see it; empty for anyone else or an invisible product. A group-order
+     * contributor sees exactly what its order's creator sees (401 when its invitation is no longer live).
+     */
+    public Optional<Visible> visible(Caller who, String productID) {
+        if (!who.isBuyer()) {
             return Optional.empty();
         }
+        Caller caller = Contributors.catalogViewer(ctx, who);
         Optional<Product> product = ctx.store().table(Tables.PRODUCTS).find(productID);
         if (product.isEmpty() || !Boolean.TRUE.equals(product.get().active())) {
             return Optional.empty();

@@ -64,12 +64,7 @@ public final class SubmitChecks {
     };
 
     static SubmitCheck promotions(PromotionService promotions) {
-        return c -> {
-            List<String> bad = promotions.ineligible(c.order());
-            if (!bad.isEmpty()) {
-                throw Errors.bad("Promotion.NotEligible", "Promotion cannot be used on this order.", Map.of("PromotionIDs", bad));
-            }
-        };
+        return c -> promotions.requireSubmittable(c.order());
     }
 
     /** Products must still exist and be active, and tracked inventory must cover the order. */

@@ -4,6 +4,7 @@ import io.orderhooks.core.engine.EngineContext;
 import io.orderhooks.core.engine.orders.OrderState;
 import io.orderhooks.core.engine.orgs.SpendingAccountService;
 import io.orderhooks.core.engine.payments.PaymentService;
+import io.orderhooks.core.engine.promotions.Redemptions;
 import io.orderhooks.core.engine.store.Tables;
 import io.orderhooks.core.model.Inventory;
 import io.orderhooks.core.model.LineItem;
@@ -17,11 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The effects of a submit outside the order (inventory taken, spending accounts debited), applied one by one
+ * The effects of a submit outside the order (inventory taken, promotion redemptions counted, spending accounts debited), applied one by one
  * with an undo for each so a failure later (a refused debit, a failed {@code /ordersubmit}) can put
  * everything back. Not thread-safe; one instance per submit.
  */
-final class SubmitEffects {
+public final class SubmitEffects {
 
     private final EngineContext ctx;
     private final SpendingAccountService accounts;
@@ -32,13 +33,14 @@ final class SubmitEffects {
         this.accounts = accounts;
     }
 
-    /** Takes inventory and debits accounts; returns the payments with their debit transactions. Undoes itself on failure. */
+    /** Takes inventory, counts promotion redemptions and debits accounts; returns the payments with their debit transactions. Undoes itself on failure. */
     List<Payment> apply(OrderState s) {
         try {
             for (LineItem l : s.lineItems()) {
                 adjustInventory(l.productID(), -l.quantity());
                 undo.push(() -> adjustInventory(l.productID(), l.quantity()));
             }
+            undo.push(Redemptions.take(ctx, s));
             Map<String, BigDecimal> amounts = PaymentService.resolvedAmounts(s);
             List<Payment> out = new ArrayList<>();
             for (Payment p : s.payments()) {
@@ -79,17 +81,32 @@ final class SubmitEffects {
         }
     }
 
-    /** Gives back what a submitted order took (for cancel and decline): inventory and spending-account debits. */
-    static void release(EngineContext ctx, SpendingAccountService accounts, OrderState s) {
+    /**
+     * Gives back what a submitted order took (for cancel and decline): inventory, promotion redemptions, and the net spending-account
+     * debit of each payment. Returns the payments, each credited one carrying a negative {@code SpendingAccount}
+     * transaction for the credit, so that a later release (after a resubmit) never credits a debit twice. Call it
+     * under the order's lock, once per transition out of a submitted status.
+     */
+    public static List<Payment> release(EngineContext ctx, SpendingAccountService accounts, OrderState s) {
         SubmitEffects e = new SubmitEffects(ctx, accounts);
+        Redemptions.release(ctx, s);
         for (LineItem l : s.lineItems()) {
             e.adjustInventory(l.productID(), l.quantity());
         }
+        List<Payment> out = new ArrayList<>();
         for (Payment p : s.payments()) {
-            if ("SpendingAccount".equals(p.type()) && p.transactions() != null) {
-                p.transactions().stream().filter(t -> "SpendingAccount".equals(t.type()))
-                        .forEach(t -> accounts.credit(s.order().fromCompanyID(), p.spendingAccountID(), t.amount()));
+            BigDecimal net = "SpendingAccount".equals(p.type()) && p.transactions() != null
+                    ? p.transactions().stream().filter(t -> "SpendingAccount".equals(t.type()) && t.amount() != null)
+                            .map(PaymentTransaction::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+                    : BigDecimal.ZERO;
+            if (net.signum() > 0) {
+                accounts.credit(s.order().fromCompanyID(), p.spendingAccountID(), net);
+                List<PaymentTransaction> txs = new ArrayList<>(p.transactions());
+                txs.add(new PaymentTransaction(ctx.ids().next(), "SpendingAccount", ctx.now(), p.currency(), net.negate(), true, null, null, null));
+                p = p.toBuilder().transactions(txs).build();
             }
+            out.add(p);
         }
+        return out;
     }
 }

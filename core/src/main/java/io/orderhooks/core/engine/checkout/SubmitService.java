@@ -92,7 +92,6 @@ public final class SubmitService {
                     next = next.withSubmitForApprovalResponse(r.response());
                 }
             }
-            promotions.redeem(next);
             return Mutation.commit(next, next);
         });
         if (done.order().status() == OrderStatus.Open) {

@@ -3,6 +3,7 @@ package io.orderhooks.core.engine.orders;
 import io.orderhooks.core.engine.Caller;
 import io.orderhooks.core.engine.EngineContext;
 import io.orderhooks.core.engine.Errors;
+import io.orderhooks.core.engine.grouporders.Contributors;
 import io.orderhooks.core.engine.orgs.AddressService;
 import io.orderhooks.core.engine.store.Mutation;
 import io.orderhooks.core.model.Address;
@@ -16,6 +17,11 @@ import java.util.function.UnaryOperator;
  * applies to the order's buyer user and the chosen specs ({@code UnitPrice}, {@code LineSubtotal},
  * {@code LineTotal}); every change makes the order stale and refreshes its promotion amounts. Thread-safe:
  * concurrent adds to one order are serialized by the order's lock, so none is lost.
+ *
+ * <p>A group-order contributor ({@link Caller#isGroupOrderContributor()}) sees, changes and deletes only lines
+ * whose {@code InvitationID} is its invitation (others are 404), and its new lines carry that ID. Nobody can set
+ * or change {@code InvitationID} through a body. Contributors cannot choose ship-to addresses (403); their lines
+ * ship to the order's address as its creator may use it.
  */
 public final class LineItemService {
 
@@ -33,12 +39,13 @@ public final class LineItemService {
         this.refreshPromotions = refreshPromotions;
     }
 
+    /** The lines the caller may see: all of them, or a contributor's own. */
     public List<LineItem> list(Caller caller, Direction direction, String orderID) {
-        return access.load(caller, direction, orderID).lineItems();
+        return access.loadCart(caller, direction, orderID).lineItems().stream().filter(l -> visibleTo(caller, l)).toList();
     }
 
     public LineItem get(Caller caller, Direction direction, String orderID, String lineItemID) {
-        return access.load(caller, direction, orderID).line(lineItemID).orElseThrow(() -> Errors.notFound("LineItem", lineItemID));
+        return owned(caller, access.loadCart(caller, direction, orderID), lineItemID);
     }
 
     /**
@@ -54,8 +61,8 @@ public final class LineItemService {
             throw Errors.bad("LineItem.QuantityMustBePositive", "Line Item's Quantity must be greater than 0.");
         }
         return ctx.store().withOrder(orderID, s -> {
-            access.requireModify(caller, direction, s);
-            OrderAccess.requireUnsubmitted(s);
+            access.requireLineChange(caller, direction, s);
+            refuseShipTo(caller, body.shippingAddressID());
             String id = body.id() == null || body.id().isBlank() ? ctx.ids().next() : body.id();
             if (s.line(id).isPresent()) {
                 throw new io.orderhooks.core.error.OrderCloudException(409, "IdExists", "LineItem already exists: " + id);
@@ -65,7 +72,7 @@ public final class LineItemService {
                     .dateNeeded(body.dateNeeded()).xp(body.xp()).invitationID(caller.invitationID());
             String shipTo = body.shippingAddressID() != null ? body.shippingAddressID() : s.order().shippingAddressID();
             if (shipTo != null) {
-                Address a = addresses.usable(caller, s.order().fromCompanyID(), shipTo, true);
+                Address a = addresses.usable(addressUser(caller, s), s.order().fromCompanyID(), shipTo, true);
                 line.shippingAddressID(a.id()).shippingAddress(a);
             }
             LineItem placed = withOverride(caller, line.build(), body.unitPrice());
@@ -75,9 +82,9 @@ public final class LineItemService {
 
     public LineItem patch(Caller caller, Direction direction, String orderID, String lineItemID, LinePatch p) {
         return ctx.store().withOrder(orderID, s -> {
-            access.requireModify(caller, direction, s);
-            OrderAccess.requireUnsubmitted(s);
+            access.requireLineChange(caller, direction, s);
             LineItem old = owned(caller, s, lineItemID);
+            refuseShipTo(caller, p.shippingAddressID());
             if (p.quantity() != null && p.quantity() < 1) {
                 throw Errors.bad("LineItem.QuantityMustBePositive", "Line Item's Quantity must be greater than 0.");
             }
@@ -108,8 +115,7 @@ public final class LineItemService {
 
     public void delete(Caller caller, Direction direction, String orderID, String lineItemID) {
         ctx.store().withOrder(orderID, s -> {
-            access.requireModify(caller, direction, s);
-            OrderAccess.requireUnsubmitted(s);
+            access.requireLineChange(caller, direction, s);
             LineItem old = owned(caller, s, lineItemID);
             List<LineItem> lines = new ArrayList<>(s.lineItems());
             lines.removeIf(l -> l.id().equals(lineItemID));
@@ -126,13 +132,24 @@ public final class LineItemService {
         return Mutation.commit(next, lineID == null ? null : next.line(lineID).orElseThrow());
     }
 
-    /** A group-order contributor may touch only its own lines. */
+    /** The line if the caller may see it: a group-order contributor sees only its invitation's lines (404 otherwise). */
     private static LineItem owned(Caller caller, OrderState s, String lineItemID) {
-        LineItem l = s.line(lineItemID).orElseThrow(() -> Errors.notFound("LineItem", lineItemID));
-        if (caller.invitationID() != null && !caller.invitationID().equals(l.invitationID())) {
-            throw Errors.notFound("LineItem", lineItemID);
+        return s.line(lineItemID).filter(l -> visibleTo(caller, l)).orElseThrow(() -> Errors.notFound("LineItem", lineItemID));
+    }
+
+    private static boolean visibleTo(Caller caller, LineItem l) {
+        return !caller.isGroupOrderContributor() || caller.invitationID().equals(l.invitationID());
+    }
+
+    private static void refuseShipTo(Caller caller, String shippingAddressID) {
+        if (shippingAddressID != null) {
+            Contributors.refuse(caller, "set a line item's shipping address");
         }
-        return l;
+    }
+
+    /** Whose address assignments decide a ship-to: the caller's, or for a contributor the order creator's. */
+    private static Caller addressUser(Caller caller, OrderState s) {
+        return caller.isGroupOrderContributor() ? Contributors.creatorOf(s.order(), caller.clientID()) : caller;
     }
 
     private static LineItem withOverride(Caller caller, LineItem l, java.math.BigDecimal unitPrice) {

@@ -36,13 +36,17 @@ final class LinePricer {
     }
 
     /**
-     * Returns the lines with {@code line} added or replaced, priced, with every other line of the same product
+     * Returns the lines with {@code line} added (at the end) or replaced (in place), priced, with every other line of the same product
      * re-priced when its schedule uses cumulative quantity.
      */
     List<LineItem> place(OrderState s, LineItem line) {
         List<LineItem> lines = new ArrayList<>(s.lineItems());
-        lines.removeIf(l -> l.id().equals(line.id()));
-        lines.add(line);
+        int at = lines.stream().map(LineItem::id).toList().indexOf(line.id());
+        if (at >= 0) {
+            lines.set(at, line);
+        } else {
+            lines.add(line);
+        }
         checkInventory(line.productID(), lines);
         return repriceProduct(s.order(), lines, line.productID());
     }

@@ -4,6 +4,7 @@ import io.orderhooks.core.engine.Caller;
 import io.orderhooks.core.engine.EngineContext;
 import io.orderhooks.core.engine.Errors;
 import io.orderhooks.core.engine.catalog.ProductAccess;
+import io.orderhooks.core.engine.grouporders.Contributors;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.core.model.OrderStatus;
 import java.util.Set;
@@ -14,8 +15,11 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Buyer user: {@code Outgoing}/{@code All} orders of its own buyer that it placed, or any of its buyer's
- *       orders with role {@code OrderAdmin}/{@code OrderReader}, or orders awaiting its approval, or the one
- *       order of a group-order contributor token.
+ *       orders with role {@code OrderAdmin}/{@code OrderReader}, or orders awaiting its approval.
+ *   <li>Group-order contributor: only the order of its token, through a live invitation
+ *       ({@link Contributors#requireLive}); it may read the order ({@link #loadCart}) and change its own lines
+ *       ({@link #requireLineChange}); every other read ({@link #load}) or change ({@link #requireModify}) of its
+ *       order is 403 {@code Auth.InsufficientRoles}.
  *   <li>Seller: {@code Incoming} = {@code ToCompanyID} is the marketplace; {@code Outgoing} = orders it
  *       forwarded ({@code FromCompanyID} is the marketplace); {@code All} = both.
  *   <li>Supplier: {@code Incoming} = orders forwarded to it; {@code Outgoing} = orders it placed.
@@ -31,12 +35,15 @@ public final class OrderAccess {
 
     public boolean canSee(Caller caller, OrderState s, Direction direction) {
         Order o = s.order();
+        if (caller.isGroupOrderContributor()) {
+            return direction != Direction.Incoming && o.id().equals(caller.orderID()) && caller.companyID().equals(o.fromCompanyID());
+        }
         if (caller.isBuyer()) {
             if (direction == Direction.Incoming || !caller.companyID().equals(o.fromCompanyID())) {
                 return false;
             }
             return caller.userID().equals(o.fromUserID()) || caller.hasRole("OrderAdmin") || caller.hasRole("OrderReader")
-                    || o.id().equals(caller.orderID()) || isPendingApprover(caller, s);
+                    || isPendingApprover(caller, s);
         }
         boolean incoming = caller.companyID().equals(o.toCompanyID());
         boolean outgoing = caller.companyID().equals(o.fromCompanyID());
@@ -47,12 +54,18 @@ public final class OrderAccess {
         };
     }
 
-    /** Whether the caller may change the order (not only read it): its placer, a contributor, an order admin, or the receiving company. */
+    /**
+     * Whether the caller may change the order itself (not only read it): its placer, an order admin, or the
+     * receiving company. Never a group-order contributor (it changes only its lines, see {@link #requireLineChange}).
+     */
     public boolean canModify(Caller caller, OrderState s) {
         Order o = s.order();
+        if (caller.isGroupOrderContributor()) {
+            return false;
+        }
         if (caller.isBuyer()) {
             return caller.companyID().equals(o.fromCompanyID()) && (caller.userID().equals(o.fromUserID())
-                    || o.id().equals(caller.orderID()) || caller.hasRole("OrderAdmin"));
+                    || caller.hasRole("OrderAdmin"));
         }
         return caller.companyID().equals(o.toCompanyID()) || caller.companyID().equals(o.fromCompanyID());
     }
@@ -66,8 +79,24 @@ public final class OrderAccess {
         return s.approvals().stream().anyMatch(a -> "Pending".equals(a.status()) && groups.contains(a.approvingGroupID()));
     }
 
-    /** The order if visible; 404 otherwise. */
+    /**
+     * The order and everything under it (payments, promotions, worksheet, ...) if visible; 404 otherwise. A
+     * group-order contributor gets 403 even for its own order: it reads only through {@link #loadCart}.
+     */
     public OrderState load(Caller caller, Direction direction, String orderID) {
+        OrderState s = loadCart(caller, direction, orderID);
+        Contributors.refuse(caller, "read the payments, promotions or worksheet of an order");
+        return s;
+    }
+
+    /**
+     * The order if visible, for reading the order itself and its line items (404 otherwise). Admits a group-order
+     * contributor with a live invitation to its own order; the caller must filter lines by invitation.
+     */
+    public OrderState loadCart(Caller caller, Direction direction, String orderID) {
+        if (caller.isGroupOrderContributor()) {
+            Contributors.requireLive(ctx, caller);
+        }
         OrderState s = ctx.store().order(orderID).orElseThrow(() -> Errors.notFound("Order", orderID));
         if (!canSee(caller, s, direction)) {
             throw Errors.notFound("Order", orderID);
@@ -75,13 +104,40 @@ public final class OrderAccess {
         return s;
     }
 
-    /** Checks, inside an order's lock, that the caller may see and change it; 404 / 403 otherwise. */
+    /**
+     * Checks, inside an order's lock, that the caller may see and change the order itself; 404 / 403 otherwise
+     * (always 403 for a group-order contributor's own order).
+     */
     public void requireModify(Caller caller, Direction direction, OrderState s) {
+        if (caller.isGroupOrderContributor()) {
+            Contributors.requireLive(ctx, caller);
+        }
         if (!canSee(caller, s, direction)) {
             throw Errors.notFound("Order", s.id());
         }
+        Contributors.refuse(caller, "change, submit or pay for an order");
         if (!canModify(caller, s)) {
             throw Errors.forbidden("the caller may read but not change order " + s.id());
+        }
+    }
+
+    /**
+     * Checks, inside an order's lock, that the caller may add, change or delete line items of an unsubmitted
+     * order. A group-order contributor may (its own lines; the caller checks ownership) while the order is
+     * {@code Unsubmitted}, and gets {@code GroupOrder.CannotModifySubmittedOrder} after that.
+     */
+    public void requireLineChange(Caller caller, Direction direction, OrderState s) {
+        if (!caller.isGroupOrderContributor()) {
+            requireModify(caller, direction, s);
+            requireUnsubmitted(s);
+            return;
+        }
+        Contributors.requireLive(ctx, caller);
+        if (!canSee(caller, s, direction)) {
+            throw Errors.notFound("Order", s.id());
+        }
+        if (s.order().status() != OrderStatus.Unsubmitted) {
+            throw Errors.bad("GroupOrder.CannotModifySubmittedOrder", "Order " + s.id() + " has been submitted; group order contributors can no longer change it.");
         }
     }
 

@@ -3,6 +3,7 @@ package io.orderhooks.core.engine.orders;
 import io.orderhooks.core.engine.Caller;
 import io.orderhooks.core.engine.EngineContext;
 import io.orderhooks.core.engine.Errors;
+import io.orderhooks.core.engine.grouporders.Contributors;
 import io.orderhooks.core.engine.orgs.AddressService;
 import io.orderhooks.core.engine.orgs.OrgService;
 import io.orderhooks.core.engine.store.Mutation;
@@ -42,6 +43,7 @@ public final class OrderService {
      * {@code ID}, {@code Comments}, {@code xp}, {@code Currency} and the address IDs are taken from the body.
      */
     public Order create(Caller caller, Order body) {
+        Contributors.refuse(caller, "create orders");
         if (!caller.isBuyer()) {
             throw Errors.bad("Order.CreateIncomingRequiresFromUser", "Only buyer users create orders here; the seller creates outgoing orders by forwarding.");
         }
@@ -67,17 +69,20 @@ public final class OrderService {
         return s.order();
     }
 
+    /** The order if visible (404 otherwise); a group-order contributor may read its own order. */
     public Order get(Caller caller, Direction direction, String orderID) {
-        return access.load(caller, direction, orderID).order();
+        return access.loadCart(caller, direction, orderID).order();
     }
 
     /** Every order the caller may see in that direction, oldest first (the API layer filters, sorts and pages). */
     public List<Order> list(Caller caller, Direction direction) {
+        Contributors.refuse(caller, "list orders");
         return ctx.store().orders().stream().filter(s -> access.canSee(caller, s, direction)).map(OrderState::order).toList();
     }
 
     /** Orders awaiting an approval by one of the caller's groups ({@code GET me/orders/approvable}). */
     public List<Order> listApprovable(Caller caller) {
+        Contributors.refuse(caller, "list orders");
         return ctx.store().orders().stream().filter(s -> access.isPendingApprover(caller, s)).map(OrderState::order).toList();
     }
 
@@ -89,17 +94,19 @@ public final class OrderService {
     public Order patch(Caller caller, Direction direction, String orderID, OrderPatch p) {
         return ctx.store().withOrder(orderID, s -> {
             access.requireModify(caller, direction, s);
-            boolean onlyNotes = p.xp() == null && p.billingAddressID() == null && p.shippingAddressID() == null
+            boolean onlyNotes = p.billingAddressID() == null && p.shippingAddressID() == null
                     && p.shippingCost() == null && p.taxCost() == null && p.gratuity() == null;
-            if (!(onlyNotes && caller.isSeller())) {
+            boolean submitted = s.order().status() != OrderStatus.Unsubmitted;
+            if (submitted && !(onlyNotes && caller.isSeller())) {
                 OrderAccess.requireUnsubmitted(s);
             }
             Order.Builder o = s.order().toBuilder().lastUpdated(ctx.now());
             if (p.comments() != null) {
                 o.comments(p.comments());
             }
-            if (onlyNotes && p.comments() != null) {
-                return commit(s.withOrder(o.build()));
+            if (onlyNotes && (submitted || p.xp() == null)) {
+                // the seller's notes (Comments, xp) on a submitted order, or Comments alone on a cart: totals untouched
+                return commit(s.withOrder((p.xp() != null ? o.xp(p.xp()) : o).build()));
             }
             if (p.xp() != null) {
                 o.xp(p.xp());

@@ -45,6 +45,89 @@ public final class AddressService {
         return ctx.store().table(Tables.ADDRESSES).listWithPrefix(companyID + "/");
     }
 
+    /** Deletes an address and its assignments. */
+    public void deleteAddress(Caller caller, String companyID, String addressID) {
+        getAddress(caller, companyID, addressID);
+        saveAddressCheck(caller);
+        ctx.store().table(Tables.ADDRESSES).delete(Table.key(companyID, addressID));
+        var assignments = ctx.store().table(Tables.ADDRESS_ASSIGNMENTS);
+        assignments.listWithPrefix(Table.key(companyID, addressID) + "/").forEach(a -> assignments.delete(key(companyID, a)));
+        ctx.store().table(Tables.PRIVATE_ADDRESSES).delete(Table.key(companyID, addressID));
+    }
+
+    public List<AddressAssignment> listAssignments(Caller caller, String buyerID) {
+        OrgService.requireCompany(caller, buyerID);
+        return ctx.store().table(Tables.ADDRESS_ASSIGNMENTS).listWithPrefix(buyerID + "/");
+    }
+
+    /** Removes the assignment of {@code addressID} to exactly this user, group or (both null) the buyer. */
+    public void unassign(Caller caller, String buyerID, String addressID, String userID, String groupID) {
+        Errors.requireSeller(caller);
+        if (!ctx.store().table(Tables.ADDRESS_ASSIGNMENTS).delete(Table.key(buyerID, addressID, Tables.part(userID), Tables.part(groupID)))) {
+            throw Errors.notFound("AddressAssignment", addressID);
+        }
+    }
+
+    /**
+     * A buyer user's private address ({@code POST v1/me/addresses}): stored with the buyer's addresses,
+     * assigned to the user for shipping and billing, and editable only by that user.
+     */
+    public Address saveMyAddress(Caller caller, Address a) {
+        String id = a.id() == null || a.id().isBlank() ? ctx.ids().next() : a.id();
+        String key = Table.key(caller.companyID(), id);
+        var owners = ctx.store().table(Tables.PRIVATE_ADDRESSES);
+        if (ctx.store().table(Tables.ADDRESSES).find(key).isPresent() && !owners.find(key).map(caller.userID()::equals).orElse(false)) {
+            throw Errors.bad("Address.CannotEditPublic", "Only the user's own addresses can be changed through v1/me/addresses.");
+        }
+        Address stored = a.toBuilder().id(id).dateCreated(ctx.store().table(Tables.ADDRESSES).find(key)
+                .map(Address::dateCreated).orElse(ctx.now())).build();
+        ctx.store().table(Tables.ADDRESSES).put(key, stored);
+        owners.put(key, caller.userID());
+        AddressAssignment mine = new AddressAssignment(id, caller.userID(), null, true, true);
+        ctx.store().table(Tables.ADDRESS_ASSIGNMENTS).put(key(caller.companyID(), mine), mine);
+        return stored;
+    }
+
+    /** Deletes one of the caller's private addresses. */
+    public void deleteMyAddress(Caller caller, String addressID) {
+        String key = Table.key(caller.companyID(), addressID);
+        if (ctx.store().table(Tables.ADDRESSES).find(key).isEmpty() || !isMine(caller, addressID)) {
+            throw isVisible(caller, addressID) ? Errors.bad("Address.CannotEditPublic", "Only the user's own addresses can be deleted.")
+                    : Errors.notFound("Address", addressID);
+        }
+        ctx.store().table(Tables.ADDRESSES).delete(key);
+        ctx.store().table(Tables.PRIVATE_ADDRESSES).delete(key);
+        ctx.store().table(Tables.ADDRESS_ASSIGNMENTS).delete(key(caller.companyID(), new AddressAssignment(addressID, caller.userID(), null, true, true)));
+    }
+
+    /** Whether {@code addressID} is the caller's private address. */
+    public boolean isMine(Caller caller, String addressID) {
+        return ctx.store().table(Tables.PRIVATE_ADDRESSES).find(Table.key(caller.companyID(), addressID))
+                .map(caller.userID()::equals).orElse(false);
+    }
+
+    /** The assignments of the caller's buyer that reach the caller (buyer-wide, a group of theirs, or them). */
+    public List<AddressAssignment> myAssignments(Caller caller) {
+        Set<String> groups = new ProductAccess(ctx).groupsOf(caller.companyID(), caller.userID());
+        return ctx.store().table(Tables.ADDRESS_ASSIGNMENTS).listWithPrefix(caller.companyID() + "/").stream()
+                .filter(a -> (a.userID() == null && a.userGroupID() == null) || caller.userID().equals(a.userID())
+                        || (a.userGroupID() != null && groups.contains(a.userGroupID()))).toList();
+    }
+
+    private boolean isVisible(Caller caller, String addressID) {
+        return myAssignments(caller).stream().anyMatch(a -> a.addressID().equals(addressID));
+    }
+
+    private void saveAddressCheck(Caller caller) {
+        if (!caller.isSeller() && !caller.hasRole(caller.isBuyer() ? "AddressAdmin" : "SupplierAddressAdmin")) {
+            throw Errors.forbidden("only the marketplace owner or an address admin may change company addresses");
+        }
+    }
+
+    private static String key(String buyerID, AddressAssignment a) {
+        return Table.key(buyerID, a.addressID(), Tables.part(a.userID()), Tables.part(a.userGroupID()));
+    }
+
     public void assign(Caller caller, String buyerID, AddressAssignment a) {
         Errors.requireSeller(caller);
         if (!Boolean.TRUE.equals(a.isShipping()) && !Boolean.TRUE.equals(a.isBilling())) {

@@ -43,6 +43,24 @@ public final class OrgService {
         return stored;
     }
 
+    /** Creates a buyer; 409 {@code IdExists} when the ID is taken. */
+    public Buyer createBuyer(Caller caller, Buyer b) {
+        Errors.requireSeller(caller);
+        if (b.id() != null && t(Tables.BUYERS).find(b.id()).isPresent()) {
+            throw idExists("Buyer", b.id());
+        }
+        return saveBuyer(caller, b);
+    }
+
+    /** Deletes a buyer with its users, groups, addresses and spending accounts. */
+    public void deleteBuyer(Caller caller, String buyerID) {
+        Errors.requireSeller(caller);
+        if (!t(Tables.BUYERS).delete(buyerID)) {
+            throw Errors.notFound("Buyer", buyerID);
+        }
+        deleteCompanyData(buyerID);
+    }
+
     public Buyer getBuyer(Caller caller, String buyerID) {
         requireCompany(caller, buyerID);
         return t(Tables.BUYERS).find(buyerID).orElseThrow(() -> Errors.notFound("Buyer", buyerID));
@@ -59,6 +77,47 @@ public final class OrgService {
                 t(Tables.SUPPLIERS).find(id).map(Supplier::dateCreated).orElse(ctx.now()), s.allBuyersCanOrder(), s.xp());
         t(Tables.SUPPLIERS).put(id, stored);
         return stored;
+    }
+
+    /** Creates a supplier; 409 {@code IdExists} when the ID is taken. */
+    public Supplier createSupplier(Caller caller, Supplier s) {
+        Errors.requireSeller(caller);
+        if (s.id() != null && t(Tables.SUPPLIERS).find(s.id()).isPresent()) {
+            throw idExists("Supplier", s.id());
+        }
+        return saveSupplier(caller, s);
+    }
+
+    /** The seller sees every supplier, a supplier user its own. */
+    public List<Supplier> listSuppliers(Caller caller) {
+        return t(Tables.SUPPLIERS).list().stream().filter(s -> caller.isSeller() || s.id().equals(caller.companyID())).toList();
+    }
+
+    public void deleteSupplier(Caller caller, String supplierID) {
+        Errors.requireSeller(caller);
+        if (!t(Tables.SUPPLIERS).delete(supplierID)) {
+            throw Errors.notFound("Supplier", supplierID);
+        }
+        deleteCompanyData(supplierID);
+        t(Tables.SUPPLIER_BUYERS).listWithPrefix(supplierID + "/").forEach(b -> t(Tables.SUPPLIER_BUYERS).delete(Table.key(supplierID, b)));
+    }
+
+    /** Removes a deleted company's people, groups, addresses and spending accounts (keys are {@code companyID/...}). */
+    private void deleteCompanyData(String c) {
+        t(Tables.USERS).listWithPrefix(c + "/").forEach(u -> t(Tables.USERS).delete(Table.key(c, u.id())));
+        t(Tables.USER_GROUPS).listWithPrefix(c + "/").forEach(g -> t(Tables.USER_GROUPS).delete(Table.key(c, g.id())));
+        t(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(c + "/")
+                .forEach(a -> t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(c, a.userGroupID(), a.userID())));
+        t(Tables.ADDRESSES).listWithPrefix(c + "/").forEach(a -> t(Tables.ADDRESSES).delete(Table.key(c, a.id())));
+        t(Tables.ADDRESS_ASSIGNMENTS).listWithPrefix(c + "/").forEach(a -> t(Tables.ADDRESS_ASSIGNMENTS)
+                .delete(Table.key(c, a.addressID(), Tables.part(a.userID()), Tables.part(a.userGroupID()))));
+        t(Tables.SPENDING_ACCOUNTS).listWithPrefix(c + "/").forEach(a -> t(Tables.SPENDING_ACCOUNTS).delete(Table.key(c, a.id())));
+        t(Tables.SPENDING_ACCOUNT_ASSIGNMENTS).listWithPrefix(c + "/").forEach(a -> t(Tables.SPENDING_ACCOUNT_ASSIGNMENTS)
+                .delete(Table.key(c, a.spendingAccountID(), Tables.part(a.userID()), Tables.part(a.userGroupID()))));
+    }
+
+    static io.orderhooks.core.error.OrderCloudException idExists(String resource, String id) {
+        return new io.orderhooks.core.error.OrderCloudException(409, "IdExists", resource + " already exists: " + id);
     }
 
     public Supplier getSupplier(Caller caller, String supplierID) {
@@ -106,6 +165,22 @@ public final class OrgService {
         return t(Tables.USERS).listWithPrefix(companyID + "/").stream().map(OrgService::redact).toList();
     }
 
+    /**
+     * Moves a buyer user (with its password) to another buyer, keeping its ID; its group memberships in the
+     * old buyer are dropped. 404 when either buyer or the user does not exist; 409 {@code IdExists} when the
+     * new buyer already has a user with that ID.
+     */
+    public User moveUser(Caller caller, String fromBuyerID, String userID, String toBuyerID) {
+        Errors.requireSeller(caller);
+        t(Tables.BUYERS).find(toBuyerID).orElseThrow(() -> Errors.notFound("Buyer", toBuyerID));
+        User user = t(Tables.USERS).find(Table.key(fromBuyerID, userID)).orElseThrow(() -> Errors.notFound("User", userID));
+        t(Tables.USERS).insert(Table.key(toBuyerID, userID), user.toBuilder().companyID(toBuyerID).build());
+        t(Tables.USERS).delete(Table.key(fromBuyerID, userID));
+        t(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(fromBuyerID + "/").stream().filter(a -> userID.equals(a.userID()))
+                .forEach(a -> t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(fromBuyerID, a.userGroupID(), userID)));
+        return redact(user.toBuilder().companyID(toBuyerID).build());
+    }
+
     public void deleteUser(Caller caller, String companyID, String userID) {
         requireAdminOf(caller, companyID);
         if (!t(Tables.USERS).delete(Table.key(companyID, userID))) {
@@ -115,8 +190,18 @@ public final class OrgService {
 
     /** The user whose username and password match, if active; empty otherwise (constant-time compare). */
     public Optional<User> authenticate(String username, String password) {
+        return checkPassword(username, password).filter(u -> Boolean.TRUE.equals(u.active()));
+    }
+
+    /** The user (active or not, redacted) whose username and password match; empty otherwise. */
+    public Optional<User> checkPassword(String username, String password) {
+        return findByUsername(username).flatMap(u -> t(Tables.USERS).find(Table.key(u.companyID(), u.id())))
+                .filter(u -> hasher.verify(password, u.password())).map(OrgService::redact);
+    }
+
+    /** The user with {@code username} (ignoring case) in any company, redacted. */
+    public Optional<User> findByUsername(String username) {
         return t(Tables.USERS).list().stream().filter(u -> u.username().equalsIgnoreCase(username)).findFirst()
-                .filter(u -> hasher.verify(password, u.password())).filter(u -> Boolean.TRUE.equals(u.active()))
                 .map(OrgService::redact);
     }
 
@@ -131,6 +216,42 @@ public final class OrgService {
         UserGroup stored = new UserGroup(idOr(g.id()), g.name(), g.description(), g.xp());
         t(Tables.USER_GROUPS).put(Table.key(companyID, stored.id()), stored);
         return stored;
+    }
+
+    public UserGroup getUserGroup(Caller caller, String companyID, String groupID) {
+        requireCompany(caller, companyID);
+        return t(Tables.USER_GROUPS).find(Table.key(companyID, groupID)).orElseThrow(() -> Errors.notFound("UserGroup", groupID));
+    }
+
+    /** Deletes a group and its memberships. */
+    public void deleteUserGroup(Caller caller, String companyID, String groupID) {
+        requireAdminOf(caller, companyID);
+        if (!t(Tables.USER_GROUPS).delete(Table.key(companyID, groupID))) {
+            throw Errors.notFound("UserGroup", groupID);
+        }
+        t(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(Table.key(companyID, groupID) + "/")
+                .forEach(a -> t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(companyID, groupID, a.userID())));
+    }
+
+    /**
+     * A user changing their own profile ({@code PUT/PATCH v1/me}): {@code ID}, {@code Active} and
+     * {@code Password} keep their stored values; the username must stay unique.
+     */
+    public User saveSelf(Caller caller, User u) {
+        User old = t(Tables.USERS).find(Table.key(caller.companyID(), caller.userID()))
+                .orElseThrow(() -> Errors.notFound("User", caller.userID()));
+        if (u.username() == null || u.username().isBlank()) {
+            throw Errors.required("Username");
+        }
+        boolean taken = t(Tables.USERS).list().stream().anyMatch(x -> x.username().equalsIgnoreCase(u.username())
+                && !(x.id().equals(old.id()) && x.companyID().equals(old.companyID())));
+        if (taken) {
+            throw new io.orderhooks.core.error.OrderCloudException(409, "User.UsernameMustBeUnique", "Username already exists in this Marketplace.");
+        }
+        User stored = u.toBuilder().id(old.id()).companyID(old.companyID()).password(old.password()).active(old.active())
+                .dateCreated(old.dateCreated()).passwordLastSetDate(old.passwordLastSetDate()).build();
+        t(Tables.USERS).put(Table.key(old.companyID(), old.id()), stored);
+        return redact(stored);
     }
 
     public List<UserGroup> listUserGroups(Caller caller, String companyID) {
@@ -159,8 +280,9 @@ public final class OrgService {
         return u.password() == null ? u : u.toBuilder().password(null).build();
     }
 
-    /** Reads of a company's data: the seller, or a member of that company. Others get 404. */
+    /** Reads of a company's data: the seller, or a member of that company. Others get 404; a group-order contributor 403. */
     public static void requireCompany(Caller caller, String companyID) {
+        io.orderhooks.core.engine.grouporders.Contributors.refuse(caller, "read company data");
         if (!caller.isSeller() && !caller.companyID().equals(companyID)) {
             throw Errors.notFound("Company", companyID);
         }
@@ -175,7 +297,7 @@ public final class OrgService {
     }
 
     private void requireCompanyExists(String companyID) {
-        if (t(Tables.BUYERS).find(companyID).isEmpty() && t(Tables.SUPPLIERS).find(companyID).isEmpty()) {
+        if (!companyID.equals(ctx.config().sellerOrgID()) && t(Tables.BUYERS).find(companyID).isEmpty() && t(Tables.SUPPLIERS).find(companyID).isEmpty()) {
             throw Errors.notFound("Company", companyID);
         }
     }

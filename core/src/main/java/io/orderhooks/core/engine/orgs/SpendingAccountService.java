@@ -42,6 +42,30 @@ public final class SpendingAccountService {
                 .put(Table.key(buyerID, a.spendingAccountID(), Tables.part(a.userID()), Tables.part(a.userGroupID())), a);
     }
 
+    /** Deletes an account and its assignments. */
+    public void delete(Caller caller, String buyerID, String accountID) {
+        Errors.requireSeller(caller);
+        if (!ctx.store().table(Tables.SPENDING_ACCOUNTS).delete(Table.key(buyerID, accountID))) {
+            throw Errors.notFound("SpendingAccount", accountID);
+        }
+        var assignments = ctx.store().table(Tables.SPENDING_ACCOUNT_ASSIGNMENTS);
+        assignments.listWithPrefix(Table.key(buyerID, accountID) + "/").forEach(a -> assignments.delete(
+                Table.key(buyerID, accountID, Tables.part(a.userID()), Tables.part(a.userGroupID()))));
+    }
+
+    public List<SpendingAccountAssignment> listAssignments(Caller caller, String buyerID) {
+        OrgService.requireCompany(caller, buyerID);
+        return ctx.store().table(Tables.SPENDING_ACCOUNT_ASSIGNMENTS).listWithPrefix(buyerID + "/");
+    }
+
+    /** Removes the assignment to exactly this user, group or (both null) the whole buyer. */
+    public void unassign(Caller caller, String buyerID, String accountID, String userID, String groupID) {
+        Errors.requireSeller(caller);
+        if (!ctx.store().table(Tables.SPENDING_ACCOUNT_ASSIGNMENTS).delete(Table.key(buyerID, accountID, Tables.part(userID), Tables.part(groupID)))) {
+            throw Errors.notFound("SpendingAccountAssignment", accountID);
+        }
+    }
+
     public SpendingAccount get(Caller caller, String buyerID, String accountID) {
         OrgService.requireCompany(caller, buyerID);
         SpendingAccount a = ctx.store().table(Tables.SPENDING_ACCOUNTS).find(Table.key(buyerID, accountID))

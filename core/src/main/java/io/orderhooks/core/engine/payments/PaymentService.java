@@ -116,6 +116,19 @@ public final class PaymentService {
         });
     }
 
+    /** Removes a transaction from a payment; 404 when the payment or the transaction is not there. */
+    public void removeTransaction(Caller caller, Direction direction, String orderID, String paymentID, String transactionID) {
+        ctx.store().withOrder(orderID, s -> {
+            access.requireModify(caller, direction, s);
+            Payment old = find(s, paymentID);
+            List<PaymentTransaction> txs = new ArrayList<>(old.transactions() == null ? List.of() : old.transactions());
+            if (!txs.removeIf(t -> transactionID.equals(t.id()))) {
+                throw Errors.notFound("PaymentTransaction", transactionID);
+            }
+            return Mutation.commit(s.withPayments(replace(s.payments(), old.toBuilder().transactions(txs).build())), null);
+        });
+    }
+
     /** The amount of every payment, a null {@code Amount} resolved to the total less the other payments. */
     public static Map<String, BigDecimal> resolvedAmounts(OrderState s) {
         BigDecimal explicit = s.payments().stream().map(Payment::amount).filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -1,6 +1,8 @@
 package io.orderhooks.core.engine.promotions;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,12 +11,12 @@ import java.util.Map;
  * @param eligible whether the promotion's {@code EligibleExpression} holds
  * @param reason why not, when not eligible (shown in the {@code Promotion.NotEligible} message)
  * @param amount the order-level discount (order-level promotions)
- * @param lineAmounts the discount per line item ID (line-level promotions)
+ * @param lineAmounts the discount per line item ID (line-level promotions), kept in the order given
  */
 public record PromotionEvaluation(boolean eligible, String reason, BigDecimal amount, Map<String, BigDecimal> lineAmounts) {
 
     public PromotionEvaluation {
-        lineAmounts = lineAmounts == null ? Map.of() : Map.copyOf(lineAmounts);
+        lineAmounts = lineAmounts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(lineAmounts));
     }
 
     public static PromotionEvaluation orderLevel(BigDecimal amount) {

@@ -3,9 +3,11 @@ package io.orderhooks.core.engine.store;
 import io.orderhooks.core.model.Address;
 import io.orderhooks.core.model.AddressAssignment;
 import io.orderhooks.core.model.ApiClient;
+import io.orderhooks.core.model.ApiClientAssignment;
 import io.orderhooks.core.model.ApprovalRule;
 import io.orderhooks.core.model.Buyer;
 import io.orderhooks.core.model.Catalog;
+import io.orderhooks.core.model.GroupOrderInvitation;
 import io.orderhooks.core.model.CatalogAssignment;
 import io.orderhooks.core.model.IntegrationEvent;
 import io.orderhooks.core.model.PriceSchedule;
@@ -14,6 +16,8 @@ import io.orderhooks.core.model.ProductAssignment;
 import io.orderhooks.core.model.ProductCatalogAssignment;
 import io.orderhooks.core.model.Promotion;
 import io.orderhooks.core.model.PromotionAssignment;
+import io.orderhooks.core.model.SecurityProfile;
+import io.orderhooks.core.model.SecurityProfileAssignment;
 import io.orderhooks.core.model.Shipment;
 import io.orderhooks.core.model.Spec;
 import io.orderhooks.core.model.SpecOption;
@@ -24,6 +28,7 @@ import io.orderhooks.core.model.Supplier;
 import io.orderhooks.core.model.User;
 import io.orderhooks.core.model.UserGroup;
 import io.orderhooks.core.model.UserGroupAssignment;
+import io.orderhooks.core.model.Webhook;
 
 /**
  * Every table the engine uses, with how its keys are composed. Scoped resources are keyed
@@ -71,10 +76,26 @@ public final class Tables {
     /** key {@code buyerID/ruleID}. */
     public static final Table<ApprovalRule> APPROVAL_RULES = Table.of("approvalrules", ApprovalRule.class);
 
+    /** key {@code invitationID} (IDs are global: the token route names only the invitation). */
+    public static final Table<GroupOrderInvitation> GROUP_ORDER_INVITATIONS = Table.of("grouporderinvitations", GroupOrderInvitation.class);
+    /** key {@code invitationID}: the API client the creator used (contributor tokens default to it; never on the wire). */
+    public static final Table<String> GROUP_ORDER_INVITATION_CLIENTS = Table.of("grouporderinvitationclients", String.class);
+
     public static final Table<Shipment> SHIPMENTS = Table.of("shipments", Shipment.class);
 
     public static final Table<IntegrationEvent> INTEGRATION_EVENTS = Table.of("integrationevents", IntegrationEvent.class);
     public static final Table<ApiClient> API_CLIENTS = Table.of("apiclients", ApiClient.class);
+    /** key {@code apiClientID/buyerID-or-empty/supplierID-or-empty}. */
+    public static final Table<ApiClientAssignment> API_CLIENT_ASSIGNMENTS = Table.of("apiclientassignments", ApiClientAssignment.class);
+    public static final Table<SecurityProfile> SECURITY_PROFILES = Table.of("securityprofiles", SecurityProfile.class);
+    /** key {@code profileID/buyerID/supplierID/userGroupID/userID}, absent parts empty. */
+    public static final Table<SecurityProfileAssignment> SECURITY_PROFILE_ASSIGNMENTS = Table.of("securityprofileassignments", SecurityProfileAssignment.class);
+    /** key {@code webhookID}; also where message events find their subscribers. */
+    public static final Table<Webhook> WEBHOOKS = Table.of("webhooks", Webhook.class);
+    /** key {@code buyerID/addressID}, value the owning user's ID: addresses created through {@code v1/me/addresses}. */
+    public static final Table<String> PRIVATE_ADDRESSES = Table.of("privateaddresses", String.class);
+    /** key {@code supplierID/buyerID}, value the buyer ID: the buyer may order from the supplier. */
+    public static final Table<String> SUPPLIER_BUYERS = Table.of("supplierbuyers", String.class);
 
     /** {@code ""} for null, so optional parts of a key stay positional. */
     public static String part(String s) {

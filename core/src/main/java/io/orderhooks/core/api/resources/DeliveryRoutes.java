@@ -1,0 +1,57 @@
+package io.orderhooks.core.api.resources;
+
+import static io.orderhooks.core.api.RouteTable.roles;
+
+import io.orderhooks.core.api.ApiContext;
+import io.orderhooks.core.api.RouteTable;
+import io.orderhooks.core.engine.Errors;
+import io.orderhooks.core.engine.query.QuerySchema;
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.spi.DeliveryLog;
+import io.orderhooks.core.spi.Redelivery;
+import java.util.Set;
+
+/**
+ * The delivery log (orderhooks' own resource, seller only): {@code GET v1/deliveries} with the list grammar
+ * over {@link DeliveryView} ({@code Kind=POST_WEBHOOK&DeadLetter=true&OrderID=o1&sortBy=!Timestamp}),
+ * {@code GET v1/deliveries/{deliveryID}}, and {@code POST v1/deliveries/{deliveryID}/redeliver}. Roles:
+ * {@code DeliveryLogReader} to read, {@code DeliveryLogAdmin} to redeliver (or FullAccess). Without a
+ * configured log the routes answer 404.
+ */
+public final class DeliveryRoutes {
+
+    static final Set<String> READ = roles("DeliveryLogReader", "DeliveryLogAdmin");
+    static final Set<String> ADMIN = roles("DeliveryLogAdmin");
+    private static final QuerySchema SCHEMA = QuerySchema.forType(DeliveryView.class).resourceName("Delivery")
+            .defaultSortBy("!Timestamp").defaultSearchOn("Subject", "EndpointID", "Url", "OrderID", "Error").build();
+
+    private DeliveryRoutes() {}
+
+    public static void register(RouteTable t, ApiContext ctx) {
+        t.get("v1/deliveries", READ, r -> {
+            Errors.requireSeller(ctx.caller(r));
+            return ctx.list(r, log(ctx).list(DeliveryLog.Query.ALL).stream().map(DeliveryView::of).toList(),
+                    DeliveryView.class, SCHEMA);
+        });
+        t.get("v1/deliveries/{deliveryID}", READ, r -> {
+            Errors.requireSeller(ctx.caller(r));
+            return log(ctx).find(r.param("deliveryID")).map(DeliveryView::of)
+                    .orElseThrow(() -> Errors.notFound("Delivery", r.param("deliveryID")));
+        });
+        t.post("v1/deliveries/{deliveryID}/redeliver", 201, ADMIN, r -> {
+            Errors.requireSeller(ctx.caller(r));
+            Redelivery redelivery = ctx.redelivery();
+            if (redelivery == null) {
+                throw new OrderCloudException(404, "NotFound", "Redelivery is not configured on this engine");
+            }
+            return DeliveryView.of(redelivery.redeliver(r.param("deliveryID")).record());
+        });
+    }
+
+    private static DeliveryLog log(ApiContext ctx) {
+        if (ctx.deliveryLog() == null) {
+            throw new OrderCloudException(404, "NotFound", "No delivery log is configured on this engine");
+        }
+        return ctx.deliveryLog();
+    }
+}

@@ -1,0 +1,89 @@
+package io.orderhooks.core.api.resources;
+
+import static io.orderhooks.core.api.resources.OrderRouting.READ;
+import static io.orderhooks.core.api.resources.OrderRouting.WRITE;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderhooks.core.api.ApiContext;
+import io.orderhooks.core.api.ApiRequest;
+import io.orderhooks.core.api.RouteTable;
+import io.orderhooks.core.engine.Errors;
+import io.orderhooks.core.engine.orders.LineItemService;
+import io.orderhooks.core.engine.orders.LinePatch;
+import io.orderhooks.core.model.Address;
+import io.orderhooks.core.model.LineItem;
+
+/**
+ * {@code .../lineitems[/{lineItemID}[/shipto]]} of an order and of the cart. A line's ship-to is a saved
+ * address named by {@code ID} (the engine prices and ships lines to saved addresses; a one-off address goes on
+ * the whole order with {@code PUT .../shipto}).
+ */
+public final class LineItemRoutes {
+
+    private LineItemRoutes() {}
+
+    public static void register(RouteTable t, ApiContext ctx) {
+        LineItemService lines = ctx.engine().lineItems();
+        OrderRouting both = new OrderRouting(t, ctx);
+        both.get("/lineitems", READ, (r, c, d, id) -> ctx.list(r, lines.list(c, d, id), LineItem.class));
+        both.post("/lineitems", 201, WRITE, (r, c, d, id) -> lines.add(c, d, id, ctx.body(r, LineItem.class)));
+        both.get("/lineitems/{lineItemID}", READ, (r, c, d, id) -> lines.get(c, d, id, r.param("lineItemID")));
+        both.patch("/lineitems/{lineItemID}", WRITE, (r, c, d, id) -> {
+            LineItem old = lines.get(c, d, id, r.param("lineItemID"));
+            return lines.patch(c, d, id, old.id(), patch(ctx, r, old));
+        });
+        both.put("/lineitems/{lineItemID}", WRITE, (r, c, d, id) -> {
+            LineItem old = lines.get(c, d, id, r.param("lineItemID"));
+            return lines.patch(c, d, id, old.id(), replace(ctx, r, old));
+        });
+        both.delete("/lineitems/{lineItemID}", WRITE, (r, c, d, id) -> {
+            lines.delete(c, d, id, r.param("lineItemID"));
+            return null;
+        });
+        OrderRouting.OrderOperation shipTo = (r, c, d, id) -> {
+            LineItem old = lines.get(c, d, id, r.param("lineItemID"));
+            Address a = ctx.body(r, Address.class);
+            if (a.id() == null) {
+                throw Errors.bad("LineItem.CannotPatchShippingAddressIfMissing",
+                        "A line item ships to a saved address: give its ID (one-off addresses go on the order's shipto).");
+            }
+            return lines.patch(c, d, id, old.id(), new LinePatch(null, null, null, a.id(), null, null, null));
+        };
+        both.put("/lineitems/{lineItemID}/shipto", WRITE, shipTo);
+        both.patch("/lineitems/{lineItemID}/shipto", WRITE, shipTo);
+    }
+
+    /** PATCH: the fields the body names, type-checked; {@code xp} merges onto the line's. */
+    static LinePatch patch(ApiContext ctx, ApiRequest r, LineItem old) {
+        ObjectNode body = r.bodyObject();
+        LineItem merged = ctx.patch(r, old, LineItem.class);
+        Ids.requireSame(OrderFields.has(body, "ID") ? merged.id() : null, old.id());
+        requireSameProduct(merged, old);
+        return new LinePatch(OrderFields.has(body, "Quantity") ? merged.quantity() : null,
+                OrderFields.has(body, "Specs") ? merged.specs() : null,
+                OrderFields.has(body, "UnitPrice") ? merged.unitPrice() : null,
+                OrderFields.has(body, "ShippingAddressID") ? merged.shippingAddressID() : null,
+                OrderFields.has(body, "CostCenter") ? merged.costCenter() : null,
+                OrderFields.has(body, "DateNeeded") ? merged.dateNeeded() : null,
+                OrderFields.has(body, "xp") ? merged.xp() : null);
+    }
+
+    /** PUT: the whole line; {@code Quantity} is required and {@code ProductID} cannot change. */
+    static LinePatch replace(ApiContext ctx, ApiRequest r, LineItem old) {
+        LineItem body = ctx.body(r, LineItem.class);
+        Ids.requireSame(body.id(), old.id());
+        requireSameProduct(body, old);
+        if (body.quantity() == null) {
+            throw Errors.bad("LineItem.QuantityMustBePositive", "Line Item's Quantity must be greater than 0.");
+        }
+        return new LinePatch(body.quantity(), body.specs() == null ? java.util.List.of() : body.specs(), body.unitPrice(),
+                body.shippingAddressID(), body.costCenter(), body.dateNeeded(),
+                body.xp() == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : body.xp());
+    }
+
+    private static void requireSameProduct(LineItem body, LineItem old) {
+        if (body.productID() != null && !body.productID().equals(old.productID())) {
+            throw Errors.bad("LineItem.CannotChangeProductID", "A line item's ProductID cannot be changed.");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.orderhooks.core.api.resources;
+
+import static io.orderhooks.core.api.resources.OrderRouting.READ;
+import static io.orderhooks.core.api.resources.OrderRouting.WRITE;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.orderhooks.core.api.ApiContext;
+import io.orderhooks.core.api.RouteTable;
+import io.orderhooks.core.engine.promotions.PromotionService;
+import io.orderhooks.core.model.OrderPromotion;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Promotions on an order and on the cart: list, add / remove a code, {@code applypromotions} (auto-apply,
+ * answers the Order) and {@code refreshpromotions} (answers OrderCloud's {@code RefreshPromosResponse}).
+ */
+public final class OrderPromotionRoutes {
+
+    /** OrderCloud's {@code RefreshPromosResponse}: refresh never adds, so {@code PromosAdded} is empty. */
+    public record RefreshPromosResponse(@JsonProperty("PromosAdded") List<OrderPromotion> promosAdded,
+            @JsonProperty("PromosRemoved") List<OrderPromotion> promosRemoved) {}
+
+    private OrderPromotionRoutes() {}
+
+    public static void register(RouteTable t, ApiContext ctx) {
+        PromotionService promotions = ctx.engine().promotions();
+        OrderRouting both = new OrderRouting(t, ctx);
+        both.get("/promotions", READ, (r, c, d, id) -> ctx.list(r, promotions.listOnOrder(c, d, id), OrderPromotion.class));
+        both.post("/promotions/{promoCode}", 201, WRITE, (r, c, d, id) -> promotions.apply(c, d, id, r.param("promoCode")));
+        both.delete("/promotions/{promoCode}", WRITE, (r, c, d, id) -> {
+            promotions.remove(c, d, id, r.param("promoCode"));
+            return null;
+        });
+        both.post("/applypromotions", 201, WRITE, (r, c, d, id) -> promotions.applyAuto(c, d, id));
+        both.post("/refreshpromotions", 201, WRITE, (r, c, d, id) -> {
+            List<OrderPromotion> before = promotions.listOnOrder(c, d, id);
+            Set<String> kept = promotions.refreshOrder(c, d, id).stream().map(OrderPromotion::code).collect(Collectors.toSet());
+            return new RefreshPromosResponse(List.of(), before.stream().filter(p -> !kept.contains(p.code())).toList());
+        });
+    }
+}

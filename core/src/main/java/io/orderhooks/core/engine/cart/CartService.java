@@ -1,0 +1,126 @@
+package io.orderhooks.core.engine.cart;
+
+import io.orderhooks.core.engine.Caller;
+import io.orderhooks.core.engine.EngineContext;
+import io.orderhooks.core.engine.Errors;
+import io.orderhooks.core.engine.orders.Direction;
+import io.orderhooks.core.engine.orders.OrderService;
+import io.orderhooks.core.engine.orders.OrderState;
+import io.orderhooks.core.engine.store.Table;
+import io.orderhooks.core.model.Order;
+import io.orderhooks.core.model.OrderStatus;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The caller's current cart ({@code v1/cart}).
+ *
+ * <ul>
+ *   <li>A group-order contributor (a token with {@link Caller#invitationID()}) always works on its invitation's
+ *       order ({@link Caller#orderID()}); no cart is ever created for it.
+ *   <li>Any other buyer user: the order it chose with {@link #setCurrent} while that order is still its own
+ *       {@code Unsubmitted} order; else its most recently created {@code Unsubmitted} outgoing order that it
+ *       created itself; else a new, empty order created on first use.
+ *   <li>Sellers and suppliers have no cart: {@code Order.CreateIncomingRequiresFromUser} (as creating one).
+ * </ul>
+ *
+ * <p>Thread-safe: the choice and the first-use creation are serialized per user, so two concurrent first
+ * requests get one cart, not two.
+ */
+public final class CartService {
+
+    /** key {@code buyerID/userID}: the order a user chose as its cart with {@code PUT v1/cart/{orderID}}. */
+    public static final Table<String> CURRENT_CARTS = Table.of("currentcarts", String.class);
+
+    private final EngineContext ctx;
+    private final OrderService orders;
+    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+
+    public CartService(EngineContext ctx, OrderService orders) {
+        this.ctx = ctx;
+        this.orders = orders;
+    }
+
+    /** The caller's cart, created (empty, no body fields) on first use. */
+    public Order current(Caller caller) {
+        if (caller.invitationID() != null) {
+            return contributorCart(caller);
+        }
+        requireBuyer(caller);
+        synchronized (lockOf(caller)) {
+            return find(caller).orElseGet(() -> orders.create(caller, Order.builder().build()));
+        }
+    }
+
+    /** The caller's cart if it has one now; never creates one ({@code DELETE v1/cart}). */
+    public Optional<Order> find(Caller caller) {
+        if (caller.invitationID() != null) {
+            return Optional.of(contributorCart(caller));
+        }
+        if (!caller.isBuyer()) {
+            return Optional.empty();
+        }
+        Optional<Order> chosen = ctx.store().table(CURRENT_CARTS).find(key(caller))
+                .flatMap(id -> ctx.store().order(id)).filter(s -> isOwnCart(caller, s)).map(OrderState::order);
+        if (chosen.isPresent()) {
+            return chosen;
+        }
+        Order newest = null;
+        for (OrderState s : ctx.store().orders()) {
+            // newest DateCreated wins; among equal dates, the later-created (store order) one
+            if (isOwnCart(caller, s) && (newest == null || !s.order().dateCreated().isBefore(newest.dateCreated()))) {
+                newest = s.order();
+            }
+        }
+        return Optional.ofNullable(newest);
+    }
+
+    /**
+     * {@code PUT v1/cart/{orderID}}: makes an existing {@code Unsubmitted} order that the caller created its
+     * current cart. 404 when the caller cannot see it; {@code Order.CannotModifyBadStatus} when it is
+     * submitted or the caller did not create it. Contributors cannot switch carts (403).
+     */
+    public Order setCurrent(Caller caller, String orderID) {
+        if (caller.invitationID() != null) {
+            throw Errors.forbidden("a group-order contributor's cart is its invitation's order " + caller.orderID());
+        }
+        requireBuyer(caller);
+        Order order = orders.get(caller, Direction.Outgoing, orderID);
+        OrderState s = ctx.store().order(orderID).orElseThrow(() -> Errors.notFound("Order", orderID));
+        if (!isOwnCart(caller, s)) {
+            throw Errors.bad("Order.CannotModifyBadStatus", "Order " + orderID + " is " + order.status()
+                    + " or was not created by user " + caller.userID() + "; only the user's own Unsubmitted orders can be its cart.");
+        }
+        synchronized (lockOf(caller)) {
+            ctx.store().table(CURRENT_CARTS).put(key(caller), orderID);
+        }
+        return order;
+    }
+
+    private Order contributorCart(Caller caller) {
+        if (caller.orderID() == null) {
+            throw Errors.notFound("Order", "cart");
+        }
+        return orders.get(caller, Direction.Outgoing, caller.orderID());
+    }
+
+    private static boolean isOwnCart(Caller caller, OrderState s) {
+        Order o = s.order();
+        return o.status() == OrderStatus.Unsubmitted && caller.companyID().equals(o.fromCompanyID())
+                && caller.userID().equals(o.fromUserID());
+    }
+
+    private static void requireBuyer(Caller caller) {
+        if (!caller.isBuyer()) {
+            throw Errors.bad("Order.CreateIncomingRequiresFromUser", "Only buyer users have a cart.");
+        }
+    }
+
+    private Object lockOf(Caller caller) {
+        return locks.computeIfAbsent(key(caller), k -> new Object());
+    }
+
+    private static String key(Caller caller) {
+        return Table.key(caller.companyID(), caller.userID());
+    }
+}

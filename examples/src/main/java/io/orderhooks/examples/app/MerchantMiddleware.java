@@ -1,0 +1,138 @@
+package io.orderhooks.examples.app;
+
+import io.javalin.Javalin;
+import io.orderhooks.events.IntegrationEventsDispatcher;
+import io.orderhooks.events.IntegrationEventsPlugin;
+import io.orderhooks.examples.merchant.ApiLookups;
+import io.orderhooks.examples.merchant.GroupOrderSpendingCap;
+import io.orderhooks.examples.merchant.InvitationDirectory;
+import io.orderhooks.examples.merchant.InvitationGuard;
+import io.orderhooks.examples.merchant.MarketplaceLookups;
+import io.orderhooks.examples.merchant.MerchantPlugins;
+import io.orderhooks.webhooks.WebhooksDispatcher;
+import io.orderhooks.webhooks.WebhooksDispatcherBuilder;
+import io.orderhooks.webhooks.WebhooksPlugin;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The example merchant's middleware on one Javalin server: the checkout integration events (tax, shipping,
+ * outbox export) under {@value #INTEGRATION_PATH}, the two pre-webhook guards under {@value #PRE_WEBHOOKS_PATH}
+ * and the post-webhooks that feed their {@link InvitationDirectory} under {@value #POST_WEBHOOKS_PATH}.
+ *
+ * <p>Register {@link #integrationUrl()} as an integration event's {@code CustomImplementationUrl}, and the two
+ * webhook URLs as webhooks (routes in {@link InvitationGuard#ROUTE}, {@link GroupOrderSpendingCap#ROUTES} and
+ * {@link InvitationDirectory#ROUTES}). {@link #close()} stops the server, then the dispatchers. Thread-safe.
+ */
+public final class MerchantMiddleware implements AutoCloseable {
+
+    public static final String INTEGRATION_PATH = "/integration";
+    public static final String PRE_WEBHOOKS_PATH = "/webhooks/pre";
+    public static final String POST_WEBHOOKS_PATH = "/webhooks/post";
+
+    /**
+     * How to run it.
+     *
+     * @param port the port, 0 for any free one
+     * @param hashKeys the integration event's {@code HashKey} first, older ones during a rotation
+     * @param webhookHashKeys the webhooks' {@code HashKey}s, same order
+     * @param outbox where submitted orders are exported
+     * @param apiUrl the marketplace API the guards call back with the webhook's {@code UserToken} when
+     *     {@code ConfigData.ApiBaseUrl} is absent; null to require it in {@code ConfigData}
+     */
+    public record Settings(int port, List<String> hashKeys, List<String> webhookHashKeys, Path outbox, String apiUrl, Clock clock) {
+        public Settings {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+            }
+            hashKeys = requireKeys(hashKeys, "hashKeys");
+            webhookHashKeys = requireKeys(webhookHashKeys, "webhookHashKeys");
+            Objects.requireNonNull(outbox, "outbox");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        private static List<String> requireKeys(List<String> keys, String name) {
+            if (keys == null || keys.isEmpty() || keys.stream().anyMatch(k -> k == null || k.isBlank())) {
+                throw new IllegalArgumentException(name + " must hold at least one key and no blank one");
+            }
+            return List.copyOf(keys);
+        }
+    }
+
+    private final MerchantPlugins plugins;
+    private final InvitationDirectory directory = new InvitationDirectory();
+    private final IntegrationEventsDispatcher events;
+    private final WebhooksDispatcher preHooks;
+    private final WebhooksDispatcher postHooks;
+    private final Javalin app;
+
+    private MerchantMiddleware(Settings settings) {
+        this.plugins = MerchantPlugins.demo(settings.outbox(), settings.clock());
+        this.events = plugins.dispatcher(settings.hashKeys().toArray(String[]::new));
+        MarketplaceLookups lookups = new ApiLookups(settings.apiUrl(), settings.clock());
+        String[] webhookKeys = settings.webhookHashKeys().toArray(String[]::new);
+        WebhooksDispatcherBuilder pre = WebhooksDispatcher.builder().hashKeys(webhookKeys).clock(settings.clock());
+        new InvitationGuard(directory, lookups).registerInto(pre);
+        new GroupOrderSpendingCap(directory, lookups).registerInto(pre);
+        this.preHooks = pre.build();
+        this.postHooks = directory.registerInto(WebhooksDispatcher.builder().hashKeys(webhookKeys).clock(settings.clock())).build();
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.registerPlugin(IntegrationEventsPlugin.at(INTEGRATION_PATH, events));
+            cfg.registerPlugin(new WebhooksPlugin(PRE_WEBHOOKS_PATH, preHooks));
+            cfg.registerPlugin(new WebhooksPlugin(POST_WEBHOOKS_PATH, postHooks));
+        });
+    }
+
+    /** Starts the middleware; it serves until {@link #close()}. */
+    public static MerchantMiddleware start(Settings settings) {
+        MerchantMiddleware middleware = new MerchantMiddleware(settings);
+        try {
+            middleware.app.start(settings.port());
+        } catch (RuntimeException e) {
+            middleware.close();
+            throw e;
+        }
+        return middleware;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** e.g. {@code http://localhost:8081}. */
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    /** The integration event's {@code CustomImplementationUrl}. */
+    public String integrationUrl() {
+        return baseUrl() + INTEGRATION_PATH;
+    }
+
+    public String preWebhookUrl() {
+        return baseUrl() + PRE_WEBHOOKS_PATH;
+    }
+
+    public String postWebhookUrl() {
+        return baseUrl() + POST_WEBHOOKS_PATH;
+    }
+
+    public InvitationDirectory directory() {
+        return directory;
+    }
+
+    public MerchantPlugins plugins() {
+        return plugins;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        events.close();
+        preHooks.close();
+        postHooks.close();
+    }
+}

@@ -1,0 +1,108 @@
+package io.orderhooks.examples.app;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderhooks.core.api.AdminBootstrap;
+import io.orderhooks.core.engine.Caller;
+import io.orderhooks.core.engine.Engine;
+import io.orderhooks.core.model.ApiClient;
+import io.orderhooks.core.model.IntegrationEvent;
+import io.orderhooks.core.model.Webhook;
+import io.orderhooks.core.model.WebhookRoute;
+import io.orderhooks.examples.merchant.GroupOrderSpendingCap;
+import io.orderhooks.examples.merchant.InvitationDirectory;
+import io.orderhooks.examples.merchant.InvitationGuard;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a merchant registers on the marketplace (OrderCloud or the engine) to plug in its middleware: the
+ * checkout integration event, the storefront API client that uses it, and the pre- and post-webhooks of the
+ * invitation guards. The records are exactly the bodies of {@code POST v1/integrationEvents},
+ * {@code POST v1/apiclients} and {@code POST v1/webhooks}.
+ *
+ * @param apiBaseUrl the marketplace API's URL, handed to the webhooks as {@code ConfigData.ApiBaseUrl}
+ * @param integrationUrl the integration event's {@code CustomImplementationUrl}
+ * @param hashKey the integration event's {@code HashKey}
+ * @param preWebhookUrl where the pre-webhooks go; null to register none
+ * @param postWebhookUrl where the post-webhooks go; null to register none
+ * @param webhookHashKey the webhooks' {@code HashKey}
+ * @param storefrontClientID the buyer storefront's API client, which the events and webhooks fire for
+ */
+public record MerchantRegistration(String apiBaseUrl, String integrationUrl, String hashKey, String preWebhookUrl,
+        String postWebhookUrl, String webhookHashKey, String storefrontClientID) {
+
+    public static final String INTEGRATION_EVENT_ID = "merchant-checkout";
+    public static final String PRE_WEBHOOK_ID = "merchant-guards";
+    public static final String POST_WEBHOOK_ID = "merchant-invitation-directory";
+
+    public MerchantRegistration {
+        Objects.requireNonNull(storefrontClientID, "storefrontClientID");
+        if (integrationUrl != null && (hashKey == null || hashKey.isBlank())) {
+            throw new IllegalArgumentException("an integration URL needs a hash key");
+        }
+        if ((preWebhookUrl != null || postWebhookUrl != null) && (webhookHashKey == null || webhookHashKey.isBlank())) {
+            throw new IllegalArgumentException("webhook URLs need a webhook hash key");
+        }
+    }
+
+    /** The integration event, or null without an integration URL. */
+    public IntegrationEvent integrationEvent() {
+        if (integrationUrl == null) {
+            return null;
+        }
+        return IntegrationEvent.builder().id(INTEGRATION_EVENT_ID).name("Merchant checkout (tax, shipping, export)")
+                .eventType("OrderCheckout").customImplementationUrl(integrationUrl).hashKey(hashKey)
+                .configData(JsonNodeFactory.instance.objectNode()).build();
+    }
+
+    /** The storefront client: any buyer may log in through it; checkout goes to the integration event. */
+    public ApiClient storefrontClient() {
+        return ApiClient.builder().id(storefrontClientID).appName("Storefront").active(true).allowAnyBuyer(true)
+                .accessTokenDuration(600).refreshTokenDuration(1440)
+                .orderCheckoutIntegrationEventID(integrationUrl == null ? null : INTEGRATION_EVENT_ID).build();
+    }
+
+    /** The webhooks to register: pre (guards) and post (directory), each when its URL is set. */
+    public List<Webhook> webhooks() {
+        List<Webhook> hooks = new ArrayList<>();
+        ObjectNode config = JsonNodeFactory.instance.objectNode();
+        if (apiBaseUrl != null) {
+            config.put("ApiBaseUrl", apiBaseUrl);
+        }
+        if (preWebhookUrl != null) {
+            List<WebhookRoute> routes = new ArrayList<>();
+            routes.add(InvitationGuard.ROUTE);
+            routes.addAll(GroupOrderSpendingCap.ROUTES);
+            hooks.add(webhook(PRE_WEBHOOK_ID, "Invitation guard and group-order spending cap", preWebhookUrl, true,
+                    routes, config));
+        }
+        if (postWebhookUrl != null) {
+            hooks.add(webhook(POST_WEBHOOK_ID, "Invitation directory (records invitation xp)", postWebhookUrl, false,
+                    InvitationDirectory.ROUTES, config));
+        }
+        return hooks;
+    }
+
+    /**
+     * Registers everything directly through the engine's services, as its admin (for the {@code engine}
+     * command, before the API serves); the demo registers the same records over HTTP instead.
+     */
+    public void applyTo(Engine engine, AdminBootstrap admin) {
+        Caller seller = Caller.seller(admin.username(), engine.context().config().sellerOrgID(), admin.clientID(), "FullAccess");
+        IntegrationEvent event = integrationEvent();
+        if (event != null) {
+            engine.integrations().saveEvent(seller, event);
+        }
+        engine.integrations().saveClient(seller, storefrontClient());
+        for (Webhook hook : webhooks()) {
+            engine.webhooks().save(seller, hook.id(), hook);
+        }
+    }
+
+    private Webhook webhook(String id, String name, String url, boolean pre, List<WebhookRoute> routes, ObjectNode config) {
+        return new Webhook(id, name, null, url, webhookHashKey, List.of(), config.deepCopy(), pre,
+                List.of(storefrontClientID), List.copyOf(routes), null, null, null, null);
+    }
+}

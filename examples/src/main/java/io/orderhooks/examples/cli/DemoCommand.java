@@ -1,0 +1,78 @@
+package io.orderhooks.examples.cli;
+
+import io.orderhooks.core.api.AdminBootstrap;
+import io.orderhooks.examples.Main;
+import io.orderhooks.examples.app.EngineServer;
+import io.orderhooks.examples.app.MerchantMiddleware;
+import io.orderhooks.examples.demo.DemoStory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code demo} (the default): engine + middleware in one process, wired through the engine's API, then the story. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts the engine API and the merchant middleware on local ports, registers the middleware",
+                "through the engine's API, seeds a demo marketplace and narrates a story; then keeps serving."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--engine-port", defaultValue = "8080", description = "Engine API port (default ${DEFAULT-VALUE}; 0 = any).")
+    int enginePort;
+
+    @Option(names = "--middleware-port", defaultValue = "8081", description = "Middleware port (default ${DEFAULT-VALUE}; 0 = any).")
+    int middlewarePort;
+
+    @Option(names = "--outbox", defaultValue = "orderhooks-demo-outbox", description = "Folder for exported orders (default ${DEFAULT-VALUE}).")
+    Path outbox;
+
+    @Option(names = "--exit", description = "Stop after the story instead of serving until Ctrl-C.")
+    boolean exit;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        String hashKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        AdminBootstrap admin = AdminBootstrap.LOCAL_DEFAULTS;
+        Clock clock = Clock.systemUTC();
+        out.println("orderhooks " + Main.version() + " demo");
+        EngineServer engine = EngineServer.start(new EngineServer.Settings(enginePort, admin, "Demo Marketplace", clock));
+        MerchantMiddleware middleware;
+        try {
+            middleware = MerchantMiddleware.start(new MerchantMiddleware.Settings(middlewarePort, List.of(hashKey),
+                    List.of(hashKey), outbox, engine.baseUrl(), clock));
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        List<AutoCloseable> running = List.of(engine, middleware);
+        boolean told;
+        try {
+            told = new DemoStory(engine, middleware, admin, hashKey, out).run();
+        } catch (Exception e) {
+            Serving.closeAll(running);
+            throw e;
+        }
+        if (!told || exit) {
+            Serving.closeAll(running);
+            return told ? 0 : 1;
+        }
+        out.println();
+        out.println("Serving until Ctrl-C:");
+        out.println("  engine API   " + engine.baseUrl() + "  (admin client " + admin.clientID() + " / "
+                + admin.clientSecret() + ", user " + admin.username() + " / " + admin.password() + ")");
+        out.println("  middleware   " + middleware.baseUrl() + "  (" + middleware.integrationUrl() + ", "
+                + middleware.preWebhookUrl() + ")");
+        out.flush();
+        Serving.untilShutdown(running);
+        return 0;
+    }
+}

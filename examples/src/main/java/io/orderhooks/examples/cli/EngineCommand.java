@@ -1,0 +1,119 @@
+package io.orderhooks.examples.cli;
+
+import io.orderhooks.core.api.AdminBootstrap;
+import io.orderhooks.examples.app.EngineServer;
+import io.orderhooks.examples.app.MerchantRegistration;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code engine}: only the engine's API, calling integration events and webhooks wherever it is told. */
+@Command(name = "engine", mixinStandardHelpOptions = true,
+        description = {"Runs only the order engine's OrderCloud-compatible API. With --integration-url and/or",
+                "--webhook-url it pre-registers the merchant's integration event and webhooks for the storefront",
+                "API client, so middleware written in any language can be plugged in."})
+public final class EngineCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "${env:PORT:-8080}", description = "Port (env PORT; default ${DEFAULT-VALUE}; 0 = any).")
+    int port;
+
+    @Option(names = "--admin-client-id", defaultValue = "${env:ORDERHOOKS_ADMIN_CLIENT_ID:-admin-client}",
+            description = "Admin API client ID (env ORDERHOOKS_ADMIN_CLIENT_ID; default ${DEFAULT-VALUE}).")
+    String adminClientID;
+
+    @Option(names = "--admin-client-secret", defaultValue = "${env:ORDERHOOKS_ADMIN_CLIENT_SECRET:-admin-secret}",
+            description = "Admin client secret (env ORDERHOOKS_ADMIN_CLIENT_SECRET; the default is for local use only).")
+    String adminClientSecret;
+
+    @Option(names = "--admin-username", defaultValue = "${env:ORDERHOOKS_ADMIN_USERNAME:-admin}",
+            description = "Admin username (env ORDERHOOKS_ADMIN_USERNAME; default ${DEFAULT-VALUE}).")
+    String adminUsername;
+
+    @Option(names = "--admin-password", defaultValue = "${env:ORDERHOOKS_ADMIN_PASSWORD:-admin-password}",
+            description = "Admin password (env ORDERHOOKS_ADMIN_PASSWORD; the default is for local use only).")
+    String adminPassword;
+
+    @Option(names = "--integration-url", description = "CustomImplementationUrl of the checkout integration event to register, e.g. http://localhost:8081/integration.")
+    String integrationUrl;
+
+    @Option(names = "--hash-key", defaultValue = "${env:ORDERHOOKS_HASH_KEY}",
+            description = "HashKey of the integration event (env ORDERHOOKS_HASH_KEY); required with --integration-url.")
+    String hashKey;
+
+    @Option(names = "--webhook-url", description = "Base URL of the merchant's webhooks: pre-webhooks go to {url}/pre, post-webhooks to {url}/post, e.g. http://localhost:8081/webhooks.")
+    String webhookUrl;
+
+    @Option(names = "--webhook-hash-key", defaultValue = "${env:ORDERHOOKS_WEBHOOK_HASH_KEY}",
+            description = "HashKey of the webhooks (env ORDERHOOKS_WEBHOOK_HASH_KEY; default: --hash-key).")
+    String webhookHashKey;
+
+    @Option(names = "--storefront-client", defaultValue = "storefront",
+            description = "ID of the storefront API client the events and webhooks fire for (default ${DEFAULT-VALUE}).")
+    String storefrontClientID;
+
+    @Option(names = "--marketplace-name", defaultValue = "Demo Marketplace", description = "Seller org name (default ${DEFAULT-VALUE}).")
+    String marketplaceName;
+
+    AdminBootstrap admin() {
+        try {
+            return new AdminBootstrap(adminClientID, adminClientSecret, adminUsername, adminPassword);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The registration the options ask for, or null when neither URL is given. */
+    MerchantRegistration registration(String apiBaseUrl) {
+        if (integrationUrl == null && webhookUrl == null) {
+            return null;
+        }
+        String webhookKey = webhookHashKey != null ? webhookHashKey : hashKey;
+        String base = webhookUrl == null ? null : webhookUrl.replaceAll("/+$", "");
+        try {
+            return new MerchantRegistration(apiBaseUrl, integrationUrl, hashKey, base == null ? null : base + "/pre",
+                    base == null ? null : base + "/post", webhookKey, storefrontClientID);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--hash-key (or ORDERHOOKS_HASH_KEY) is needed: " + e.getMessage());
+        }
+    }
+
+    /** Starts the engine, registers what was asked, and prints where it serves. */
+    EngineServer start() {
+        AdminBootstrap admin = admin();
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, was " + port);
+        }
+        registration("http://localhost");
+        EngineServer server = EngineServer.start(new EngineServer.Settings(port, admin, marketplaceName, Clock.systemUTC()));
+        MerchantRegistration registration = registration(server.baseUrl());
+        if (registration != null) {
+            registration.applyTo(server.engine(), admin);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("orderhooks engine API listening on " + server.baseUrl());
+        out.println("  token:  POST " + server.baseUrl() + "/oauth/token (client_id=" + admin.clientID()
+                + ", client_secret, grant_type=client_credentials)");
+        out.println("  admin:  client " + admin.clientID() + ", user " + admin.username()
+                + (admin.usesDefaults() ? " (local default secrets: admin-secret / admin-password)" : ""));
+        if (registration != null) {
+            out.println("  storefront client " + storefrontClientID + ": checkout -> " + (integrationUrl == null ? "(none)" : integrationUrl)
+                    + ", webhooks -> " + (webhookUrl == null ? "(none)" : webhookUrl + "/{pre,post}"));
+        }
+        out.println("Ctrl-C to stop.");
+        out.flush();
+        return server;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Serving.untilShutdown(List.of(start()));
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+package io.orderhooks.examples.demo;
+
+import java.io.PrintWriter;
+import java.util.Objects;
+
+/** Numbered steps with check marks on a console. Not thread-safe. */
+final class Narrator {
+
+    private final PrintWriter out;
+    private int step;
+
+    Narrator(PrintWriter out) {
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    /** Starts step n+1. */
+    void step(String title) {
+        step++;
+        out.println();
+        out.println(String.format("%2d. %s", step, title));
+        out.flush();
+    }
+
+    /** Something that worked. */
+    void done(String what) {
+        out.println("    \u2713 " + what);
+        out.flush();
+    }
+
+    /** Something refused, as the story expects. */
+    void refused(String what) {
+        out.println("    \u2717 " + what);
+        out.flush();
+    }
+
+    /** A plain line. */
+    void line(String text) {
+        out.println("    " + text);
+        out.flush();
+    }
+}
