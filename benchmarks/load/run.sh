@@ -2,9 +2,8 @@
 # The load harness: in one run, side by side, on loopback only:
 #   floor-20, floor-200  a bare Javalin route that reads the body and answers fixed JSON
 #   calculate-20, -200   signed POST /ordercalculate through the middleware with the real tax plugin
-#   checkout-20          whole checkouts of 20 lines by USERS virtual users on the in-process engine, which
-#                        delivers every checkout event over HTTP (signed, loopback) to the example merchant
-#                        (the engine's REST API is not in this path yet: see docs/PERFORMANCE.md)
+#   checkout-20          whole checkouts of 20 lines by USERS virtual users over the engine's REST API; the engine
+#                        delivers every checkout event over HTTP (signed) to the example merchant
 # Prints throughput, p50/p99 latency and each result's ratio to the floor, samples each server JVM's
 # resident memory (VmRSS) idle and under load, and writes everything to $OUT/load.tsv.
 #
@@ -47,12 +46,12 @@ need_jar() {
   (cd "$ROOT" && ./mvnw -B -ntp -pl benchmarks -am package -DskipTests)
 }
 
-# start_server ROLE: starts one LoadServers JVM and waits (at most 60 s) until it wrote its port.
+# start_server ROLE [ARG]: starts one LoadServers JVM and waits (at most 60 s) until it wrote its port.
 start_server() {
   local role=$1
   rm -f "$OUT/$role.port"
   # shellcheck disable=SC2086
-  java $SERVER_JAVA_OPTS -cp "$JAR" io.orderhooks.benchmarks.LoadServers "$role" "$OUT" >"$OUT/$role.log" 2>&1 &
+  java $SERVER_JAVA_OPTS -cp "$JAR" io.orderhooks.benchmarks.LoadServers "$role" "$OUT" "${@:2}" >"$OUT/$role.log" 2>&1 &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
   for _ in $(seq 1 120); do
@@ -144,24 +143,34 @@ main() {
   report
 }
 
-# checkout_run: the example merchant in its own JVM, driven by CheckoutLoad (engine in the driver's JVM).
+# checkout_run: three JVMs on loopback: the example merchant, the engine's REST API delivering to it, and the
+# CheckoutLoad driver's virtual users calling the engine.
 checkout_run() {
   start_server merchant
-  local pid=$SERVER_PID samples="$OUT/checkout.rss"
-  : >"$samples"
-  ( for _ in $(seq 1 $((WARMUP + DURATION + 5))); do rss_kb "$pid" >>"$samples" 2>/dev/null || true; sleep 1; done ) &
+  local merchant_pid=$SERVER_PID merchant_port=$SERVER_PORT
+  start_server engine "http://127.0.0.1:$merchant_port/integration"
+  local engine_pid=$SERVER_PID engine_port=$SERVER_PORT
+  : >"$OUT/checkout-merchant.rss"
+  : >"$OUT/checkout-engine.rss"
+  ( for _ in $(seq 1 $((WARMUP + DURATION + 5))); do
+      rss_kb "$merchant_pid" >>"$OUT/checkout-merchant.rss" 2>/dev/null || true
+      rss_kb "$engine_pid" >>"$OUT/checkout-engine.rss" 2>/dev/null || true
+      sleep 1
+    done ) &
   local sampler=$!
   local line
   # shellcheck disable=SC2086
-  line=$(timeout $((WARMUP + DURATION + 90)) java $SERVER_JAVA_OPTS -cp "$JAR" io.orderhooks.benchmarks.CheckoutLoad \
-    "http://127.0.0.1:$SERVER_PORT/integration" "$USERS" "$WARMUP" "$DURATION" "$CHECKOUT_LINES" | awk -F'\t' '$1 == "checkout"')
+  line=$(timeout $((WARMUP + DURATION + 180)) java $SERVER_JAVA_OPTS -cp "$JAR" io.orderhooks.benchmarks.CheckoutLoad \
+    "http://127.0.0.1:$engine_port" "$USERS" "$WARMUP" "$DURATION" "$CHECKOUT_LINES" | awk -F'\t' '$1 == "checkout"')
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
   [ -n "$line" ] || { echo "CheckoutLoad gave no result" >&2; exit 1; }
-  [ "$(echo "$line" | cut -f13)" -eq 0 ] || { echo "checkouts failed: $line; see $OUT/merchant.log" >&2; exit 1; }
+  [ "$(echo "$line" | cut -f12)" -eq 0 ] || { echo "checkouts failed: $line; see $OUT/engine.log, $OUT/merchant.log" >&2; exit 1; }
   echo "$line" >>"$RESULTS"
-  printf 'rss\tmerchant (checkout-%s)\tload-max\t%s\n' "$CHECKOUT_LINES" "$(sort -n "$samples" | tail -1)" >>"$RESULTS"
-  stop_server "$pid"
+  printf 'rss\tmerchant (checkout-%s)\tload-max\t%s\n' "$CHECKOUT_LINES" "$(sort -n "$OUT/checkout-merchant.rss" | tail -1)" >>"$RESULTS"
+  printf 'rss\tengine (checkout-%s)\tload-max\t%s\n' "$CHECKOUT_LINES" "$(sort -n "$OUT/checkout-engine.rss" | tail -1)" >>"$RESULTS"
+  stop_server "$engine_pid"
+  stop_server "$merchant_pid"
 }
 
 report() {
@@ -169,8 +178,8 @@ report() {
     $1 == "load" { name[++n] = $2; rps[$2] = $3; p50[$2] = $4; p99[$2] = $5 }
     $1 == "rss"  { rss[++m] = $2 " " $3 ": " int($4 / 1024) " MiB" }
     $1 == "checkout" { checkout[++c] = sprintf("%s: %.1f checkouts/s (%s users); per request p50 %.2f ms p99 %.2f ms; " \
-      "middleware call p50 %.2f ms p99 %.2f ms; checkout p50 %.1f ms p99 %.1f ms", $2, $5, $3, $6 / 1000, $7 / 1000, \
-      $8 / 1000, $9 / 1000, $10 / 1000, $11 / 1000) }
+      "per checkout p50 %.1f ms p99 %.1f ms (%s checkouts, %s requests)", $2, $5, $3, $6 / 1000, $7 / 1000, \
+      $8 / 1000, $9 / 1000, $10, $11) }
     END {
       floor = rps["floor-20"]
       printf "%-14s %10s %10s %10s %12s %16s\n", "run", "req/s", "p50 ms", "p99 ms", "/ floor-20", "/ same-body floor"

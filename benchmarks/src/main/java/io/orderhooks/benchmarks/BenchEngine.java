@@ -8,6 +8,7 @@ import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.Address;
 import io.orderhooks.core.model.AddressAssignment;
 import io.orderhooks.core.model.ApiClient;
+import io.orderhooks.core.model.ApiClientAssignment;
 import io.orderhooks.core.model.Buyer;
 import io.orderhooks.core.model.Catalog;
 import io.orderhooks.core.model.IntegrationEvent;
@@ -19,6 +20,8 @@ import io.orderhooks.core.model.PriceBreak;
 import io.orderhooks.core.model.PriceSchedule;
 import io.orderhooks.core.model.Product;
 import io.orderhooks.core.model.ProductCatalogAssignment;
+import io.orderhooks.core.model.SecurityProfile;
+import io.orderhooks.core.model.SecurityProfileAssignment;
 import io.orderhooks.core.model.ShipMethodSelection;
 import io.orderhooks.core.model.User;
 import io.orderhooks.core.spi.CheckoutIntegration;
@@ -27,14 +30,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.LongConsumer;
-import java.util.function.Supplier;
 
 /**
  * An in-process engine seeded for checkout benchmarks: a marketplace {@code seller}, buyer {@code b1} with
- * user {@code u1} and a Minneapolis shipping address {@code home}, {@value #PRODUCTS} products with price
- * breaks in catalog {@code cat}, and API client {@code shop} whose checkout integration event {@code ie}
- * goes to the given {@link CheckoutIntegration}. {@link #checkout} runs OrderCloud's whole buyer checkout.
+ * user {@code u1} (who can log in through the REST API: client {@code shop}, roles {@link #ROLES}) and a
+ * Minneapolis shipping address {@code home}, {@value #PRODUCTS} products with price breaks in catalog
+ * {@code cat}, and API client {@code shop} whose checkout integration event {@code ie} goes to the given
+ * {@link CheckoutIntegration}. {@link #checkout} runs OrderCloud's whole buyer checkout.
  * Thread-safe as the engine is.
  */
 public final class BenchEngine {
@@ -42,7 +44,14 @@ public final class BenchEngine {
     /** Number of distinct products lines cycle through. */
     public static final int PRODUCTS = 25;
     public static final Caller SELLER = Caller.seller("admin", "seller", "adminclient", "FullAccess");
-    public static final Caller BUYER = Caller.buyer("u1", "b1", "shop", "Shopper");
+    /** The storefront's API client; its checkout integration event is {@code ie}. */
+    public static final String CLIENT_ID = "shop";
+    /** The buyer user's login, for the REST API's password grant. */
+    public static final String USERNAME = "u1@example.com";
+    public static final String PASSWORD = "Bench-Pass-2026!";
+    /** The buyer's roles (security profile {@code shoppers}, assigned to buyer {@code b1}). */
+    public static final List<String> ROLES = List.of("Shopper", "MeAdmin");
+    public static final Caller BUYER = Caller.buyer("u1", "b1", CLIENT_ID, "Shopper", "MeAdmin");
 
     private final Engine engine;
 
@@ -93,36 +102,25 @@ public final class BenchEngine {
      * The whole checkout: create, add {@code lines} lines, estimate shipping, select each estimate's first ship
      * method, calculate and submit.
      *
-     * @throws IllegalStateException if the order did not end up {@code Open}
+     * @throws IllegalStateException if estimate or calculate failed or the order did not end up {@code Open}
      */
     public Order checkout(int lines) {
-        return checkout(lines, nanos -> {});
-    }
-
-    /**
-     * {@link #checkout(int)}, reporting the duration of every engine call (each one a request of the REST API:
-     * create, each line, estimate, select, calculate, submit) to {@code requestNanos}.
-     */
-    public Order checkout(int lines, LongConsumer requestNanos) {
-        String id = timed(requestNanos, this::createOrder).id();
+        String id = createOrder().id();
         for (int i = 0; i < lines; i++) {
-            LineItem line = line(i);
-            timed(requestNanos, () -> engine.lineItems().add(BUYER, Direction.Outgoing, id, line));
+            engine.lineItems().add(BUYER, Direction.Outgoing, id, line(i));
         }
-        OrderWorksheet estimated = timed(requestNanos,
-                () -> engine.checkout().estimateShipping(BUYER, Direction.Outgoing, id, "bench-token"));
+        OrderWorksheet estimated = engine.checkout().estimateShipping(BUYER, Direction.Outgoing, id, "bench-token");
         if (!Boolean.TRUE.equals(estimated.shipEstimateResponse().succeeded())) {
             throw new IllegalStateException("estimate failed for " + id + ": " + estimated.shipEstimateResponse().unhandledErrorBody());
         }
         List<ShipMethodSelection> firstMethods = estimated.shipEstimateResponse().shipEstimates().stream()
                 .map(e -> new ShipMethodSelection(e.id(), e.shipMethods().get(0).id())).toList();
-        timed(requestNanos, () -> engine.checkout().selectShipMethods(BUYER, Direction.Outgoing, id, firstMethods));
-        OrderWorksheet calculated = timed(requestNanos,
-                () -> engine.checkout().calculate(BUYER, Direction.Outgoing, id, "bench-token"));
+        engine.checkout().selectShipMethods(BUYER, Direction.Outgoing, id, firstMethods);
+        OrderWorksheet calculated = engine.checkout().calculate(BUYER, Direction.Outgoing, id, "bench-token");
         if (!Boolean.TRUE.equals(calculated.orderCalculateResponse().succeeded())) {
             throw new IllegalStateException("calculate failed for " + id + ": " + calculated.orderCalculateResponse().unhandledErrorBody());
         }
-        Order submitted = timed(requestNanos, () -> engine.submit().submit(BUYER, Direction.Outgoing, id, "bench-token"));
+        Order submitted = engine.submit().submit(BUYER, Direction.Outgoing, id, "bench-token");
         if (submitted.status() != OrderStatus.Open) {
             throw new IllegalStateException("order " + id + " ended " + submitted.status());
         }
@@ -130,22 +128,15 @@ public final class BenchEngine {
     }
 
     /** Line {@code i} of an order: products cycle through P1..P25, quantities 1 to 5. */
-    private static LineItem line(int i) {
+    public static LineItem line(int i) {
         return LineItem.builder().productID("P" + (i % PRODUCTS + 1)).quantity(1 + i % 5).build();
-    }
-
-    private static <T> T timed(LongConsumer requestNanos, Supplier<T> call) {
-        long start = System.nanoTime();
-        T result = call.get();
-        requestNanos.accept(System.nanoTime() - start);
-        return result;
     }
 
     private void seed(String middlewareUrl) {
         var catalog = engine.catalog();
         catalog.saveCatalog(SELLER, Catalog.builder().id("cat").name("Main").build());
         engine.orgs().saveBuyer(SELLER, new Buyer("b1", "Buyer One", "cat", true, null, null));
-        engine.orgs().saveUser(SELLER, "b1", User.builder().id("u1").username("u1@example.com").password("pw-u1").active(true).build());
+        engine.orgs().saveUser(SELLER, "b1", User.builder().id("u1").username(USERNAME).password(PASSWORD).active(true).build());
         engine.addresses().saveAddress(SELLER, "b1", Address.builder().id("home").firstName("Ada").lastName("Buyer")
                 .street1("110 N 5th St").city("Minneapolis").state("MN").zip("55403").country("US").build());
         engine.addresses().assign(SELLER, "b1", new AddressAssignment("home", null, null, true, true));
@@ -160,8 +151,11 @@ public final class BenchEngine {
         }
         engine.integrations().saveEvent(SELLER, new IntegrationEvent(null, "ie", OrderCloudJson.mapper().createObjectNode(),
                 "OrderCheckout", middlewareUrl, null, null, "Checkout", BenchMiddleware.HASH_KEY));
-        engine.integrations().saveClient(SELLER, ApiClient.builder().id("shop").appName("Shop")
-                .orderCheckoutIntegrationEventID("ie").build());
+        engine.integrations().saveClient(SELLER, ApiClient.builder().id(CLIENT_ID).appName("Shop").active(true)
+                .accessTokenDuration(600).orderCheckoutIntegrationEventID("ie").build());
+        engine.integrations().assign(SELLER, new ApiClientAssignment(CLIENT_ID, "b1", null));
+        engine.securityProfiles().save(SELLER, "shoppers", new SecurityProfile("shoppers", "Shoppers", ROLES, List.of(), null, false));
+        engine.securityProfiles().assign(SELLER, new SecurityProfileAssignment("shoppers", "b1", null, null, null));
     }
 
     private static byte[] bytes(String json) {

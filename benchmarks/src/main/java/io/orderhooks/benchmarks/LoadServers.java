@@ -2,9 +2,14 @@ package io.orderhooks.benchmarks;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.orderhooks.core.api.EngineApi;
+import io.orderhooks.core.delivery.InMemoryDeliveryLog;
 import io.orderhooks.core.signing.OcHash;
+import io.orderhooks.delivery.Transports;
 import io.orderhooks.events.IntegrationEventsDispatcher;
 import io.orderhooks.events.IntegrationEventsPlugin;
+import io.orderhooks.events.sender.CheckoutSenderSettings;
+import io.orderhooks.events.sender.HttpCheckoutIntegration;
 import io.orderhooks.examples.merchant.MerchantPlugins;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +32,13 @@ import java.util.function.Consumer;
  *       bodies {@code calc-20.json} and {@code calc-200.json} and their {@code X-oc-hash} values
  *       ({@code calc-N.sig}) into {@code <dir>}.
  *   <li>{@code merchant}: the whole example merchant ({@link MerchantPlugins#demo}: tax, zone shipping, the
- *       outbox exporter writing to {@code <dir>/outbox}) under {@code /integration}, for {@link CheckoutLoad}.
+ *       outbox exporter writing to {@code <dir>/outbox}) under {@code /integration}.
+ *   <li>{@code engine}: the engine's REST API over a seeded {@link BenchEngine}, delivering checkout events
+ *       over HTTP to the merchant at the URL given as third argument; {@link CheckoutLoad} drives it.
  * </ul>
  *
  * <p>Both use the same Javalin and Jetty defaults. Usage: {@code java -cp benchmarks.jar
- * io.orderhooks.benchmarks.LoadServers floor|middleware|merchant <dir>}.
+ * io.orderhooks.benchmarks.LoadServers floor|middleware|merchant <dir>} or {@code ... engine <dir> <merchant URL>}.
  */
 public final class LoadServers {
 
@@ -43,12 +50,12 @@ public final class LoadServers {
     private LoadServers() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: LoadServers floor|middleware|merchant <dir>");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: LoadServers floor|middleware|merchant <dir> | engine <dir> <merchant base URL>");
             System.exit(2);
         }
         Path dir = Files.createDirectories(Path.of(args[1]));
-        Javalin app = start(args[0], dir);
+        Javalin app = args[0].equals("engine") && args.length == 3 ? startEngine(args[2]) : start(args[0], dir);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "load-server-stop"));
         Files.writeString(dir.resolve(args[0] + ".port"), Integer.toString(app.port()));
         new CountDownLatch(1).await();
@@ -68,8 +75,24 @@ public final class LoadServers {
             case "middleware" -> startMiddleware(dir);
             case "merchant" -> start(cfg -> cfg.registerPlugin(IntegrationEventsPlugin.at("/integration",
                     MerchantPlugins.demo(dir.resolve("outbox"), Clock.systemUTC()).dispatcher(BenchMiddleware.HASH_KEY))));
-            default -> throw new IllegalArgumentException("unknown role " + role + ": floor, middleware or merchant");
+            default -> throw new IllegalArgumentException("unknown role " + role + ": floor, middleware or merchant"
+                    + " (engine needs the merchant's URL)");
         };
+    }
+
+    /**
+     * The engine's REST API ({@link EngineApi}) over a {@link BenchEngine} whose checkout integration event points
+     * at {@code merchantUrl}, delivered over HTTP by {@link HttpCheckoutIntegration}.
+     */
+    static Javalin startEngine(String merchantUrl) {
+        InMemoryDeliveryLog log = new InMemoryDeliveryLog();
+        HttpCheckoutIntegration checkout = new HttpCheckoutIntegration(CheckoutSenderSettings.builder(log).build(),
+                Transports.defaultHttpClient());
+        BenchEngine bench = BenchEngine.seeded(checkout, merchantUrl);
+        EngineApi api = EngineApi.builder(bench.engine()).issuer("http://127.0.0.1").deliveryLog(log).build();
+        Javalin app = api.create();
+        app.unsafe.startup.showJavalinBanner = false;
+        return app.start("127.0.0.1", 0);
     }
 
     private static Javalin startMiddleware(Path dir) throws IOException {

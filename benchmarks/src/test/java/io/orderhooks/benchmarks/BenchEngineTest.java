@@ -13,7 +13,6 @@ import io.orderhooks.examples.merchant.MerchantPlugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,15 +22,13 @@ class BenchEngineTest {
     Path outbox;
 
     @Test
-    void runsAWholeCheckoutAgainstTheCannedMiddlewareAndTimesEveryEngineCall() {
+    void runsAWholeCheckoutAgainstTheCannedMiddleware() {
         BenchEngine bench = BenchEngine.seeded(BenchEngine.cannedMiddleware());
-        AtomicInteger requests = new AtomicInteger();
-        Order order = bench.checkout(20, nanos -> requests.incrementAndGet());
+        Order order = bench.checkout(20);
         assertThat(order.status()).isEqualTo(OrderStatus.Open);
         assertThat(order.lineItemCount()).isEqualTo(20);
         assertThat(order.shippingCost()).isEqualByComparingTo("9.95");
         assertThat(order.taxCost()).isEqualByComparingTo("12.34");
-        assertThat(requests).hasValue(1 + 20 + 4);
     }
 
     @Test

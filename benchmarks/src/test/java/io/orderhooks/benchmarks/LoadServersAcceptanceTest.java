@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.javalin.Javalin;
-import io.orderhooks.core.delivery.InMemoryDeliveryLog;
-import io.orderhooks.core.model.Order;
-import io.orderhooks.core.model.OrderStatus;
-import io.orderhooks.events.sender.CheckoutSenderSettings;
-import io.orderhooks.events.sender.HttpCheckoutIntegration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -71,17 +67,18 @@ class LoadServersAcceptanceTest {
     }
 
     @Test
-    void theMerchantServesWholeCheckoutsFromTheEngineOverHttp() throws Exception {
+    void aShopperChecksOutOverTheEnginesRestApiWhichCallsTheMerchantOverHttp() throws Exception {
         Javalin merchant = LoadServers.start("merchant", dir);
+        Javalin engine = LoadServers.startEngine("http://127.0.0.1:" + merchant.port() + "/integration");
         try {
-            HttpCheckoutIntegration http = new HttpCheckoutIntegration(
-                    CheckoutSenderSettings.builder(new InMemoryDeliveryLog()).build(), client);
-            BenchEngine bench = BenchEngine.seeded(http, "http://127.0.0.1:" + merchant.port() + "/integration");
-            Order order = bench.checkout(3);
-            assertThat(order.status()).isEqualTo(OrderStatus.Open);
-            assertThat(order.taxCost()).isEqualByComparingTo("3.24");
-            assertThat(dir.resolve("outbox")).isNotEmptyDirectory();
+            RestShopper shopper = new RestShopper(RestShopper.client(), "http://127.0.0.1:" + engine.port());
+            shopper.login();
+            AtomicInteger requests = new AtomicInteger();
+            String orderID = shopper.checkout(3, nanos -> requests.incrementAndGet());
+            assertThat(requests).hasValue(1 + 3 + 4);
+            assertThat(dir.resolve("outbox")).isDirectoryContaining(p -> p.getFileName().toString().contains(orderID));
         } finally {
+            engine.stop();
             merchant.stop();
         }
     }
@@ -89,6 +86,6 @@ class LoadServersAcceptanceTest {
     @Test
     void refusesAnUnknownRole() {
         assertThatThrownBy(() -> LoadServers.start("engine", dir))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown role engine: floor, middleware or merchant");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown role engine: floor, middleware or merchant (engine needs the merchant's URL)");
     }
 }

@@ -39,7 +39,7 @@ class PerfReportTest {
                 "load\tfloor-20\t1000.0\t2000\t9000\t15000\t0",
                 "load\tcalculate-20\t850.0\t2500\t12000\t12750\t0",
                 "rss\tmiddleware\tidle-after-start\t102400",
-                "checkout\tcheckout-20\t8\t20\t55.5\t150\t2500\t1800\t9000\t140000\t310000\t832\t0"));
+                "checkout\tcheckout-20\t8\t20\t55.5\t1500\t25000\t140000\t310000\t832\t20800\t0"));
         Files.writeString(dir.resolve("memory.tsv"), "heap\t10000\t10\t1048576\t105906176\t10485\t100.0\n");
 
         String md = report();
@@ -55,7 +55,7 @@ class PerfReportTest {
                 .contains("| In-process delivery layer over the dispatcher (200 lines) < 5% | "
                         + "not measured (InProcessDeliveryBenchmark missing) | — |")
                 .contains("| calculate-20 | 850 | 2.50 | 12.00 | 12750 | 0.850 |")
-                .contains("| checkout-20 | 8 | 55.50 | 0.150 | 2.50 | 1.80 | 9.00 | 140 | 310 | 832 |")
+                .contains("| checkout-20 | 8 | 55.50 | 1.50 | 25.00 | 140 | 310 | 832 | 20800 |")
                 .contains("| middleware | idle-after-start | 100 |")
                 .contains("Engine heap: **100.0 MiB per 10,000 orders of 10 lines**");
     }
