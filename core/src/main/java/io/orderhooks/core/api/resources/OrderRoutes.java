@@ -17,7 +17,11 @@ import io.orderhooks.core.engine.orders.OrderService;
 import io.orderhooks.core.model.Address;
 import io.orderhooks.core.model.LineItem;
 import io.orderhooks.core.model.Order;
+import io.orderhooks.core.model.User;
+import io.orderhooks.core.error.OrderCloudException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Orders: {@code v1/orders/{direction}[/{orderID}]} (list, create, read, PUT, PATCH, DELETE, billto, shipto),
@@ -25,6 +29,9 @@ import java.util.List;
  * {@code PUT v1/cart/{orderID}}).
  */
 public final class OrderRoutes {
+
+    /** What {@code PATCH .../fromuser} may change (OrderCloud: "Only FirstName, LastName, and Email can be updated"). */
+    private static final Set<String> FROM_USER_FIELDS = Set.of("FirstName", "LastName", "Email");
 
     private OrderRoutes() {}
 
@@ -68,6 +75,15 @@ public final class OrderRoutes {
             Order o = orders.get(c, d, id);
             List<LineItem> lines = ctx.engine().lineItems().list(c, d, id);
             return orders.setShippingAddress(c, d, id, patchedShipTo(r, o, lines));
+        });
+        both.patch("/fromuser", WRITE, (r, c, d, id) -> {
+            ObjectNode body = r.bodyObject();
+            body.fieldNames().forEachRemaining(f -> {
+                if (!FROM_USER_FIELDS.contains(f)) {
+                    throw OrderCloudException.validation("Only FirstName, LastName and Email of the order's FromUser can be patched, not " + f);
+                }
+            });
+            return orders.patchFromUser(c, d, id, from -> JsonMerge.patch(from, body, User.class));
         });
         t.get("v1/me/orders", roles("Shopper"), r -> {
             Caller c = ctx.caller(r);
