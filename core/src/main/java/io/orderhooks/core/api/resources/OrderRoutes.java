@@ -8,6 +8,7 @@ import static io.orderhooks.core.api.resources.OrderRouting.WRITE;
 
 import io.orderhooks.core.api.ApiContext;
 import io.orderhooks.core.api.ApiRequest;
+import io.orderhooks.core.api.ApiRoute;
 import io.orderhooks.core.api.RouteTable;
 import io.orderhooks.core.api.internal.JsonMerge;
 import io.orderhooks.core.engine.Caller;
@@ -25,7 +26,7 @@ import java.util.Set;
 
 /**
  * Orders: {@code v1/orders/{direction}[/{orderID}]} (list, create, read, PUT, PATCH, DELETE, billto, shipto),
- * {@code v1/me/orders[/approvable]} and the cart's own routes ({@code GET/PUT/PATCH/DELETE v1/cart},
+ * {@code v1/me/orders[/approvable]} ({@code PUT v1/me/orders?anonUserToken=}: take over an anonymous shopper's cart) and the cart's own routes ({@code GET/PUT/PATCH/DELETE v1/cart},
  * {@code PUT v1/cart/{orderID}}).
  */
 public final class OrderRoutes {
@@ -90,6 +91,16 @@ public final class OrderRoutes {
             List<Order> mine = orders.list(c, Direction.Outgoing).stream().filter(o -> c.userID().equals(o.fromUserID())).toList();
             return OrderFields.list(ctx, r, mine, Order::dateCreated);
         });
+        t.add(new ApiRoute("PUT", "v1/me/orders", roles("Shopper"), 204, r -> {
+            Caller anon;
+            try {
+                anon = ApiContext.caller(ctx.oauth().tokens().verify(Creates.query(r, "anonUserToken")));
+            } catch (OrderCloudException e) {
+                throw e.status() == 400 ? e : OrderCloudException.validation("anonUserToken is not a valid access token: " + e.getMessage());
+            }
+            ctx.engine().cart().transferAnonymous(ctx.caller(r), anon);
+            return null;
+        }));
         t.get("v1/me/orders/approvable", roles("Shopper"), r ->
                 OrderFields.list(ctx, r, orders.listApprovable(ctx.caller(r)), Order::dateSubmitted));
     }

@@ -42,6 +42,9 @@ public final class OrderAccess {
             if (direction == Direction.Incoming || !caller.companyID().equals(o.fromCompanyID())) {
                 return false;
             }
+            if (caller.anonymous() && caller.orderID() != null) {
+                return o.id().equals(caller.orderID()) && caller.userID().equals(o.fromUserID());
+            }
             return caller.userID().equals(o.fromUserID()) || caller.hasRole("OrderAdmin") || caller.hasRole("OrderReader")
                     || isPendingApprover(caller, s);
         }

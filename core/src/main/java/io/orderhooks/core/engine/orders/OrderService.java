@@ -52,7 +52,9 @@ public final class OrderService {
         if (!to.equals(ctx.config().sellerOrgID())) {
             throw Errors.bad("LineItem.ProductNotAvailableFromSeller", "Buyer orders go to the marketplace " + ctx.config().sellerOrgID());
         }
-        String id = body.id() == null || body.id().isBlank() ? ctx.ids().next() : body.id();
+        // an anonymous shopper's order always has the ID its token reserved (see CartService)
+        String id = caller.anonymous() && caller.orderID() != null ? caller.orderID()
+                : body.id() == null || body.id().isBlank() ? ctx.ids().next() : body.id();
         Order.Builder o = Order.builder().id(id).fromUser(from).fromUserID(from.id()).fromCompanyID(caller.companyID())
                 .toCompanyID(to).comments(body.comments()).xp(body.xp()).currency(body.currency())
                 .status(OrderStatus.Unsubmitted).isSubmitted(false).dateCreated(ctx.now()).lastUpdated(ctx.now());
