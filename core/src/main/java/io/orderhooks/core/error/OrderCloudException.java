@@ -31,8 +31,15 @@ public class OrderCloudException extends RuntimeException {
         this(status, errorCode, message, null);
     }
 
+    /**
+     * 404 {@code NotFound} with OrderCloud's {@code Data} {@code {"ObjectType": resource, "ObjectID": id}}: the
+     * official SDKs build their message from those two fields (the JavaScript SDK fails without them).
+     */
     public static OrderCloudException notFound(String resource, String id) {
-        return new OrderCloudException(404, "NotFound", resource + " not found: " + id);
+        com.fasterxml.jackson.databind.node.ObjectNode data = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        data.put("ObjectType", resource);
+        data.put("ObjectID", id);
+        return new OrderCloudException(404, "NotFound", resource + " not found: " + id, data);
     }
 
     public static OrderCloudException validation(String message) {

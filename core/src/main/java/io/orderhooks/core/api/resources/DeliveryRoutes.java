@@ -42,7 +42,7 @@ public final class DeliveryRoutes {
             Errors.requireSeller(ctx.caller(r));
             Redelivery redelivery = ctx.redelivery();
             if (redelivery == null) {
-                throw new OrderCloudException(404, "NotFound", "Redelivery is not configured on this engine");
+                throw OrderCloudException.notFound("Redelivery", "not configured on this engine");
             }
             return DeliveryView.of(redelivery.redeliver(r.param("deliveryID")).record());
         });
@@ -50,7 +50,7 @@ public final class DeliveryRoutes {
 
     private static DeliveryLog log(ApiContext ctx) {
         if (ctx.deliveryLog() == null) {
-            throw new OrderCloudException(404, "NotFound", "No delivery log is configured on this engine");
+            throw OrderCloudException.notFound("DeliveryLog", "not configured on this engine");
         }
         return ctx.deliveryLog();
     }

@@ -92,7 +92,10 @@ class GroupOrderLunchStoryAcceptanceTest {
         Response eveEditsDan = f.api.patch("/v1/cart/lineitems/" + danLine, eve, "{\"Quantity\":3}");
         assertThat(eveEditsDan.status()).as("a shared invitation's lines belong to all who use it").isEqualTo(200);
 
-        assertError(f.api.get("/v1/cart/lineitems/" + carolLine, bob), 404, "NotFound");
+        Response hidden = f.api.get("/v1/cart/lineitems/" + carolLine, bob);
+        assertError(hidden, 404, "NotFound");
+        assertThat(hidden.body().at("/Errors/0/Data/ObjectType").asText()).isEqualTo("LineItem");
+        assertThat(hidden.body().at("/Errors/0/Data/ObjectID").asText()).isEqualTo(carolLine);
         assertError(f.api.patch("/v1/cart/lineitems/" + carolLine, bob, "{\"Quantity\":9}"), 404, "NotFound");
         assertError(f.api.put("/v1/cart/lineitems/" + carolLine, bob, json(Map.of("ProductID", "gadget", "Quantity", 9))), 404, "NotFound");
         assertError(f.api.delete("/v1/cart/lineitems/" + carolLine, bob), 404, "NotFound");
