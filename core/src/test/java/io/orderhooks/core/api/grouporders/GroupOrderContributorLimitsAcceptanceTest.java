@@ -111,6 +111,20 @@ class GroupOrderContributorLimitsAcceptanceTest {
     }
 
     @Test
+    void deletingTheOrderEndsItsInvitationsAndTheirTokens() {
+        ok(f.addLine(bob, "widget", 1, "bob"));
+        assertThat(f.api.delete("/v1/orders/Outgoing/" + ORDER, f.manager).status()).isEqualTo(204);
+
+        assertError(f.api.get("/v1/cart", bob), 401, "GroupOrderInvitation.InvitationExpired");
+        assertError(f.api.get("/v1/cart/lineitems", bob), 401, "GroupOrderInvitation.InvitationExpired");
+        assertError(f.addLine(bob, "widget", 1, "bob"), 401, "GroupOrderInvitation.InvitationExpired");
+        assertError(f.api.get("/v1/me/products", bob), 401, "GroupOrderInvitation.InvitationExpired");
+        assertError(f.api.post("/v1/grouporders/" + bobInvitation + "/token", null, null), 404, "NotFound");
+        assertThat(f.ids("/v1/me/orderinvitations", f.manager)).isEmpty();
+        assertThat(f.api.engine().groupOrders().purgeExpired()).containsExactlyInAnyOrder(bobInvitation, carolInvitation);
+    }
+
+    @Test
     void afterExpiryTokensAreRefusedAndThePurgerRemovesTheInvitation() throws Exception {
         String later = ok(f.api.post("/v1/me/orderinvitations", f.manager, json(Map.of("Name", "Tomorrow", "OrderID", ORDER,
                 "ExpirationDate", "2026-03-02T10:00:00Z")))).body().get("ID").asText();

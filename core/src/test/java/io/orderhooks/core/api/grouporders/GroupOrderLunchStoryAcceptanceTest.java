@@ -117,6 +117,12 @@ class GroupOrderLunchStoryAcceptanceTest {
         JsonNode widget = ok(f.api.get("/v1/me/products/widget", dan)).body();
         assertThat(widget.at("/PriceSchedule/PriceBreaks/1/Price").decimalValue()).isEqualByComparingTo("8.50");
         assertError(f.api.get("/v1/me/products/caviar", bob), 404, "NotFound");
+        assertError(f.api.get("/v1/me/products/caviar/specs", bob), 404, "NotFound");
+        for (String sub : List.of("/specs", "/sellers")) {
+            Response asContributor = f.api.get("/v1/me/products/widget" + sub, bob);
+            assertThat(asContributor.status()).as("%s: %s", sub, asContributor.body()).isEqualTo(200);
+            assertThat(asContributor.body()).isEqualTo(ok(f.api.get("/v1/me/products/widget" + sub, f.manager)).body());
+        }
         assertThat(f.api.get("/v1/me/products/caviar", zed).status()).isEqualTo(200);
         assertError(f.addLine(bob, "caviar", 1, "bob"), 404, "NotFound");
         assertThat(f.ids("/v1/cart/lineitems", f.manager)).isEmpty();
