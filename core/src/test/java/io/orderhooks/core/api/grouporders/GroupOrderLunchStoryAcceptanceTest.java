@@ -7,11 +7,13 @@ import static io.orderhooks.core.api.testing.ApiTestServer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.orderhooks.core.api.orders.CommerceFixture;
 import io.orderhooks.core.api.testing.ApiTestServer.Response;
-import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.spi.PreHookDecision;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -140,7 +142,7 @@ class GroupOrderLunchStoryAcceptanceTest {
         assertThat(submitted.body().get("Status").asText()).isEqualTo("Open");
         assertThat(submitted.body().get("Subtotal").decimalValue()).isEqualByComparingTo("16.50");
         JsonNode sent = f.checkoutCalls.stream().filter(c -> c.type() == CheckoutEventType.ORDER_SUBMIT)
-                .map(c -> readTree(c.payload())).findFirst().orElseThrow();
+                .map(c -> LunchFixture.read(c.payload())).findFirst().orElseThrow();
         assertThat(sent.at("/OrderWorksheet/Order/ID").asText()).isEqualTo(ORDER);
         assertThat(sent.at("/OrderWorksheet/LineItems").findValuesAsText("InvitationID")).containsExactlyInAnyOrder(bobInvitation, shared);
 
@@ -176,12 +178,30 @@ class GroupOrderLunchStoryAcceptanceTest {
         assertThat(f.postHooks).as("the hook names POST only").hasSize(1);
     }
 
+    @Test
+    void aBlockingPreWebhookOnCartLineItemsStopsAContributorsAddBeforeAnythingChanges() {
+        ok(f.api.post("/v1/webhooks", f.admin, json(Map.of("ID", "guard", "Name", "Lunch guard",
+                "Url", "https://merchant.example/hooks/guard", "HashKey", "hook-key", "BeforeProcessRequest", true,
+                "ApiClientIDs", List.of(CommerceFixture.CLIENT),
+                "WebhookRoutes", List.of(Map.of("Route", "v1/cart/lineitems", "Verb", "POST"))))));
+        f.preDecision = new PreHookDecision(false, TextNode.valueOf("Kitchen closed"), null);
+
+        Response refused = f.addLine(bob, "widget", 1, "bob");
+
+        assertError(refused, 400, "Webhook.Blocked");
+        assertThat(refused.body().at("/Errors/0/Message").asText()).isEqualTo("Kitchen closed");
+        assertThat(f.preHooks).hasSize(1);
+        assertThat(f.preHooks.get(0).get("UserToken").asText()).isEqualTo(bob);
+        assertThat(f.preHooks.get(0).at("/Request/Body/xp/For").asText()).isEqualTo("bob");
+        assertThat(f.ids("/v1/cart/lineitems", f.manager)).isEmpty();
+    }
+
     /** Every contributor adds {@value #LINES_EACH} one-widget lines, all contributors at once; returns the IDs by name. */
     private Map<String, List<String>> addConcurrently(Map<String, String> tokens) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
         CountDownLatch start = new CountDownLatch(1);
         try {
-            Map<String, Future<List<String>>> futures = new java.util.HashMap<>();
+            Map<String, Future<List<String>>> futures = new HashMap<>();
             tokens.forEach((name, token) -> futures.put(name, pool.submit(() -> {
                 start.await();
                 List<String> ids = new ArrayList<>();
@@ -191,7 +211,7 @@ class GroupOrderLunchStoryAcceptanceTest {
                 return ids;
             })));
             start.countDown();
-            Map<String, List<String>> out = new java.util.HashMap<>();
+            Map<String, List<String>> out = new HashMap<>();
             for (var e : futures.entrySet()) {
                 out.put(e.getKey(), e.getValue().get(60, TimeUnit.SECONDS));
             }
@@ -204,13 +224,5 @@ class GroupOrderLunchStoryAcceptanceTest {
     private static String lineID(Response r) {
         assertThat(r.status()).as("line added: %s", r.body()).isEqualTo(201);
         return r.body().get("ID").asText();
-    }
-
-    private static JsonNode readTree(byte[] bytes) {
-        try {
-            return OrderCloudJson.mapper().readTree(bytes);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -33,6 +33,9 @@ final class LunchFixture implements AutoCloseable {
 
     final List<CheckoutCall> checkoutCalls = new CopyOnWriteArrayList<>();
     final List<JsonNode> postHooks = new CopyOnWriteArrayList<>();
+    final List<JsonNode> preHooks = new CopyOnWriteArrayList<>();
+    /** What every pre-webhook answers (proceed unless a test says otherwise). */
+    volatile PreHookDecision preDecision = new PreHookDecision(true, null, null);
     final ApiTestServer api = ApiTestServer.start(e -> e.checkoutIntegration(call -> {
         checkoutCalls.add(call);
         return CommerceFixture.CHECKOUT.deliver(call);
@@ -100,19 +103,25 @@ final class LunchFixture implements AutoCloseable {
         api.close();
     }
 
+    /** A JSON payload (a webhook's or a checkout call's) as a tree. */
+    static JsonNode read(byte[] payload) {
+        try {
+            return OrderCloudJson.mapper().readTree(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private final class RecordingSink implements WebhookSink {
         @Override
         public PreHookDecision before(WebhookEndpoint hook, byte[] payload) {
-            return new PreHookDecision(true, null, null);
+            preHooks.add(read(payload));
+            return preDecision;
         }
 
         @Override
         public void after(WebhookEndpoint hook, byte[] payload) {
-            try {
-                postHooks.add(OrderCloudJson.mapper().readTree(payload));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            postHooks.add(read(payload));
         }
     }
 }
