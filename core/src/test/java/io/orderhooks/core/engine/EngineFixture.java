@@ -1,46 +1,23 @@
 package io.orderhooks.core.engine;
 
-import io.orderhooks.core.engine.orgs.PasswordHasher;
 import io.orderhooks.core.json.OrderCloudJson;
-import io.orderhooks.core.model.ApiClient;
 import io.orderhooks.core.model.Buyer;
 import io.orderhooks.core.model.Catalog;
-import io.orderhooks.core.model.IntegrationEvent;
 import io.orderhooks.core.model.PriceBreak;
 import io.orderhooks.core.model.PriceSchedule;
 import io.orderhooks.core.model.Product;
 import io.orderhooks.core.model.ProductCatalogAssignment;
 import io.orderhooks.core.model.User;
-import io.orderhooks.core.spi.CheckoutCall;
-import io.orderhooks.core.spi.DeliveryOutcome;
-import io.orderhooks.core.time.MutableClock;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /** A small marketplace: seller, buyer b1 with users u1/u2, buyer b2 with user x1, product P1 (10 / 9 from 10 / 8 from 50). */
-final class EngineFixture {
+final class EngineFixture extends EngineFixtureBase {
 
-    final MutableClock clock = MutableClock.at("2026-03-01T12:00:00Z");
-    final AtomicReference<Function<CheckoutCall, DeliveryOutcome>> integration = new AtomicReference<>(c -> ok("{}"));
-    final List<CheckoutCall> calls = new CopyOnWriteArrayList<>();
-    final Engine engine = Engine.builder().clock(clock).passwordHasher(new PasswordHasher(1))
-            .checkoutIntegration(c -> {
-                calls.add(c);
-                return integration.get().apply(c);
-            }).build();
-    final Caller seller = Caller.seller("admin", "seller", "adminclient", "FullAccess");
-    final Caller u1 = Caller.buyer("u1", "b1", "client", "Shopper");
     final Caller u2 = Caller.buyer("u2", "b1", "client", "Shopper");
-    final Caller x1 = Caller.buyer("x1", "b2", "client", "Shopper");
-    /** u1 through a client without checkout integration. */
-    final Caller u1Plain = Caller.buyer("u1", "b1", "plain", "Shopper");
 
     EngineFixture() {
+        super("{}", b -> b);
         var cat = engine.catalog();
         cat.saveCatalog(seller, Catalog.builder().id("cat").name("Main").build());
         cat.saveCatalog(seller, Catalog.builder().id("cat2").name("Other").build());
@@ -54,14 +31,7 @@ final class EngineFixture {
                 new PriceBreak(50, new BigDecimal("8.00"), null))).build());
         cat.createProduct(seller, Product.builder().id("P1").name("Shirt").active(true).defaultPriceScheduleID("ps1").build());
         cat.assignProductToCatalog(seller, new ProductCatalogAssignment("cat", "P1"));
-        engine.integrations().saveEvent(seller, new IntegrationEvent(null, "ie", OrderCloudJson.mapper().createObjectNode().put("k", "v"),
-                "OrderCheckout", "https://mw.example/ie", null, null, "Checkout", "hashkey"));
-        engine.integrations().saveClient(seller, ApiClient.builder().id("client").appName("Shop").orderCheckoutIntegrationEventID("ie").build());
-        engine.integrations().saveClient(seller, ApiClient.builder().id("plain").appName("Plain").build());
-    }
-
-    static DeliveryOutcome ok(String json) {
-        return new DeliveryOutcome.Delivered(200, json.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
+        saveCheckoutIntegration(OrderCloudJson.mapper().createObjectNode().put("k", "v"));
     }
 
     /** A fake checkout middleware: fixed rates, tax 10% of the subtotal, empty answers for submit. */

@@ -4,14 +4,11 @@ import static io.orderhooks.core.engine.orders.Direction.Outgoing;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderhooks.core.engine.approvals.ApprovalPolicy;
-import io.orderhooks.core.engine.orgs.PasswordHasher;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.json.OrderCloudJson;
-import io.orderhooks.core.model.ApiClient;
 import io.orderhooks.core.model.ApprovalRule;
 import io.orderhooks.core.model.Buyer;
 import io.orderhooks.core.model.Catalog;
-import io.orderhooks.core.model.IntegrationEvent;
 import io.orderhooks.core.model.Inventory;
 import io.orderhooks.core.model.LineItem;
 import io.orderhooks.core.model.Order;
@@ -26,15 +23,8 @@ import io.orderhooks.core.model.UserGroup;
 import io.orderhooks.core.model.UserGroupAssignment;
 import io.orderhooks.core.spi.CheckoutCall;
 import io.orderhooks.core.spi.CheckoutEventType;
-import io.orderhooks.core.spi.DeliveryOutcome;
-import io.orderhooks.core.time.MutableClock;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
@@ -43,7 +33,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  * PS2 (30.00, S2), PA (5.00, S1, AutoForward). A test approval policy: rule expression {@code total>N} holds when
  * the order total exceeds N; {@code approved:R} holds once rule R was approved.
  */
-final class MarketplaceFixture {
+final class MarketplaceFixture extends EngineFixtureBase {
 
     /** A stand-in for the expression policy: enough to drive the approval flow. */
     static final ApprovalPolicy TEST_POLICY = (ws, rules, history) -> rules.stream().filter(r -> {
@@ -55,24 +45,13 @@ final class MarketplaceFixture {
         return history.stream().anyMatch(a -> rule.equals(a.approvalRuleID()) && "Approved".equals(a.status()));
     }).toList();
 
-    final MutableClock clock = MutableClock.at("2026-03-01T12:00:00Z");
-    final AtomicReference<Function<CheckoutCall, DeliveryOutcome>> integration = new AtomicReference<>(c -> ok("{\"xp\":{\"Seen\":true}}"));
-    final List<CheckoutCall> calls = new CopyOnWriteArrayList<>();
-    final Engine engine = Engine.builder().clock(clock).passwordHasher(new PasswordHasher(1)).approvalPolicy(TEST_POLICY)
-            .checkoutIntegration(c -> {
-                calls.add(c);
-                return integration.get().apply(c);
-            }).build();
-    final Caller seller = Caller.seller("admin", "seller", "adminclient", "FullAccess");
-    final Caller u1 = Caller.buyer("u1", "b1", "client", "Shopper");
-    final Caller u1Plain = Caller.buyer("u1", "b1", "plain", "Shopper");
     final Caller a1 = Caller.buyer("a1", "b1", "client", "Shopper");
     final Caller m1 = Caller.buyer("m1", "b1", "client", "Shopper");
-    final Caller x1 = Caller.buyer("x1", "b2", "client", "Shopper");
     final Caller s1 = Caller.supplier("s1u", "S1", "supplierclient", "ShipmentAdmin");
     final Caller s2 = Caller.supplier("s2u", "S2", "supplierclient", "ShipmentAdmin");
 
     MarketplaceFixture() {
+        super("{\"xp\":{\"Seen\":true}}", b -> b.approvalPolicy(TEST_POLICY));
         var cat = engine.catalog();
         cat.saveCatalog(seller, Catalog.builder().id("cat").name("Main").build());
         engine.orgs().saveBuyer(seller, new Buyer("b1", "Buyer One", "cat", true, null, null));
@@ -90,10 +69,7 @@ final class MarketplaceFixture {
         product("PS1", "20.00", "S1", false, null);
         product("PS2", "30.00", "S2", false, null);
         product("PA", "5.00", "S1", true, null);
-        engine.integrations().saveEvent(seller, new IntegrationEvent(null, "ie", OrderCloudJson.mapper().createObjectNode(),
-                "OrderCheckout", "https://mw.example/ie", null, null, "Checkout", "hashkey"));
-        engine.integrations().saveClient(seller, ApiClient.builder().id("client").appName("Shop").orderCheckoutIntegrationEventID("ie").build());
-        engine.integrations().saveClient(seller, ApiClient.builder().id("plain").appName("Plain").build());
+        saveCheckoutIntegration(OrderCloudJson.mapper().createObjectNode());
     }
 
     private void product(String id, String price, String supplier, boolean autoForward, Inventory inventory) {
@@ -143,10 +119,6 @@ final class MarketplaceFixture {
 
     static List<String> statuses(List<OrderApproval> approvals) {
         return approvals.stream().map(a -> a.approvalRuleID() + ":" + a.status()).toList();
-    }
-
-    static DeliveryOutcome ok(String json) {
-        return new DeliveryOutcome.Delivered(200, json.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
     }
 
     static void code(ThrowingCallable call, String code) {

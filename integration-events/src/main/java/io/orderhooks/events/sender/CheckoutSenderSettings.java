@@ -1,13 +1,9 @@
 package io.orderhooks.events.sender;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.orderhooks.core.spi.DeliveryLog;
 import io.orderhooks.delivery.Deliverer;
-import io.orderhooks.delivery.Transport;
-import io.orderhooks.delivery.Transports;
-import java.time.Clock;
+import io.orderhooks.delivery.DeliverySettings;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How checkout events are sent, shared by {@link HttpCheckoutIntegration} and
@@ -23,24 +19,17 @@ import java.util.Objects;
  *   <li>{@code maxResponseBytes} (default 1 MiB): a longer answer is rejected, not read.
  * </ul>
  */
-public final class CheckoutSenderSettings {
+public final class CheckoutSenderSettings extends DeliverySettings {
 
-    final DeliveryLog log;
-    final Clock clock;
     final Duration timeLimit;
     final int maxAttempts;
     final Duration retryWait;
-    final CircuitBreakerRegistry breakers;
-    final int maxResponseBytes;
 
     private CheckoutSenderSettings(Builder b) {
-        this.log = b.log;
-        this.clock = b.clock;
+        super(b);
         this.timeLimit = b.timeLimit;
         this.maxAttempts = b.maxAttempts;
         this.retryWait = b.retryWait;
-        this.breakers = b.breakers;
-        this.maxResponseBytes = b.maxResponseBytes;
     }
 
     public static Builder builder(DeliveryLog log) {
@@ -55,34 +44,18 @@ public final class CheckoutSenderSettings {
         return maxAttempts;
     }
 
-    public DeliveryLog log() {
-        return log;
-    }
-
-    Deliverer deliverer(Transport transport) {
-        Deliverer.Builder b = Deliverer.builder().transport(transport).log(log).clock(clock);
-        if (breakers != null) {
-            b.breakers(breakers);
-        }
-        return b.build();
-    }
-
     /** Validating builder; not thread-safe. */
-    public static final class Builder {
-        private final DeliveryLog log;
-        private Clock clock = Clock.systemUTC();
+    public static final class Builder extends DeliverySettings.Builder<Builder> {
         private Duration timeLimit = Duration.ofSeconds(10);
         private int maxAttempts = 3;
         private Duration retryWait = Duration.ofMillis(200);
-        private CircuitBreakerRegistry breakers;
-        private int maxResponseBytes = Transports.DEFAULT_MAX_RESPONSE_BYTES;
 
         private Builder(DeliveryLog log) {
-            this.log = Objects.requireNonNull(log, "log");
+            super(log);
         }
 
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -104,29 +77,8 @@ public final class CheckoutSenderSettings {
             return this;
         }
 
-        public Builder breakers(CircuitBreakerRegistry breakers) {
-            this.breakers = Objects.requireNonNull(breakers, "breakers");
-            return this;
-        }
-
-        public Builder maxResponseBytes(int bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxResponseBytes must be positive, was " + bytes);
-            }
-            this.maxResponseBytes = bytes;
-            return this;
-        }
-
         public CheckoutSenderSettings build() {
             return new CheckoutSenderSettings(this);
-        }
-
-        private static Duration positive(String name, Duration d) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + d);
-            }
-            return d;
         }
     }
 }

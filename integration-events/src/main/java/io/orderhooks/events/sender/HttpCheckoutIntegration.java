@@ -1,12 +1,6 @@
 package io.orderhooks.events.sender;
 
-import io.orderhooks.core.spi.CheckoutCall;
-import io.orderhooks.core.spi.CheckoutIntegration;
-import io.orderhooks.core.spi.DeliveryOutcome;
-import io.orderhooks.core.spi.IntegrationEndpoint;
-import io.orderhooks.core.spi.Redelivery;
 import io.orderhooks.delivery.Transports;
-import io.orderhooks.events.sender.internal.CheckoutDelivery;
 import okhttp3.OkHttpClient;
 
 /**
@@ -23,30 +17,10 @@ import okhttp3.OkHttpClient;
  * <p>Thread-safe; {@link #deliver} blocks the calling thread for at most the time limit per attempt and
  * never throws for a delivery failure.
  */
-public final class HttpCheckoutIntegration implements CheckoutIntegration, Redelivery {
-
-    private final CheckoutDelivery delivery;
+public final class HttpCheckoutIntegration extends AbstractCheckoutIntegration {
 
     /** Sends with {@code client} (share {@link Transports#defaultHttpClient()} across senders). */
     public HttpCheckoutIntegration(CheckoutSenderSettings settings, OkHttpClient client) {
-        this.delivery = new CheckoutDelivery(
-                settings.deliverer(Transports.http(client, settings.maxResponseBytes)),
-                settings.timeLimit, settings.maxAttempts, settings.retryWait);
-    }
-
-    @Override
-    public DeliveryOutcome deliver(CheckoutCall call) {
-        return delivery.deliver(call);
-    }
-
-    /** Redelivers a failed {@code ordersubmit} to the endpoint it was last delivered to by this sender. */
-    @Override
-    public Result redeliver(String recordID) {
-        return delivery.redeliver(recordID);
-    }
-
-    /** Redelivers a failed {@code ordersubmit} using {@code endpoint}'s current URL and keys. */
-    public Result redeliver(String recordID, IntegrationEndpoint endpoint) {
-        return delivery.redeliver(recordID, endpoint);
+        super(settings, settings.http(client));
     }
 }

@@ -2,13 +2,6 @@ package io.orderhooks.events.sender;
 
 import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.receiver.TimeBudget;
-import io.orderhooks.core.spi.CheckoutCall;
-import io.orderhooks.core.spi.CheckoutIntegration;
-import io.orderhooks.core.spi.DeliveryOutcome;
-import io.orderhooks.core.spi.IntegrationEndpoint;
-import io.orderhooks.core.spi.Redelivery;
-import io.orderhooks.delivery.Transports;
-import io.orderhooks.events.sender.internal.CheckoutDelivery;
 
 /**
  * Delivers checkout events to an integration-events dispatcher in this JVM, with no sockets: the
@@ -19,29 +12,17 @@ import io.orderhooks.events.sender.internal.CheckoutDelivery;
  *
  * <p>Thread-safe. Close it to stop the threads that run the handler under its time limit.
  */
-public final class InProcessCheckoutIntegration implements CheckoutIntegration, Redelivery, AutoCloseable {
+public final class InProcessCheckoutIntegration extends AbstractCheckoutIntegration implements AutoCloseable {
 
-    private final CheckoutDelivery delivery;
-    private final TimeBudget budget = new TimeBudget("orderhooks-checkout-inprocess");
+    private final TimeBudget budget;
 
     public InProcessCheckoutIntegration(CheckoutSenderSettings settings, RawHandler dispatcher) {
-        this.delivery = new CheckoutDelivery(
-                settings.deliverer(Transports.inProcess(dispatcher, budget, settings.maxResponseBytes)),
-                settings.timeLimit, settings.maxAttempts, settings.retryWait);
+        this(settings, dispatcher, new TimeBudget("orderhooks-checkout-inprocess"));
     }
 
-    @Override
-    public DeliveryOutcome deliver(CheckoutCall call) {
-        return delivery.deliver(call);
-    }
-
-    @Override
-    public Result redeliver(String recordID) {
-        return delivery.redeliver(recordID);
-    }
-
-    public Result redeliver(String recordID, IntegrationEndpoint endpoint) {
-        return delivery.redeliver(recordID, endpoint);
+    private InProcessCheckoutIntegration(CheckoutSenderSettings settings, RawHandler dispatcher, TimeBudget budget) {
+        super(settings, settings.inProcess(dispatcher, budget));
+        this.budget = budget;
     }
 
     @Override

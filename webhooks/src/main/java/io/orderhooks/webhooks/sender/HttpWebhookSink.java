@@ -1,14 +1,8 @@
 package io.orderhooks.webhooks.sender;
 
-import io.orderhooks.core.spi.DeliveryRecord;
-import io.orderhooks.core.spi.PreHookDecision;
-import io.orderhooks.core.spi.Redelivery;
 import io.orderhooks.core.spi.WebhookEndpoint;
-import io.orderhooks.core.spi.WebhookSink;
 import io.orderhooks.delivery.Transports;
-import io.orderhooks.webhooks.sender.internal.WebhookSinkCore;
 import java.net.URI;
-import java.util.List;
 import okhttp3.OkHttpClient;
 
 /**
@@ -31,54 +25,10 @@ import okhttp3.OkHttpClient;
  *
  * <p>Thread-safe. Every attempt is recorded in the settings' delivery log.
  */
-public final class HttpWebhookSink implements WebhookSink, Redelivery, AutoCloseable {
-
-    private final WebhookSinkCore core;
+public final class HttpWebhookSink extends AbstractWebhookSink {
 
     /** Sends with {@code client} (share {@link Transports#defaultHttpClient()} across senders). */
     public HttpWebhookSink(WebhookSinkSettings settings, OkHttpClient client) {
-        this.core = new WebhookSinkCore(settings.deliverer(Transports.http(client, settings.maxResponseBytes)),
-                url -> URI.create(url).getRawPath(), Sinks.options(settings), "orderhooks-webhook-http");
-    }
-
-    @Override
-    public PreHookDecision before(WebhookEndpoint hook, byte[] payload) {
-        return core.before(hook, payload);
-    }
-
-    @Override
-    public void after(WebhookEndpoint hook, byte[] payload) {
-        core.after(hook, payload);
-    }
-
-    /** Delivers every post-webhook attempt due now on the calling thread; for a sink with 0 workers. */
-    public int runDue() {
-        return core.runDue();
-    }
-
-    /** Post-webhook deliveries pending or in flight. */
-    public int queued() {
-        return core.queued();
-    }
-
-    /** Redelivers a failed post-webhook once, now, to the webhook this sink last knew under its ID. */
-    @Override
-    public Result redeliver(String recordID) {
-        return core.redeliver(recordID);
-    }
-
-    /** Redelivers a failed post-webhook once, now, using {@code hook}'s current URL and keys. */
-    public Result redeliver(String recordID, WebhookEndpoint hook) {
-        return core.redeliver(recordID, hook);
-    }
-
-    /** Closes and returns the dead letters written for deliveries that were still pending. */
-    public List<DeliveryRecord> shutdown() {
-        return core.close();
-    }
-
-    @Override
-    public void close() {
-        shutdown();
+        super(settings, settings.http(client), url -> URI.create(url).getRawPath(), "orderhooks-webhook-http");
     }
 }

@@ -4,12 +4,6 @@ import io.orderhooks.core.http.JavalinMount;
 import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.receiver.TimeBudget;
 import io.orderhooks.core.spi.DeliveryRecord;
-import io.orderhooks.core.spi.PreHookDecision;
-import io.orderhooks.core.spi.Redelivery;
-import io.orderhooks.core.spi.WebhookEndpoint;
-import io.orderhooks.core.spi.WebhookSink;
-import io.orderhooks.delivery.Transports;
-import io.orderhooks.webhooks.sender.internal.WebhookSinkCore;
 import java.net.URI;
 import java.util.List;
 
@@ -22,16 +16,12 @@ import java.util.List;
  *
  * <p>Thread-safe. Close it to drain the queue and stop the threads that run handlers under the time limit.
  */
-public final class InProcessWebhookSink implements WebhookSink, Redelivery, AutoCloseable {
+public final class InProcessWebhookSink extends AbstractWebhookSink {
 
-    private final WebhookSinkCore core;
-    private final TimeBudget budget = new TimeBudget("orderhooks-webhook-inprocess");
+    private final TimeBudget budget;
 
     public InProcessWebhookSink(WebhookSinkSettings settings, RawHandler dispatcher, String mountPath) {
-        String base = JavalinMount.normalize(mountPath);
-        this.core = new WebhookSinkCore(
-                settings.deliverer(Transports.inProcess(dispatcher, budget, settings.maxResponseBytes)),
-                url -> relative(url, base), Sinks.options(settings), "orderhooks-webhook-inprocess");
+        this(settings, dispatcher, JavalinMount.normalize(mountPath), new TimeBudget("orderhooks-webhook-inprocess"));
     }
 
     /** A dispatcher that sees the whole path of each webhook URL. */
@@ -39,43 +29,18 @@ public final class InProcessWebhookSink implements WebhookSink, Redelivery, Auto
         this(settings, dispatcher, "");
     }
 
+    private InProcessWebhookSink(WebhookSinkSettings settings, RawHandler dispatcher, String base, TimeBudget budget) {
+        super(settings, settings.inProcess(dispatcher, budget), url -> relative(url, base),
+                "orderhooks-webhook-inprocess");
+        this.budget = budget;
+    }
+
+    /** Closes (also stopping the handler threads) and returns the dead letters written for pending deliveries. */
     @Override
-    public PreHookDecision before(WebhookEndpoint hook, byte[] payload) {
-        return core.before(hook, payload);
-    }
-
-    @Override
-    public void after(WebhookEndpoint hook, byte[] payload) {
-        core.after(hook, payload);
-    }
-
-    /** Delivers every post-webhook attempt due now on the calling thread; for a sink with 0 workers. */
-    public int runDue() {
-        return core.runDue();
-    }
-
-    public int queued() {
-        return core.queued();
-    }
-
-    @Override
-    public Result redeliver(String recordID) {
-        return core.redeliver(recordID);
-    }
-
-    public Result redeliver(String recordID, WebhookEndpoint hook) {
-        return core.redeliver(recordID, hook);
-    }
-
     public List<DeliveryRecord> shutdown() {
-        List<DeliveryRecord> deadLetters = core.close();
+        List<DeliveryRecord> deadLetters = super.shutdown();
         budget.close();
         return deadLetters;
-    }
-
-    @Override
-    public void close() {
-        shutdown();
     }
 
     static String relative(String url, String base) {

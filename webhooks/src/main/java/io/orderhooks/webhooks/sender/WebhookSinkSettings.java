@@ -1,12 +1,9 @@
 package io.orderhooks.webhooks.sender;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.orderhooks.core.spi.DeliveryLog;
-import io.orderhooks.delivery.Deliverer;
+import io.orderhooks.delivery.DeliverySettings;
 import io.orderhooks.delivery.RetrySchedule;
-import io.orderhooks.delivery.Transport;
-import io.orderhooks.delivery.Transports;
-import java.time.Clock;
+import io.orderhooks.webhooks.sender.internal.WebhookSinkCore;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,50 +16,27 @@ import java.util.function.DoubleSupplier;
  * threads (0 means no threads: the owner pumps with {@code runDue()}, as tests do); 5 s to drain on close;
  * one breaker per webhook ID; responses over 1 MiB are rejected unread.
  */
-public final class WebhookSinkSettings {
+public final class WebhookSinkSettings extends DeliverySettings {
 
-    final DeliveryLog log;
-    final Clock clock;
-    final Duration preTimeLimit;
-    final Duration postTimeLimit;
-    final RetrySchedule schedule;
-    final int queueCapacity;
-    final int workers;
-    final Duration drainTimeout;
-    final DoubleSupplier random;
-    final CircuitBreakerRegistry breakers;
-    final int maxResponseBytes;
+    private final WebhookSinkCore.Options options;
 
     private WebhookSinkSettings(Builder b) {
-        this.log = b.log;
-        this.clock = b.clock;
-        this.preTimeLimit = b.preTimeLimit;
-        this.postTimeLimit = b.postTimeLimit;
-        this.schedule = b.schedule;
-        this.queueCapacity = b.queueCapacity;
-        this.workers = b.workers;
-        this.drainTimeout = b.drainTimeout;
-        this.random = b.random;
-        this.breakers = b.breakers;
-        this.maxResponseBytes = b.maxResponseBytes;
+        super(b);
+        this.options = new WebhookSinkCore.Options(b.preTimeLimit, b.postTimeLimit, b.schedule, b.queueCapacity,
+                b.workers, b.drainTimeout, b.random);
     }
 
     public static Builder builder(DeliveryLog log) {
         return new Builder(log);
     }
 
-    Deliverer deliverer(Transport transport) {
-        Deliverer.Builder b = Deliverer.builder().transport(transport).log(log).clock(clock);
-        if (breakers != null) {
-            b.breakers(breakers);
-        }
-        return b.build();
+    /** The knobs the internal sink takes. */
+    WebhookSinkCore.Options options() {
+        return options;
     }
 
     /** Validating builder; not thread-safe. */
-    public static final class Builder {
-        private final DeliveryLog log;
-        private Clock clock = Clock.systemUTC();
+    public static final class Builder extends DeliverySettings.Builder<Builder> {
         private Duration preTimeLimit = Duration.ofSeconds(5);
         private Duration postTimeLimit = Duration.ofSeconds(10);
         private RetrySchedule schedule = RetrySchedule.DEFAULT;
@@ -70,16 +44,13 @@ public final class WebhookSinkSettings {
         private int workers = 2;
         private Duration drainTimeout = Duration.ofSeconds(5);
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
-        private CircuitBreakerRegistry breakers;
-        private int maxResponseBytes = Transports.DEFAULT_MAX_RESPONSE_BYTES;
 
         private Builder(DeliveryLog log) {
-            this.log = Objects.requireNonNull(log, "log");
+            super(log);
         }
 
-        /** Stamps records and decides when retries are due. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -130,29 +101,8 @@ public final class WebhookSinkSettings {
             return this;
         }
 
-        public Builder breakers(CircuitBreakerRegistry breakers) {
-            this.breakers = Objects.requireNonNull(breakers, "breakers");
-            return this;
-        }
-
-        public Builder maxResponseBytes(int bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxResponseBytes must be positive, was " + bytes);
-            }
-            this.maxResponseBytes = bytes;
-            return this;
-        }
-
         public WebhookSinkSettings build() {
             return new WebhookSinkSettings(this);
-        }
-
-        private static Duration positive(String name, Duration d) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + d);
-            }
-            return d;
         }
     }
 }

@@ -2,7 +2,6 @@ package io.orderhooks.events.sender.internal;
 
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
-import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.spi.CheckoutCall;
 import io.orderhooks.core.spi.CheckoutEventType;
 import io.orderhooks.core.spi.CheckoutResponses;
@@ -13,12 +12,11 @@ import io.orderhooks.core.spi.Redelivery;
 import io.orderhooks.delivery.Attempt;
 import io.orderhooks.delivery.Deliverer;
 import io.orderhooks.delivery.OutboundRequest;
+import io.orderhooks.delivery.Redeliveries;
 import io.orderhooks.delivery.Sent;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The checkout sender behind both the HTTP and the in-process integration; only the transport differs.
@@ -31,7 +29,7 @@ public final class CheckoutDelivery {
     private final Deliverer deliverer;
     private final Duration timeLimit;
     private final RetryRegistry retries;
-    private final Map<String, IntegrationEndpoint> endpoints = new ConcurrentHashMap<>();
+    private final Redeliveries<IntegrationEndpoint> redeliveries;
 
     public CheckoutDelivery(Deliverer deliverer, Duration timeLimit, int maxAttempts, Duration retryWait) {
         this.deliverer = Objects.requireNonNull(deliverer, "deliverer");
@@ -42,11 +40,13 @@ public final class CheckoutDelivery {
                 .retryOnResult(outcome -> outcome instanceof DeliveryOutcome.Unreachable)
                 .retryOnException(e -> false)
                 .build());
+        this.redeliveries = new Redeliveries<>(deliverer, DeliveryRecord.Kind.CHECKOUT, "IntegrationEvent",
+                "integration event", IntegrationEndpoint::id, this::resend);
     }
 
     public DeliveryOutcome deliver(CheckoutCall call) {
         IntegrationEndpoint endpoint = call.endpoint();
-        endpoints.put(endpoint.id(), endpoint);
+        redeliveries.remember(endpoint);
         CheckoutEventType type = call.type();
         String key = type.safeToRetry() ? null
                 : call.idempotencyKey() != null ? call.idempotencyKey() : UUID.randomUUID().toString();
@@ -59,30 +59,18 @@ public final class CheckoutDelivery {
 
     /** Re-sends a failed submit to the endpoint last seen under its recorded ID. */
     public Redelivery.Result redeliver(String recordID) {
-        DeliveryRecord record = deliverer.redeliverable(recordID, DeliveryRecord.Kind.CHECKOUT);
-        IntegrationEndpoint endpoint = endpoints.get(record.endpointID());
-        if (endpoint == null) {
-            throw OrderCloudException.notFound("IntegrationEvent", record.endpointID());
-        }
-        return redeliver(record, endpoint);
+        return redeliveries.redeliver(recordID);
     }
 
     /** Re-sends a failed submit to {@code endpoint} (its current URL and keys). */
     public Redelivery.Result redeliver(String recordID, IntegrationEndpoint endpoint) {
-        DeliveryRecord record = deliverer.redeliverable(recordID, DeliveryRecord.Kind.CHECKOUT);
-        if (!record.endpointID().equals(endpoint.id())) {
-            throw new OrderCloudException(400, "Delivery.EndpointMismatch", "Delivery " + recordID
-                    + " was made to integration event " + record.endpointID() + ", not " + endpoint.id());
-        }
-        endpoints.put(endpoint.id(), endpoint);
-        return redeliver(record, endpoint);
+        return redeliveries.redeliver(recordID, endpoint);
     }
 
-    private Redelivery.Result redeliver(DeliveryRecord record, IntegrationEndpoint endpoint) {
+    private Sent resend(DeliveryRecord record, IntegrationEndpoint endpoint) {
         Attempt attempt = attempt(CheckoutEventType.ORDER_SUBMIT, endpoint, record.orderID(), record.requestBody(),
                 record.idempotencyKey()).withRedeliveryOf(record.id());
-        Sent sent = deliverer.send(attempt, timeLimit);
-        return new Redelivery.Result(sent.record(), sent.outcome());
+        return deliverer.send(attempt, timeLimit);
     }
 
     private static Attempt attempt(CheckoutEventType type, IntegrationEndpoint endpoint, String orderID,
