@@ -64,7 +64,7 @@ public final class LineItemService {
             access.requireLineChange(caller, direction, s);
             refuseShipTo(caller, body.shippingAddressID());
             String id = body.id() == null || body.id().isBlank() ? ctx.ids().next() : body.id();
-            if (s.line(id).isPresent()) {
+            if (LinePricer.indexOf(s.lineItems(), id) >= 0) {
                 throw new io.orderhooks.core.error.OrderCloudException(409, "IdExists", "LineItem already exists: " + id);
             }
             LineItem.Builder line = LineItem.builder().id(id).productID(body.productID()).quantity(body.quantity())
@@ -76,7 +76,7 @@ public final class LineItemService {
                 line.shippingAddressID(a.id()).shippingAddress(a);
             }
             LineItem placed = withOverride(caller, line.build(), body.unitPrice());
-            return commit(caller, s, pricer.place(s, placed));
+            return commit(caller, s, pricer.place(s, placed, -1));
         });
     }
 

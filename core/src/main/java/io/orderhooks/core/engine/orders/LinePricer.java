@@ -47,8 +47,12 @@ final class LinePricer {
      * {@code line} is priced: O(1) pricing work besides copying the list.
      */
     Placed place(OrderState s, LineItem line) {
+        return place(s, line, indexOf(s.lineItems(), line.id()));
+    }
+
+    /** {@link #place(OrderState, LineItem)} when the caller already knows the line's index ({@code -1}: a new line). */
+    Placed place(OrderState s, LineItem line, int at) {
         List<LineItem> current = s.lineItems();
-        int at = indexOf(current, line.id());
         LineItem before = at >= 0 ? current.get(at) : null;
         List<LineItem> lines = new ArrayList<>(current.size() + 1);
         lines.addAll(current);
@@ -64,9 +68,9 @@ final class LinePricer {
         if (cumulative(ps)) {
             return new Placed(repriceAll(buyer, ps, lines, line.productID()), at, before, true);
         }
-        if (!Boolean.TRUE.equals(line.priceOverridden())) {
-            lines.set(at, price(buyer, ps, line, line.quantity()));
-        }
+        LineItem priced = Boolean.TRUE.equals(line.priceOverridden()) ? line : price(buyer, ps, line, line.quantity());
+        // with its amounts already, so committing it needs no second copy of the list (OrderMath.staleAfterLineChange)
+        lines.set(at, OrderMath.withAmounts(priced));
         return new Placed(lines, at, before, false);
     }
 
@@ -90,7 +94,8 @@ final class LinePricer {
         return Boolean.TRUE.equals(ps.useCumulativeQuantity());
     }
 
-    private static int indexOf(List<LineItem> lines, String id) {
+    /** Where the line with {@code id} is, or {@code -1}. */
+    static int indexOf(List<LineItem> lines, String id) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).id().equals(id)) {
                 return i;

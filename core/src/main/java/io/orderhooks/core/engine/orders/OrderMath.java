@@ -72,6 +72,14 @@ public final class OrderMath {
         return Optional.of(totals(cleared(s).withLineItems(next), subtotal));
     }
 
+    /**
+     * The line with its derived amounts for an order without line-level promotions ({@code PromotionDiscount} 0). A
+     * later {@link #recompute} replaces them when promotions do apply, so it is always safe to call.
+     */
+    static LineItem withAmounts(LineItem l) {
+        return line(l, Map.of());
+    }
+
     /** Line-level promotion amounts by line ID, each summed from zero in promotion order. */
     private static Map<String, BigDecimal> lineDiscounts(List<OrderPromotion> promotions) {
         Map<String, BigDecimal> out = new HashMap<>();
