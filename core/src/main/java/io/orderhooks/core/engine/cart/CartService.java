@@ -94,7 +94,7 @@ public final class CartService {
             return chosen;
         }
         Order newest = null;
-        for (OrderState s : ctx.store().orders()) {
+        for (OrderState s : ctx.store().ordersFromUser(caller.companyID(), caller.userID())) {
             // newest DateCreated wins; among equal dates, the later-created (store order) one
             if (isOwnCart(caller, s) && (newest == null || !s.order().dateCreated().isBefore(newest.dateCreated()))) {
                 newest = s.order();

@@ -24,6 +24,19 @@ public final class Expression {
     /** The longest expression accepted, in characters. */
     public static final int MAX_LENGTH = CompiledExpression.MAX_LENGTH;
 
+    /** How many parsed expressions {@link #parse} keeps for reuse (least recently used go first). */
+    static final int CACHE_SIZE = 512;
+
+    private record Key(String source, ExpressionKind kind) {}
+
+    /** Parsed expressions by source and kind; guarded by itself. Instances are immutable, so sharing them is safe. */
+    private static final java.util.Map<Key, Expression> CACHE = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Key, Expression> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
     private final ExpressionKind kind;
     private final CompiledExpression compiled;
 
@@ -40,10 +53,28 @@ public final class Expression {
      *     function), {@code InvalidArguments} (wrong argument count), {@code InvalidReference} (unknown name,
      *     {@code item.*} where the kind forbids it or missing where it requires it), {@code TooLong}
      *     (over {@value CompiledExpression#MAX_LENGTH} characters) or {@code TypeMismatch} (literal types)
+     *     <p>The last {@value #CACHE_SIZE} expressions parsed successfully are kept, so parsing the same source and
+     *     kind again (a promotion evaluated per line, per order change) returns the same instance without re-parsing.
+     *     Failures are not kept. Thread-safe.
      */
     public static Expression parse(String source, ExpressionKind kind) {
         java.util.Objects.requireNonNull(kind, "kind");
-        return new Expression(kind, CompiledExpression.compile(source, kind));
+        Key key = source == null ? null : new Key(source, kind);
+        if (key != null) {
+            synchronized (CACHE) {
+                Expression cached = CACHE.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+            }
+        }
+        Expression parsed = new Expression(kind, CompiledExpression.compile(source, kind));
+        if (key != null) {
+            synchronized (CACHE) {
+                CACHE.put(key, parsed);
+            }
+        }
+        return parsed;
     }
 
     /** The text as given to {@link #parse}. */

@@ -43,7 +43,7 @@ public final class BuyerShipments {
             throw Errors.forbidden("me/shipments is for buyer users");
         }
         Set<String> ids = new LinkedHashSet<>();
-        ctx.store().orders().stream().filter(s -> access.canSee(caller, s, Direction.Outgoing)).forEach(s -> ids.addAll(shipmentIDs(s)));
+        ctx.store().ordersOfCompany(caller.companyID()).stream().filter(s -> access.canSee(caller, s, Direction.Outgoing)).forEach(s -> ids.addAll(shipmentIDs(s)));
         return load(ids);
     }
 

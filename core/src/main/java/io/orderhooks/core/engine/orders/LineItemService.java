@@ -64,7 +64,7 @@ public final class LineItemService {
             access.requireLineChange(caller, direction, s);
             refuseShipTo(caller, body.shippingAddressID());
             String id = body.id() == null || body.id().isBlank() ? ctx.ids().next() : body.id();
-            if (s.line(id).isPresent()) {
+            if (LinePricer.indexOf(s.lineItems(), id) >= 0) {
                 throw new io.orderhooks.core.error.OrderCloudException(409, "IdExists", "LineItem already exists: " + id);
             }
             LineItem.Builder line = LineItem.builder().id(id).productID(body.productID()).quantity(body.quantity())
@@ -76,7 +76,7 @@ public final class LineItemService {
                 line.shippingAddressID(a.id()).shippingAddress(a);
             }
             LineItem placed = withOverride(caller, line.build(), body.unitPrice());
-            return commit(caller, s, pricer.place(s, placed), id);
+            return commit(caller, s, pricer.place(s, placed, -1));
         });
     }
 
@@ -109,7 +109,7 @@ public final class LineItemService {
                 b.xp(p.xp());
             }
             LineItem next = withOverride(caller, b.build(), p.unitPrice());
-            return commit(caller, s, pricer.place(s, next), lineItemID);
+            return commit(caller, s, pricer.place(s, next));
         });
     }
 
@@ -123,7 +123,7 @@ public final class LineItemService {
             LineItem old = owned(caller, s, lineItemID);
             Contributors.refuse(caller, "set a line item's shipping address");
             Address a = address.id() == null ? address : addresses.usable(caller, s.order().fromCompanyID(), address.id(), true);
-            return commit(caller, s, pricer.place(s, old.toBuilder().shippingAddressID(a.id()).shippingAddress(a).build()), lineItemID);
+            return commit(caller, s, pricer.place(s, old.toBuilder().shippingAddressID(a.id()).shippingAddress(a).build()));
         });
     }
 
@@ -134,16 +134,29 @@ public final class LineItemService {
             List<LineItem> lines = new ArrayList<>(s.lineItems());
             lines.removeIf(l -> l.id().equals(lineItemID));
             boolean siblings = lines.stream().anyMatch(l -> l.productID().equals(old.productID()));
-            List<LineItem> repriced = siblings ? pricer.repriceProduct(s.order(), lines, old.productID()) : lines;
+            List<LineItem> repriced = siblings ? pricer.repriceSiblings(s.order(), lines, old.productID()) : lines;
             OrderState cleaned = s.withPromotions(s.promotions().stream().filter(p -> !lineItemID.equals(p.lineItemID())).toList());
-            return commit(caller, cleaned, repriced, null);
+            return Mutation.commit(recomputed(cleaned.withOrder(Modifications.touched(s.order(), caller, ctx.now())), repriced), null);
         });
     }
 
-    private Mutation<LineItem> commit(Caller caller, OrderState s, List<LineItem> lines, String lineID) {
-        OrderState next = s.withLineItems(lines).withOrder(Modifications.touched(s.order(), caller, ctx.now()));
-        next = OrderMath.stale(refreshPromotions.apply(OrderMath.recompute(next)));
-        return Mutation.commit(next, lineID == null ? null : next.line(lineID).orElseThrow());
+    /**
+     * Commits a placed line: when only that line changed and the order has no promotions, the totals are updated from
+     * the old ones in constant time ({@link OrderMath#staleAfterLineChange}); otherwise every line and promotion is
+     * recomputed. Both give the same order.
+     */
+    private Mutation<LineItem> commit(Caller caller, OrderState s, LinePricer.Placed placed) {
+        OrderState touched = s.withOrder(Modifications.touched(s.order(), caller, ctx.now()));
+        OrderState next = placed.siblingsRepriced() ? null
+                : OrderMath.staleAfterLineChange(touched, placed.lines(), placed.index(), placed.before()).orElse(null);
+        if (next == null) {
+            next = recomputed(touched, placed.lines());
+        }
+        return Mutation.commit(next, next.lineItems().get(placed.index()));
+    }
+
+    private OrderState recomputed(OrderState touched, List<LineItem> lines) {
+        return OrderMath.stale(refreshPromotions.apply(OrderMath.recompute(touched.withLineItems(lines))));
     }
 
     /** The line if the caller may see it: a group-order contributor sees only its invitation's lines (404 otherwise). */

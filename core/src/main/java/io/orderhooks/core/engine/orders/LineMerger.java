@@ -51,7 +51,7 @@ public final class LineMerger {
                 Optional<LineItem> same = cur.lineItems().stream().filter(l -> sameProductAndSpecs(l, in)).findFirst();
                 LineItem line = same.map(l -> l.toBuilder().quantity(l.quantity() + in.quantity()).build())
                         .orElseGet(() -> moved(in, shipTo));
-                cur = cur.withLineItems(pricer.place(cur, line));
+                cur = cur.withLineItems(pricer.place(cur, line).lines());
             }
             OrderState next = cur.withOrder(Modifications.touched(cur.order(), caller, ctx.now()));
             next = OrderMath.stale(refreshPromotions.apply(OrderMath.recompute(next)));

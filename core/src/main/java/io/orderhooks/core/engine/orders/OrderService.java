@@ -79,7 +79,8 @@ public final class OrderService {
     /** Every order the caller may see in that direction, oldest first (the API layer filters, sorts and pages). */
     public List<Order> list(Caller caller, Direction direction) {
         Contributors.refuse(caller, "list orders");
-        return ctx.store().orders().stream().filter(s -> access.canSee(caller, s, direction)).map(OrderState::order).toList();
+        // a non-contributor sees only orders from or to its own company, and a contributor only its company's order
+        return ctx.store().ordersOfCompany(caller.companyID()).stream().filter(s -> access.canSee(caller, s, direction)).map(OrderState::order).toList();
     }
 
     /** Orders awaiting an approval by one of the caller's groups ({@code GET me/orders/approvable}). */

@@ -53,7 +53,12 @@ public record OrderState(
     }
 
     public Optional<LineItem> line(String lineItemID) {
-        return lineItems.stream().filter(l -> l.id().equals(lineItemID)).findFirst();
+        for (LineItem l : lineItems) {
+            if (l.id().equals(lineItemID)) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The worksheet: what checkout events carry and {@code GET .../worksheet} returns. */

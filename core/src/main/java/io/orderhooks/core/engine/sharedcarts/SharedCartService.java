@@ -106,7 +106,7 @@ public final class SharedCartService {
     /** The unsubmitted shared carts of the caller's buyer, oldest first: what it may switch to. */
     public List<Order> listSharedCarts(Caller caller) {
         requireBuyerUser(caller);
-        return ctx.store().orders().stream().filter(s -> SharedCartSelection.isOpenSharedCart(caller, s)).map(OrderState::order).toList();
+        return ctx.store().ordersOfCompany(caller.companyID()).stream().filter(s -> SharedCartSelection.isOpenSharedCart(caller, s)).map(OrderState::order).toList();
     }
 
     /** Every order the caller may see in {@code direction} that is of {@code type}, oldest first. */

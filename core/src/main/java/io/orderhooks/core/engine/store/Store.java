@@ -26,6 +26,25 @@ public interface Store {
     /** A snapshot of every order, in creation order. */
     List<OrderState> orders();
 
+    /**
+     * A snapshot of the orders whose {@code FromCompanyID} or {@code ToCompanyID} is {@code companyID}, in creation
+     * order: every order a user of that company could see. Stores should index it; this default filters
+     * {@link #orders()}.
+     */
+    default List<OrderState> ordersOfCompany(String companyID) {
+        return orders().stream().filter(s -> companyID.equals(s.order().fromCompanyID())
+                || companyID.equals(s.order().toCompanyID())).toList();
+    }
+
+    /**
+     * A snapshot of the orders created for user {@code userID} of company {@code companyID} (their {@code FromCompanyID}
+     * and {@code FromUserID}), in creation order. Stores should index it; this default filters {@link #orders()}.
+     */
+    default List<OrderState> ordersFromUser(String companyID, String userID) {
+        return orders().stream().filter(s -> companyID.equals(s.order().fromCompanyID())
+                && userID.equals(s.order().fromUserID())).toList();
+    }
+
     /** Adds a new order; 409 {@code IdExists} when the ID is taken. */
     void createOrder(OrderState state);
 

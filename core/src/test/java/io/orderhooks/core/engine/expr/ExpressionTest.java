@@ -227,4 +227,13 @@ class ExpressionTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void parsingTheSameSourceAndKindAgainReusesTheParsedExpression() {
+        Expression first = Expression.parse("order.Subtotal >= 100", ORDER_ELIGIBLE);
+        assertThat(Expression.parse("order.Subtotal >= 100", ORDER_ELIGIBLE)).isSameAs(first);
+        assertThat(Expression.parse("order.Subtotal >= 100", APPROVAL_RULE)).isNotSameAs(first)
+                .extracting(Expression::kind).isEqualTo(APPROVAL_RULE);
+        assertThat(Expression.parse("order.Subtotal >= 100", APPROVAL_RULE).test(orderContext())).isTrue();
+    }
 }

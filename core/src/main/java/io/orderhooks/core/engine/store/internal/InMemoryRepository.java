@@ -10,7 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
-/** A thread-safe table in memory; keeps insertion order for {@link #list()}. */
+/**
+ * A thread-safe table in memory; keeps insertion order for {@link #list()} in a second map by insertion number, so
+ * listing is a walk in that order (O(rows)), never a sort.
+ */
 final class InMemoryRepository<T> implements Repository<T> {
 
     private record Entry<T>(long seq, String key, T value) {}
@@ -18,6 +21,7 @@ final class InMemoryRepository<T> implements Repository<T> {
     private final String name;
     private final Map<String, Entry<T>> rows = new ConcurrentHashMap<>();
     private final AtomicLong seq = new AtomicLong();
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, String> bySeq = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     InMemoryRepository(String name) {
         this.name = name;
@@ -36,23 +40,32 @@ final class InMemoryRepository<T> implements Repository<T> {
 
     @Override
     public List<T> listWithPrefix(String keyPrefix) {
-        List<Entry<T>> entries = new ArrayList<>(rows.values());
-        entries.removeIf(e -> !e.key().startsWith(keyPrefix));
-        entries.sort((a, b) -> Long.compare(a.seq(), b.seq()));
-        return entries.stream().map(Entry::value).toList();
+        List<T> out = new ArrayList<>();
+        for (Map.Entry<Long, String> k : bySeq.entrySet()) {
+            if (k.getValue().startsWith(keyPrefix)) {
+                Entry<T> e = rows.get(k.getValue());
+                // skip a key deleted (or deleted and added again) since the walk began
+                if (e != null && e.seq() == k.getKey()) {
+                    out.add(e.value());
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     @Override
     public void insert(String key, T value) {
-        Entry<T> prior = rows.putIfAbsent(key, new Entry<>(seq.incrementAndGet(), key, value));
+        Entry<T> fresh = added(key, value);
+        Entry<T> prior = rows.putIfAbsent(key, fresh);
         if (prior != null) {
+            bySeq.remove(fresh.seq());
             throw new OrderCloudException(409, "IdExists", name + " already exists: " + key);
         }
     }
 
     @Override
     public void put(String key, T value) {
-        rows.compute(key, (k, old) -> new Entry<>(old == null ? seq.incrementAndGet() : old.seq(), key, value));
+        rows.compute(key, (k, old) -> old == null ? added(key, value) : new Entry<>(old.seq(), key, value));
     }
 
     @Override
@@ -66,6 +79,17 @@ final class InMemoryRepository<T> implements Repository<T> {
 
     @Override
     public boolean delete(String key) {
-        return rows.remove(key) != null;
+        Entry<T> removed = rows.remove(key);
+        if (removed != null) {
+            bySeq.remove(removed.seq());
+        }
+        return removed != null;
+    }
+
+    /** A new row with the next insertion number, filed in insertion order. */
+    private Entry<T> added(String key, T value) {
+        Entry<T> e = new Entry<>(seq.incrementAndGet(), key, value);
+        bySeq.put(e.seq(), key);
+        return e;
     }
 }

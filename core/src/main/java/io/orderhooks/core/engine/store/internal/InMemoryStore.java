@@ -22,6 +22,7 @@ public final class InMemoryStore implements Store {
     private final Map<String, InMemoryRepository<?>> tables = new ConcurrentHashMap<>();
     private final InMemoryRepository<OrderState> orders = new InMemoryRepository<>("Order");
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final OrderIndex index = new OrderIndex();
 
     @Override
     @SuppressWarnings("unchecked")
@@ -40,11 +41,24 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public List<OrderState> ordersOfCompany(String companyID) {
+        return load(index.ids(OrderIndex.companyKey(companyID)), s -> companyID.equals(s.order().fromCompanyID())
+                || companyID.equals(s.order().toCompanyID()));
+    }
+
+    @Override
+    public List<OrderState> ordersFromUser(String companyID, String userID) {
+        return load(index.ids(OrderIndex.userKey(companyID, userID)), s -> companyID.equals(s.order().fromCompanyID())
+                && userID.equals(s.order().fromUserID()));
+    }
+
+    @Override
     public void createOrder(OrderState state) {
         ReentrantLock lock = lockFor(state.order().id());
         lock.lock();
         try {
             orders.insert(state.order().id(), state);
+            index.indexed(state);
         } finally {
             lock.unlock();
         }
@@ -59,8 +73,10 @@ public final class InMemoryStore implements Store {
             Mutation<R> m = work.apply(current);
             if (m.delete()) {
                 orders.delete(orderID);
+                index.removed(orderID);
             } else if (m.next() != null) {
                 orders.put(orderID, m.next());
+                index.indexed(m.next());
             }
             if (m.failure() != null) {
                 throw m.failure();
@@ -69,6 +85,15 @@ public final class InMemoryStore implements Store {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The orders with these IDs that still exist and still match (the index may be a moment behind), in the given order. */
+    private List<OrderState> load(List<String> ids, java.util.function.Predicate<OrderState> stillMatches) {
+        List<OrderState> out = new java.util.ArrayList<>(ids.size());
+        for (String id : ids) {
+            orders.find(id).filter(stillMatches).ifPresent(out::add);
+        }
+        return List.copyOf(out);
     }
 
     private ReentrantLock lockFor(String orderID) {
