@@ -78,7 +78,8 @@ class CancelAcceptanceTest {
         assertThat(stock()).isEqualTo(10);
         refused(api.post(O1 + "/approve", amy, null), 404, "NotFound");
         refused(api.post("/v1/orders/Incoming/o1/approve", m.admin, null), 400, "Order.MustBeAwaitingApproval");
-        assertThat(api.get(O1 + "/approvals", m.shopper).body().at("/Items/0/Status").asText()).isNotEqualTo("Approved");
+        assertThat(api.get("/v1/me/orders/approvable", amy).body().at("/Meta/TotalCount").asInt()).isZero();
+        assertThat(api.delete("/v1/buyers/b1/approvalrules/big", m.admin).status()).as("nothing awaits the rule any more").isEqualTo(204);
     }
 
     @Test
