@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * The demo marketplace, seeded through the engine's API as a merchant would seed OrderCloud: a buyer
  * organization ({@value #BUYER}) whose users log in through the storefront client, its offices, two suppliers
- * with their shipping clerks, and the lunch catalog of {@link DemoCatalog}.
+ * with their shipping clerks, and the lunch catalog of {@link DemoCatalog}. Not thread-safe.
  */
 public final class DemoMarketplace {
 
@@ -32,6 +32,7 @@ public final class DemoMarketplace {
 
     private final OrderCloudClient api;
     private final String adminToken;
+    private final Map<String, String> tokens = new java.util.HashMap<>();
 
     public DemoMarketplace(OrderCloudClient api, String adminToken) {
         this.api = Objects.requireNonNull(api, "api");
@@ -155,8 +156,9 @@ public final class DemoMarketplace {
                 "City", p.city(), "State", p.state(), "Zip", p.zip(), "Country", "US");
     }
 
-    /** A shopper's token through the storefront client. */
+    /** A shopper's token through the storefront client; one login per person (tokens last 10 hours). */
     public String login(Person person, String storefrontClientID) {
-        return api.password(storefrontClientID, person.username(), PASSWORD, "Shopper", "MeAdmin");
+        return tokens.computeIfAbsent(person.id() + "@" + storefrontClientID,
+                k -> api.password(storefrontClientID, person.username(), PASSWORD, "Shopper", "MeAdmin"));
     }
 }

@@ -47,15 +47,15 @@ final class DemoSummary {
     }
 
     static void print(Table table, Narrator say) {
-        say.line(String.format("%-32s %-9s %-11s %9s %9s %8s %9s", "Order", "Direction", "Status", "Subtotal", "Shipping",
+        say.line(String.format("%-38s %-9s %-10s %9s %9s %8s %9s", "Order", "Direction", "Status", "Subtotal", "Shipping",
                 "Tax", "Total"));
         for (OrderRow o : table.orders()) {
-            say.line(String.format("%-32s %-9s %-11s %9s %9s %8s %9s", o.id(), o.direction(), o.status(), money(o.subtotal()),
+            say.line(String.format("%-38s %-9s %-10s %9s %9s %8s %9s", o.id(), o.direction(), o.status(), money(o.subtotal()),
                     money(o.shipping()), money(o.tax()), money(o.total())));
         }
         say.line("");
-        say.line(String.format("%-72s %5s", "Deliveries, engine -> middleware (GET v1/deliveries)", "count"));
-        table.deliveries().forEach((what, count) -> say.line(String.format("%-72s %5d", what, count)));
+        say.line("Deliveries engine -> middleware (GET v1/deliveries), by kind, subject and outcome:");
+        table.deliveries().forEach((what, count) -> say.line(String.format("%5d  %s", count, what)));
         say.line("");
         say.line("Exported files in " + table.outbox() + ": " + (table.exportedFiles().isEmpty() ? "none" : String.join(", ", table.exportedFiles())));
     }
