@@ -29,15 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoStoryAcceptanceTest {
 
-    private static final BigDecimal MN_GENERAL = new BigDecimal("6.875");
     private static final Pattern ROW = Pattern.compile(
             "(\\S+)\\s+(Incoming|Outgoing)\\s+(\\S+)\\s+\\$(\\S+)\\s+\\$(\\S+)\\s+\\$(\\S+)\\s+\\$(\\S+)");
 
     @TempDir
     Path outbox;
-
-    /** A line the test expects on the order: who, product, quantity, unit price, line total. */
-    record Line(String who, DemoCatalog.Product product, int quantity, BigDecimal unitPrice, BigDecimal total) {}
 
     @Test
     void tellsTheWholeStoryOverHttpAndItsNumbersMatchAnIndependentCalculation() throws Exception {
@@ -46,70 +42,32 @@ class DemoStoryAcceptanceTest {
                 "--middleware-port", "0", "--outbox", outbox.toString(), "--exit");
         String out = printed.toString();
         assertThat(exit).as(out).isZero();
-
-        List<Line> lines = new ArrayList<>();
-        List<String> blocked = new ArrayList<>();
-        LunchGroupOrder.PAT_PICKS.forEach(p -> lines.add(line("Pat", p)));
-        for (LunchGroupOrder.Contributor c : LunchGroupOrder.CONTRIBUTORS) {
-            BigDecimal spent = BigDecimal.ZERO;
-            for (LunchGroupOrder.Pick p : c.picks()) {
-                Line l = line(c.name(), p);
-                if (spent.add(l.total()).compareTo(LunchGroupOrder.BUDGET) > 0) {
-                    blocked.add(c.name() + " to $" + spent.add(l.total()) + ", over its $" + LunchGroupOrder.BUDGET + " budget");
-                } else {
-                    spent = spent.add(l.total());
-                    lines.add(l);
-                }
-            }
-        }
-        assertThat(blocked).containsExactly("Alex to $25.50, over its $25.00 budget");
-
-        Map<String, BigDecimal> subtotalBySupplier = new LinkedHashMap<>();
-        Map<String, BigDecimal> poundsBySupplier = new LinkedHashMap<>();
-        BigDecimal subtotal = BigDecimal.ZERO;
-        BigDecimal lineTax = BigDecimal.ZERO;
-        for (Line l : lines) {
-            String supplier = l.product().supplierID();
-            subtotalBySupplier.merge(supplier, l.total(), BigDecimal::add);
-            poundsBySupplier.merge(supplier, new BigDecimal(l.product().shipWeight()).multiply(BigDecimal.valueOf(l.quantity())),
-                    BigDecimal::add);
-            subtotal = subtotal.add(l.total());
-            BigDecimal rate = "food".equals(l.product().taxCategory()) ? BigDecimal.ZERO : MN_GENERAL;
-            lineTax = lineTax.add(l.total().multiply(rate).movePointLeft(2).setScale(2, RoundingMode.HALF_UP));
-        }
-        BigDecimal shipping = BigDecimal.ZERO;
-        for (String supplier : poundsBySupplier.keySet()) {
-            boolean local = DemoCatalog.supplier(supplier).shipFrom().state().equals(DemoCatalog.MINNEAPOLIS.state());
-            BigDecimal factor = local ? BigDecimal.ONE : new BigDecimal("1.15"); // WI borders MN: zone 2
-            BigDecimal billable = poundsBySupplier.get(supplier).setScale(0, RoundingMode.CEILING);
-            BigDecimal ground = new BigDecimal("6.00").add(new BigDecimal("0.60").multiply(billable)).multiply(factor)
-                    .setScale(2, RoundingMode.HALF_UP);
-            assertThat(subtotalBySupplier.get(supplier)).as("no package reaches free ground shipping").isLessThan(new BigDecimal("100"));
-            shipping = shipping.add(ground);
-        }
-        BigDecimal tax = lineTax.add(shipping.multiply(MN_GENERAL).movePointLeft(2).setScale(2, RoundingMode.HALF_UP));
-        BigDecimal total = subtotal.add(shipping).add(tax);
-        assertThat(List.of(subtotal, shipping, tax, total)).as("the story as designed")
+        ExpectedLunch expected = new ExpectedLunch();
+        assertThat(expected.blocked).containsExactly("Alex to $25.50, over its $25.00 budget");
+        assertThat(List.of(expected.subtotal, expected.shipping, expected.tax, expected.total)).as("the story as designed")
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("102.95"), new BigDecimal("25.38"), new BigDecimal("4.91"), new BigDecimal("133.24"));
 
+        assertSummary(out, expected);
+        assertExport(out, expected);
+        assertNarration(out, expected);
+    }
+
+    private void assertSummary(String out, ExpectedLunch expected) {
         Map<String, String[]> rows = summaryRows(out);
         String orderID = rows.keySet().iterator().next();
-        assertThat(rows.get(orderID)).containsExactly("Incoming", "Completed", money(subtotal), money(shipping), money(tax), money(total));
+        assertThat(rows.get(orderID)).containsExactly("Incoming", "Completed", money(expected.subtotal),
+                money(expected.shipping), money(expected.tax), money(expected.total));
         for (DemoCatalog.Supplier s : DemoCatalog.SUPPLIERS) {
-            BigDecimal sub = subtotalBySupplier.get(s.id());
+            BigDecimal sub = expected.subtotalBySupplier.get(s.id());
             assertThat(rows.get(orderID + "-" + s.id())).as(s.id())
                     .containsExactly("Outgoing", "Completed", money(sub), "0.00", "0.00", money(sub));
         }
         assertThat(rows).hasSize(3);
+    }
 
-        assertThat(out).containsPattern("Alex tries 1 x Ginger kombucha 6-pack: blocked by the GroupOrderSpendingCap"
-                + " pre-webhook \\(400 Webhook.Blocked\\): Adding this would bring invitation \\S+ to \\$25.50, over its \\$25.00 budget");
-        assertThat(out).contains("selects GROUND for every package: shipping $" + money(shipping))
-                .contains("tax $" + money(tax) + "; total $" + money(total))
-                .contains("order " + orderID + ": Completed")
-                .doesNotContain("Serving until Ctrl-C");
-
+    private void assertExport(String out, ExpectedLunch expected) throws java.io.IOException {
+        String orderID = summaryRows(out).keySet().iterator().next();
         Matcher exportLine = Pattern.compile("OrderSubmitResponse.xp.ExportID = (\\S+)").matcher(out);
         assertThat(exportLine.find()).as(out).isTrue();
         String exportID = exportLine.group(1);
@@ -119,12 +77,24 @@ class DemoStoryAcceptanceTest {
         assertThat(out).contains("Exported files in " + outbox + ": " + orderID + ".json");
         JsonNode document = OrderCloudJson.mapper().readTree(exported.toFile());
         assertThat(document.path("ExportID").asText()).isEqualTo(exportID);
-        assertThat(document.path("Totals").path("Total").decimalValue()).isEqualByComparingTo(total);
+        assertThat(document.path("Totals").path("Total").decimalValue()).isEqualByComparingTo(expected.total);
         List<String> exportedLines = new ArrayList<>();
         document.path("OrderWorksheet").path("LineItems").forEach(l -> exportedLines.add(l.path("ProductID").asText() + " x"
                 + l.path("Quantity").asInt() + " = " + money(l.path("LineTotal").decimalValue())));
         assertThat(exportedLines).as("the blocked kombucha is absent").containsExactlyInAnyOrderElementsOf(
-                lines.stream().map(l -> l.product().id() + " x" + l.quantity() + " = " + money(l.total())).toList());
+                expected.lines.stream().map(l -> l.product().id() + " x" + l.quantity() + " = " + money(l.total())).toList());
+    }
+
+    private static void assertNarration(String out, ExpectedLunch expected) {
+        String orderID = summaryRows(out).keySet().iterator().next();
+        assertThat(out).containsPattern("Alex tries 1 x Ginger kombucha 6-pack: blocked by the GroupOrderSpendingCap"
+                + " pre-webhook \\(400 Webhook.Blocked\\): Adding this would bring invitation \\S+ to \\$25.50, over its \\$25.00 budget");
+        assertThat(out).contains("selects GROUND for every package: shipping $" + money(expected.shipping))
+                .contains("tax $" + money(expected.tax) + "; total $" + money(expected.total))
+                .contains("order " + orderID + ": Completed")
+                .doesNotContain("Serving until Ctrl-C");
+        expected.groundBySupplier.forEach((supplier, ground) -> assertThat(out).containsPattern("package "
+                + DemoCatalog.supplier(supplier).shipFrom().id() + " from .* -> GROUND \\$" + Pattern.quote(money(ground)) + ","));
 
         // the deliveries: one of each checkout event, a pre-webhook per line attempt (5 contributor, 2 Pat) and
         // per accept attempt, a post-webhook per invitation
@@ -132,26 +102,12 @@ class DemoStoryAcceptanceTest {
                 .containsPattern("\\s1  CHECKOUT ordercalculate DELIVERED\\n")
                 .containsPattern("\\s1  CHECKOUT ordersubmit DELIVERED\\n")
                 .containsPattern("\\s5  PRE_WEBHOOK POST v1/cart/lineitems DELIVERED\\n")
+                .containsPattern("\\s2  PRE_WEBHOOK POST v1/orders/\\{direction}/\\{orderID}/lineitems DELIVERED\\n")
                 .containsPattern("\\s2  PRE_WEBHOOK POST v1/me/productcollections/\\{productCollectionID}/invitations/accept/\\{invitationID} DELIVERED\\n")
                 .containsPattern("\\s3  POST_WEBHOOK POST v1/me/orderinvitations DELIVERED\\n")
                 .contains("blocked by the InvitationGuard pre-webhook (400 Webhook.Blocked): This invitation is for"
                         + " acme.example addresses; kim@other.org cannot accept it")
                 .contains("accepted; Sam now sees collection team-lunch with 4 products");
-    }
-
-    /** The price: the largest break at or below the quantity, plus the option's markup per unit. */
-    private static Line line(String who, LunchGroupOrder.Pick pick) {
-        DemoCatalog.Product product = DemoCatalog.product(pick.productID());
-        BigDecimal unit = null;
-        for (DemoCatalog.Break b : product.breaks()) {
-            if (b.quantity() <= pick.quantity()) {
-                unit = new BigDecimal(b.price());
-            }
-        }
-        if (pick.optionID() != null) {
-            unit = unit.add(new BigDecimal(product.option(pick.optionID()).orElseThrow().markup()));
-        }
-        return new Line(who, product, pick.quantity(), unit, unit.multiply(BigDecimal.valueOf(pick.quantity())));
     }
 
     /** The summary table's rows by order ID: direction, status, subtotal, shipping, tax, total (without $). */
