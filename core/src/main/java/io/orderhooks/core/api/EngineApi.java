@@ -20,6 +20,7 @@ import io.orderhooks.core.api.resources.BuyerUserRoutes;
 import io.orderhooks.core.api.resources.ProductCollectionRoutes;
 import io.orderhooks.core.api.resources.GroupOrderRoutes;
 import io.orderhooks.core.api.resources.SecurityProfileRoutes;
+import io.orderhooks.core.api.resources.SharedCartRoutes;
 import io.orderhooks.core.engine.Engine;
 import io.orderhooks.core.receiver.RequestGuard;
 import io.orderhooks.core.spi.DeliveryLog;
@@ -58,7 +59,7 @@ public final class EngineApi {
             BuyerRoutes::register, BuyerUserRoutes::register, SpendingAccountRoutes::register, SupplierRoutes::register,
             MeRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register, WebhookRoutes::register,
             IntegrationEventRoutes::register, DeliveryRoutes::register,
-            ProductCollectionRoutes::register, GroupOrderRoutes::register);
+            ProductCollectionRoutes::register, GroupOrderRoutes::register, SharedCartRoutes::register);
 
     private final ApiContext context;
     private final ApiServer server;

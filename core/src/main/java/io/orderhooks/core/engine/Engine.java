@@ -20,6 +20,7 @@ import io.orderhooks.core.engine.collections.ProductCollectionService;
 import io.orderhooks.core.engine.integrations.IntegrationService;
 import io.orderhooks.core.engine.messages.MessageSender;
 import io.orderhooks.core.engine.orders.LineItemService;
+import io.orderhooks.core.engine.orders.LineMerger;
 import io.orderhooks.core.engine.orders.OrderService;
 import io.orderhooks.core.engine.orgs.AddressService;
 import io.orderhooks.core.engine.orgs.OrgService;
@@ -30,6 +31,10 @@ import io.orderhooks.core.engine.promotions.ExpressionPromotionCalculator;
 import io.orderhooks.core.engine.promotions.ProductXpCategories;
 import io.orderhooks.core.engine.promotions.PromotionCalculator;
 import io.orderhooks.core.engine.promotions.PromotionService;
+import io.orderhooks.core.engine.sharedcarts.PurgeNoticeSender;
+import io.orderhooks.core.engine.sharedcarts.SharedCartPurger;
+import io.orderhooks.core.engine.sharedcarts.SharedCartService;
+import io.orderhooks.core.engine.sharedcarts.SharedCartSettingsService;
 import io.orderhooks.core.engine.store.Store;
 import io.orderhooks.core.engine.store.internal.InMemoryStore;
 import io.orderhooks.core.spi.CheckoutIntegration;
@@ -64,6 +69,9 @@ public final class Engine {
     private final GroupOrderService groupOrders;
     private final io.orderhooks.core.engine.security.SecurityProfileService securityProfiles;
     private final io.orderhooks.core.engine.integrations.WebhookService webhooks;
+    private final SharedCartSettingsService sharedCartSettings;
+    private final SharedCartService sharedCarts;
+    private final SharedCartPurger sharedCartPurger;
     private final io.orderhooks.core.engine.cart.CartService cart;
     private final ForwardingService forwarding;
     private final OrderApprovalService approvals;
@@ -108,6 +116,10 @@ public final class Engine {
         this.productCollectionReader = new ProductCollectionReaderService(context, productCollections);
         this.groupOrders = new GroupOrderService(context);
         this.cart = new io.orderhooks.core.engine.cart.CartService(context, orders);
+        this.sharedCartSettings = new SharedCartSettingsService(context);
+        this.sharedCarts = new SharedCartService(context, orders, cart, new LineMerger(context, addresses, promotions::refresh), sharedCartSettings);
+        this.sharedCartPurger = new SharedCartPurger(context, sharedCartSettings,
+                b.purgeNoticeSender != null ? b.purgeNoticeSender : PurgeNoticeSender.messages(messages, context.config().sellerOrgID()));
     }
 
     public static Builder builder() {
@@ -130,6 +142,10 @@ public final class Engine {
     public GroupOrderService groupOrders() { return groupOrders; }
     public io.orderhooks.core.engine.security.SecurityProfileService securityProfiles() { return securityProfiles; }
     public io.orderhooks.core.engine.integrations.WebhookService webhooks() { return webhooks; }
+    public SharedCartSettingsService sharedCartSettings() { return sharedCartSettings; }
+    public SharedCartService sharedCarts() { return sharedCarts; }
+    /** The shared-cart purge job: call {@code purgeDue()} from a scheduler. */
+    public SharedCartPurger sharedCartPurger() { return sharedCartPurger; }
     /** The caller's current cart ({@code v1/cart}). */
     public io.orderhooks.core.engine.cart.CartService cart() { return cart; }
     /** Split and forward to suppliers; auto-forward after submit/approval. */
@@ -160,6 +176,8 @@ public final class Engine {
         private ApprovalPolicy approvalPolicy = new ExpressionApprovalPolicy();
         private PasswordHasher passwordHasher = new PasswordHasher();
         private final List<SubmitCheck> extraChecks = new ArrayList<>();
+        /** null = {@code SharedCartPurgeImminent} message events through {@link MessageSender}. */
+        private PurgeNoticeSender purgeNoticeSender;
         private java.util.function.Supplier<List<io.orderhooks.core.model.Webhook>> messageSubscriptions;
 
         private Builder() {}
@@ -176,6 +194,8 @@ public final class Engine {
         /** Replaces the default {@link ExpressionApprovalPolicy} ({@code ApprovalPolicy.NONE}: no rule ever holds an order). */
         public Builder approvalPolicy(ApprovalPolicy p) { this.approvalPolicy = Objects.requireNonNull(p, "approvalPolicy"); return this; }
         public Builder passwordHasher(PasswordHasher h) { this.passwordHasher = Objects.requireNonNull(h, "passwordHasher"); return this; }
+        /** Replaces how shared-cart purge notices are delivered (default: message events through the webhook sink). */
+        public Builder purgeNoticeSender(PurgeNoticeSender s) { this.purgeNoticeSender = Objects.requireNonNull(s, "purgeNoticeSender"); return this; }
         /**
          * Where message events find subscribed webhooks (default: the store's {@code webhooks} table); the API
          * passes the same source its webhook firing uses.

@@ -69,7 +69,7 @@ class DeliveryLogAcceptanceTest {
 
     @Test
     void redeliveryRunsThroughThePortAndNeedsTheAdminRole() {
-        record("d1", DeliveryRecord.Kind.CHECKOUT, "o1", false, true, "{\"OrderCloudAccessToken\":\"t\"}");
+        record("d1", DeliveryRecord.Kind.POST_WEBHOOK, "o1", false, true, "{\"UserToken\":\"t\"}");
         Response refused = api.post("/v1/deliveries/d1/redeliver", api.adminToken("DeliveryLogReader"), null);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(api.get("/v1/deliveries", api.adminToken("DeliveryLogReader")).status()).isEqualTo(200);
@@ -78,7 +78,22 @@ class DeliveryLogAcceptanceTest {
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.body().get("ID").asText()).isEqualTo("d1-again");
         assertThat(again.body().get("RedeliveryOf").asText()).isEqualTo("d1");
-        assertThat(again.body().at("/RequestBody/OrderCloudAccessToken").asText()).isEqualTo("REDACTED");
+        assertThat(again.body().at("/RequestBody/UserToken").asText()).isEqualTo("REDACTED");
+    }
+
+    @Test
+    void aFailedOrderSubmitIsNotRedeliveredThroughTheEngineBecauseItsSubmitWasUndone() {
+        record("d1", DeliveryRecord.Kind.CHECKOUT, "o1", false, false, "{\"OrderCloudAccessToken\":\"t\"}");
+        assertThat(log.find("d1").orElseThrow().redeliverable()).as("the sender's view").isTrue();
+        assertThat(api.get("/v1/deliveries/d1", admin).body().get("Redeliverable").asBoolean()).isFalse();
+
+        Response r = api.post("/v1/deliveries/d1/redeliver", admin, null);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.errorCode()).isEqualTo("Delivery.NotRedeliverable");
+        assertThat(r.body().at("/Errors/0/Message").asText()).contains("order o1", "submit the order again");
+        assertThat(log.size()).as("nothing was sent").isEqualTo(1);
+        assertThat(api.post("/v1/deliveries/nope/redeliver", admin, null).status()).isEqualTo(404);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.orderhooks.core.engine.Errors;
 import io.orderhooks.core.engine.query.QuerySchema;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.spi.DeliveryLog;
+import io.orderhooks.core.spi.DeliveryRecord;
 import io.orderhooks.core.spi.Redelivery;
 import java.util.Set;
 
@@ -17,6 +18,10 @@ import java.util.Set;
  * {@code GET v1/deliveries/{deliveryID}}, and {@code POST v1/deliveries/{deliveryID}/redeliver}. Roles:
  * {@code DeliveryLogReader} to read, {@code DeliveryLogAdmin} to redeliver (or FullAccess). Without a
  * configured log the routes answer 404.
+ *
+ * <p>Checkout records are never redelivered here ({@code Delivery.NotRedeliverable}, and their
+ * {@code Redeliverable} reads false): the engine rolls a submit back when {@code /ordersubmit} fails, and the
+ * buyer's retried submit re-sends it with the same {@code Idempotency-Key}.
  */
 public final class DeliveryRoutes {
 
@@ -44,7 +49,15 @@ public final class DeliveryRoutes {
             if (redelivery == null) {
                 throw new OrderCloudException(404, "NotFound", "Redelivery is not configured on this engine");
             }
-            return DeliveryView.of(redelivery.redeliver(r.param("deliveryID")).record());
+            DeliveryRecord record = log(ctx).find(r.param("deliveryID"))
+                    .orElseThrow(() -> Errors.notFound("Delivery", r.param("deliveryID")));
+            if (record.kind() == DeliveryRecord.Kind.CHECKOUT) {
+                throw new OrderCloudException(400, "Delivery.NotRedeliverable", "Delivery " + record.id()
+                        + " is a checkout event: the engine undid the submit of order " + record.orderID()
+                        + " when /" + record.subject() + " failed, so re-sending it would announce a submit that did not"
+                        + " happen; submit the order again instead (the retry carries the same Idempotency-Key)");
+            }
+            return DeliveryView.of(redelivery.redeliver(record.id()).record());
         });
     }
 

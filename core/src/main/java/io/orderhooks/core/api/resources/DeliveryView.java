@@ -40,7 +40,8 @@ public record DeliveryView(
 
     public static DeliveryView of(DeliveryRecord r) {
         return new DeliveryView(r.id(), r.kind(), r.subject(), r.endpointID(), r.url(), r.orderID(), r.attempt(),
-                r.outcome(), r.httpStatus(), r.latencyMillis(), r.succeeded(), r.deadLetter(), r.redeliverable(),
+                r.outcome(), r.httpStatus(), r.latencyMillis(), r.succeeded(), r.deadLetter(),
+                r.redeliverable() && r.kind() != DeliveryRecord.Kind.CHECKOUT,
                 r.redeliveryOf(), r.idempotencyKey(), r.error(), r.timestamp().atOffset(ZoneOffset.UTC),
                 redacted(r.requestBody()), r.responseBody());
     }

@@ -21,7 +21,7 @@ import java.util.function.Function;
 final class OrderFields {
 
     /** Order lists reserve OrderCloud's {@code from}/{@code to} date-range parameters. */
-    static final QuerySchema ORDER_LIST = QuerySchema.forType(Order.class).reserved("from", "to").build();
+    static final QuerySchema ORDER_LIST = QuerySchema.forType(Order.class).reserved("from", "to", "orderType").build();
 
     private OrderFields() {}
 

@@ -13,6 +13,8 @@ import io.orderhooks.core.api.internal.JsonMerge;
 import io.orderhooks.core.engine.Caller;
 import io.orderhooks.core.engine.Errors;
 import io.orderhooks.core.engine.orders.Direction;
+import io.orderhooks.core.engine.orders.OrderAccess;
+import io.orderhooks.core.engine.sharedcarts.OrderType;
 import io.orderhooks.core.engine.orders.OrderService;
 import io.orderhooks.core.model.Address;
 import io.orderhooks.core.model.LineItem;
@@ -71,7 +73,9 @@ public final class OrderRoutes {
         });
         t.get("v1/me/orders", roles("Shopper"), r -> {
             Caller c = ctx.caller(r);
-            List<Order> mine = orders.list(c, Direction.Outgoing).stream().filter(o -> c.userID().equals(o.fromUserID())).toList();
+            OrderType type = OrderType.parse(r.queryParam("orderType"));
+            List<Order> mine = orders.list(c, Direction.Outgoing).stream()
+                    .filter(o -> c.userID().equals(o.fromUserID()) || OrderAccess.isOrganizationMember(c, o)).filter(type::matches).toList();
             return OrderFields.list(ctx, r, mine, Order::dateCreated);
         });
         t.get("v1/me/orders/approvable", roles("Shopper"), r ->

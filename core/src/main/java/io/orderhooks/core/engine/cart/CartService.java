@@ -4,8 +4,10 @@ import io.orderhooks.core.engine.Caller;
 import io.orderhooks.core.engine.EngineContext;
 import io.orderhooks.core.engine.Errors;
 import io.orderhooks.core.engine.orders.Direction;
+import io.orderhooks.core.engine.orders.Modifications;
 import io.orderhooks.core.engine.orders.OrderService;
 import io.orderhooks.core.engine.orders.OrderState;
+import io.orderhooks.core.engine.sharedcarts.SharedCartSelection;
 import io.orderhooks.core.engine.store.Table;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.core.model.OrderStatus;
@@ -18,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>A group-order contributor (a token with {@link Caller#invitationID()}) always works on its invitation's
  *       order ({@link Caller#orderID()}); no cart is ever created for it.
- *   <li>Any other buyer user: the order it chose with {@link #setCurrent} while that order is still its own
+ *   <li>Any other buyer user: the shared organization cart it switched to ({@link SharedCartSelection}) while that
+ *       is still an unsubmitted shared cart of its buyer; else the order it chose with {@link #setCurrent} while that order is still its own
  *       {@code Unsubmitted} order; else its most recently created {@code Unsubmitted} outgoing order that it
  *       created itself; else a new, empty order created on first use.
  *   <li>Sellers and suppliers have no cart: {@code Order.CreateIncomingRequiresFromUser} (as creating one).
@@ -35,20 +38,29 @@ public final class CartService {
     private final EngineContext ctx;
     private final OrderService orders;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final SharedCartSelection shared;
 
     public CartService(EngineContext ctx, OrderService orders) {
         this.ctx = ctx;
         this.orders = orders;
+        this.shared = new SharedCartSelection(ctx);
     }
 
-    /** The caller's cart, created (empty, no body fields) on first use. */
+    /** The caller's cart (the shared cart it switched to, else its personal cart), created (empty) on first use. */
     public Order current(Caller caller) {
         if (caller.invitationID() != null) {
             return contributorCart(caller);
         }
         requireBuyer(caller);
+        Optional<Order> sharedCart = shared.selected(caller);
+        return sharedCart.isPresent() ? sharedCart.get() : personal(caller);
+    }
+
+    /** The caller's personal cart (never a shared one), created (empty) on first use. */
+    public Order personal(Caller caller) {
+        requireBuyer(caller);
         synchronized (lockOf(caller)) {
-            return find(caller).orElseGet(() -> orders.create(caller, Order.builder().build()));
+            return findPersonal(caller).orElseGet(() -> orders.create(caller, Order.builder().build()));
         }
     }
 
@@ -60,6 +72,14 @@ public final class CartService {
         if (!caller.isBuyer()) {
             return Optional.empty();
         }
+        Optional<Order> sharedCart = shared.selected(caller);
+        if (sharedCart.isPresent()) {
+            return sharedCart;
+        }
+        return findPersonal(caller);
+    }
+
+    private Optional<Order> findPersonal(Caller caller) {
         Optional<Order> chosen = ctx.store().table(CURRENT_CARTS).find(key(caller))
                 .flatMap(id -> ctx.store().order(id)).filter(s -> isOwnCart(caller, s)).map(OrderState::order);
         if (chosen.isPresent()) {
@@ -87,12 +107,17 @@ public final class CartService {
         requireBuyer(caller);
         Order order = orders.get(caller, Direction.Outgoing, orderID);
         OrderState s = ctx.store().order(orderID).orElseThrow(() -> Errors.notFound("Order", orderID));
+        if (SharedCartSelection.isOpenSharedCart(caller, s)) {
+            shared.select(caller, orderID);
+            return order;
+        }
         if (!isOwnCart(caller, s)) {
             throw Errors.bad("Order.CannotModifyBadStatus", "Order " + orderID + " is " + order.status()
                     + " or was not created by user " + caller.userID() + "; only the user's own Unsubmitted orders can be its cart.");
         }
         synchronized (lockOf(caller)) {
             ctx.store().table(CURRENT_CARTS).put(key(caller), orderID);
+            shared.clear(caller);
         }
         return order;
     }
@@ -107,7 +132,7 @@ public final class CartService {
     private static boolean isOwnCart(Caller caller, OrderState s) {
         Order o = s.order();
         return o.status() == OrderStatus.Unsubmitted && caller.companyID().equals(o.fromCompanyID())
-                && caller.userID().equals(o.fromUserID());
+                && caller.userID().equals(o.fromUserID()) && !Modifications.isShared(o);
     }
 
     private static void requireBuyer(Caller caller) {

@@ -2,7 +2,6 @@ package io.orderhooks.core.engine.checkout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhooks.core.engine.EngineContext;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.json.OrderCloudJson;
@@ -11,16 +10,17 @@ import io.orderhooks.core.model.CheckoutResponse;
 import io.orderhooks.core.model.OrderWorksheet;
 import io.orderhooks.core.spi.CheckoutCall;
 import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.spi.CheckoutResponses;
 import io.orderhooks.core.spi.DeliveryOutcome;
 import io.orderhooks.core.spi.IntegrationEndpoint;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * Sends one checkout event through the {@code CheckoutIntegration} port and turns the outcome into the typed
  * answer the worksheet stores, with {@code HttpStatusCode}, {@code UnhandledErrorBody} and {@code Succeeded}
- * filled in. A 2xx answer that is not valid JSON for the response type counts as a failure. Never throws
+ * filled in by {@link CheckoutResponses#record} (the same rules the senders record by). A 2xx answer that is
+ * not valid JSON for the response type counts as a failure. Never throws
  * for a delivery failure; {@link #failure} maps one to the error a refused submit or approval raises.
  */
 public final class CheckoutInvoker {
@@ -44,38 +44,8 @@ public final class CheckoutInvoker {
             throw new IllegalStateException("cannot serialize the worksheet of " + ws.order().id(), e);
         }
         DeliveryOutcome outcome = ctx.checkoutIntegration().deliver(new CheckoutCall(type, endpoint, ws.order().id(), payload, idempotencyKey));
-        if (outcome instanceof DeliveryOutcome.Delivered d) {
-            try {
-                JsonNode body = d.body() == null || d.body().length == 0 ? json.createObjectNode() : json.readTree(d.body());
-                if (!(body instanceof ObjectNode node)) {
-                    return failed(responseType, outcome, d.status(), "response is not a JSON object");
-                }
-                node.put("HttpStatusCode", d.status());
-                node.putNull("UnhandledErrorBody");
-                node.put("Succeeded", true);
-                return new Result<>(json.treeToValue(node, responseType), outcome, true);
-            } catch (IOException | IllegalArgumentException e) {
-                return failed(responseType, outcome, d.status(), "malformed response: " + e.getMessage());
-            }
-        }
-        String body = outcome instanceof DeliveryOutcome.Rejected r ? new String(r.body(), StandardCharsets.UTF_8) : outcome.describe();
-        return failed(responseType, outcome, outcome.httpStatus(), body);
-    }
-
-    private <T extends CheckoutResponse> Result<T> failed(Class<T> type, DeliveryOutcome outcome, Integer status, String body) {
-        ObjectNode node = json.createObjectNode();
-        if (status == null) {
-            node.putNull("HttpStatusCode");
-        } else {
-            node.put("HttpStatusCode", status);
-        }
-        node.put("UnhandledErrorBody", body);
-        node.put("Succeeded", false);
-        try {
-            return new Result<>(json.treeToValue(node, type), outcome, false);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        T response = responseType.cast(CheckoutResponses.record(type, outcome));
+        return new Result<>(response, outcome, Boolean.TRUE.equals(response.succeeded()));
     }
 
     /**

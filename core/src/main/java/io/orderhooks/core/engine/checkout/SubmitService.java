@@ -6,6 +6,7 @@ import io.orderhooks.core.engine.Errors;
 import io.orderhooks.core.engine.approvals.ApprovalPolicy;
 import io.orderhooks.core.engine.integrations.IntegrationService;
 import io.orderhooks.core.engine.orders.Direction;
+import io.orderhooks.core.engine.orders.Modifications;
 import io.orderhooks.core.engine.orders.OrderAccess;
 import io.orderhooks.core.engine.orders.OrderState;
 import io.orderhooks.core.engine.orgs.SpendingAccountService;
@@ -70,7 +71,7 @@ public final class SubmitService {
             List<ApprovalRule> holding = approvalPolicy.holding(s.worksheet(), rulesOf(s), s.approvals());
             SubmitEffects effects = new SubmitEffects(ctx, accounts);
             List<Payment> payments = effects.apply(s);
-            OrderState next = submitted(s, holding).withPayments(payments);
+            OrderState next = submitted(caller, s, holding).withPayments(payments);
             if (ep != null) {
                 int gen = s.submitGeneration() + 1;
                 if (holding.isEmpty()) {
@@ -100,9 +101,9 @@ public final class SubmitService {
         return done.order();
     }
 
-    private OrderState submitted(OrderState s, List<ApprovalRule> holding) {
+    private OrderState submitted(Caller caller, OrderState s, List<ApprovalRule> holding) {
         Order.Builder o = s.order().toBuilder().isSubmitted(true).dateSubmitted(ctx.now()).lastUpdated(ctx.now())
-                .submittedBy(null).status(holding.isEmpty() ? OrderStatus.Open : OrderStatus.AwaitingApproval);
+                .submittedBy(Modifications.isShared(s.order()) ? caller.userID() : null).status(holding.isEmpty() ? OrderStatus.Open : OrderStatus.AwaitingApproval);
         List<OrderApproval> approvals = new java.util.ArrayList<>(s.approvals());
         for (ApprovalRule r : holding) {
             approvals.add(new OrderApproval(false, r.id(), r.approvingGroupID(), "Pending", ctx.now(), null, null, null));

@@ -76,7 +76,7 @@ public final class LineItemService {
                 line.shippingAddressID(a.id()).shippingAddress(a);
             }
             LineItem placed = withOverride(caller, line.build(), body.unitPrice());
-            return commit(s, pricer.place(s, placed), id);
+            return commit(caller, s, pricer.place(s, placed), id);
         });
     }
 
@@ -109,7 +109,7 @@ public final class LineItemService {
                 b.xp(p.xp());
             }
             LineItem next = withOverride(caller, b.build(), p.unitPrice());
-            return commit(s, pricer.place(s, next), lineItemID);
+            return commit(caller, s, pricer.place(s, next), lineItemID);
         });
     }
 
@@ -122,12 +122,12 @@ public final class LineItemService {
             boolean siblings = lines.stream().anyMatch(l -> l.productID().equals(old.productID()));
             List<LineItem> repriced = siblings ? pricer.repriceProduct(s.order(), lines, old.productID()) : lines;
             OrderState cleaned = s.withPromotions(s.promotions().stream().filter(p -> !lineItemID.equals(p.lineItemID())).toList());
-            return commit(cleaned, repriced, null);
+            return commit(caller, cleaned, repriced, null);
         });
     }
 
-    private Mutation<LineItem> commit(OrderState s, List<LineItem> lines, String lineID) {
-        OrderState next = s.withLineItems(lines).withOrder(s.order().toBuilder().lastUpdated(ctx.now()).build());
+    private Mutation<LineItem> commit(Caller caller, OrderState s, List<LineItem> lines, String lineID) {
+        OrderState next = s.withLineItems(lines).withOrder(Modifications.touched(s.order(), caller, ctx.now()));
         next = OrderMath.stale(refreshPromotions.apply(OrderMath.recompute(next)));
         return Mutation.commit(next, lineID == null ? null : next.line(lineID).orElseThrow());
     }

@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Buyer user: {@code Outgoing}/{@code All} orders of its own buyer that it placed, or any of its buyer's
- *       orders with role {@code OrderAdmin}/{@code OrderReader}, or orders awaiting its approval.
+ *       orders with role {@code OrderAdmin}/{@code OrderReader}, or orders awaiting its approval; and every
+ *       shared organization cart of its buyer ({@link #isOrganizationMember}), which it may also change.
  *   <li>Group-order contributor: only the order of its token, through a live invitation
  *       ({@link Contributors#requireLive}); it may read the order ({@link #loadCart}) and change its own lines
  *       ({@link #requireLineChange}); every other read ({@link #load}) or change ({@link #requireModify}) of its
@@ -42,6 +43,9 @@ public final class OrderAccess {
             if (direction == Direction.Incoming || !caller.companyID().equals(o.fromCompanyID())) {
                 return false;
             }
+            if (isOrganizationMember(caller, o)) {
+                return true;
+            }
             return caller.userID().equals(o.fromUserID()) || caller.hasRole("OrderAdmin") || caller.hasRole("OrderReader")
                     || isPendingApprover(caller, s);
         }
@@ -63,11 +67,24 @@ public final class OrderAccess {
         if (caller.isGroupOrderContributor()) {
             return false;
         }
+        if (isOrganizationMember(caller, o)) {
+            return true;
+        }
         if (caller.isBuyer()) {
             return caller.companyID().equals(o.fromCompanyID()) && (caller.userID().equals(o.fromUserID())
                     || caller.hasRole("OrderAdmin"));
         }
         return caller.companyID().equals(o.toCompanyID()) || caller.companyID().equals(o.fromCompanyID());
+    }
+
+    /**
+     * Whether the order is a shared organization cart (or an order submitted from one) of the caller's buyer and
+     * the caller one of that buyer's users (not a group-order contributor token): such a caller may read, amend and
+     * submit it like its creator.
+     */
+    public static boolean isOrganizationMember(Caller caller, Order o) {
+        return caller.isBuyer() && caller.invitationID() == null && Modifications.isShared(o)
+                && caller.companyID().equals(o.fromCompanyID());
     }
 
     /** Whether a buyer caller is in the approving group of a pending approval of the order. */

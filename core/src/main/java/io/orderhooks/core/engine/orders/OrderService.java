@@ -100,7 +100,7 @@ public final class OrderService {
             if (submitted && !(onlyNotes && caller.isSeller())) {
                 OrderAccess.requireUnsubmitted(s);
             }
-            Order.Builder o = s.order().toBuilder().lastUpdated(ctx.now());
+            Order.Builder o = Modifications.touched(s.order(), caller, ctx.now()).toBuilder();
             if (p.comments() != null) {
                 o.comments(p.comments());
             }
@@ -132,7 +132,7 @@ public final class OrderService {
             access.requireModify(caller, direction, s);
             OrderAccess.requireUnsubmitted(s);
             Address a = address.id() == null ? address : addresses.usable(caller, s.order().fromCompanyID(), address.id(), false);
-            Order o = s.order().toBuilder().billingAddress(a).billingAddressID(a.id()).lastUpdated(ctx.now()).build();
+            Order o = Modifications.touched(s.order(), caller, ctx.now()).toBuilder().billingAddress(a).billingAddressID(a.id()).build();
             return commit(OrderMath.stale(s.withOrder(o)));
         });
     }
@@ -143,7 +143,7 @@ public final class OrderService {
             access.requireModify(caller, direction, s);
             OrderAccess.requireUnsubmitted(s);
             Address a = address.id() == null ? address : addresses.usable(caller, s.order().fromCompanyID(), address.id(), true);
-            OrderState next = shipAll(s.withOrder(s.order().toBuilder().lastUpdated(ctx.now()).build()), a.id(), a);
+            OrderState next = shipAll(s.withOrder(Modifications.touched(s.order(), caller, ctx.now())), a.id(), a);
             return commit(OrderMath.stale(refreshPromotions.apply(OrderMath.recompute(next))));
         });
     }

@@ -5,6 +5,7 @@ import io.orderhooks.core.engine.EngineContext;
 import io.orderhooks.core.engine.Errors;
 import io.orderhooks.core.engine.orders.Direction;
 import io.orderhooks.core.engine.orders.OrderAccess;
+import io.orderhooks.core.engine.orders.Modifications;
 import io.orderhooks.core.engine.orders.OrderMath;
 import io.orderhooks.core.engine.orders.OrderState;
 import io.orderhooks.core.engine.promotions.internal.PromotionRules;
@@ -127,7 +128,7 @@ public final class PromotionService {
             List<OrderPromotion> added = rules.toOrderPromotions(p, e);
             List<OrderPromotion> all = new ArrayList<>(s.promotions());
             all.addAll(added);
-            return Mutation.commit(OrderMath.stale(s.withPromotions(all)), added.get(0));
+            return Mutation.commit(OrderMath.stale(s.withPromotions(all).withOrder(Modifications.touched(s.order(), caller, ctx.now()))), added.get(0));
         });
     }
 
@@ -139,7 +140,7 @@ public final class PromotionService {
             if (kept.size() == s.promotions().size()) {
                 throw Errors.notFound("OrderPromotion", code);
             }
-            return Mutation.commit(OrderMath.stale(s.withPromotions(kept)), null);
+            return Mutation.commit(OrderMath.stale(s.withPromotions(kept).withOrder(Modifications.touched(s.order(), caller, ctx.now()))), null);
         });
     }
 
