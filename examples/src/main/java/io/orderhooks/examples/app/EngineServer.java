@@ -25,8 +25,9 @@ import okhttp3.OkHttpClient;
  * through the API, so the middleware may be written in any language. Every delivery is recorded in
  * {@link #deliveryLog()} (also served at {@code GET v1/deliveries} where the API has that route).
  *
- * <p>Expired group-order invitations are purged every {@link #PURGE_PERIOD} (by the engine's clock) on a daemon
- * thread. {@link #close()} stops the API and the purge, then closes the webhook sink (in-flight post-webhooks finish, pending ones
+ * <p>Expired group-order invitations and inactive shared carts (with their purge notices) are purged every
+ * {@link #PURGE_PERIOD}, judged by the engine's clock, on daemon threads. {@link #close()} stops the API and the
+ * purges, then closes the webhook sink (in-flight post-webhooks finish, pending ones
  * become redeliverable dead letters) and the HTTP client. Thread-safe.
  */
 public final class EngineServer implements AutoCloseable {
@@ -49,7 +50,7 @@ public final class EngineServer implements AutoCloseable {
         }
     }
 
-    /** How often expired group-order invitations are purged. */
+    /** How often expired group-order invitations and inactive shared carts are purged. */
     public static final java.time.Duration PURGE_PERIOD = java.time.Duration.ofMinutes(1);
 
     private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
@@ -58,6 +59,7 @@ public final class EngineServer implements AutoCloseable {
     private final Engine engine;
     private final Javalin app;
     private final InvitationPurger purger;
+    private final SharedCartPurgeSchedule cartPurge;
     private final String baseUrl;
 
     private EngineServer(Settings settings, UnaryOperator<Engine.Builder> engineSetup) {
@@ -71,6 +73,7 @@ public final class EngineServer implements AutoCloseable {
         EngineApi api = EngineApi.builder(engine).issuer(baseUrl).admin(settings.admin()).webhookSink(sink)
                 .deliveryLog(log).marketplaceName(settings.marketplaceName()).build();
         this.purger = InvitationPurger.start(engine.groupOrders(), PURGE_PERIOD);
+        this.cartPurge = SharedCartPurgeSchedule.start(engine.sharedCartPurger(), PURGE_PERIOD);
         Javalin created = api.create();
         created.unsafe.startup.showJavalinBanner = false;
         this.app = created;
@@ -132,6 +135,7 @@ public final class EngineServer implements AutoCloseable {
             app.stop();
         }
         purger.close();
+        cartPurge.close();
         sink.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

@@ -10,6 +10,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,7 +27,7 @@ public final class DemoStory {
 
     /** What happened, for the summary and for tests. */
     public record Outcome(LunchGroupOrder.Result lunch, String collectionBlockedMessage, boolean samJoined,
-            DemoSummary.Table summary) {}
+            SharedCartStory.Result sharedCart, DemoSummary.Table summary) {}
 
     private final EngineServer engine;
     private final MerchantMiddleware middleware;
@@ -69,13 +72,17 @@ public final class DemoStory {
         seed(market);
         LunchGroupOrder.Result lunch = new LunchGroupOrder(api, market, middleware, adminToken, clock, say).run();
         CollectionInvitation.Result collection = new CollectionInvitation(api, market, middleware, say).run();
+        SharedCartStory.Result shared = new SharedCartStory(api, market, new Checkout(api, middleware, adminToken, say), say).run();
 
         engine.awaitWebhooksSent(Duration.ofSeconds(10));
         say.step("Summary");
         Path outbox = middleware.plugins().exporter().documentOf(lunch.orderID()).getParent();
-        DemoSummary.Table table = DemoSummary.read(api, adminToken, lunch.orderID(), lunch.supplierOrderIDs(), outbox);
+        Map<String, List<String>> orders = new LinkedHashMap<>();
+        orders.put(lunch.orderID(), lunch.supplierOrderIDs());
+        orders.put(shared.orderID(), shared.supplierOrderIDs());
+        DemoSummary.Table table = DemoSummary.read(api, adminToken, orders, outbox);
         DemoSummary.print(table, say);
-        this.outcome = new Outcome(lunch, collection.blockedMessage(), collection.samJoined(), table);
+        this.outcome = new Outcome(lunch, collection.blockedMessage(), collection.samJoined(), shared, table);
     }
 
     private void seed(DemoMarketplace market) {

@@ -31,13 +31,18 @@ final class DemoSummary {
 
     private DemoSummary() {}
 
-    /** Reads the orders ({@code Incoming} buyer orders, {@code Outgoing} supplier orders), deliveries and files. */
-    static Table read(OrderCloudClient api, String adminToken, String buyerOrderID, List<String> supplierOrderIDs, Path outbox) {
+    /**
+     * Reads the orders (each buyer order, {@code Incoming} to the marketplace, followed by its supplier orders,
+     * {@code Outgoing}), the deliveries and the files.
+     *
+     * @param supplierOrderIDs the supplier orders of each buyer order, by buyer order ID, in story order
+     */
+    static Table read(OrderCloudClient api, String adminToken, Map<String, List<String>> supplierOrderIDs, Path outbox) {
         List<OrderRow> orders = new ArrayList<>();
-        orders.add(row(api.get("v1/orders/Incoming/" + buyerOrderID, adminToken), "Incoming"));
-        for (String id : supplierOrderIDs) {
-            orders.add(row(api.get("v1/orders/Outgoing/" + id, adminToken), "Outgoing"));
-        }
+        supplierOrderIDs.forEach((buyerOrderID, forwarded) -> {
+            orders.add(row(api.get("v1/orders/Incoming/" + buyerOrderID, adminToken), "Incoming"));
+            forwarded.forEach(id -> orders.add(row(api.get("v1/orders/Outgoing/" + id, adminToken), "Outgoing")));
+        });
         Map<String, Long> deliveries = new TreeMap<>();
         for (JsonNode d : api.listAll("v1/deliveries", adminToken)) {
             deliveries.merge(d.path("Kind").asText() + " " + d.path("Subject").asText() + " " + d.path("Outcome").asText(),

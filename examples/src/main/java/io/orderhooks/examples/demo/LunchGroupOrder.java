@@ -54,7 +54,7 @@ public final class LunchGroupOrder {
     private final String adminToken;
     private final Clock clock;
     private final Narrator say;
-    private final LunchCheckout checkout;
+    private final Checkout checkout;
 
     LunchGroupOrder(OrderCloudClient api, DemoMarketplace market, MerchantMiddleware middleware, String adminToken,
             Clock clock, Narrator say) {
@@ -64,7 +64,7 @@ public final class LunchGroupOrder {
         this.adminToken = Objects.requireNonNull(adminToken, "adminToken");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.say = Objects.requireNonNull(say, "say");
-        this.checkout = new LunchCheckout(api, middleware, adminToken, say);
+        this.checkout = new Checkout(api, middleware, adminToken, say);
     }
 
     /** Tells this part of the story; an unexpected refusal by the API propagates as an {@link OrderCloudException}. */
@@ -82,10 +82,11 @@ public final class LunchGroupOrder {
         Map<String, String> tokens = invite(pat, orderID);
         Map<String, String> blocked = contribute(tokens);
         checkout.review(pat, orderID);
-        checkout.shipping(pat, orderID);
-        checkout.tax(pat, orderID);
-        checkout.pay(pat, orderID);
-        String exportID = checkout.submit(pat, orderID);
+        String base = Checkout.order(orderID);
+        checkout.shipping("Pat", pat, base);
+        checkout.tax("Pat", pat, base);
+        checkout.pay("Pat", pat, base, "ACME-LUNCH");
+        String exportID = checkout.submit("Pat", pat, base).exportID();
         boolean auto = true;
         List<String> supplierOrders = checkout.forwarded(orderID);
         if (supplierOrders.isEmpty()) {
