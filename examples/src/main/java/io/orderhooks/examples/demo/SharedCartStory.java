@@ -33,6 +33,7 @@ public final class SharedCartStory {
     private final DemoMarketplace market;
     private final Checkout checkout;
     private final Narrator say;
+    private String bowlLineID;
 
     SharedCartStory(OrderCloudClient api, DemoMarketplace market, Checkout checkout, Narrator say) {
         this.api = Objects.requireNonNull(api, "api");
@@ -42,10 +43,25 @@ public final class SharedCartStory {
     }
 
     Result run() {
+        String orderID = share();
+        String kim = amend(orderID);
+        checkout.shipping("Kim", kim, "v1/cart");
+        checkout.tax("Kim", kim, "v1/cart");
+        checkout.pay("Kim", kim, "v1/cart", "ACME-HUDSON");
+        Checkout.Submitted submitted = checkout.submit("Kim", kim, "v1/cart");
+        JsonNode order = submitted.order();
+        say.done("created by " + order.path("FromUserID").asText() + ", last modified by "
+                + order.path("LastModifierID").asText() + ", submitted by " + order.path("SubmittedBy").asText());
+        List<String> supplierOrders = checkout.forwarded(orderID);
+        return new Result(orderID, submitted.exportID(), order.path("Status").asText(), order.path("FromUserID").asText(),
+                order.path("LastModifierID").asText(), order.path("SubmittedBy").asText(), supplierOrders);
+    }
+
+    /** Sam's cart, filled and shared; returns its ID. */
+    private String share() {
         String sam = market.login(DemoMarketplace.SAM, DemoStory.STOREFRONT);
         say.step("Sam fills a cart for the Hudson, WI office and shares it with Acme (POST v1/cart/share)");
         String orderID = api.patch("v1/cart", sam, Map.of("ShippingAddressID", DemoCatalog.HUDSON.id())).path("ID").asText();
-        String bowlLineID = null;
         for (LunchGroupOrder.Pick pick : SAM_PICKS) {
             JsonNode line = api.post("v1/cart/lineitems", sam, LunchGroupOrder.body(pick));
             bowlLineID = bowlLineID == null ? line.path("ID").asText() : bowlLineID;
@@ -54,7 +70,11 @@ public final class SharedCartStory {
         JsonNode shared = api.post("v1/cart/share", sam, null);
         say.done("cart " + orderID + " shared with the organization (SharedWithOrganization = "
                 + shared.path("SharedWithOrganization").asText() + ")");
+        return orderID;
+    }
 
+    /** Kim switches to the shared cart and amends it; returns Kim's token. */
+    private String amend(String orderID) {
         say.step("Kim switches to the shared cart and amends it");
         String kim = market.login(DemoMarketplace.KIM, DemoStory.STOREFRONT);
         List<String> visible = new java.util.ArrayList<>();
@@ -67,16 +87,6 @@ public final class SharedCartStory {
         for (LunchGroupOrder.Pick pick : KIM_PICKS) {
             say.done("Kim adds " + LunchGroupOrder.describe(api.post("v1/cart/lineitems", kim, LunchGroupOrder.body(pick))));
         }
-
-        checkout.shipping("Kim", kim, "v1/cart");
-        checkout.tax("Kim", kim, "v1/cart");
-        checkout.pay("Kim", kim, "v1/cart", "ACME-HUDSON");
-        Checkout.Submitted submitted = checkout.submit("Kim", kim, "v1/cart");
-        JsonNode order = submitted.order();
-        say.done("created by " + order.path("FromUserID").asText() + ", last modified by "
-                + order.path("LastModifierID").asText() + ", submitted by " + order.path("SubmittedBy").asText());
-        List<String> supplierOrders = checkout.forwarded(orderID);
-        return new Result(orderID, submitted.exportID(), order.path("Status").asText(), order.path("FromUserID").asText(),
-                order.path("LastModifierID").asText(), order.path("SubmittedBy").asText(), supplierOrders);
+        return kim;
     }
 }
