@@ -34,7 +34,7 @@ public class WorksheetJsonBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        worksheet = BenchData.worksheet(lines);
+        worksheet = SampleWorksheets.calculateReady(lines);
         bytes = json.writeValueAsBytes(worksheet);
     }
 

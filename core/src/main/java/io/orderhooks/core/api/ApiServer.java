@@ -61,7 +61,7 @@ public final class ApiServer {
             cfg.routes.exception(Exception.class, (e, ctx) -> write(ctx, failure(ctx, e)));
             cfg.routes.error(404, ctx -> {
                 if (!isOrderCloudError(ctx.result())) {
-                    write(ctx, RawResponse.error(404, "NotFound", "No route matches " + ctx.method() + " " + ctx.path()));
+                    write(ctx, RawResponse.error(OrderCloudException.notFound("Route", ctx.method() + " " + ctx.path())));
                 }
             });
             cfg.routes.error(405, ctx -> {

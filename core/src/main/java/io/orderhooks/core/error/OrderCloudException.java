@@ -31,8 +31,14 @@ public class OrderCloudException extends RuntimeException {
         this(status, errorCode, message, null);
     }
 
+    /**
+     * 404 {@code NotFound} with OrderCloud's {@code Data} {@code {"ObjectType":resource,"ObjectID":id}}: the
+     * official SDKs build their error message from it (the JavaScript SDK fails with a TypeError without it).
+     */
     public static OrderCloudException notFound(String resource, String id) {
-        return new OrderCloudException(404, "NotFound", resource + " not found: " + id);
+        JsonNode data = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("ObjectType", resource).put("ObjectID", id);
+        return new OrderCloudException(404, "NotFound", resource + " not found: " + id, data);
     }
 
     public static OrderCloudException validation(String message) {

@@ -234,6 +234,7 @@ class ApiServerAcceptanceTest {
         HttpResponse<String> unknown = send("GET", "/v1/nothing/here", token, null, null);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).at("/Errors/0/ErrorCode").asText()).isEqualTo("NotFound");
+        assertThat(json(unknown).at("/Errors/0/Data").toString()).isEqualTo("{\"ObjectType\":\"Route\",\"ObjectID\":\"GET /v1/nothing/here\"}");
     }
 
     @Test

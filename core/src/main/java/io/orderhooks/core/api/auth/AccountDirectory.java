@@ -28,4 +28,12 @@ public interface AccountDirectory {
 
     /** The roles security profiles grant {@code account} (seller, buyer/supplier, group and user levels). */
     Set<String> grantedRoles(Account account);
+
+    /**
+     * Whether {@code secret} is another active secret of the client besides {@link Client#secret()} (e.g. one
+     * added for rotation). Must compare in constant time. Default: none.
+     */
+    default boolean acceptsAdditionalSecret(Client client, String secret) {
+        return false;
+    }
 }

@@ -17,6 +17,8 @@ import java.util.Set;
  */
 public final class OAuthEndpoint {
 
+    private static final java.security.SecureRandom ANON_IDS = new java.security.SecureRandom();
+
     private final AccountDirectory directory;
     private final TokenService tokens;
     private final RefreshTokens refreshTokens;
@@ -95,8 +97,17 @@ public final class OAuthEndpoint {
         if (client.maximumGrantedRoles() != null && !client.maximumGrantedRoles().isEmpty()) {
             roles.retainAll(client.maximumGrantedRoles());
         }
+        // an anonymous shopper's token reserves the ID of its own cart (OrderCloud's orderid claim), so anonymous
+        // shoppers of one client never share a cart and PUT v1/me/orders can transfer exactly that order
+        String anonOrderID = anonymous ? newAnonymousOrderID() : null;
         return new TokenService.Grant(account.username(), account.userID(), client.id(), new ArrayList<>(roles),
-                account.userType(), account.companyID(), null, null, anonymous);
+                account.userType(), account.companyID(), anonOrderID, null, anonymous);
+    }
+
+    private static String newAnonymousOrderID() {
+        byte[] raw = new byte[16];
+        ANON_IDS.nextBytes(raw);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
     private AccountDirectory.Client client(String clientID) {
@@ -109,16 +120,17 @@ public final class OAuthEndpoint {
         return client;
     }
 
-    private static void checkSecretIfGiven(AccountDirectory.Client client, String secret) {
+    private void checkSecretIfGiven(AccountDirectory.Client client, String secret) {
         if (secret != null) {
             checkSecret(client, secret);
         }
     }
 
-    private static void checkSecret(AccountDirectory.Client client, String secret) {
-        boolean ok = client.secret() != null && secret != null && java.security.MessageDigest.isEqual(
+    private void checkSecret(AccountDirectory.Client client, String secret) {
+        boolean primary = client.secret() != null && secret != null && java.security.MessageDigest.isEqual(
                 client.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        boolean ok = primary || (secret != null && directory.acceptsAdditionalSecret(client, secret));
         if (!ok) {
             throw new OAuthError.Failure(400, "invalid_client", "Auth.InvalidClientSecret", "Client secret is not valid");
         }

@@ -47,6 +47,11 @@ public final class EngineAccounts implements AccountDirectory {
     }
 
     @Override
+    public boolean acceptsAdditionalSecret(Client client, String secret) {
+        return new io.orderhooks.core.engine.security.ApiClientSecrets(engine.context()).matches(client.id(), secret);
+    }
+
+    @Override
     public Account authenticate(Client client, String username, String password) {
         User user = engine.orgs().checkPassword(username, password).orElseThrow(EngineAccounts::incorrect);
         Account account = account(user);

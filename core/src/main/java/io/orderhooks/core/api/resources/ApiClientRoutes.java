@@ -7,11 +7,13 @@ import io.orderhooks.core.api.ApiRequest;
 import io.orderhooks.core.api.RouteTable;
 import io.orderhooks.core.engine.Caller;
 import io.orderhooks.core.engine.integrations.IntegrationService;
+import io.orderhooks.core.engine.security.ApiClientSecrets;
 import io.orderhooks.core.engine.security.ApiRoles;
 import io.orderhooks.core.engine.store.Tables;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.ApiClient;
 import io.orderhooks.core.model.ApiClientAssignment;
+import io.orderhooks.core.model.ApiClientSecret;
 import io.orderhooks.core.model.IntegrationEvent;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +21,7 @@ import java.util.Set;
 /**
  * {@code v1/apiclients} and their buyer/supplier assignments (ApiClientAdmin writes, ApiClientReader reads).
  * {@code ClientSecret} is shown only to ApiClientAdmin; the counts and integration event names are computed.
+ * {@code v1/apiclients/{id}/secrets}: additional secrets for rotation ({@link ApiClientSecrets}; ApiClientAdmin).
  */
 public final class ApiClientRoutes {
 
@@ -56,6 +59,7 @@ public final class ApiClientRoutes {
                         "Cannot delete the last active API client that allows seller users");
             }
             s.deleteClient(c, client.id());
+            new ApiClientSecrets(ctx.engine().context()).deleteAll(client.id());
             return null;
         });
         t.get("v1/apiclients/assignments", READ, r -> ctx.list(r, s.listAssignments(ctx.caller(r)), ApiClientAssignment.class));
@@ -69,6 +73,21 @@ public final class ApiClientRoutes {
         });
         t.delete("v1/suppliers/{supplierID}/ApiClients/Assignments/{apiClientID}", ADMIN, r -> {
             s.unassign(ctx.caller(r), new ApiClientAssignment(r.param("apiClientID"), null, r.param("supplierID")));
+            return null;
+        });
+        registerSecrets(t, ctx);
+    }
+
+    private static void registerSecrets(RouteTable t, ApiContext ctx) {
+        ApiClientSecrets secrets = new ApiClientSecrets(ctx.engine().context());
+        String base = "v1/apiclients/{apiClientID}/secrets";
+        t.get(base, ADMIN, r -> ctx.list(r, secrets.list(ctx.caller(r), r.param("apiClientID")), ApiClientSecret.class));
+        t.post(base, 201, ADMIN, r -> secrets.create(ctx.caller(r), r.param("apiClientID"), ctx.body(r, ApiClientSecret.class)));
+        t.get(base + "/{apiClientSecretID}", ADMIN, r -> secrets.get(ctx.caller(r), r.param("apiClientID"), r.param("apiClientSecretID")));
+        t.patch(base + "/{apiClientSecretID}", ADMIN, r -> secrets.patch(ctx.caller(r), r.param("apiClientID"), r.param("apiClientSecretID"),
+                existing -> ctx.patch(r, existing, ApiClientSecret.class)));
+        t.delete(base + "/{apiClientSecretID}", ADMIN, r -> {
+            secrets.delete(ctx.caller(r), r.param("apiClientID"), r.param("apiClientSecretID"));
             return null;
         });
     }

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Checkout and order actions: {@code estimateshipping}, {@code shipmethods}, {@code calculate} and
- * {@code worksheet} (answer the OrderWorksheet, 200), {@code submit} (the Order, 201) on orders and the cart;
+ * {@code worksheet} (answer the OrderWorksheet, 200), {@code submit} (the Order, 201) and {@code validate} (the
+ * submit checks without submitting: 204, or the first refusal) on orders and the cart;
  * {@code approve}/{@code decline} (the Order, 201), {@code approvals}, {@code eligibleapprovers},
  * {@code cancel}/{@code complete} (the Order, 201), {@code ship} (the Shipment, 201), {@code shipments},
  * {@code split}/{@code forward} ({@code OrderSplitResult}, 201) on orders.
@@ -48,6 +49,10 @@ public final class CheckoutRoutes {
         });
         both.post("/calculate", 200, CHECKOUT, (r, c, d, id) -> e.checkout().calculate(c, d, id, r.accessToken()));
         both.post("/submit", 201, CHECKOUT, (r, c, d, id) -> e.submit().submit(c, d, id, r.accessToken()));
+        both.post("/validate", 204, CHECKOUT, (r, c, d, id) -> {
+            e.submit().validate(c, d, id);
+            return null;
+        });
 
         both.postOrderOnly("/approve", 201, WRITE, (r, c, d, id) -> e.approvals().approve(c, d, id, approvalInfo(ctx, r), r.accessToken()));
         both.postOrderOnly("/decline", 201, WRITE, (r, c, d, id) -> e.approvals().decline(c, d, id, approvalInfo(ctx, r)));

@@ -13,7 +13,7 @@ public final class CommerceRoutes {
 
     /** Every commerce resource, in registration order. */
     public static final List<EngineApi.Resource> ALL = List.of(ProductRoutes::register, CatalogRoutes::register,
-            PromotionRoutes::register, MeCatalogRoutes::register, OrderRoutes::register, LineItemRoutes::register,
+            PromotionRoutes::register, ApprovalRuleRoutes::register, MeCatalogRoutes::register, OrderRoutes::register, LineItemRoutes::register,
             PaymentRoutes::register, OrderPromotionRoutes::register, CheckoutRoutes::register, ShipmentRoutes::register);
 
     private CommerceRoutes() {}

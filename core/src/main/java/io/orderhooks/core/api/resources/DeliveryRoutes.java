@@ -47,7 +47,7 @@ public final class DeliveryRoutes {
             Errors.requireSeller(ctx.caller(r));
             Redelivery redelivery = ctx.redelivery();
             if (redelivery == null) {
-                throw new OrderCloudException(404, "NotFound", "Redelivery is not configured on this engine");
+                throw OrderCloudException.notFound("Redelivery", "not configured on this engine");
             }
             DeliveryRecord record = log(ctx).find(r.param("deliveryID"))
                     .orElseThrow(() -> Errors.notFound("Delivery", r.param("deliveryID")));
@@ -63,7 +63,7 @@ public final class DeliveryRoutes {
 
     private static DeliveryLog log(ApiContext ctx) {
         if (ctx.deliveryLog() == null) {
-            throw new OrderCloudException(404, "NotFound", "No delivery log is configured on this engine");
+            throw OrderCloudException.notFound("DeliveryLog", "not configured on this engine");
         }
         return ctx.deliveryLog();
     }

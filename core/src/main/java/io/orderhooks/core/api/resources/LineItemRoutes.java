@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhooks.core.api.ApiContext;
 import io.orderhooks.core.api.ApiRequest;
 import io.orderhooks.core.api.RouteTable;
+import io.orderhooks.core.api.internal.JsonMerge;
 import io.orderhooks.core.engine.Errors;
 import io.orderhooks.core.engine.orders.LineItemService;
 import io.orderhooks.core.engine.orders.LinePatch;
@@ -15,8 +16,8 @@ import io.orderhooks.core.model.LineItem;
 
 /**
  * {@code .../lineitems[/{lineItemID}[/shipto]]} of an order and of the cart. A line's ship-to is a saved
- * address named by {@code ID} (the engine prices and ships lines to saved addresses; a one-off address goes on
- * the whole order with {@code PUT .../shipto}).
+ * address named by {@code ID} or a one-off address (no {@code ID}), as the order's; PATCH shipto merges onto a
+ * one-off address ({@code ShippingAddress.CannotPatchSetByID} for a saved one).
  */
 public final class LineItemRoutes {
 
@@ -40,17 +41,23 @@ public final class LineItemRoutes {
             lines.delete(c, d, id, r.param("lineItemID"));
             return null;
         });
-        OrderRouting.OrderOperation shipTo = (r, c, d, id) -> {
+        both.put("/lineitems/{lineItemID}/shipto", WRITE,
+                (r, c, d, id) -> lines.setShippingAddress(c, d, id, r.param("lineItemID"), ctx.body(r, Address.class)));
+        both.patch("/lineitems/{lineItemID}/shipto", WRITE, (r, c, d, id) -> {
             LineItem old = lines.get(c, d, id, r.param("lineItemID"));
-            Address a = ctx.body(r, Address.class);
-            if (a.id() == null) {
-                throw Errors.bad("LineItem.CannotPatchShippingAddressIfMissing",
-                        "A line item ships to a saved address: give its ID (one-off addresses go on the order's shipto).");
+            ObjectNode body = r.bodyObject();
+            Address a;
+            if (OrderFields.has(body, "ID") && !body.path("ID").isNull()) {
+                a = ctx.body(r, Address.class);
+            } else if (old.shippingAddress() != null && old.shippingAddressID() == null) {
+                a = JsonMerge.patch(old.shippingAddress(), body, Address.class);
+            } else if (old.shippingAddressID() != null) {
+                throw Errors.bad("ShippingAddress.CannotPatchSetByID", "The line's shipping address was set by ID; PUT its shipto to change it.");
+            } else {
+                throw Errors.bad("LineItem.CannotPatchShippingAddressIfMissing", "Line item " + old.id() + " has no shipping address to patch.");
             }
-            return lines.patch(c, d, id, old.id(), new LinePatch(null, null, null, a.id(), null, null, null));
-        };
-        both.put("/lineitems/{lineItemID}/shipto", WRITE, shipTo);
-        both.patch("/lineitems/{lineItemID}/shipto", WRITE, shipTo);
+            return lines.setShippingAddress(c, d, id, old.id(), a);
+        });
     }
 
     /** PATCH: the fields the body names, type-checked; {@code xp} merges onto the line's. */

@@ -36,16 +36,16 @@ final class OrderFields {
                 has(body, "ShippingAddressID") ? merged.shippingAddressID() : null,
                 has(body, "ShippingCost") ? merged.shippingCost() : null,
                 has(body, "TaxCost") ? merged.taxCost() : null,
-                has(body, "Gratuity") ? merged.gratuity() : null);
+                has(body, "Gratuity") ? merged.gratuity() : null,
+                has(body, "Comments") && merged.comments() == null);
     }
 
-    /** PUT onto an existing order: {@code xp} and {@code Comments} are replaced (absent = cleared), the rest as given. */
+    /** PUT onto an existing order: {@code xp} and {@code Comments} are replaced (absent = null), the rest as given. */
     static OrderPatch replace(ApiContext ctx, ApiRequest r, Order existing) {
         Order body = ctx.body(r, Order.class);
         Ids.requireSame(body.id(), existing.id());
-        String comments = body.comments() != null ? body.comments() : existing.comments() != null ? "" : null;
-        return new OrderPatch(comments, orNullNode(body.xp()), body.billingAddressID(), body.shippingAddressID(),
-                body.shippingCost(), body.taxCost(), body.gratuity());
+        return new OrderPatch(body.comments(), orNullNode(body.xp()), body.billingAddressID(), body.shippingAddressID(),
+                body.shippingCost(), body.taxCost(), body.gratuity(), body.comments() == null);
     }
 
     /**

@@ -7,13 +7,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.orderhooks.core.api.ApiContext;
 import io.orderhooks.core.api.RouteTable;
 import io.orderhooks.core.engine.promotions.PromotionService;
+import io.orderhooks.core.model.EligiblePromotion;
+import io.orderhooks.core.model.ListPage;
 import io.orderhooks.core.model.OrderPromotion;
+import io.orderhooks.core.model.Promotion;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Promotions on an order and on the cart: list, add / remove a code, {@code applypromotions} (auto-apply,
+ * Promotions on an order and on the cart: list, {@code eligiblepromotions} (what the order qualifies for, each with
+ * its {@code Amount}), add / remove a code, {@code applypromotions} (auto-apply,
  * answers the Order) and {@code refreshpromotions} (answers OrderCloud's {@code RefreshPromosResponse}).
  */
 public final class OrderPromotionRoutes {
@@ -28,6 +34,14 @@ public final class OrderPromotionRoutes {
         PromotionService promotions = ctx.engine().promotions();
         OrderRouting both = new OrderRouting(t, ctx);
         both.get("/promotions", READ, (r, c, d, id) -> ctx.list(r, promotions.listOnOrder(c, d, id), OrderPromotion.class));
+        both.get("/eligiblepromotions", READ, (r, c, d, id) -> {
+            // filter, sort and page as promotions, then add each one's Amount
+            Map<String, EligiblePromotion> byID = new LinkedHashMap<>();
+            promotions.eligible(c, d, id).forEach(e -> byID.put(e.promotion().id(), e));
+            List<Promotion> matching = byID.values().stream().map(EligiblePromotion::promotion).toList();
+            ListPage<Promotion> page = ctx.list(r, matching, Promotion.class);
+            return new ListPage<>(page.meta(), page.items().stream().map(p -> byID.get(p.id())).toList());
+        });
         both.post("/promotions/{promoCode}", 201, WRITE, (r, c, d, id) -> promotions.apply(c, d, id, r.param("promoCode")));
         both.delete("/promotions/{promoCode}", WRITE, (r, c, d, id) -> {
             promotions.remove(c, d, id, r.param("promoCode"));

@@ -8,6 +8,7 @@ import static io.orderhooks.core.api.resources.OrderRouting.WRITE;
 
 import io.orderhooks.core.api.ApiContext;
 import io.orderhooks.core.api.ApiRequest;
+import io.orderhooks.core.api.ApiRoute;
 import io.orderhooks.core.api.RouteTable;
 import io.orderhooks.core.api.internal.JsonMerge;
 import io.orderhooks.core.engine.Caller;
@@ -19,14 +20,21 @@ import io.orderhooks.core.engine.orders.OrderService;
 import io.orderhooks.core.model.Address;
 import io.orderhooks.core.model.LineItem;
 import io.orderhooks.core.model.Order;
+import io.orderhooks.core.model.User;
+import io.orderhooks.core.error.OrderCloudException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Orders: {@code v1/orders/{direction}[/{orderID}]} (list, create, read, PUT, PATCH, DELETE, billto, shipto),
- * {@code v1/me/orders[/approvable]} and the cart's own routes ({@code GET/PUT/PATCH/DELETE v1/cart},
+ * {@code v1/me/orders[/approvable]} ({@code PUT v1/me/orders?anonUserToken=}: take over an anonymous shopper's cart) and the cart's own routes ({@code GET/PUT/PATCH/DELETE v1/cart},
  * {@code PUT v1/cart/{orderID}}).
  */
 public final class OrderRoutes {
+
+    /** What {@code PATCH .../fromuser} may change (OrderCloud: "Only FirstName, LastName, and Email can be updated"). */
+    private static final Set<String> FROM_USER_FIELDS = Set.of("FirstName", "LastName", "Email");
 
     private OrderRoutes() {}
 
@@ -71,6 +79,15 @@ public final class OrderRoutes {
             List<LineItem> lines = ctx.engine().lineItems().list(c, d, id);
             return orders.setShippingAddress(c, d, id, patchedShipTo(r, o, lines));
         });
+        both.patch("/fromuser", WRITE, (r, c, d, id) -> {
+            ObjectNode body = r.bodyObject();
+            body.fieldNames().forEachRemaining(f -> {
+                if (!FROM_USER_FIELDS.contains(f)) {
+                    throw OrderCloudException.validation("Only FirstName, LastName and Email of the order's FromUser can be patched, not " + f);
+                }
+            });
+            return orders.patchFromUser(c, d, id, from -> JsonMerge.patch(from, body, User.class));
+        });
         t.get("v1/me/orders", roles("Shopper"), r -> {
             Caller c = ctx.caller(r);
             OrderType type = OrderType.parse(r.queryParam("orderType"));
@@ -78,6 +95,16 @@ public final class OrderRoutes {
                     .filter(o -> c.userID().equals(o.fromUserID()) || OrderAccess.isOrganizationMember(c, o)).filter(type::matches).toList();
             return OrderFields.list(ctx, r, mine, Order::dateCreated);
         });
+        t.add(new ApiRoute("PUT", "v1/me/orders", roles("Shopper"), 204, r -> {
+            Caller anon;
+            try {
+                anon = ApiContext.caller(ctx.oauth().tokens().verify(Creates.query(r, "anonUserToken")));
+            } catch (OrderCloudException e) {
+                throw e.status() == 400 ? e : OrderCloudException.validation("anonUserToken is not a valid access token: " + e.getMessage());
+            }
+            ctx.engine().cart().transferAnonymous(ctx.caller(r), anon);
+            return null;
+        }));
         t.get("v1/me/orders/approvable", roles("Shopper"), r ->
                 OrderFields.list(ctx, r, orders.listApprovable(ctx.caller(r)), Order::dateSubmitted));
     }

@@ -151,7 +151,8 @@ public final class OrderApprovalService {
             mine = caller.hasRole("OrderAdmin") ? pending : List.of();
         } else if (caller.isBuyer()) {
             Set<String> groups = new ProductAccess(ctx).groupsOf(caller.companyID(), caller.userID());
-            mine = pending.stream().filter(a -> groups.contains(a.approvingGroupID())).toList();
+            mine = pending.stream().filter(a -> groups.contains(a.approvingGroupID())
+                    && ApprovalRuleService.isBuyerRule(ctx, caller.companyID(), a.approvalRuleID())).toList();
         } else {
             mine = List.of();
         }
@@ -172,7 +173,7 @@ public final class OrderApprovalService {
 
     /** Rules the policy holds now that have not been through the current submission. */
     private List<ApprovalRule> newlyHolding(OrderState s) {
-        List<ApprovalRule> rules = ctx.store().table(Tables.APPROVAL_RULES).listWithPrefix(s.order().fromCompanyID() + "/");
+        List<ApprovalRule> rules = ApprovalRuleService.rulesFor(ctx, s.order());
         List<OrderApproval> current = s.approvals().stream()
                 .filter(a -> s.order().dateSubmitted() == null || !a.dateCreated().isBefore(s.order().dateSubmitted())).toList();
         return policy.holding(s.worksheet(), rules, s.approvals()).stream()

@@ -8,7 +8,10 @@ import io.orderhooks.core.engine.orders.Modifications;
 import io.orderhooks.core.engine.orders.OrderService;
 import io.orderhooks.core.engine.orders.OrderState;
 import io.orderhooks.core.engine.sharedcarts.SharedCartSelection;
+import io.orderhooks.core.engine.store.Mutation;
 import io.orderhooks.core.engine.store.Table;
+import io.orderhooks.core.engine.store.Tables;
+import io.orderhooks.core.model.User;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.core.model.OrderStatus;
 import java.util.Optional;
@@ -24,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       is still an unsubmitted shared cart of its buyer; else the order it chose with {@link #setCurrent} while that order is still its own
  *       {@code Unsubmitted} order; else its most recently created {@code Unsubmitted} outgoing order that it
  *       created itself; else a new, empty order created on first use.
+ *   <li>An anonymous shopper (a token with {@link Caller#anonymous()}): the order its token reserved
+ *       ({@link Caller#orderID()}), created with that ID on first use; anonymous shoppers never share a cart.
  *   <li>Sellers and suppliers have no cart: {@code Order.CreateIncomingRequiresFromUser} (as creating one).
  * </ul>
  *
@@ -60,7 +65,7 @@ public final class CartService {
     public Order personal(Caller caller) {
         requireBuyer(caller);
         synchronized (lockOf(caller)) {
-            return findPersonal(caller).orElseGet(() -> orders.create(caller, Order.builder().build()));
+            return findPersonal(caller).orElseGet(() -> orders.create(caller, Order.builder().id(caller.anonymous() ? caller.orderID() : null).build()));
         }
     }
 
@@ -80,6 +85,9 @@ public final class CartService {
     }
 
     private Optional<Order> findPersonal(Caller caller) {
+        if (caller.anonymous() && caller.orderID() != null) {
+            return ctx.store().order(caller.orderID()).filter(s -> isOwnCart(caller, s)).map(OrderState::order);
+        }
         Optional<Order> chosen = ctx.store().table(CURRENT_CARTS).find(key(caller))
                 .flatMap(id -> ctx.store().order(id)).filter(s -> isOwnCart(caller, s)).map(OrderState::order);
         if (chosen.isPresent()) {
@@ -122,6 +130,41 @@ public final class CartService {
         return order;
     }
 
+    /**
+     * {@code PUT v1/me/orders?anonUserToken=...}: gives the signed-in buyer user {@code to} the cart of the anonymous
+     * shopper {@code anon} (the order its token reserved) when that order exists, is {@code Unsubmitted} and belongs to
+     * the same buyer; the order's {@code FromUser} becomes {@code to} and it becomes {@code to}'s current cart. Nothing
+     * to transfer is not an error. 403 unless {@code to} is a registered buyer user; 400 {@code ValidationFailure}
+     * unless {@code anon} is an anonymous shopper of {@code to}'s buyer.
+     */
+    public Optional<Order> transferAnonymous(Caller to, Caller anon) {
+        if (!to.isBuyer() || to.anonymous() || to.isGroupOrderContributor()) {
+            throw Errors.forbidden("only a signed-in buyer user can take over an anonymous shopper's order");
+        }
+        if (!anon.anonymous() || anon.orderID() == null || !anon.companyID().equals(to.companyID())) {
+            throw io.orderhooks.core.error.OrderCloudException.validation("anonUserToken must be an anonymous shopper token of buyer " + to.companyID());
+        }
+        if (ctx.store().order(anon.orderID()).filter(s -> isOwnCart(anon, s)).isEmpty()) {
+            return Optional.empty();
+        }
+        User user = ctx.store().table(Tables.USERS).find(Table.key(to.companyID(), to.userID()))
+                .orElseThrow(() -> Errors.notFound("User", to.userID()));
+        Order moved = ctx.store().withOrder(anon.orderID(), s -> {
+            if (!isOwnCart(anon, s)) {
+                return Mutation.unchanged((Order) null);
+            }
+            OrderState next = s.withOrder(s.order().toBuilder().fromUserID(to.userID()).fromUser(user.toBuilder().password(null).build())
+                    .lastUpdated(ctx.now()).build());
+            return Mutation.commit(next, next.order());
+        });
+        if (moved != null) {
+            synchronized (lockOf(to)) {
+                ctx.store().table(CURRENT_CARTS).put(key(to), moved.id());
+            }
+        }
+        return Optional.ofNullable(moved);
+    }
+
     private Order contributorCart(Caller caller) {
         if (caller.orderID() == null) {
             throw Errors.notFound("Order", "cart");
@@ -142,6 +185,9 @@ public final class CartService {
     }
 
     private Object lockOf(Caller caller) {
+        if (caller.anonymous() && caller.orderID() != null) {
+            return locks.computeIfAbsent("anon/" + caller.orderID(), k -> new Object());
+        }
         return locks.computeIfAbsent(key(caller), k -> new Object());
     }
 

@@ -12,7 +12,6 @@ import io.orderhooks.core.engine.orders.OrderState;
 import io.orderhooks.core.engine.orgs.SpendingAccountService;
 import io.orderhooks.core.engine.promotions.PromotionService;
 import io.orderhooks.core.engine.store.Mutation;
-import io.orderhooks.core.engine.store.Tables;
 import io.orderhooks.core.model.ApprovalRule;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.core.model.OrderApproval;
@@ -101,6 +100,21 @@ public final class SubmitService {
         return done.order();
     }
 
+    /**
+     * {@code POST .../validate}: runs every {@link SubmitCheck} as submit would, under the order's lock, and
+     * changes nothing; returns normally when the order could be submitted now (approval rules, inventory
+     * reservation and the integration calls are not part of validation).
+     */
+    public void validate(Caller caller, Direction direction, String orderID) {
+        IntegrationEndpoint ep = integrations.checkoutEndpoint(caller.clientID()).orElse(null);
+        ctx.store().withOrder(orderID, s -> {
+            access.requireModify(caller, direction, s);
+            SubmitCheck.Context c = new SubmitCheck.Context(caller, s, ep, ctx.now());
+            checks.forEach(check -> check.check(c));
+            return Mutation.unchanged(Boolean.TRUE);
+        });
+    }
+
     private OrderState submitted(Caller caller, OrderState s, List<ApprovalRule> holding) {
         Order.Builder o = s.order().toBuilder().isSubmitted(true).dateSubmitted(ctx.now()).lastUpdated(ctx.now())
                 .submittedBy(Modifications.isShared(s.order()) ? caller.userID() : null).status(holding.isEmpty() ? OrderStatus.Open : OrderStatus.AwaitingApproval);
@@ -112,7 +126,7 @@ public final class SubmitService {
     }
 
     private List<ApprovalRule> rulesOf(OrderState s) {
-        return ctx.store().table(Tables.APPROVAL_RULES).listWithPrefix(s.order().fromCompanyID() + "/");
+        return io.orderhooks.core.engine.approvals.ApprovalRuleService.rulesFor(ctx, s.order());
     }
 
     static void requireStatus(OrderState s, OrderStatus status, String code, String message) {

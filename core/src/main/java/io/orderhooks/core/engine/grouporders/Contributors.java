@@ -43,13 +43,15 @@ public final class Contributors {
     }
 
     /**
-     * The contributor's invitation if it still exists, is for the caller's order and has not expired.
+     * The contributor's invitation if it still exists, is for the caller's order, has not expired and its order
+     * still exists (a deleted order's invitations are dead even before {@code purgeExpired} removes them).
      *
      * @throws OrderCloudException 401 {@code GroupOrderInvitation.InvitationExpired} otherwise
      */
     public static GroupOrderInvitation requireLive(EngineContext ctx, Caller caller) {
         GroupOrderInvitation inv = ctx.store().table(Tables.GROUP_ORDER_INVITATIONS).find(caller.invitationID()).orElse(null);
-        if (inv == null || !inv.orderID().equals(caller.orderID()) || !ctx.now().isBefore(inv.expirationDate())) {
+        if (inv == null || !inv.orderID().equals(caller.orderID()) || !ctx.now().isBefore(inv.expirationDate())
+                || ctx.store().order(inv.orderID()).isEmpty()) {
             throw new OrderCloudException(401, "GroupOrderInvitation.InvitationExpired",
                     "Group order invitation " + caller.invitationID() + " has expired or was deleted.");
         }

@@ -113,6 +113,20 @@ public final class LineItemService {
         });
     }
 
+    /**
+     * {@code PUT/PATCH .../lineitems/{id}/shipto}: ships one line to a saved address the caller may ship to (an
+     * address with {@code ID}) or to a one-off address (no {@code ID}; kept as given, {@code ShippingAddressID} null).
+     */
+    public LineItem setShippingAddress(Caller caller, Direction direction, String orderID, String lineItemID, Address address) {
+        return ctx.store().withOrder(orderID, s -> {
+            access.requireLineChange(caller, direction, s);
+            LineItem old = owned(caller, s, lineItemID);
+            Contributors.refuse(caller, "set a line item's shipping address");
+            Address a = address.id() == null ? address : addresses.usable(caller, s.order().fromCompanyID(), address.id(), true);
+            return commit(caller, s, pricer.place(s, old.toBuilder().shippingAddressID(a.id()).shippingAddress(a).build()), lineItemID);
+        });
+    }
+
     public void delete(Caller caller, Direction direction, String orderID, String lineItemID) {
         ctx.store().withOrder(orderID, s -> {
             access.requireLineChange(caller, direction, s);

@@ -43,6 +43,9 @@ public final class OrderAccess {
             if (direction == Direction.Incoming || !caller.companyID().equals(o.fromCompanyID())) {
                 return false;
             }
+            if (caller.anonymous() && caller.orderID() != null) {
+                return o.id().equals(caller.orderID()) && caller.userID().equals(o.fromUserID());
+            }
             if (isOrganizationMember(caller, o)) {
                 return true;
             }

@@ -52,7 +52,9 @@ public final class OrderService {
         if (!to.equals(ctx.config().sellerOrgID())) {
             throw Errors.bad("LineItem.ProductNotAvailableFromSeller", "Buyer orders go to the marketplace " + ctx.config().sellerOrgID());
         }
-        String id = body.id() == null || body.id().isBlank() ? ctx.ids().next() : body.id();
+        // an anonymous shopper's order always has the ID its token reserved (see CartService)
+        String id = caller.anonymous() && caller.orderID() != null ? caller.orderID()
+                : body.id() == null || body.id().isBlank() ? ctx.ids().next() : body.id();
         Order.Builder o = Order.builder().id(id).fromUser(from).fromUserID(from.id()).fromCompanyID(caller.companyID())
                 .toCompanyID(to).comments(body.comments()).xp(body.xp()).currency(body.currency())
                 .status(OrderStatus.Unsubmitted).isSubmitted(false).dateCreated(ctx.now()).lastUpdated(ctx.now());
@@ -101,7 +103,7 @@ public final class OrderService {
                 OrderAccess.requireUnsubmitted(s);
             }
             Order.Builder o = Modifications.touched(s.order(), caller, ctx.now()).toBuilder();
-            if (p.comments() != null) {
+            if (p.comments() != null || p.clearComments()) {
                 o.comments(p.comments());
             }
             if (onlyNotes && (submitted || p.xp() == null)) {
@@ -123,6 +125,20 @@ public final class OrderService {
             next = OrderMath.stale(refreshPromotions.apply(OrderMath.recompute(next)));
             next = overrideCosts(caller, next, p);
             return commit(next);
+        });
+    }
+
+    /**
+     * {@code PATCH fromuser} (guest checkout): replaces the order's copy of its {@code FromUser} with
+     * {@code change} applied to it; the user record itself is untouched. Callers restrict what {@code change} may
+     * set (OrderCloud: {@code FirstName}, {@code LastName}, {@code Email}). Unsubmitted orders only.
+     */
+    public Order patchFromUser(Caller caller, Direction direction, String orderID, java.util.function.UnaryOperator<User> change) {
+        return ctx.store().withOrder(orderID, s -> {
+            access.requireModify(caller, direction, s);
+            OrderAccess.requireUnsubmitted(s);
+            User from = s.order().fromUser() != null ? s.order().fromUser() : User.builder().id(s.order().fromUserID()).build();
+            return commit(s.withOrder(s.order().toBuilder().fromUser(change.apply(from)).lastUpdated(ctx.now()).build()));
         });
     }
 

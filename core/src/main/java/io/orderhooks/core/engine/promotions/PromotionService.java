@@ -36,12 +36,14 @@ public final class PromotionService {
     private final PromotionCalculator calculator;
     private final OrderAccess access;
     private final PromotionRules rules;
+    private final EligiblePromotions eligible;
 
     public PromotionService(EngineContext ctx, PromotionCalculator calculator) {
         this.ctx = ctx;
         this.calculator = calculator;
         this.access = new OrderAccess(ctx);
         this.rules = new PromotionRules(ctx);
+        this.eligible = new EligiblePromotions(ctx, calculator, rules);
     }
 
     /** Creates or replaces a promotion; its expressions are checked by the calculator first, so a bad one is never stored. */
@@ -142,6 +144,11 @@ public final class PromotionService {
             }
             return Mutation.commit(OrderMath.stale(s.withPromotions(kept).withOrder(Modifications.touched(s.order(), caller, ctx.now()))), null);
         });
+    }
+
+    /** {@code GET .../eligiblepromotions}: see {@link EligiblePromotions}. */
+    public List<io.orderhooks.core.model.EligiblePromotion> eligible(Caller caller, Direction direction, String orderID) {
+        return eligible.list(caller, direction, orderID);
     }
 
     public List<OrderPromotion> listOnOrder(Caller caller, Direction direction, String orderID) {

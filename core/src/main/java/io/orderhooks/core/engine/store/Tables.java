@@ -75,6 +75,9 @@ public final class Tables {
     public static final Table<PromotionAssignment> PROMOTION_ASSIGNMENTS = Table.of("promotionassignments", PromotionAssignment.class);
     /** key {@code buyerID/ruleID}. */
     public static final Table<ApprovalRule> APPROVAL_RULES = Table.of("approvalrules", ApprovalRule.class);
+    /** key {@code ruleID}: marketplace-level rules ({@code v1/approvalrules}) that apply to every buyer's orders. */
+    public static final Table<io.orderhooks.core.model.SellerApprovalRule> SELLER_APPROVAL_RULES =
+            Table.of("sellerapprovalrules", io.orderhooks.core.model.SellerApprovalRule.class);
 
     /** key {@code invitationID} (IDs are global: the token route names only the invitation). */
     public static final Table<GroupOrderInvitation> GROUP_ORDER_INVITATIONS = Table.of("grouporderinvitations", GroupOrderInvitation.class);

@@ -12,12 +12,11 @@ import io.orderhooks.core.engine.collections.CollectionsFixture;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.MessageNotification;
 import io.orderhooks.core.model.User;
-import io.orderhooks.core.model.Webhook;
 import io.orderhooks.core.model.WebhookPayload;
-import io.orderhooks.core.model.WebhookRoute;
 import io.orderhooks.core.spi.PreHookDecision;
 import io.orderhooks.core.spi.WebhookEndpoint;
 import io.orderhooks.core.spi.WebhookSink;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,19 +33,22 @@ class ProductCollectionRoutesAcceptanceTest {
     static final String ME = "/v1/me/productcollections";
     static final String ACCEPT_ROUTE = "v1/me/productcollections/{productCollectionID}/invitations/accept/{invitationID}";
 
-    final List<byte[]> posted = new CopyOnWriteArrayList<>();
-    final List<byte[]> preAsked = new CopyOnWriteArrayList<>();
+    /** What the engine handed its webhook sink, and for which configured webhook. */
+    record Delivery(WebhookEndpoint endpoint, byte[] payload) {}
+
+    final List<Delivery> posted = new CopyOnWriteArrayList<>();
+    final List<Delivery> preAsked = new CopyOnWriteArrayList<>();
     final AtomicReference<PreHookDecision> verdict = new AtomicReference<>(new PreHookDecision(true, null, null));
     final WebhookSink sink = new WebhookSink() {
         @Override
         public PreHookDecision before(WebhookEndpoint hook, byte[] payload) {
-            preAsked.add(payload);
+            preAsked.add(new Delivery(hook, payload));
             return verdict.get();
         }
 
         @Override
         public void after(WebhookEndpoint hook, byte[] payload) {
-            posted.add(payload);
+            posted.add(new Delivery(hook, payload));
         }
     };
     final ApiTestServer api = ApiTestServer.start(e -> e.webhookSink(sink), a -> a);
@@ -160,7 +162,9 @@ class ProductCollectionRoutesAcceptanceTest {
         assertThat(api.put(ME + "/l/P2", own, null).errorCode()).isEqualTo("NotFound");
         assertThat(api.delete(ME + "/l/P3", own).status()).isEqualTo(204);
         assertThat(ids(api.get(ME + "/l/products", own))).containsExactly("P1");
-        assertThat(api.delete(ME + "/l/P3", own).errorCode()).isEqualTo("NotFound");
+        Response gone = api.delete(ME + "/l/P3", own);
+        assertThat(gone.errorCode()).isEqualTo("NotFound");
+        assertThat(gone.body().at("/Errors/0/Data").toString()).isEqualTo("{\"ObjectType\":\"ProductCollectionEntry\",\"ObjectID\":\"P3\"}");
     }
 
     @Test
@@ -202,42 +206,80 @@ class ProductCollectionRoutesAcceptanceTest {
         assertThat(api.delete(ME + "/groceries/P1", u2).status()).isEqualTo(404);
     }
 
-    @Test
-    void acceptingAndDecliningNotifyTheOwnerThroughMessageWebhooks() throws Exception {
-        api.engine().webhooks().create(seller, new Webhook("mail", "Mail", null, "https://merchant.example/mail", "k", null,
-                null, false, List.of(), List.of(new WebhookRoute("ProductCollectionInvitationAccepted", "MESSAGE"),
-                        new WebhookRoute("ProductCollectionInvitationDeclined", "MESSAGE")), null, null, null, null));
-        create(own, "wish", "Private");
-        ok(api.post(ME + "/wish/invitations/accept/" + invite("wish", false), u2, null));
-        ok(api.post(ME + "/wish/invitations/decline/" + invite("wish", false), u3, null));
+    /** Configures a webhook as a merchant does, through {@code POST v1/webhooks} with an admin token. */
+    JsonNode webhook(Map<String, Object> body) {
+        Response created = api.post("/v1/webhooks", api.adminToken(), json(body));
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        return created.body();
+    }
+
+    static Map<String, String> route(String route, String verb) {
+        return Map.of("Route", route, "Verb", verb);
+    }
+
+    List<MessageNotification> messages(String webhookID) throws IOException {
         List<MessageNotification> sent = new ArrayList<>();
-        for (byte[] p : posted) {
-            sent.add(OrderCloudJson.mapper().readValue(p, MessageNotification.class));
+        for (Delivery d : posted) {
+            assertThat(d.endpoint().id()).isEqualTo(webhookID);
+            sent.add(OrderCloudJson.mapper().readValue(d.payload(), MessageNotification.class));
         }
-        assertThat(sent).extracting(n -> n.messageType() + ":" + n.recipient().id() + ":" + n.eventBody().at("/User/ID").asText())
-                .containsExactly("ProductCollectionInvitationAccepted:own:u2", "ProductCollectionInvitationDeclined:own:u3");
+        return sent;
     }
 
     @Test
-    void aBlockingPreWebhookOnAcceptChangesNothing() throws Exception {
-        api.engine().webhooks().create(seller, new Webhook("guard", "Invitee guard", null, "https://merchant.example/guard",
-                "k", null, null, true, List.of("shop"), List.of(new WebhookRoute(ACCEPT_ROUTE, "POST"),
-                        new WebhookRoute("ProductCollectionInvitationAccepted", "MESSAGE")), null, null, null, null));
+    void acceptingAndDecliningNotifyTheOwnerThroughAMessageWebhookConfiguredOverTheApi() throws Exception {
+        JsonNode hook = webhook(Map.of("ID", "mail", "Name", "Mail", "Url", "https://merchant.example/mail", "HashKey", "k",
+                "ConfigData", Map.of("From", "lists@example.com"), "WebhookRoutes", List.of(
+                        route("ProductCollectionInvitationAccepted", "MESSAGE"), route("ProductCollectionInvitationDeclined", "MESSAGE"))));
+        assertThat(hook.path("BeforeProcessRequest").asBoolean()).isFalse();
+        create(own, "wish", "Private");
+        ok(api.post(ME + "/wish/invitations/accept/" + invite("wish", false), u2, null));
+        ok(api.post(ME + "/wish/invitations/decline/" + invite("wish", false), u3, null));
+        List<MessageNotification> sent = messages("mail");
+        assertThat(sent).extracting(n -> n.messageType() + ":" + n.recipient().id() + ":" + n.eventBody().at("/User/ID").asText())
+                .containsExactly("ProductCollectionInvitationAccepted:own:u2", "ProductCollectionInvitationDeclined:own:u3");
+        assertThat(sent).allSatisfy(n -> {
+            assertThat(n.buyerID()).isEqualTo("b1");
+            assertThat(n.configData().path("From").asText()).isEqualTo("lists@example.com");
+            assertThat(n.eventBody().at("/ProductCollection/ID").asText()).isEqualTo("wish");
+            assertThat(n.recipient().password()).isNull();
+        });
+        assertThat(posted).extracting(d -> d.endpoint().url() + " " + d.endpoint().hashKey())
+                .containsOnly("https://merchant.example/mail k");
+    }
+
+    @Test
+    void aPreWebhookConfiguredOverTheApiBlocksAnAcceptanceAndChangesNothing() throws Exception {
+        webhook(Map.of("ID", "guard", "Name", "Invitee guard", "Url", "https://merchant.example/guard", "HashKey", "k",
+                "BeforeProcessRequest", true, "ApiClientIDs", List.of("shop"),
+                "WebhookRoutes", List.of(route(ACCEPT_ROUTE, "POST"))));
+        webhook(Map.of("ID", "mail", "Name", "Mail", "Url", "https://merchant.example/mail",
+                "WebhookRoutes", List.of(route("ProductCollectionInvitationAccepted", "MESSAGE"))));
         create(own, "groceries", "Private");
         String inv = invite("groceries", true);
+        String before = api.get(ME + "/groceries/invitations", own).body().toString();
         verdict.set(new PreHookDecision(false, OrderCloudJson.mapper().valueToTree("Invitee is not in this household"), null));
+
         Response blocked = api.post(ME + "/groceries/invitations/accept/" + inv, u2, null);
+
         assertThat(blocked.status()).isEqualTo(400);
         assertThat(blocked.errorCode()).isEqualTo("Webhook.Blocked");
         assertThat(blocked.body().at("/Errors/0/Message").asText()).isEqualTo("Invitee is not in this household");
-        WebhookPayload asked = OrderCloudJson.mapper().readValue(preAsked.get(0), WebhookPayload.class);
+        assertThat(preAsked).extracting(d -> d.endpoint().id()).containsExactly("guard");
+        WebhookPayload asked = OrderCloudJson.mapper().readValue(preAsked.get(0).payload(), WebhookPayload.class);
+        assertThat(asked.route()).isEqualTo(ACCEPT_ROUTE);
         assertThat(asked.routeParams()).containsEntry("invitationID", inv).containsEntry("productCollectionID", "groceries");
+        assertThat(api.get(ME + "/groceries/invitations", own).body().toString()).isEqualTo(before);
         assertThat(api.get(ME + "/groceries/invitations/" + inv, own).body().path("Accepted").asBoolean()).isFalse();
         assertThat(api.get(ME + "/groceries", u2).status()).isEqualTo(404);
+        assertThat(ids(api.get(ME, u2))).isEmpty();
         assertThat(posted).isEmpty();
+
         verdict.set(new PreHookDecision(true, null, null));
         assertThat(api.post(ME + "/groceries/invitations/accept/" + inv, u2, null).status()).isEqualTo(204);
         assertThat(api.get(ME + "/groceries", u2).status()).isEqualTo(200);
+        assertThat(messages("mail")).extracting(n -> n.messageType() + ":" + n.recipient().id())
+                .containsExactly("ProductCollectionInvitationAccepted:own");
     }
 
     @Test

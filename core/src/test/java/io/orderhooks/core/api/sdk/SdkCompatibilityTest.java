@@ -10,6 +10,9 @@ import io.orderhooks.core.api.orders.CommerceFixture;
 import io.orderhooks.core.api.testing.ApiTestServer;
 import io.orderhooks.core.json.OrderCloudJson;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The official OrderCloud JavaScript SDK (12.0.0, {@code sdk-compat/}) against the engine API on a free port:
  * the buyer flow (browse, order, estimate, ship method, calculate, pay, submit, list) and the seller flow
- * (incoming orders by xp, patch xp). The engine runs on the system clock because the SDK checks each token's
+ * (incoming orders by xp, patch xp), and group ordering ({@code Me.CreateGroupOrderInvitation},
+ * {@code Me.ListGroupOrderInvitations}, {@code GroupOrders.GetToken}, {@code Cart.*} with contributor tokens). The engine runs on the system clock because the SDK checks each token's
  * {@code exp} against real time.
  */
 class SdkCompatibilityTest {
@@ -58,6 +62,27 @@ class SdkCompatibilityTest {
         assertThat(seller.get("total").decimalValue()).isEqualByComparingTo("74.70");
         assertThat(seller.get("highPriority").asInt()).isEqualTo(1);
         assertThat(ok(api.get("/v1/orders/Incoming/sdk-o1", api.adminToken())).body().at("/xp/Priority").asText()).isEqualTo("high");
+    }
+
+    @Test
+    void theOfficialSdkRunsTheGroupOrderStoryWithContributorTokens() throws Exception {
+        CommerceFixture.seed(api);
+        String expires = OffsetDateTime.now(ZoneOffset.UTC).plusHours(2).truncatedTo(ChronoUnit.SECONDS).toString();
+        Map<String, String> env = Map.of("BASE_URL", api.baseUrl(), "CLIENT_ID", CommerceFixture.CLIENT,
+                "USERNAME", CommerceFixture.USER, "PASSWORD", CommerceFixture.PASSWORD, "ORDER_ID", "sdk-lunch", "EXPIRES", expires);
+
+        JsonNode story = run("group-order-flow.mjs", env);
+
+        assertThat(story.get("invitations").asInt()).isEqualTo(2);
+        assertThat(story.get("creatorLines").asInt()).isEqualTo(2);
+        assertThat(story.get("annQuantity").asInt()).isEqualTo(5);
+        assertThat(story.get("subtotal").decimalValue()).isEqualByComparingTo("52.50");
+        assertThat(story.get("status").asText()).isEqualTo("Open");
+        assertThat(story.get("hidden").asText()).isEqualTo("NotFound");
+        assertThat(story.get("submitRefused").asText()).isEqualTo("Auth.InsufficientRoles");
+        assertThat(story.get("late").asText()).isEqualTo("GroupOrder.CannotModifySubmittedOrder");
+        JsonNode lines = ok(api.get("/v1/orders/Outgoing/sdk-lunch/lineitems", CommerceFixture.shopper(api))).body().get("Items");
+        assertThat(lines.findValuesAsText("InvitationID")).hasSize(2);
     }
 
     private static JsonNode run(String script, Map<String, String> env) throws Exception {

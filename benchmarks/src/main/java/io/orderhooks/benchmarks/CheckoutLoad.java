@@ -1,0 +1,89 @@
+package io.orderhooks.benchmarks;
+
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load part (c): a fixed number of virtual users ({@link RestShopper}), each running whole checkouts back to
+ * back over the engine's REST API for a fixed time ({@code LoadServers engine}, which delivers every checkout
+ * event over HTTP to the example merchant, {@code LoadServers merchant}). After an unmeasured warm-up it
+ * prints one tab-separated line: {@code checkout name users lines checkouts/s requestP50us requestP99us
+ * checkoutP50us checkoutP99us checkouts requests errors}.
+ *
+ * <p>Usage: {@code CheckoutLoad <engine base URL> <users> <warm-up s> <measured s> <lines>}. Bounded: users stop
+ * starting checkouts at the deadline, and every request has a 30 s time limit.
+ */
+public final class CheckoutLoad {
+
+    private static final int CAPACITY = 4_000_000;
+
+    /** The latencies and counts of one phase (warm-up or measured). */
+    private record Phase(Latencies requests, Latencies checkouts, AtomicLong errors) {
+        static Phase fresh() {
+            return new Phase(new Latencies(CAPACITY), new Latencies(CAPACITY), new AtomicLong());
+        }
+    }
+
+    private CheckoutLoad() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 5) {
+            System.err.println("usage: CheckoutLoad <engine base URL> <users> <warm-up s> <measured s> <lines>");
+            System.exit(2);
+        }
+        int users = Integer.parseInt(args[1]);
+        int lines = Integer.parseInt(args[4]);
+        HttpClient http = RestShopper.client();
+        List<RestShopper> shoppers = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            RestShopper shopper = new RestShopper(http, args[0]);
+            shopper.login();
+            shoppers.add(shopper);
+        }
+        run(shoppers, lines, Integer.parseInt(args[2]));
+        long start = System.nanoTime();
+        Phase measured = run(shoppers, lines, Integer.parseInt(args[3]));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("checkout\tcheckout-%d\t%d\t%d\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\t%d%n", lines, users, lines,
+                measured.checkouts().count() / seconds,
+                measured.requests().percentileMicros(50), measured.requests().percentileMicros(99),
+                measured.checkouts().percentileMicros(50), measured.checkouts().percentileMicros(99),
+                measured.checkouts().count(), measured.requests().count(), measured.errors().get());
+        System.exit(0);
+    }
+
+    private static Phase run(List<RestShopper> shoppers, int lines, int seconds) throws InterruptedException {
+        Phase phase = Phase.fresh();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (RestShopper shopper : shoppers) {
+            Thread t = new Thread(() -> user(shopper, lines, phase, deadline), "vu-" + threads.size());
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join(seconds * 1000L + 120_000);
+        }
+        return phase;
+    }
+
+    private static void user(RestShopper shopper, int lines, Phase phase, long deadline) {
+        while (System.nanoTime() < deadline) {
+            long start = System.nanoTime();
+            try {
+                shopper.checkout(lines, phase.requests()::record);
+                phase.checkouts().record(System.nanoTime() - start);
+            } catch (Exception e) {
+                if (phase.errors().getAndIncrement() == 0) {
+                    System.err.println("checkout failed: " + e);
+                }
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.orderhooks.benchmarks;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.orderhooks.core.api.EngineApi;
+import io.orderhooks.core.delivery.InMemoryDeliveryLog;
+import io.orderhooks.core.signing.OcHash;
+import io.orderhooks.delivery.Transports;
+import io.orderhooks.events.IntegrationEventsDispatcher;
+import io.orderhooks.events.IntegrationEventsPlugin;
+import io.orderhooks.events.sender.CheckoutSenderSettings;
+import io.orderhooks.events.sender.HttpCheckoutIntegration;
+import io.orderhooks.examples.merchant.MerchantPlugins;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * The servers {@code benchmarks/load/run.sh} drives with {@code wrk}, one role per JVM so each one's resident
+ * memory can be read on its own. Every server listens on {@code 127.0.0.1} only, on a free port it writes to
+ * {@code <dir>/<role>.port} once it accepts connections; the process then runs until it is killed.
+ *
+ * <ul>
+ *   <li>{@code floor}: a bare Javalin route {@code POST /floor} that reads the body and answers a fixed JSON
+ *       document; the most any Javalin service could do on this machine.
+ *   <li>{@code middleware}: the integration-events dispatcher with the real tax plugin
+ *       ({@link BenchMiddleware}) at the root, so {@code POST /ordercalculate}. It also writes the request
+ *       bodies {@code calc-20.json} and {@code calc-200.json} and their {@code X-oc-hash} values
+ *       ({@code calc-N.sig}) into {@code <dir>}.
+ *   <li>{@code merchant}: the whole example merchant ({@link MerchantPlugins#demo}: tax, zone shipping, the
+ *       outbox exporter writing to {@code <dir>/outbox}) under {@code /integration}.
+ *   <li>{@code engine}: the engine's REST API over a seeded {@link BenchEngine}, delivering checkout events
+ *       over HTTP to the merchant at the URL given as third argument; {@link CheckoutLoad} drives it.
+ * </ul>
+ *
+ * <p>Both use the same Javalin and Jetty defaults. Usage: {@code java -cp benchmarks.jar
+ * io.orderhooks.benchmarks.LoadServers floor|middleware|merchant <dir>} or {@code ... engine <dir> <merchant URL>}.
+ */
+public final class LoadServers {
+
+    /** The floor's fixed answer. */
+    static final byte[] FLOOR_ANSWER = "{\"TaxTotal\":0,\"ShippingTotal\":0}".getBytes(StandardCharsets.UTF_8);
+    /** Worksheet sizes the middleware's request bodies are written for. */
+    static final int[] LINES = {20, 200};
+
+    private LoadServers() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: LoadServers floor|middleware|merchant <dir> | engine <dir> <merchant base URL>");
+            System.exit(2);
+        }
+        Path dir = Files.createDirectories(Path.of(args[1]));
+        Javalin app = args[0].equals("engine") && args.length == 3 ? startEngine(args[2]) : start(args[0], dir);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "load-server-stop"));
+        Files.writeString(dir.resolve(args[0] + ".port"), Integer.toString(app.port()));
+        new CountDownLatch(1).await();
+    }
+
+    /**
+     * Starts {@code role}'s server on a free loopback port, writing its files into {@code dir}; the caller stops it.
+     *
+     * @throws IllegalArgumentException for an unknown role
+     */
+    static Javalin start(String role, Path dir) throws IOException {
+        return switch (role) {
+            case "floor" -> start(cfg -> cfg.routes.post("/floor", ctx -> {
+                ctx.bodyAsBytes();
+                ctx.contentType("application/json").result(FLOOR_ANSWER);
+            }));
+            case "middleware" -> startMiddleware(dir);
+            case "merchant" -> start(cfg -> cfg.registerPlugin(IntegrationEventsPlugin.at("/integration",
+                    MerchantPlugins.demo(dir.resolve("outbox"), Clock.systemUTC()).dispatcher(BenchMiddleware.HASH_KEY))));
+            default -> throw new IllegalArgumentException("unknown role " + role + ": floor, middleware or merchant"
+                    + " (engine needs the merchant's URL)");
+        };
+    }
+
+    /**
+     * The engine's REST API ({@link EngineApi}) over a {@link BenchEngine} whose checkout integration event points
+     * at {@code merchantUrl}, delivered over HTTP by {@link HttpCheckoutIntegration}.
+     */
+    static Javalin startEngine(String merchantUrl) {
+        InMemoryDeliveryLog log = new InMemoryDeliveryLog();
+        HttpCheckoutIntegration checkout = new HttpCheckoutIntegration(CheckoutSenderSettings.builder(log).build(),
+                Transports.defaultHttpClient());
+        BenchEngine bench = BenchEngine.seeded(checkout, merchantUrl);
+        EngineApi api = EngineApi.builder(bench.engine()).issuer("http://127.0.0.1").deliveryLog(log).build();
+        Javalin app = api.create();
+        app.unsafe.startup.showJavalinBanner = false;
+        return app.start("127.0.0.1", 0);
+    }
+
+    private static Javalin startMiddleware(Path dir) throws IOException {
+        for (int lines : LINES) {
+            byte[] body = BenchMiddleware.calculateBody(lines);
+            Files.write(dir.resolve("calc-" + lines + ".json"), body);
+            Files.writeString(dir.resolve("calc-" + lines + ".sig"), OcHash.sign(BenchMiddleware.HASH_KEY, body));
+        }
+        IntegrationEventsDispatcher dispatcher = BenchMiddleware.dispatcher();
+        return start(cfg -> cfg.registerPlugin(IntegrationEventsPlugin.at("/", dispatcher)));
+    }
+
+    /** A Javalin server on a free loopback port with the defaults every role shares. */
+    static Javalin start(Consumer<JavalinConfig> routes) {
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            routes.accept(cfg);
+        }).start("127.0.0.1", 0);
+    }
+}

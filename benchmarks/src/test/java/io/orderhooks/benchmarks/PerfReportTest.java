@@ -1,0 +1,72 @@
+package io.orderhooks.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PerfReportTest {
+
+    @TempDir
+    Path dir;
+
+    private static String jmh(String benchmark, String param, String value, double score, String unit) {
+        return "{\"benchmark\":\"io.orderhooks.benchmarks." + benchmark + "\",\"mode\":\"avgt\",\"params\":{\"" + param
+                + "\":\"" + value + "\"},\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":0.5,\"scoreUnit\":\"" + unit + "\"}}";
+    }
+
+    private String report() throws Exception {
+        Path out = dir.resolve("perf-results.md");
+        PerfReport.main(new String[] {dir.toString(), out.toString()});
+        return Files.readString(out);
+    }
+
+    @Test
+    void judgesEveryTargetFromTheMeasuredFigures() throws Exception {
+        Files.writeString(dir.resolve("machine.txt"), "cpu: Test CPU\nnproc: 2");
+        Files.writeString(dir.resolve("jmh.json"), "[" + String.join(",",
+                jmh("EngineCheckoutBenchmark.checkout", "lines", "100", 10.0, "ms/op"),
+                jmh("EngineCheckoutBenchmark.checkout", "lines", "1000", 130.0, "ms/op"),
+                jmh("InProcessDeliveryBenchmark.dispatcher", "lines", "20", 100.0, "us/op"),
+                jmh("InProcessDeliveryBenchmark.inProcessDelivery", "lines", "20", 104.0, "us/op"),
+                jmh("InProcessDeliveryBenchmark.handlerDirect", "lines", "20", 10.0, "us/op"),
+                jmh("InProcessDeliveryBenchmark.inProcessRoundTrip", "lines", "20", 120.0, "us/op")) + "]");
+        Files.createDirectories(dir.resolve("load"));
+        Files.writeString(dir.resolve("load/load.tsv"), String.join("\n",
+                "# load run T; wrk -t2 -c16",
+                "load\tfloor-20\t1000.0\t2000\t9000\t15000\t0",
+                "load\tcalculate-20\t850.0\t2500\t12000\t12750\t0",
+                "rss\tmiddleware\tidle-after-start\t102400",
+                "checkout\tcheckout-20\t8\t20\t55.5\t1500\t25000\t140000\t310000\t832\t20800\t0"));
+        Files.writeString(dir.resolve("memory.tsv"), "heap\t10000\t10\t1048576\t105906176\t10485\t100.0\n");
+
+        String md = report();
+
+        assertThat(md).contains("cpu: Test CPU\nnproc: 2")
+                .contains("| Signed `/ordercalculate`, 20 lines: ≥ 0.8 × the floor's req/s (same run) | "
+                        + "850 / 1000 req/s = **0.85 ×** | MET |")
+                .contains("| Engine checkout, 1,000 lines ≤ 12 × 100 lines | 130.0 / 10.0 ms = **13.0 ×** | **NOT MET** |")
+                .contains("| In-process delivery layer over the dispatcher (20 lines) < 5% | "
+                        + "inProcessDelivery 104.0 µs vs dispatcher 100.0 µs: **+4.0%** | MET |")
+                .contains("| Whole in-process path over the handler on a parsed event (20 lines) < 5% | "
+                        + "inProcessRoundTrip 120.0 µs vs handlerDirect 10.0 µs: **+1100.0%** | **NOT MET** |")
+                .contains("| In-process delivery layer over the dispatcher (200 lines) < 5% | "
+                        + "not measured (InProcessDeliveryBenchmark missing) | — |")
+                .contains("| calculate-20 | 850 | 2.50 | 12.00 | 12750 | 0.850 |")
+                .contains("| checkout-20 | 8 | 55.50 | 1.50 | 25.00 | 140 | 310 | 832 | 20800 |")
+                .contains("| middleware | idle-after-start | 100 |")
+                .contains("Engine heap: **100.0 MiB per 10,000 orders of 10 lines**");
+    }
+
+    @Test
+    void saysWhatWasNotMeasuredInsteadOfInventingFigures() throws Exception {
+        String md = report();
+        assertThat(md).contains("machine.txt missing")
+                .contains("| Signed `/ordercalculate`, 20 lines: ≥ 0.8 × the floor | not measured (load run missing) | — |")
+                .contains("_Not measured: jmh.json is missing._")
+                .contains("_Not measured: load.tsv is missing or empty._")
+                .contains("_Engine heap not measured._");
+    }
+}
