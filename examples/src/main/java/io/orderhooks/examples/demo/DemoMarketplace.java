@@ -3,6 +3,7 @@ package io.orderhooks.examples.demo;
 import io.orderhooks.examples.app.MerchantRegistration;
 import io.orderhooks.examples.client.OrderCloudClient;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class DemoMarketplace {
 
     private final OrderCloudClient api;
     private final String adminToken;
-    private final Map<String, String> tokens = new java.util.HashMap<>();
+    private final Map<String, String> tokens = new HashMap<>();
 
     public DemoMarketplace(OrderCloudClient api, String adminToken) {
         this.api = Objects.requireNonNull(api, "api");

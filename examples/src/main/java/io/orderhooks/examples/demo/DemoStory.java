@@ -7,6 +7,7 @@ import io.orderhooks.examples.app.MerchantMiddleware;
 import io.orderhooks.examples.app.MerchantRegistration;
 import io.orderhooks.examples.client.OrderCloudClient;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,11 +102,11 @@ public final class DemoStory {
         for (DemoCatalog.Product p : DemoCatalog.PRODUCTS) {
             StringBuilder breaks = new StringBuilder();
             p.breaks().forEach(b -> breaks.append(breaks.length() == 0 ? "" : ", ").append(b.quantity()).append("+ ")
-                    .append(Narrator.money(new java.math.BigDecimal(b.price()))));
+                    .append(Narrator.money(new BigDecimal(b.price()))));
             StringBuilder spec = new StringBuilder();
             if (p.spec() != null) {
                 p.spec().options().forEach(o -> spec.append(spec.length() == 0 ? "; " + p.spec().name() + ": " : ", ")
-                        .append(o.value()).append(" +").append(Narrator.money(new java.math.BigDecimal(o.markup()))));
+                        .append(o.value()).append(" +").append(Narrator.money(new BigDecimal(o.markup()))));
             }
             say.done(p.name() + " (" + DemoCatalog.supplier(p.supplierID()).name() + ", " + p.taxCategory() + ", "
                     + p.shipWeight() + " lb): " + breaks + spec);

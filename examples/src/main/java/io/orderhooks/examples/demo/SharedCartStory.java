@@ -2,6 +2,7 @@ package io.orderhooks.examples.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhooks.examples.client.OrderCloudClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,7 +78,7 @@ public final class SharedCartStory {
     private String amend(String orderID) {
         say.step("Kim switches to the shared cart and amends it");
         String kim = market.login(DemoMarketplace.KIM, DemoStory.STOREFRONT);
-        List<String> visible = new java.util.ArrayList<>();
+        List<String> visible = new ArrayList<>();
         api.listAll("v1/me/sharedcarts", kim).forEach(o -> visible.add(o.path("ID").asText()));
         say.done("GET v1/me/sharedcarts lists " + visible);
         api.put("v1/cart/" + orderID, kim, null);
