@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code java -jar orderhooks.jar [demo|middleware|engine] [options]}: the example merchant's runnable
- * application. Without a subcommand it runs {@code demo}. Exit codes: 0 done, 1 failure, 2 bad usage.
+ * application. Without a subcommand it runs {@code demo}, passing it the options given. Exit codes: 0 done, 1 failure, 2 bad usage.
  */
 @Command(name = "orderhooks", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {DemoCommand.class, MiddlewareCommand.class, EngineCommand.class},
@@ -30,11 +30,15 @@ public final class Main implements Callable<Integer> {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
-    /** No subcommand: the demo with its defaults. */
+    /** Options given without a subcommand belong to {@code demo} ({@code java -jar orderhooks.jar --exit}). */
+    @CommandLine.Unmatched
+    java.util.List<String> demoArgs = new java.util.ArrayList<>();
+
+    /** No subcommand: the demo, with any options given. */
     @Override
     public Integer call() throws Exception {
         CommandLine demo = spec.commandLine().getSubcommands().get("demo");
-        return demo.execute();
+        return demo.execute(demoArgs.toArray(String[]::new));
     }
 
     /** The jar's {@code Implementation-Version}, or {@code dev} when run from classes. */

@@ -5,6 +5,7 @@ import io.orderhooks.core.api.AdminBootstrap;
 import io.orderhooks.core.api.EngineApi;
 import io.orderhooks.core.delivery.InMemoryDeliveryLog;
 import io.orderhooks.core.engine.Engine;
+import io.orderhooks.core.engine.grouporders.InvitationPurger;
 import io.orderhooks.delivery.Transports;
 import io.orderhooks.events.sender.CheckoutSenderSettings;
 import io.orderhooks.events.sender.HttpCheckoutIntegration;
@@ -24,7 +25,9 @@ import okhttp3.OkHttpClient;
  * through the API, so the middleware may be written in any language. Every delivery is recorded in
  * {@link #deliveryLog()} (also served at {@code GET v1/deliveries} where the API has that route).
  *
- * <p>{@link #close()} stops the API, then closes the webhook sink (in-flight post-webhooks finish, pending ones
+ * <p>Expired group-order invitations and inactive shared carts (with their purge notices) are purged every
+ * {@link #PURGE_PERIOD}, judged by the engine's clock, on daemon threads. {@link #close()} stops the API and the
+ * purges, then closes the webhook sink (in-flight post-webhooks finish, pending ones
  * become redeliverable dead letters) and the HTTP client. Thread-safe.
  */
 public final class EngineServer implements AutoCloseable {
@@ -47,11 +50,16 @@ public final class EngineServer implements AutoCloseable {
         }
     }
 
+    /** How often expired group-order invitations and inactive shared carts are purged. */
+    public static final java.time.Duration PURGE_PERIOD = java.time.Duration.ofMinutes(1);
+
     private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
     private final OkHttpClient http = Transports.defaultHttpClient();
     private final HttpWebhookSink sink;
     private final Engine engine;
     private final Javalin app;
+    private final InvitationPurger purger;
+    private final SharedCartPurgeSchedule cartPurge;
     private final String baseUrl;
 
     private EngineServer(Settings settings, UnaryOperator<Engine.Builder> engineSetup) {
@@ -64,6 +72,8 @@ public final class EngineServer implements AutoCloseable {
                 .webhookSink(sink)).build();
         EngineApi api = EngineApi.builder(engine).issuer(baseUrl).admin(settings.admin()).webhookSink(sink)
                 .deliveryLog(log).marketplaceName(settings.marketplaceName()).build();
+        this.purger = InvitationPurger.start(engine.groupOrders(), PURGE_PERIOD);
+        this.cartPurge = SharedCartPurgeSchedule.start(engine.sharedCartPurger(), PURGE_PERIOD);
         Javalin created = api.create();
         created.unsafe.startup.showJavalinBanner = false;
         this.app = created;
@@ -124,6 +134,8 @@ public final class EngineServer implements AutoCloseable {
         if (app != null) {
             app.stop();
         }
+        purger.close();
+        cartPurge.close();
         sink.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

@@ -1,6 +1,7 @@
 package io.orderhooks.examples.cli;
 
 import io.orderhooks.core.api.AdminBootstrap;
+import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.examples.Main;
 import io.orderhooks.examples.app.EngineServer;
 import io.orderhooks.examples.app.MerchantMiddleware;
@@ -54,16 +55,21 @@ public final class DemoCommand implements Callable<Integer> {
             throw e;
         }
         List<AutoCloseable> running = List.of(engine, middleware);
-        boolean told;
         try {
-            told = new DemoStory(engine, middleware, admin, hashKey, out).run();
+            new DemoStory(engine, middleware, admin, hashKey, clock, out).run();
+        } catch (OrderCloudException | IllegalStateException e) {
+            Serving.closeAll(running);
+            out.flush();
+            spec.commandLine().getErr().println("The demo stopped: " + (e instanceof OrderCloudException oc
+                    ? oc.status() + " " + oc.errorCode() + ": " : "") + e.getMessage());
+            return 1;
         } catch (Exception e) {
             Serving.closeAll(running);
             throw e;
         }
-        if (!told || exit) {
+        if (exit) {
             Serving.closeAll(running);
-            return told ? 0 : 1;
+            return 0;
         }
         out.println();
         out.println("Serving until Ctrl-C:");

@@ -33,6 +33,11 @@ final class Narrator {
         out.flush();
     }
 
+    /** {@code $12.30}: dollars, rounded half-up to the cent. */
+    static String money(java.math.BigDecimal amount) {
+        return amount == null ? "-" : "$" + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** A plain line. */
     void line(String text) {
         out.println("    " + text);

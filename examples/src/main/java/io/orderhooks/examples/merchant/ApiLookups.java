@@ -51,9 +51,18 @@ public final class ApiLookups implements MarketplaceLookups {
 
     @Override
     public List<LineItem> orderLines(WebhookEvent event, String direction, String orderID) {
+        return lines(event, "v1/orders/" + OrderCloudClient.encode(direction) + "/" + OrderCloudClient.encode(orderID)
+                + "/lineitems");
+    }
+
+    @Override
+    public List<LineItem> cartLines(WebhookEvent event) {
+        return lines(event, "v1/cart/lineitems");
+    }
+
+    private List<LineItem> lines(WebhookEvent event, String path) {
         List<LineItem> lines = new ArrayList<>();
-        for (JsonNode line : api(event).listAll("v1/orders/" + OrderCloudClient.encode(direction) + "/"
-                + OrderCloudClient.encode(orderID) + "/lineitems", token(event))) {
+        for (JsonNode line : api(event).listAll(path, token(event))) {
             lines.add(read(line, LineItem.class));
         }
         return lines;

@@ -21,7 +21,8 @@ import java.util.Optional;
  *
  * <p>On adding or changing a line (see {@link #ROUTES}) through a contributor token (claim {@code invid}), the
  * invitation's spend after the change is the {@code LineTotal} of its other lines on the order (those with its
- * {@code InvitationID}, read with the contributor's token) plus the new line's unit price x quantity (price
+ * {@code InvitationID}, read with the contributor's token from {@code v1/cart/lineitems} on the cart routes,
+ * the only lines a contributor token may read there) plus the new line's unit price x quantity (price
  * from {@link MarketplaceLookups#unitPrice}); a PATCH keeps the line's product, quantity and specs where the
  * body leaves them out. Over budget, the change is refused: {@code Adding this would bring invitation inv-1 to
  * $52.50, over its $40.00 budget}. Other callers, invitations without a budget, and removals pass. An
@@ -82,13 +83,9 @@ public final class GroupOrderSpendingCap implements PreWebhookHandler {
             return PreWebhookResponse.proceed();
         }
         boolean cart = event.template().toString().startsWith(CART_LINES);
-        String orderID = cart ? claims.orderID() : event.routeParam("orderID");
-        if (orderID == null) {
-            return PreWebhookResponse.block("The contributor token of invitation " + invitationID + " names no order");
-        }
-        String direction = cart ? "Outgoing" : event.routeParam("direction");
         String changedLineID = event.routeParams().get("lineItemID");
-        List<LineItem> lines = lookups.orderLines(event, direction, orderID);
+        List<LineItem> lines = cart ? lookups.cartLines(event)
+                : lookups.orderLines(event, event.routeParam("direction"), event.routeParam("orderID"));
         BigDecimal others = lines.stream()
                 .filter(l -> invitationID.equals(l.invitationID()) && !Objects.equals(l.id(), changedLineID))
                 .map(LineAmounts::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -23,6 +23,12 @@ public interface MarketplaceLookups {
     /** The line items of order {@code orderID} the caller can see ({@code v1/orders/{direction}/{orderID}/lineitems}). */
     List<LineItem> orderLines(WebhookEvent event, String direction, String orderID);
 
+    /**
+     * The line items of the caller's current cart ({@code v1/cart/lineitems}); for a group-order contributor, the
+     * lines of its invitation, which is all such a token may read.
+     */
+    List<LineItem> cartLines(WebhookEvent event);
+
     /** The unit price the caller would pay for {@code quantity} of {@code productID} with {@code specs}. */
     BigDecimal unitPrice(WebhookEvent event, String productID, int quantity, List<LineItemSpec> specs);
 }

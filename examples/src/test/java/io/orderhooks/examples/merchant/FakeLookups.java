@@ -48,6 +48,12 @@ final class FakeLookups implements MarketplaceLookups {
     }
 
     @Override
+    public List<LineItem> cartLines(WebhookEvent event) {
+        linesAskedFor.add("cart");
+        return lines;
+    }
+
+    @Override
     public BigDecimal unitPrice(WebhookEvent event, String productID, int quantity, List<LineItemSpec> specs) {
         BigDecimal price = prices.get(productID);
         if (price == null) {

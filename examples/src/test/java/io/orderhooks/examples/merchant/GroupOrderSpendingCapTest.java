@@ -83,12 +83,12 @@ class GroupOrderSpendingCapTest {
     }
 
     @Test
-    void theCartRouteReadsTheOrderFromTheToken() {
+    void theCartRouteReadsTheContributorsCartLines() {
         PreWebhookResponse answer = client.pre(WebhookPayloads.forRoute("v1/cart/lineitems", "POST")
                 .userToken(contributorToken("inv-1", "lunch")).requestBody(Map.of("ProductID", "burrito", "Quantity", 2)).build());
 
         assertThat(answer.shouldProceed()).isFalse();
-        assertThat(lookups.linesAskedFor).containsExactly("Outgoing/lunch");
+        assertThat(lookups.linesAskedFor).containsExactly("cart");
     }
 
     @Test

@@ -6,6 +6,9 @@ import io.orderhooks.core.engine.Errors;
 import io.orderhooks.core.engine.catalog.Pricing;
 import io.orderhooks.core.engine.catalog.ProductAccess;
 import io.orderhooks.core.engine.catalog.SpecChoice;
+import io.orderhooks.core.engine.store.Table;
+import io.orderhooks.core.engine.store.Tables;
+import io.orderhooks.core.model.Address;
 import io.orderhooks.core.model.Inventory;
 import io.orderhooks.core.model.LineItem;
 import io.orderhooks.core.model.LineItemProduct;
@@ -15,6 +18,7 @@ import io.orderhooks.core.model.Product;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Prices lines as the order's buyer user sees the catalog (so a seller editing an incoming cart gets the
@@ -109,12 +113,33 @@ final class LinePricer {
         Pricing.Price p = Pricing.price(ps, l.quantity(), cumulative, specs, ctx.clock().instant());
         Product product = access.visible(buyer, l.productID()).orElseThrow(() -> Errors.notFound("Product", l.productID())).product();
         return l.toBuilder().unitPrice(p.unitPrice()).isOnSale(p.onSale()).specs(p.specs()).priceScheduleID(ps.id())
-                .priceOverridden(false).product(snapshot(product)).supplierID(product.defaultSupplierID()).build();
+                .priceOverridden(false).product(snapshot(product)).supplierID(product.defaultSupplierID())
+                .shipFromAddressID(product.shipFromAddressID()).shipFromAddress(shipFrom(product)).build();
+    }
+
+    /**
+     * The product's {@code ShipFromAddressID} as an address of its default supplier, else of its owner (OrderCloud
+     * copies the product's ship-from onto each line); null when the product names none or the address is gone.
+     */
+    private Address shipFrom(Product product) {
+        if (product.shipFromAddressID() == null) {
+            return null;
+        }
+        var addresses = ctx.store().table(Tables.ADDRESSES);
+        for (String company : new String[] {product.defaultSupplierID(), product.ownerID()}) {
+            if (company != null) {
+                Optional<Address> found = addresses.find(Table.key(company, product.shipFromAddressID()));
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+        }
+        return null;
     }
 
     /** {@code Inventory.Insufficient} when tracked inventory cannot cover the product's quantity on the order. */
     void checkInventory(String productID, List<LineItem> lines) {
-        Product p = ctx.store().table(io.orderhooks.core.engine.store.Tables.PRODUCTS).find(productID).orElse(null);
+        Product p = ctx.store().table(Tables.PRODUCTS).find(productID).orElse(null);
         Inventory inv = p == null ? null : p.inventory();
         if (inv == null || !Boolean.TRUE.equals(inv.enabled()) || Boolean.TRUE.equals(inv.orderCanExceed())) {
             return;
