@@ -87,7 +87,7 @@ class GroupOrderServiceTest {
         assertError(() -> groups.create(f.u2, body("LUNCH", now.plusHours(1))), 404, "NotFound");
         assertError(() -> groups.create(f.x1, body("LUNCH", now.plusHours(1))), 404, "NotFound");
         assertError(() -> groups.create(f.u1, body("NOPE", now.plusHours(1))), 404, "NotFound");
-        assertError(() -> groups.create(f.seller, body("LUNCH", now.plusHours(1))), 403, "Auth.InsufficientRoles");
+        assertError(() -> groups.create(f.seller, body("LUNCH", now.plusHours(1))), 403, "Auth.UserNotAuthorizedToAdmin");
         assertError(() -> groups.create(Caller.buyer("u1", "b1", "client", "OrderReader"), body("LUNCH", now.plusHours(1))),
                 403, "Auth.InsufficientRoles");
         assertThat(groups.list(f.u1)).isEmpty();

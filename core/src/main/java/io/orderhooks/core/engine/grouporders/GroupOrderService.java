@@ -177,7 +177,11 @@ public final class GroupOrderService {
 
     private static void requireShopper(Caller caller) {
         Contributors.refuse(caller, "manage group order invitations");
-        if (!caller.isBuyer() || !caller.hasRole("Shopper")) {
+        if (!caller.isBuyer()) {
+            throw new OrderCloudException(403, "Auth.UserNotAuthorizedToAdmin",
+                    "Only buyer users may manage group order invitations.");
+        }
+        if (!caller.hasRole("Shopper")) {
             throw new OrderCloudException(403, "Auth.InsufficientRoles",
                     "Only buyer users with the Shopper role may manage group order invitations.");
         }
