@@ -23,8 +23,12 @@ import io.orderhooks.core.spi.CheckoutEventType;
 import io.orderhooks.core.spi.IntegrationEndpoint;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Estimate shipping, select ship methods and calculate, through the caller's checkout integration.
@@ -130,9 +134,15 @@ public final class CheckoutService {
         List<LineItemOverride> overrides = calc.lineItemOverrides() == null ? List.of() : calc.lineItemOverrides();
         List<LineItem> lines = new ArrayList<>();
         List<OrderPromotion> promos = new ArrayList<>(s.promotions());
+        Map<String, LineItemOverride> byLine = new HashMap<>();
+        for (LineItemOverride x : overrides) {
+            if (x.lineItemID() != null) {
+                byLine.putIfAbsent(x.lineItemID(), x);
+            }
+        }
         for (LineItem original : s.lineItems()) {
             LineItem l = original;
-            LineItemOverride o = overrides.stream().filter(x -> original.id().equals(x.lineItemID())).findFirst().orElse(null);
+            LineItemOverride o = byLine.get(original.id());
             if (o != null && Boolean.TRUE.equals(o.remove())) {
                 promos.removeIf(p -> original.id().equals(p.lineItemID()));
                 continue;
@@ -154,8 +164,10 @@ public final class CheckoutService {
     }
 
     private static String invalidOverride(OrderState s, OrderCalculateResponse calc) {
-        for (LineItemOverride o : calc.lineItemOverrides() == null ? List.<LineItemOverride>of() : calc.lineItemOverrides()) {
-            if (o.lineItemID() == null || s.line(o.lineItemID()).isEmpty()) {
+        List<LineItemOverride> overrides = calc.lineItemOverrides() == null ? List.of() : calc.lineItemOverrides();
+        Set<String> ids = overrides.isEmpty() ? Set.of() : s.lineItems().stream().map(LineItem::id).collect(Collectors.toSet());
+        for (LineItemOverride o : overrides) {
+            if (o.lineItemID() == null || !ids.contains(o.lineItemID())) {
                 return "LineItemOverride names an unknown line item: " + o.lineItemID();
             }
             if (o.unitPrice() != null && o.unitPrice().signum() < 0) {

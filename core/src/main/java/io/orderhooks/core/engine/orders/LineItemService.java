@@ -64,7 +64,7 @@ public final class LineItemService {
             access.requireLineChange(caller, direction, s);
             refuseShipTo(caller, body.shippingAddressID());
             String id = body.id() == null || body.id().isBlank() ? ctx.ids().next() : body.id();
-            if (LinePricer.indexOf(s.lineItems(), id) >= 0) {
+            if (s.line(id).isPresent()) {
                 throw new io.orderhooks.core.error.OrderCloudException(409, "IdExists", "LineItem already exists: " + id);
             }
             LineItem.Builder line = LineItem.builder().id(id).productID(body.productID()).quantity(body.quantity())

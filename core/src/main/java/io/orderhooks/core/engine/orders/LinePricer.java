@@ -6,6 +6,7 @@ import io.orderhooks.core.engine.Errors;
 import io.orderhooks.core.engine.catalog.Pricing;
 import io.orderhooks.core.engine.catalog.ProductAccess;
 import io.orderhooks.core.engine.catalog.SpecChoice;
+import io.orderhooks.core.engine.orders.internal.LineList;
 import io.orderhooks.core.engine.store.Table;
 import io.orderhooks.core.engine.store.Tables;
 import io.orderhooks.core.model.Address;
@@ -48,34 +49,28 @@ final class LinePricer {
     /**
      * Returns the lines with {@code line} added (at the end) or replaced (in place), priced, with every other line of
      * the same product re-priced when its schedule uses cumulative quantity. Without a cumulative schedule only
-     * {@code line} is priced: O(1) pricing work besides copying the list.
+     * {@code line} is priced: O(1) work for an added line ({@link LineList#plus}), one copy of the list for a replaced one.
      */
     Placed place(OrderState s, LineItem line) {
-        return place(s, line, indexOf(s.lineItems(), line.id()));
+        return place(s, line, s.lines().find(line.id()));
     }
 
     /** {@link #place(OrderState, LineItem)} when the caller already knows the line's index ({@code -1}: a new line). */
     Placed place(OrderState s, LineItem line, int at) {
-        List<LineItem> current = s.lineItems();
+        LineList current = s.lines();
         LineItem before = at >= 0 ? current.get(at) : null;
-        List<LineItem> lines = new ArrayList<>(current.size() + 1);
-        lines.addAll(current);
-        if (at >= 0) {
-            lines.set(at, line);
-        } else {
-            lines.add(line);
-            at = lines.size() - 1;
-        }
-        checkInventory(line.productID(), lines);
+        int index = at >= 0 ? at : current.size();
+        checkInventory(line, current, at);
         Caller buyer = buyerOf(s.order());
         PriceSchedule ps = access.scheduleFor(buyer, line.productID());
         if (cumulative(ps)) {
-            return new Placed(repriceAll(buyer, ps, lines, line.productID()), at, before, true);
+            List<LineItem> lines = at >= 0 ? current.with(at, line) : current.plus(line);
+            return new Placed(repriceAll(buyer, ps, lines, line.productID()), index, before, true);
         }
         LineItem priced = Boolean.TRUE.equals(line.priceOverridden()) ? line : price(buyer, ps, line, line.quantity());
         // with its amounts already, so committing it needs no second copy of the list (OrderMath.staleAfterLineChange)
-        lines.set(at, OrderMath.withAmounts(priced));
-        return new Placed(lines, at, before, false);
+        priced = OrderMath.withAmounts(priced);
+        return new Placed(at >= 0 ? current.with(at, priced) : current.plus(priced), index, before, false);
     }
 
     /** After a line of {@code productID} was removed: the other lines of that product re-priced when its schedule is cumulative. */
@@ -96,16 +91,6 @@ final class LinePricer {
 
     private static boolean cumulative(PriceSchedule ps) {
         return Boolean.TRUE.equals(ps.useCumulativeQuantity());
-    }
-
-    /** Where the line with {@code id} is, or {@code -1}. */
-    static int indexOf(List<LineItem> lines, String id) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private LineItem price(Caller buyer, PriceSchedule ps, LineItem l, int cumulative) {
@@ -137,14 +122,23 @@ final class LinePricer {
         return null;
     }
 
-    /** {@code Inventory.Insufficient} when tracked inventory cannot cover the product's quantity on the order. */
-    void checkInventory(String productID, List<LineItem> lines) {
+    /**
+     * {@code Inventory.Insufficient} when tracked inventory cannot cover the quantity of {@code line}'s product on the
+     * order once {@code line} replaces line {@code at} of {@code lines} ({@code -1}: is added).
+     */
+    private void checkInventory(LineItem line, List<LineItem> lines, int at) {
+        String productID = line.productID();
         Product p = ctx.store().table(Tables.PRODUCTS).find(productID).orElse(null);
         Inventory inv = p == null ? null : p.inventory();
         if (inv == null || !Boolean.TRUE.equals(inv.enabled()) || Boolean.TRUE.equals(inv.orderCanExceed())) {
             return;
         }
-        int wanted = lines.stream().filter(l -> Objects.equals(l.productID(), productID)).mapToInt(LineItem::quantity).sum();
+        int wanted = line.quantity();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i != at && Objects.equals(lines.get(i).productID(), productID)) {
+                wanted += lines.get(i).quantity();
+            }
+        }
         int available = inv.quantityAvailable() == null ? 0 : inv.quantityAvailable();
         if (wanted > available) {
             throw Errors.bad("Inventory.Insufficient", "Insufficient inventory for product " + productID + ": " + wanted

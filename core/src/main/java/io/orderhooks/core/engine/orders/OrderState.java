@@ -1,5 +1,6 @@
 package io.orderhooks.core.engine.orders;
 
+import io.orderhooks.core.engine.orders.internal.LineList;
 import io.orderhooks.core.model.LineItem;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.core.model.OrderApprovedResponse;
@@ -17,7 +18,8 @@ import java.util.Optional;
 
 /**
  * An order and everything under it, stored and changed as one unit (see {@code Store.withOrder}).
- * Immutable; the {@code with*} methods return copies.
+ * Immutable; the {@code with*} methods return copies. {@code lineItems} is kept as a {@link LineList}, so
+ * appending a line and finding one by ID are O(1).
  *
  * @param submitGeneration counts completed submits (a declined-and-resubmitted order is submitted twice); it
  *     makes the integration idempotency keys stable across retries of one submit
@@ -37,7 +39,7 @@ public record OrderState(
 
     public OrderState {
         Objects.requireNonNull(order, "order");
-        lineItems = List.copyOf(lineItems);
+        lineItems = LineList.copyOf(lineItems);
         payments = List.copyOf(payments);
         promotions = List.copyOf(promotions);
         approvals = List.copyOf(approvals);
@@ -52,13 +54,15 @@ public record OrderState(
         return order.id();
     }
 
+    /** The first line with this ID: O(1) after lines were added one by one (see {@link LineList}). */
     public Optional<LineItem> line(String lineItemID) {
-        for (LineItem l : lineItems) {
-            if (l.id().equals(lineItemID)) {
-                return Optional.of(l);
-            }
-        }
-        return Optional.empty();
+        int i = lines().find(lineItemID);
+        return i < 0 ? Optional.empty() : Optional.of(lineItems.get(i));
+    }
+
+    /** The lines as the engine's indexed list (the same instance as {@link #lineItems()}). */
+    LineList lines() {
+        return (LineList) lineItems;
     }
 
     /** The worksheet: what checkout events carry and {@code GET .../worksheet} returns. */
