@@ -73,9 +73,13 @@ public final class Dispatch implements RawHandler {
         return response;
     }
 
+    /** {@code path} without one trailing slash. */
+    public static String normalize(String path) {
+        return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+    }
+
     private RawResponse route(RawRequest request, CallInfo info) {
-        String path = request.path().endsWith("/") && request.path().length() > 1
-                ? request.path().substring(0, request.path().length() - 1) : request.path();
+        String path = normalize(request.path());
         EventRoute route = CheckoutEventType.fromSuffix(path).map(routes::get).orElse(null);
         if (route == null) {
             return ReceiverErrors.notFound(request.path());
