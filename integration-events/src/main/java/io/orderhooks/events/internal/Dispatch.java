@@ -62,13 +62,16 @@ public final class Dispatch implements RawHandler {
         } catch (RuntimeException e) {
             response = ReceiverErrors.internal(log, request.method() + " " + request.path(), e);
         }
-        long millis = Duration.between(start, clock.instant()).toMillis();
-        String line = "integration event {} order={} status={} durationMs={}{}";
-        Object[] args = {info.event, info.orderID, response.status(), millis, info.replayed ? " (replayed)" : ""};
-        if (response.status() >= 500) {
-            log.warn(line, args);
-        } else {
-            log.info(line, args);
+        boolean failed = response.status() >= 500;
+        if (failed ? log.isWarnEnabled() : log.isInfoEnabled()) {
+            long millis = Duration.between(start, clock.instant()).toMillis();
+            String line = "integration event {} order={} status={} durationMs={}{}";
+            Object[] args = {info.event, info.orderID, response.status(), millis, info.replayed ? " (replayed)" : ""};
+            if (failed) {
+                log.warn(line, args);
+            } else {
+                log.info(line, args);
+            }
         }
         return response;
     }
