@@ -60,6 +60,11 @@ public abstract class DeliverySettings {
         return Transports.inProcess(handler, budget, maxResponseBytes);
     }
 
+    /** {@link Transports#inProcessOnCallerThread} to {@code handler}, capped at {@link #maxResponseBytes()}. */
+    public Transport inProcessOnCallerThread(RawHandler handler) {
+        return Transports.inProcessOnCallerThread(handler, maxResponseBytes);
+    }
+
     /**
      * The shared part of a sender's validating builder: each setter checks its one value and names it in the
      * message. Not thread-safe.

@@ -5,6 +5,7 @@ import io.orderhooks.core.receiver.TimeBudget;
 import io.orderhooks.delivery.internal.OkHttpTransport;
 import io.orderhooks.delivery.internal.RawHandlerTransport;
 import java.time.Duration;
+import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /** The two ways orderhooks delivers: over HTTP with OkHttp, or in-process to a dispatcher. */
@@ -41,6 +42,16 @@ public final class Transports {
      * A handler that throws is reported as unreachable.
      */
     public static Transport inProcess(RawHandler handler, TimeBudget budget, int maxResponseBytes) {
-        return new RawHandlerTransport(handler, budget, maxResponseBytes);
+        return new RawHandlerTransport(handler, Objects.requireNonNull(budget, "budget"), maxResponseBytes);
+    }
+
+    /**
+     * Calls {@code handler} on the caller's thread with a {@code RawRequest} of the exact bytes and headers:
+     * no thread hop, and so no time limit of its own. Use it only for a handler that bounds its own time and
+     * answers (the integration-events dispatcher answers 504 when its handler overruns); a handler that hangs
+     * blocks the caller. A handler that throws is reported as unreachable.
+     */
+    public static Transport inProcessOnCallerThread(RawHandler handler, int maxResponseBytes) {
+        return new RawHandlerTransport(handler, null, maxResponseBytes);
     }
 }

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.http.RawRequest;
 import io.orderhooks.core.http.RawResponse;
+import io.orderhooks.core.receiver.InMemoryIdempotencyStore;
 import io.orderhooks.core.receiver.RequestGuard;
 import io.orderhooks.core.receiver.TimeBudget;
 import io.orderhooks.core.spi.CheckoutEventType;
 import io.orderhooks.events.internal.Dispatch;
 import io.orderhooks.events.internal.EventRoute;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
@@ -42,6 +44,8 @@ public final class IntegrationEventsDispatcher implements RawHandler, AutoClosea
     private final Set<CheckoutEventType> events;
     private final long maxBodyBytes;
     private final TimeBudget budget;
+    private final Map<CheckoutEventType, EventRoute> routes;
+    private final boolean storeBoundsItsWait;
 
     IntegrationEventsDispatcher(Map<CheckoutEventType, EventRoute> routes, IntegrationEventsDispatcherBuilder.Settings settings) {
         this.budget = new TimeBudget("integration-events");
@@ -49,6 +53,8 @@ public final class IntegrationEventsDispatcher implements RawHandler, AutoClosea
                 settings.clock(), LOG);
         this.events = Collections.unmodifiableSet(EnumSet.copyOf(routes.keySet()));
         this.maxBodyBytes = settings.maxBodyBytes();
+        this.routes = Map.copyOf(routes);
+        this.storeBoundsItsWait = settings.store() instanceof InMemoryIdempotencyStore;
     }
 
     /** A builder with no handlers, no keys, a 10 s time limit, a 4 MiB body limit and an in-memory store. */
@@ -59,6 +65,23 @@ public final class IntegrationEventsDispatcher implements RawHandler, AutoClosea
     @Override
     public RawResponse handle(RawRequest request) {
         return dispatch.handle(request);
+    }
+
+    /**
+     * Whether a call to {@code path} is sure to be answered (by the handler, its fallback, or a 504) within
+     * {@code limit} of handler time: the route's time limit, twice that when it has a fallback, is at most
+     * {@code limit}; and a de-duplicated route uses the in-memory store, whose wait for a concurrent duplicate
+     * is bounded by that duplicate's own limits. Verification, parsing and validation come on top (in
+     * proportion to the body, which {@link #maxBodyBytes()} caps). An unknown path is answered at once.
+     * In-process senders use this to call the dispatcher on their own thread instead of bounding it again.
+     */
+    public boolean answersWithin(String path, Duration limit) {
+        EventRoute route = CheckoutEventType.fromSuffix(Dispatch.normalize(path)).map(routes::get).orElse(null);
+        if (route == null) {
+            return true;
+        }
+        Duration worst = route.fallback() == null ? route.timeLimit() : route.timeLimit().multipliedBy(2);
+        return worst.compareTo(limit) <= 0 && (!route.idempotent() || storeBoundsItsWait);
     }
 
     /** The events with a handler. */

@@ -3,7 +3,6 @@ package io.orderhooks.core.receiver;
 import io.orderhooks.core.http.RawRequest;
 import io.orderhooks.core.http.RawResponse;
 import io.orderhooks.core.signing.OcHash;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -48,7 +47,10 @@ public final class RequestGuard {
         if (contentType == null) {
             return false;
         }
-        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return type.equalsIgnoreCase("application/json")
+                || (type.regionMatches(true, 0, "application/", 0, 12)
+                        && type.regionMatches(true, type.length() - 5, "+json", 0, 5));
     }
 }

@@ -25,6 +25,13 @@ public final class OcHash {
 
     private static final String ALGORITHM = "HmacSHA256";
 
+    /**
+     * One {@link Mac} per thread, re-keyed for each use: {@link Mac#getInstance} looks the provider up on every
+     * call, which cost more than the HMAC itself for a typical body. A {@code Mac} is not thread-safe, and
+     * {@link Mac#init} fully resets it, so a thread's instance never carries state from one call to the next.
+     */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(OcHash::newMac);
+
     private final List<SecretKeySpec> keys;
 
     private OcHash(List<SecretKeySpec> keys) {
@@ -101,11 +108,19 @@ public final class OcHash {
     }
 
     private static byte[] mac(SecretKeySpec key, byte[] body) {
+        Mac mac = MACS.get();
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 refused its key", e);
+        }
+        return mac.doFinal(body);
+    }
+
+    private static Mac newMac() {
+        try {
+            return Mac.getInstance(ALGORITHM);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable in this JVM", e);
         }
     }

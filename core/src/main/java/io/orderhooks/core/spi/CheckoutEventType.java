@@ -1,6 +1,5 @@
 package io.orderhooks.core.spi;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The five checkout integration events, with the URL suffix OrderCloud posts each to. */
@@ -10,6 +9,8 @@ public enum CheckoutEventType {
     ORDER_SUBMIT("ordersubmit", false),
     ORDER_SUBMIT_FOR_APPROVAL("ordersubmitforapproval", false),
     ORDER_APPROVED("orderapproved", false);
+
+    private static final CheckoutEventType[] VALUES = values();
 
     private final String suffix;
     private final boolean readOnly;
@@ -35,6 +36,11 @@ public enum CheckoutEventType {
     /** The event for a suffix, with or without a leading slash, in any case. */
     public static Optional<CheckoutEventType> fromSuffix(String suffix) {
         String s = suffix.startsWith("/") ? suffix.substring(1) : suffix;
-        return Arrays.stream(values()).filter(t -> t.suffix.equalsIgnoreCase(s)).findFirst();
+        for (CheckoutEventType type : VALUES) {
+            if (type.suffix.equalsIgnoreCase(s)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,6 +1,8 @@
 package io.orderhooks.core.spi;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.CheckoutResponse;
@@ -10,7 +12,7 @@ import io.orderhooks.core.model.OrderSubmitForApprovalResponse;
 import io.orderhooks.core.model.OrderSubmitResponse;
 import io.orderhooks.core.model.ShipEstimateResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,6 +35,8 @@ import java.util.Optional;
  * Stateless and thread-safe.
  */
 public final class CheckoutResponses {
+
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
     private CheckoutResponses() {}
 
@@ -75,17 +79,32 @@ public final class CheckoutResponses {
         }
     }
 
+    /** One pass from the bytes to the typed answer; the first token must open an object. */
     private static CheckoutResponse parse(CheckoutEventType type, byte[] body) throws IOException {
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (text.isBlank()) {
-            text = "{}";
+        try (JsonParser parser = OrderCloudJson.mapper().createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return OrderCloudJson.mapper().readValue(EMPTY_OBJECT, responseType(type));
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new IOException("expected a JSON object, got " + tokenKind(first));
+            }
+            return OrderCloudJson.mapper().readValue(parser, responseType(type));
         }
-        JsonNode tree = OrderCloudJson.mapper().readTree(text);
-        if (tree == null || !tree.isObject()) {
-            throw new IOException("expected a JSON object, got "
-                    + (tree == null ? "nothing" : tree.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** How {@code token} names the value it starts, as a tree's node type would. */
+    private static String tokenKind(JsonToken token) {
+        switch (token) {
+            case START_ARRAY: return "array";
+            case VALUE_STRING: return "string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT: return "number";
+            case VALUE_TRUE:
+            case VALUE_FALSE: return "boolean";
+            case VALUE_NULL: return "null";
+            default: return token.asString() == null ? token.name().toLowerCase(Locale.ROOT) : token.asString();
         }
-        return OrderCloudJson.mapper().treeToValue(tree, responseType(type));
     }
 
     private static String malformed(CheckoutEventType type, IOException e) {

@@ -48,6 +48,17 @@ class RequestGuardTest {
     }
 
     @Test
+    void recognisesJsonContentTypesInAnyCaseWithParametersAndNothingElse() {
+        assertThat(RequestGuard.isJson("Application/JSON ; charset=UTF-8")).isTrue();
+        assertThat(RequestGuard.isJson(" application/problem+JSON")).isTrue();
+        assertThat(RequestGuard.isJson("application/json-seq")).isFalse();
+        assertThat(RequestGuard.isJson("text/json")).isFalse();
+        assertThat(RequestGuard.isJson("application/xml;x=+json")).isFalse();
+        assertThat(RequestGuard.isJson("json")).isFalse();
+        assertThat(RequestGuard.isJson("")).isFalse();
+    }
+
+    @Test
     void answers401WithCatalystsMessageForABadOrMissingHash() {
         for (String hash : new String[] {null, "", OcHash.sign("k2", body)}) {
             RawResponse r = guard.check(request(body, "application/json", hash), keys).orElseThrow();

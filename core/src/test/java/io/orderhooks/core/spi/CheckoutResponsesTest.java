@@ -57,6 +57,21 @@ class CheckoutResponsesTest {
     }
 
     @Test
+    void namesTheKindOfAScalarAnswerAndTreatsWhitespaceAsAnEmptyObject() {
+        assertThat(CheckoutResponses.problem(CheckoutEventType.ORDER_SUBMIT, utf8("\"ok\"")))
+                .contains("Malformed JSON in the response to /ordersubmit: expected a JSON object, got string");
+        assertThat(CheckoutResponses.problem(CheckoutEventType.ORDER_SUBMIT, utf8(" 12.5")))
+                .contains("Malformed JSON in the response to /ordersubmit: expected a JSON object, got number");
+        assertThat(CheckoutResponses.problem(CheckoutEventType.ORDER_SUBMIT, utf8("true")))
+                .contains("Malformed JSON in the response to /ordersubmit: expected a JSON object, got boolean");
+        assertThat(CheckoutResponses.problem(CheckoutEventType.ORDER_SUBMIT, utf8("null")))
+                .contains("Malformed JSON in the response to /ordersubmit: expected a JSON object, got null");
+        assertThat(CheckoutResponses.record(CheckoutEventType.ORDER_SUBMIT,
+                new DeliveryOutcome.Delivered(200, utf8(" \n\t"), Duration.ZERO)))
+                .isEqualTo(new OrderSubmitResponse(200, null, null, true));
+    }
+
+    @Test
     void recordsARejectionWithTheReceiversBody() {
         OrderSubmitResponse r = (OrderSubmitResponse) CheckoutResponses.record(CheckoutEventType.ORDER_SUBMIT,
                 new DeliveryOutcome.Rejected(500, utf8("{\"Errors\":[]}"), Duration.ZERO));

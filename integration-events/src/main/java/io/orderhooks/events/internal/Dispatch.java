@@ -62,20 +62,27 @@ public final class Dispatch implements RawHandler {
         } catch (RuntimeException e) {
             response = ReceiverErrors.internal(log, request.method() + " " + request.path(), e);
         }
-        long millis = Duration.between(start, clock.instant()).toMillis();
-        String line = "integration event {} order={} status={} durationMs={}{}";
-        Object[] args = {info.event, info.orderID, response.status(), millis, info.replayed ? " (replayed)" : ""};
-        if (response.status() >= 500) {
-            log.warn(line, args);
-        } else {
-            log.info(line, args);
+        boolean failed = response.status() >= 500;
+        if (failed ? log.isWarnEnabled() : log.isInfoEnabled()) {
+            long millis = Duration.between(start, clock.instant()).toMillis();
+            String line = "integration event {} order={} status={} durationMs={}{}";
+            Object[] args = {info.event, info.orderID, response.status(), millis, info.replayed ? " (replayed)" : ""};
+            if (failed) {
+                log.warn(line, args);
+            } else {
+                log.info(line, args);
+            }
         }
         return response;
     }
 
+    /** {@code path} without one trailing slash. */
+    public static String normalize(String path) {
+        return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+    }
+
     private RawResponse route(RawRequest request, CallInfo info) {
-        String path = request.path().endsWith("/") && request.path().length() > 1
-                ? request.path().substring(0, request.path().length() - 1) : request.path();
+        String path = normalize(request.path());
         EventRoute route = CheckoutEventType.fromSuffix(path).map(routes::get).orElse(null);
         if (route == null) {
             return ReceiverErrors.notFound(request.path());

@@ -2,15 +2,26 @@ package io.orderhooks.events.sender;
 
 import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.receiver.TimeBudget;
+import io.orderhooks.delivery.Transport;
+import io.orderhooks.events.IntegrationEventsDispatcher;
+import io.orderhooks.events.sender.internal.DispatcherTransport;
 
 /**
  * Delivers checkout events to an integration-events dispatcher in this JVM, with no sockets: the
  * dispatcher receives a {@code RawRequest} for {@code POST /{suffix}} with the exact payload bytes and the
  * same headers the HTTP sender would send (signature, custom auth, idempotency key). Everything else is as
- * in {@link HttpCheckoutIntegration}: time limit (a handler that overruns is interrupted), breaker per
- * endpoint, retries for shipping rates and calculate when the handler fails, recording, redelivery.
+ * in {@link HttpCheckoutIntegration}: time limit, breaker per endpoint, retries for shipping rates and
+ * calculate when the handler fails, recording, redelivery.
  *
- * <p>Thread-safe. Close it to stop the threads that run the handler under its time limit.
+ * <p>Where the call runs: an {@link IntegrationEventsDispatcher} already runs its handler under its own time
+ * limit on its own threads and answers 504 when it overruns. When its limit for the event (twice it with a
+ * fallback) is within this sender's time limit ({@link IntegrationEventsDispatcher#answersWithin}), the
+ * dispatcher is called on the caller's thread: a second thread hop would only add latency, since the
+ * dispatcher answers before this sender's limit could expire (verification, parsing and validation, bounded
+ * by the dispatcher's body limit, come on top). Otherwise, and for any other {@link RawHandler}, the call runs
+ * on this sender's threads and is interrupted at the sender's limit (a {@code TimedOut} outcome).
+ *
+ * <p>Thread-safe. Close it to stop the threads that run a handler under the sender's time limit.
  */
 public final class InProcessCheckoutIntegration extends AbstractCheckoutIntegration implements AutoCloseable {
 
@@ -21,8 +32,16 @@ public final class InProcessCheckoutIntegration extends AbstractCheckoutIntegrat
     }
 
     private InProcessCheckoutIntegration(CheckoutSenderSettings settings, RawHandler dispatcher, TimeBudget budget) {
-        super(settings, settings.inProcess(dispatcher, budget));
+        super(settings, transport(settings, dispatcher, budget));
         this.budget = budget;
+    }
+
+    private static Transport transport(CheckoutSenderSettings settings, RawHandler dispatcher, TimeBudget budget) {
+        Transport bounded = settings.inProcess(dispatcher, budget);
+        if (dispatcher instanceof IntegrationEventsDispatcher events) {
+            return new DispatcherTransport(events, settings.inProcessOnCallerThread(dispatcher), bounded);
+        }
+        return bounded;
     }
 
     @Override
