@@ -16,8 +16,10 @@ import io.orderhooks.core.engine.query.QuerySchema;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.ListPage;
 import io.orderhooks.core.model.ProductCollection;
+import io.orderhooks.core.model.ProductCollectionBuyerProduct;
 import io.orderhooks.core.model.ProductCollectionEntry;
 import io.orderhooks.core.model.ProductCollectionInvitation;
+import io.orderhooks.core.model.ProductCollectionProduct;
 import java.util.List;
 
 /**
@@ -33,7 +35,11 @@ public final class ProductCollectionRoutes {
     private static final String ONE = ME + "/{productCollectionID}";
     private static final String INVITATIONS = ONE + "/invitations";
     private static final String READER = "v1/buyers/{buyerID}/productcollections";
-    private static final QuerySchema ENTRIES = QuerySchema.forType(ProductCollectionEntryShape.class)
+    /** A shopper's entries carry the applicable {@code PriceSchedule}. */
+    private static final QuerySchema BUYER_ENTRIES = QuerySchema.forType(ProductCollectionBuyerProduct.class)
+            .resourceName("ProductCollectionEntry").defaultSortBy("ListOrder").build();
+    /** A reader's entries have no {@code PriceSchedule}, so it cannot be filtered, searched or sorted on. */
+    private static final QuerySchema READER_ENTRIES = QuerySchema.forType(ProductCollectionProduct.class)
             .resourceName("ProductCollectionEntry").defaultSortBy("ListOrder").build();
 
     private ProductCollectionRoutes() {}
@@ -59,7 +65,7 @@ public final class ProductCollectionRoutes {
             svc.delete(ctx.caller(r), id(r));
             return null;
         });
-        t.get(ONE + "/products", shopper, r -> entries(r, svc.listEntries(ctx.caller(r), id(r))));
+        t.get(ONE + "/products", shopper, r -> entries(r, svc.listEntries(ctx.caller(r), id(r)), BUYER_ENTRIES));
         t.post(ONE + "/products", 204, shopper, r -> {
             svc.addEntry(ctx.caller(r), id(r), ctx.body(r, ProductCollectionEntry.class));
             return null;
@@ -107,13 +113,13 @@ public final class ProductCollectionRoutes {
         t.get(READER, role, r -> ctx.list(r, svc.list(ctx.caller(r), r.param("buyerID")), ProductCollection.class));
         t.get(READER + "/{productCollectionID}", role, r -> svc.get(ctx.caller(r), r.param("buyerID"), id(r)));
         t.get(READER + "/{productCollectionID}/products", role,
-                r -> entries(r, svc.listEntries(ctx.caller(r), r.param("buyerID"), id(r))));
+                r -> entries(r, svc.listEntries(ctx.caller(r), r.param("buyerID"), id(r)), READER_ENTRIES));
     }
 
     /** Entries as flat JSON (product fields, ListOrder, DateAdded), filtered, sorted and paged by the query. */
-    private static ListPage<JsonNode> entries(ApiRequest r, List<?> entries) {
+    private static ListPage<JsonNode> entries(ApiRequest r, List<?> entries, QuerySchema schema) {
         List<JsonNode> flat = entries.stream().map(e -> (JsonNode) OrderCloudJson.mapper().valueToTree(e)).toList();
-        return ListQuery.parse(r.query(), ENTRIES).apply(flat, PropertyReaders.forJson());
+        return ListQuery.parse(r.query(), schema).apply(flat, PropertyReaders.forJson());
     }
 
     private static String id(ApiRequest r) {

@@ -159,6 +159,7 @@ class ProductCollectionRoutesAcceptanceTest {
         assertThat(first.path("PriceSchedule").path("ID").asText()).isEqualTo("ps1");
         assertThat(ids(api.get(ME + "/l/products?sortBy=!ID", own))).containsExactly("P3", "P1");
         assertThat(ids(api.get(ME + "/l/products?ID=P1", own))).containsExactly("P1");
+        assertThat(ids(api.get(ME + "/l/products?PriceSchedule.ID=ps1&sortBy=!Name", own))).containsExactly("P3", "P1");
         assertThat(api.put(ME + "/l/P2", own, null).errorCode()).isEqualTo("NotFound");
         assertThat(api.delete(ME + "/l/P3", own).status()).isEqualTo(204);
         assertThat(ids(api.get(ME + "/l/products", own))).containsExactly("P1");
@@ -292,6 +293,9 @@ class ProductCollectionRoutesAcceptanceTest {
         String reader = "/v1/buyers/b1/productcollections";
         assertThat(ids(api.get(reader, admin))).containsExactly("priv");
         assertThat(ids(api.get(reader + "/priv/products", admin))).containsExactly("P2", "P1", "P3");
+        assertThat(ids(api.get(reader + "/priv/products?sortBy=!Name", admin))).containsExactly("P3", "P2", "P1");
+        assertThat(api.get(reader + "/priv/products?PriceSchedule.ID=ps1", admin).errorCode())
+                .isEqualTo("List.InvalidProperty"); // reader entries carry no PriceSchedule
         assertThat(api.get(reader + "/priv", supplier).body().path("AccessLevel").asText()).isEqualTo("Private");
         assertThat(ids(api.get(reader + "/priv/products", supplier))).containsExactly("P3");
         assertThat(api.get("/v1/buyers/b2/productcollections", supplier).status()).isEqualTo(404);

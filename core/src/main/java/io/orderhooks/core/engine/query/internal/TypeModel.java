@@ -2,10 +2,12 @@ package io.orderhooks.core.engine.query.internal;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.util.NameTransformer;
 import io.orderhooks.core.json.OrderCloudJson;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -24,6 +26,11 @@ import java.util.Map;
  * The JSON properties of one Java type as {@link OrderCloudJson#mapper()} serializes them, each with its
  * wire name, {@link ValueKind} and getter. Built once per class (cached) and shared by the schema (which
  * validates paths) and the record reader (which reads them), so both always agree.
+ *
+ * <p>A {@code @JsonUnwrapped} property is flattened as Jackson writes it: it contributes its type's properties at
+ * the same level (renamed by the annotation's prefix/suffix), each read through the outer getter then the inner
+ * one; a null unwrapped value reads as missing (null). When names clash, the later property wins, as a JSON tree
+ * read from the serialized object would.
  */
 public final class TypeModel {
 
@@ -43,17 +50,28 @@ public final class TypeModel {
         ObjectMapper mapper = OrderCloudJson.mapper();
         JavaType javaType = mapper.constructType(type);
         BeanDescription description = mapper.getSerializationConfig().introspect(javaType);
+        AnnotationIntrospector annotations = mapper.getSerializationConfig().getAnnotationIntrospector();
         Map<String, Prop> props = new LinkedHashMap<>();
-        Map<String, Prop> lower = new LinkedHashMap<>();
         for (BeanPropertyDefinition definition : description.findProperties()) {
             AnnotatedMember accessor = definition.getAccessor();
             if (accessor == null) {
                 continue;
             }
             Prop prop = new Prop(definition.getName(), accessor.getType(), accessor.getMember());
-            props.put(prop.name, prop);
-            lower.putIfAbsent(prop.name.toLowerCase(Locale.ROOT), prop);
+            NameTransformer unwrapping = annotations == null ? null : annotations.findUnwrappingNameTransformer(accessor);
+            if (unwrapping != null && prop.kind == ValueKind.OBJECT && !prop.list) {
+                for (Prop inner : prop.nested().byName.values()) {
+                    String name = unwrapping.transform(inner.name);
+                    props.remove(name);
+                    props.put(name, new Prop(name, prop, inner));
+                }
+            } else {
+                props.remove(prop.name);
+                props.put(prop.name, prop);
+            }
         }
+        Map<String, Prop> lower = new LinkedHashMap<>();
+        props.values().forEach(p -> lower.putIfAbsent(p.name.toLowerCase(Locale.ROOT), p));
         this.byName = Collections.unmodifiableMap(props);
         this.byLowerName = Collections.unmodifiableMap(lower);
     }
@@ -107,13 +125,18 @@ public final class TypeModel {
         return ValueKind.OBJECT;
     }
 
-    /** One JSON property: wire name, kind, element class for lists, and its getter. */
+    /**
+     * One JSON property: wire name, kind, element class for lists, and its getter (for a property flattened out of
+     * a {@code @JsonUnwrapped} one, the chain outer getter then inner getter).
+     */
     public static final class Prop {
         private final String name;
         private final Class<?> valueClass;
         private final boolean list;
         private final ValueKind kind;
         private final Member member;
+        private final Prop outer;
+        private final Prop inner;
 
         Prop(String name, JavaType type, Member member) {
             this.name = name;
@@ -121,11 +144,24 @@ public final class TypeModel {
             this.valueClass = list ? type.getContentType().getRawClass() : type.getRawClass();
             this.kind = kindOf(valueClass);
             this.member = member;
+            this.outer = null;
+            this.inner = null;
             if (member instanceof Method m) {
                 m.trySetAccessible();
             } else if (member instanceof Field f) {
                 f.trySetAccessible();
             }
+        }
+
+        /** {@code inner} (a property of the unwrapped {@code outer}'s type) seen at the outer level as {@code name}. */
+        private Prop(String name, Prop outer, Prop inner) {
+            this.name = name;
+            this.list = inner.list;
+            this.valueClass = inner.valueClass;
+            this.kind = inner.kind;
+            this.member = null;
+            this.outer = outer;
+            this.inner = inner;
         }
 
         public String name() {
@@ -152,8 +188,12 @@ public final class TypeModel {
             return kind == ValueKind.OBJECT ? TypeModel.of(valueClass) : null;
         }
 
-        /** Reads the property's raw Java value from {@code target}. */
+        /** Reads the property's raw Java value from {@code target}; null when an unwrapped part on the way is null. */
         public Object get(Object target) {
+            if (outer != null) {
+                Object unwrapped = outer.get(target);
+                return unwrapped == null ? null : inner.get(unwrapped);
+            }
             try {
                 return member instanceof Method m ? m.invoke(target) : ((Field) member).get(target);
             } catch (IllegalAccessException e) {
