@@ -1,9 +1,9 @@
 package io.orderhooks.benchmarks;
 
-import io.orderhooks.core.engine.Caller;
-import io.orderhooks.core.engine.Engine;
-import io.orderhooks.core.engine.orders.Direction;
-import io.orderhooks.core.engine.orgs.PasswordHasher;
+import io.orderhooks.engine.internal.Caller;
+import io.orderhooks.engine.internal.Engine;
+import io.orderhooks.engine.internal.orders.Direction;
+import io.orderhooks.engine.internal.orgs.PasswordHasher;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.Address;
 import io.orderhooks.core.model.AddressAssignment;
@@ -24,8 +24,8 @@ import io.orderhooks.core.model.SecurityProfile;
 import io.orderhooks.core.model.SecurityProfileAssignment;
 import io.orderhooks.core.model.ShipMethodSelection;
 import io.orderhooks.core.model.User;
-import io.orderhooks.core.spi.CheckoutIntegration;
-import io.orderhooks.core.spi.DeliveryOutcome;
+import io.orderhooks.engine.spi.CheckoutIntegration;
+import io.orderhooks.engine.spi.DeliveryOutcome;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import io.orderhooks.events.IntegrationEventsDispatcher;
 import io.orderhooks.events.testkit.CheckoutRequests;
 import io.orderhooks.examples.merchant.RegionalTaxCalculator;
 import io.orderhooks.examples.merchant.TaxTable;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 
 /**
  * The middleware under test everywhere: an {@link IntegrationEventsDispatcher} verifying {@code X-oc-hash}

@@ -1,9 +1,9 @@
 package io.orderhooks.benchmarks;
 
-import io.orderhooks.core.engine.query.ListQuery;
-import io.orderhooks.core.engine.query.PropertyReader;
-import io.orderhooks.core.engine.query.PropertyReaders;
-import io.orderhooks.core.engine.query.QuerySchema;
+import io.orderhooks.engine.internal.query.ListQuery;
+import io.orderhooks.engine.internal.query.PropertyReader;
+import io.orderhooks.engine.internal.query.PropertyReaders;
+import io.orderhooks.engine.internal.query.QuerySchema;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.ListPage;
 import io.orderhooks.core.model.Order;

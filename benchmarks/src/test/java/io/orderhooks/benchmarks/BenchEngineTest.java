@@ -2,13 +2,13 @@ package io.orderhooks.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderhooks.core.delivery.InMemoryDeliveryLog;
-import io.orderhooks.core.engine.orders.Direction;
+import io.orderhooks.engine.delivery.InMemoryDeliveryLog;
+import io.orderhooks.engine.internal.orders.Direction;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.core.model.OrderStatus;
 import io.orderhooks.events.IntegrationEventsDispatcher;
-import io.orderhooks.events.sender.CheckoutSenderSettings;
-import io.orderhooks.events.sender.InProcessCheckoutIntegration;
+import io.orderhooks.engine.senders.checkout.CheckoutSenderSettings;
+import io.orderhooks.engine.senders.checkout.InProcessCheckoutIntegration;
 import io.orderhooks.examples.merchant.MerchantPlugins;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.CheckoutPayload;
 import io.orderhooks.core.model.LineItem;
 import io.orderhooks.core.model.OrderWorksheet;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 import java.util.List;
 import java.util.Objects;
 

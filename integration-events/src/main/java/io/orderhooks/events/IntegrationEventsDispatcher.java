@@ -8,7 +8,7 @@ import io.orderhooks.core.http.RawResponse;
 import io.orderhooks.core.receiver.InMemoryIdempotencyStore;
 import io.orderhooks.core.receiver.RequestGuard;
 import io.orderhooks.core.receiver.TimeBudget;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 import io.orderhooks.events.internal.Dispatch;
 import io.orderhooks.events.internal.EventRoute;
 import java.time.Duration;
@@ -75,6 +75,7 @@ public final class IntegrationEventsDispatcher implements RawHandler, AutoClosea
      * proportion to the body, which {@link #maxBodyBytes()} caps). An unknown path is answered at once.
      * In-process senders use this to call the dispatcher on their own thread instead of bounding it again.
      */
+    @Override
     public boolean answersWithin(String path, Duration limit) {
         EventRoute route = CheckoutEventType.fromSuffix(Dispatch.normalize(path)).map(routes::get).orElse(null);
         if (route == null) {

@@ -4,7 +4,7 @@ import io.orderhooks.core.receiver.IdempotencyStore;
 import io.orderhooks.core.receiver.InMemoryIdempotencyStore;
 import io.orderhooks.core.receiver.RequestGuard;
 import io.orderhooks.core.receiver.SignaturePolicy;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 import io.orderhooks.events.internal.EventCall;
 import io.orderhooks.events.internal.EventRoute;
 import java.time.Clock;

@@ -1,9 +1,10 @@
 package io.orderhooks.events;
 
+import io.orderhooks.core.http.BasePath;
 import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
-import io.orderhooks.core.http.JavalinBridge;
-import io.orderhooks.core.http.JavalinMount;
+import io.orderhooks.javalin.JavalinBridge;
+import io.orderhooks.javalin.JavalinMount;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,7 @@ public final class IntegrationEventsPlugin extends Plugin<Void> {
     private final IntegrationEventsDispatcher dispatcher;
 
     private IntegrationEventsPlugin(String basePath, IntegrationEventsDispatcher dispatcher) {
-        this.basePath = JavalinMount.normalize(basePath);
+        this.basePath = BasePath.normalize(basePath);
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
     }
 

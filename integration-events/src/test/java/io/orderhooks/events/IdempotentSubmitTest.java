@@ -9,7 +9,7 @@ import io.orderhooks.core.model.OrderSubmitResponse;
 import io.orderhooks.core.model.OrderWorksheet;
 import io.orderhooks.core.receiver.IdempotencyStore;
 import io.orderhooks.core.receiver.InMemoryIdempotencyStore;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 import io.orderhooks.core.time.MutableClock;
 import io.orderhooks.events.testkit.TestDispatcherClient;
 import io.orderhooks.events.testkit.Worksheets;

@@ -12,7 +12,7 @@ import io.orderhooks.core.model.OrderApprovedResponse;
 import io.orderhooks.core.model.OrderCalculateResponse;
 import io.orderhooks.core.model.OrderSubmitForApprovalResponse;
 import io.orderhooks.core.model.OrderSubmitResponse;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 import io.orderhooks.events.testkit.CheckoutRequests;
 import io.orderhooks.events.testkit.Worksheets;
 import java.net.InetSocketAddress;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderhooks.core.model.OrderCalculateResponse;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 import io.orderhooks.events.testkit.CheckoutRequests;
 import io.orderhooks.events.testkit.Worksheets;
 import java.time.Duration;

@@ -13,7 +13,7 @@ import io.orderhooks.core.model.OrderCalculateResponse;
 import io.orderhooks.core.model.OrderSubmitResponse;
 import io.orderhooks.core.model.OrderWorksheet;
 import io.orderhooks.core.signing.OcHash;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 import io.orderhooks.events.testkit.CheckoutRequests;
 import io.orderhooks.events.testkit.TestDispatcherClient;
 import io.orderhooks.events.testkit.Worksheets;

@@ -6,7 +6,7 @@ import io.orderhooks.core.http.RawResponse;
 import io.orderhooks.core.model.OrderCalculateResponse;
 import io.orderhooks.core.model.OrderWorksheet;
 import io.orderhooks.core.model.ShipEstimateResponse;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 import io.orderhooks.events.testkit.TestDispatcherClient;
 import io.orderhooks.events.testkit.Worksheets;
 import java.math.BigDecimal;

@@ -1,13 +1,13 @@
 package io.orderhooks.webhooks;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
-import java.text.ParseException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderhooks.core.json.OrderCloudJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The claims of the caller's OrderCloud access token ({@code UserToken} in a webhook payload), with
@@ -51,28 +51,71 @@ public record UserClaims(String username, String userDatabaseId, String clientId
             return EMPTY;
         }
         try {
-            JWTClaimsSet claims = JWTParser.parse(token.trim()).getJWTClaimsSet();
-            if (claims == null) {
+            String[] parts = token.trim().split("\\.", -1);
+            if (parts.length != 3) { // JWS or unsecured JWT; an encrypted JWE has five parts and is not readable
                 return EMPTY;
             }
+            JsonNode claims = OrderCloudJson.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+            if (claims == null || !claims.isObject()) {
+                return EMPTY;
+            }
+            JsonNode exp = claims.get("exp");
             return new UserClaims(text(claims, "usr"), text(claims, "u"), text(claims, "cid"), roles(claims),
                     text(claims, "usrtype"), text(claims, "orderid"), text(claims, "imp"),
-                    Optional.ofNullable(claims.getExpirationTime()).map(java.util.Date::toInstant).orElse(null));
-        } catch (ParseException | RuntimeException malformed) {
+                    exp != null && exp.canConvertToLong() ? Instant.ofEpochSecond(exp.asLong()) : null);
+        } catch (java.io.IOException | RuntimeException malformed) {
             return EMPTY;
         }
     }
 
-    private static String text(JWTClaimsSet claims, String name) {
-        Object value = claims.getClaim(name);
-        return value == null ? null : value.toString();
+    /**
+     * These claims as an unsecured JWT ({@code alg: none}, empty signature) in OrderCloud's claim names: what a
+     * test kit puts in {@code UserToken}. Absent claims are left out.
+     */
+    public String toUnsignedToken() {
+        ObjectNode body = OrderCloudJson.mapper().createObjectNode();
+        put(body, "usr", username);
+        put(body, "u", userDatabaseId);
+        put(body, "cid", clientId);
+        put(body, "usrtype", userType);
+        put(body, "orderid", anonymousOrderId);
+        put(body, "imp", impersonatingUserDatabaseId);
+        if (!roles.isEmpty()) {
+            body.putArray("role").addAll(roles.stream().map(body::textNode).toList());
+        }
+        if (expiresAt != null) {
+            body.put("exp", expiresAt.getEpochSecond());
+        }
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(body.toString().getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
-    private static List<String> roles(JWTClaimsSet claims) {
-        Object value = claims.getClaim("role");
-        if (value instanceof Collection<?> many) {
-            return many.stream().filter(Objects::nonNull).map(Object::toString).toList();
+    private static void put(ObjectNode body, String name, String value) {
+        if (value != null) {
+            body.put(name, value);
         }
-        return value == null ? List.of() : List.of(value.toString());
+    }
+
+    private static String text(JsonNode claims, String name) {
+        JsonNode value = claims.get(name);
+        return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    private static List<String> roles(JsonNode claims) {
+        JsonNode value = claims.get("role");
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (value.isArray()) {
+            List<String> roles = new ArrayList<>();
+            value.forEach(r -> {
+                if (!r.isNull()) {
+                    roles.add(r.asText());
+                }
+            });
+            return roles;
+        }
+        return List.of(value.asText());
     }
 }

@@ -1,8 +1,9 @@
 package io.orderhooks.webhooks;
 
+import io.orderhooks.core.http.BasePath;
 import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
-import io.orderhooks.core.http.JavalinMount;
+import io.orderhooks.javalin.JavalinMount;
 import io.orderhooks.core.http.RawResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class WebhooksPlugin extends Plugin<Void> {
     private final WebhooksDispatcher dispatcher;
 
     public WebhooksPlugin(String basePath, WebhooksDispatcher dispatcher) {
-        this.basePath = JavalinMount.normalize(basePath);
+        this.basePath = BasePath.normalize(basePath);
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
     }
 

@@ -2,24 +2,26 @@ package io.orderhooks.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.PlainJWT;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UserClaimsTest {
 
-    static String token(JWTClaimsSet claims) {
-        return new PlainJWT(claims).serialize();
+    /** An unsecured JWT whose payload is {@code claimsJson}, as any JOSE library writes it. */
+    static String token(String claimsJson) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
     @Test
     void decodesOrderCloudClaimsWithRolesAsAnArray() {
-        String jwt = token(new JWTClaimsSet.Builder().claim("usr", "kim").claim("u", "db-9").claim("cid", "client-1")
-                .claim("role", List.of("Shopper", "MeAdmin")).claim("usrtype", "buyer").claim("orderid", "anon-1")
-                .expirationTime(Date.from(Instant.parse("2026-01-01T10:00:00Z"))).build());
+        String jwt = token("""
+                {"usr":"kim","u":"db-9","cid":"client-1","role":["Shopper","MeAdmin"],"usrtype":"buyer",
+                 "orderid":"anon-1","exp":%d}""".formatted(Instant.parse("2026-01-01T10:00:00Z").getEpochSecond()));
 
         UserClaims claims = UserClaims.decode(jwt);
 
@@ -32,7 +34,7 @@ class UserClaimsTest {
 
     @Test
     void readsASingleRoleGivenAsAString() {
-        UserClaims claims = UserClaims.decode(token(new JWTClaimsSet.Builder().claim("role", "FullAccess").build()));
+        UserClaims claims = UserClaims.decode(token("{\"role\":\"FullAccess\"}"));
 
         assertThat(claims.roles()).containsExactly("FullAccess");
     }
@@ -56,5 +58,19 @@ class UserClaimsTest {
         assertThat(UserClaims.decode("not-a-jwt")).isEqualTo(UserClaims.empty());
         assertThat(UserClaims.decode("eyJhbGciOiJSUzI1NiJ9.e30.sig").isPresent()).isFalse();
         assertThat(UserClaims.empty().roles()).isEmpty();
+    }
+
+    @Test
+    void anEncryptedTokenOrAPayloadThatIsNotAnObjectYieldsEmptyClaims() {
+        assertThat(UserClaims.decode("eyJhbGciOiJSU0EtT0FFUCJ9.a2V5.aXY.Y2lwaGVy.dGFn")).isEqualTo(UserClaims.empty());
+        assertThat(UserClaims.decode(token("[1,2]"))).isEqualTo(UserClaims.empty());
+    }
+
+    @Test
+    void theTestKitTokenDecodesToTheSameClaims() {
+        UserClaims claims = new UserClaims("pat", "db-1", "storefront", List.of("Shopper"), "buyer", null, "db-2",
+                Instant.parse("2026-03-01T00:00:00Z"));
+
+        assertThat(UserClaims.decode(claims.toUnsignedToken())).isEqualTo(claims);
     }
 }

@@ -42,7 +42,7 @@ public final class JdkHttpServerAdapter implements HttpHandler {
      * @return the created context, e.g. to add filters
      */
     public static HttpContext mount(HttpServer server, String basePath, long maxBodyBytes, RawHandler handler) {
-        String base = JavalinMount.normalize(basePath);
+        String base = BasePath.normalize(basePath);
         return server.createContext(base + "/", new JdkHttpServerAdapter(base, maxBodyBytes, handler));
     }
 

@@ -38,12 +38,6 @@ public record Webhook(
         return Boolean.TRUE.equals(beforeProcessRequest);
     }
 
-    /** This webhook as the engine's sink sees it. */
-    public io.orderhooks.core.spi.WebhookEndpoint endpoint() {
-        boolean proceed = xp != null && xp.path("ProceedOnFailure").asBoolean(false);
-        return new io.orderhooks.core.spi.WebhookEndpoint(id, url, hashKey, customAuthHeaderName,
-                customAuthHeaderValue, isPreHook(), proceed);
-    }
 
     /** A copy safe to return to a caller: the write-only auth header value removed. */
     public Webhook redacted() {

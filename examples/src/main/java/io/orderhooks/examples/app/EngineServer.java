@@ -1,16 +1,16 @@
 package io.orderhooks.examples.app;
 
 import io.javalin.Javalin;
-import io.orderhooks.core.api.AdminBootstrap;
-import io.orderhooks.core.api.EngineApi;
-import io.orderhooks.core.delivery.InMemoryDeliveryLog;
-import io.orderhooks.core.engine.Engine;
-import io.orderhooks.core.engine.grouporders.InvitationPurger;
-import io.orderhooks.delivery.Transports;
-import io.orderhooks.events.sender.CheckoutSenderSettings;
-import io.orderhooks.events.sender.HttpCheckoutIntegration;
-import io.orderhooks.webhooks.sender.HttpWebhookSink;
-import io.orderhooks.webhooks.sender.WebhookSinkSettings;
+import io.orderhooks.engine.internal.api.AdminBootstrap;
+import io.orderhooks.engine.internal.api.EngineApi;
+import io.orderhooks.engine.delivery.InMemoryDeliveryLog;
+import io.orderhooks.engine.internal.Engine;
+import io.orderhooks.engine.internal.grouporders.InvitationPurger;
+import io.orderhooks.engine.delivery.Transports;
+import io.orderhooks.engine.senders.checkout.CheckoutSenderSettings;
+import io.orderhooks.engine.senders.checkout.HttpCheckoutIntegration;
+import io.orderhooks.engine.senders.webhooks.HttpWebhookSink;
+import io.orderhooks.engine.senders.webhooks.WebhookSinkSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -2,9 +2,9 @@ package io.orderhooks.examples.app;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderhooks.core.api.AdminBootstrap;
-import io.orderhooks.core.engine.Caller;
-import io.orderhooks.core.engine.Engine;
+import io.orderhooks.engine.internal.api.AdminBootstrap;
+import io.orderhooks.engine.internal.Caller;
+import io.orderhooks.engine.internal.Engine;
 import io.orderhooks.core.model.ApiClient;
 import io.orderhooks.core.model.IntegrationEvent;
 import io.orderhooks.core.model.Webhook;

@@ -1,6 +1,6 @@
 package io.orderhooks.examples.app;
 
-import io.orderhooks.core.engine.sharedcarts.SharedCartPurger;
+import io.orderhooks.engine.internal.sharedcarts.SharedCartPurger;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;

@@ -1,6 +1,6 @@
 package io.orderhooks.examples.cli;
 
-import io.orderhooks.core.api.AdminBootstrap;
+import io.orderhooks.engine.internal.api.AdminBootstrap;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.examples.Main;
 import io.orderhooks.examples.app.EngineServer;

@@ -1,6 +1,6 @@
 package io.orderhooks.examples.demo;
 
-import io.orderhooks.core.api.AdminBootstrap;
+import io.orderhooks.engine.internal.api.AdminBootstrap;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.examples.app.EngineServer;
 import io.orderhooks.examples.app.MerchantMiddleware;

@@ -2,8 +2,8 @@ package io.orderhooks.examples.merchant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderhooks.core.engine.catalog.Pricing;
-import io.orderhooks.core.engine.catalog.SpecChoice;
+import io.orderhooks.engine.internal.catalog.Pricing;
+import io.orderhooks.engine.internal.catalog.SpecChoice;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.LineItem;

@@ -3,9 +3,9 @@ package io.orderhooks.examples.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.orderhooks.core.engine.Caller;
-import io.orderhooks.core.engine.Engine;
-import io.orderhooks.core.engine.orgs.PasswordHasher;
+import io.orderhooks.engine.internal.Caller;
+import io.orderhooks.engine.internal.Engine;
+import io.orderhooks.engine.internal.orgs.PasswordHasher;
 import io.orderhooks.core.model.Buyer;
 import io.orderhooks.core.model.Catalog;
 import io.orderhooks.core.model.Order;

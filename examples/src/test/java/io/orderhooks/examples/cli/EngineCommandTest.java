@@ -2,7 +2,7 @@ package io.orderhooks.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderhooks.core.engine.Caller;
+import io.orderhooks.engine.internal.Caller;
 import io.orderhooks.examples.Main;
 import io.orderhooks.examples.app.EngineServer;
 import io.orderhooks.examples.app.MerchantRegistration;

@@ -15,13 +15,13 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.orderhooks.core.api.testing.ApiTestServer.Response;
+import io.orderhooks.engine.internal.api.testing.ApiTestServer.Response;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.OrderStatus;
 import io.orderhooks.core.model.OrderWorksheet;
 import io.orderhooks.core.signing.OcHash;
-import io.orderhooks.core.spi.DeliveryRecord;
-import io.orderhooks.core.spi.DeliveryRecord.OutcomeKind;
+import io.orderhooks.engine.spi.DeliveryRecord;
+import io.orderhooks.engine.spi.DeliveryRecord.OutcomeKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -191,7 +191,7 @@ class CheckoutDeliveryAcceptanceTest {
         mw.stubFor(post("/a/ordersubmit").willReturn(aResponse().withStatus(500).withBody("ERP offline")));
         m.cart(m.buyerA, "O1", 2);
         assertThat(m.checkoutReady(m.buyerA, "O1").order().total()).isEqualByComparingTo("27.00");
-        m.engine.payments().create(m.buyerA, io.orderhooks.core.engine.orders.Direction.Outgoing, "O1",
+        m.engine.payments().create(m.buyerA, io.orderhooks.engine.internal.orders.Direction.Outgoing, "O1",
                 io.orderhooks.core.model.Payment.builder().type("SpendingAccount").spendingAccountID("sa").accepted(true).build());
 
         assertThatThrownBy(() -> m.submit(m.buyerA, "O1")).isInstanceOfSatisfying(OrderCloudException.class, e -> {
@@ -225,7 +225,7 @@ class CheckoutDeliveryAcceptanceTest {
         assertThat(submitted.orderSubmitResponse().xp().path("ErpOrderID").asText()).isEqualTo("E-17");
         assertThat(m.stock()).isEqualTo(8);
         assertThat(m.balance()).isEqualByComparingTo("73.00");
-        assertThat(m.engine.payments().list(m.buyerA, io.orderhooks.core.engine.orders.Direction.Outgoing, "O1")
+        assertThat(m.engine.payments().list(m.buyerA, io.orderhooks.engine.internal.orders.Direction.Outgoing, "O1")
                 .get(0).transactions()).hasSize(1);
         List<LoggedRequest> sent = requests("/a/ordersubmit");
         assertThat(sent).hasSize(2).allSatisfy(r -> {

@@ -9,7 +9,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.javalin.Javalin;
 import io.orderhooks.core.model.OrderStatus;
 import io.orderhooks.core.model.OrderWorksheet;
-import io.orderhooks.core.spi.DeliveryRecord.OutcomeKind;
+import io.orderhooks.engine.spi.DeliveryRecord.OutcomeKind;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;

@@ -11,13 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.orderhooks.core.api.AdminBootstrap;
-import io.orderhooks.core.api.testing.ApiTestServer;
-import io.orderhooks.core.api.testing.ApiTestServer.Response;
+import io.orderhooks.engine.internal.api.AdminBootstrap;
+import io.orderhooks.engine.internal.api.testing.ApiTestServer;
+import io.orderhooks.engine.internal.api.testing.ApiTestServer.Response;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.signing.OcHash;
-import io.orderhooks.core.spi.DeliveryRecord;
-import io.orderhooks.core.spi.DeliveryRecord.OutcomeKind;
+import io.orderhooks.engine.spi.DeliveryRecord;
+import io.orderhooks.engine.spi.DeliveryRecord.OutcomeKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -73,7 +73,7 @@ class PostWebhookDeliveryAcceptanceTest {
     }
 
     private List<DeliveryRecord> postRecords() {
-        return m.log.list(io.orderhooks.core.spi.DeliveryLog.Query.ALL.withKind(DeliveryRecord.Kind.POST_WEBHOOK));
+        return m.log.list(io.orderhooks.engine.spi.DeliveryLog.Query.ALL.withKind(DeliveryRecord.Kind.POST_WEBHOOK));
     }
 
     @Test

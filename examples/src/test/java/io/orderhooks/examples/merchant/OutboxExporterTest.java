@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.OrderWorksheet;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 import io.orderhooks.core.time.MutableClock;
 import io.orderhooks.events.CheckoutEvent;
 import io.orderhooks.events.CheckoutException;

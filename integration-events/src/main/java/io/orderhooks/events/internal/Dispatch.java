@@ -9,7 +9,7 @@ import io.orderhooks.core.receiver.IdempotencyStore;
 import io.orderhooks.core.receiver.ReceiverErrors;
 import io.orderhooks.core.receiver.RequestGuard;
 import io.orderhooks.core.receiver.TimeBudget;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 import io.orderhooks.events.CheckoutEvent;
 import java.time.Clock;
 import java.time.Duration;

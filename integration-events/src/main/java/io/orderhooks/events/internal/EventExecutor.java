@@ -11,7 +11,7 @@ import io.orderhooks.core.model.OrderSubmitResponse;
 import io.orderhooks.core.receiver.ReceiverErrors;
 import io.orderhooks.core.receiver.TimeBudget;
 import io.orderhooks.core.receiver.TimeBudget.Outcome;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 import io.orderhooks.events.CheckoutEvent;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.orderhooks.events.internal;
 
 import io.orderhooks.core.receiver.SignaturePolicy;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 import java.time.Duration;
 import java.util.Objects;
 

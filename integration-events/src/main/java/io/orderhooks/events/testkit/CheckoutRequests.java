@@ -9,7 +9,7 @@ import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.CheckoutPayload;
 import io.orderhooks.core.model.OrderWorksheet;
 import io.orderhooks.core.signing.OcHash;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 
 /**
  * Checkout requests as OrderCloud sends them: the body {@code {ConfigData, Environment,

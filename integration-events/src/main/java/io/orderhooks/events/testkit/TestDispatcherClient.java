@@ -14,7 +14,7 @@ import io.orderhooks.core.model.OrderSubmitForApprovalResponse;
 import io.orderhooks.core.model.OrderSubmitResponse;
 import io.orderhooks.core.model.OrderWorksheet;
 import io.orderhooks.core.model.ShipEstimateResponse;
-import io.orderhooks.core.spi.CheckoutEventType;
+import io.orderhooks.core.model.CheckoutEventType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;

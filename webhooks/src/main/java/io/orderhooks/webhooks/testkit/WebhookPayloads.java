@@ -2,8 +2,6 @@ package io.orderhooks.webhooks.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.PlainJWT;
 import io.orderhooks.core.http.RawRequest;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.WebhookMessage;
@@ -14,7 +12,6 @@ import io.orderhooks.webhooks.WebhookEvent;
 import io.orderhooks.webhooks.internal.HookRouter;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -58,15 +55,7 @@ public final class WebhookPayloads {
 
     /** An unsigned JWT carrying {@code claims} in OrderCloud's claim names, for {@code UserToken}. */
     public static String userToken(UserClaims claims) {
-        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
-                .claim("usr", claims.username()).claim("u", claims.userDatabaseId()).claim("cid", claims.clientId())
-                .claim("usrtype", claims.userType()).claim("orderid", claims.anonymousOrderId())
-                .claim("imp", claims.impersonatingUserDatabaseId())
-                .claim("role", claims.roles().isEmpty() ? null : claims.roles());
-        if (claims.expiresAt() != null) {
-            set.expirationTime(Date.from(claims.expiresAt()));
-        }
-        return new PlainJWT(set.build()).serialize();
+        return claims.toUnsignedToken();
     }
 
     static JsonNode json(Object value) {

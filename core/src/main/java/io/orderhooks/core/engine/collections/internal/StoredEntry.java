@@ -1,6 +1,0 @@
-package io.orderhooks.core.engine.collections.internal;
-
-import java.time.OffsetDateTime;
-
-/** One product of a collection as stored. */
-public record StoredEntry(String productID, int listOrder, OffsetDateTime dateAdded) {}

@@ -1,9 +1,0 @@
-package io.orderhooks.core.engine.query.internal;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-/** Tests one value read from an item (null when absent). Immutable and thread-safe. */
-@FunctionalInterface
-public interface Matcher {
-    boolean matches(JsonNode value);
-}

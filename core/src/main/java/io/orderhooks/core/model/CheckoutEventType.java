@@ -1,0 +1,46 @@
+package io.orderhooks.core.model;
+
+import java.util.Optional;
+
+/** The five checkout integration events, with the URL suffix OrderCloud posts each to. */
+public enum CheckoutEventType {
+    SHIPPING_RATES("shippingrates", true),
+    ORDER_CALCULATE("ordercalculate", true),
+    ORDER_SUBMIT("ordersubmit", false),
+    ORDER_SUBMIT_FOR_APPROVAL("ordersubmitforapproval", false),
+    ORDER_APPROVED("orderapproved", false);
+
+    private static final CheckoutEventType[] VALUES = values();
+
+    private final String suffix;
+    private final boolean readOnly;
+
+    CheckoutEventType(String suffix, boolean readOnly) {
+        this.suffix = suffix;
+        this.readOnly = readOnly;
+    }
+
+    /** The lower-case suffix appended to {@code CustomImplementationUrl}, without a slash. */
+    public String suffix() {
+        return suffix;
+    }
+
+    /**
+     * Whether the event only computes an answer (shipping rates, calculate), so that repeating it after a
+     * connection failure is safe. Submit and approval events have effects downstream and are not retried.
+     */
+    public boolean safeToRetry() {
+        return readOnly;
+    }
+
+    /** The event for a suffix, with or without a leading slash, in any case. */
+    public static Optional<CheckoutEventType> fromSuffix(String suffix) {
+        String s = suffix.startsWith("/") ? suffix.substring(1) : suffix;
+        for (CheckoutEventType type : VALUES) {
+            if (type.suffix.equalsIgnoreCase(s)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

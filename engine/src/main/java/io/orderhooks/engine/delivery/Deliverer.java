@@ -1,0 +1,225 @@
+package io.orderhooks.engine.delivery;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.engine.spi.DeliveryLog;
+import io.orderhooks.engine.spi.DeliveryOutcome;
+import io.orderhooks.engine.spi.DeliveryRecord;
+import io.orderhooks.engine.delivery.internal.Answers;
+import io.orderhooks.engine.delivery.internal.Records;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes one attempt through the endpoint's circuit breaker and the transport's time limit, then records it
+ * in the delivery log: {@code CircuitBreaker(timeLimited(transport))}. Retrying is the caller's (checkout
+ * retries in the caller, post-webhooks on a schedule), so each attempt is one record.
+ *
+ * <p>Breakers live in a {@link CircuitBreakerRegistry}, one per endpoint ID. Time-outs, unreachable
+ * endpoints and 5xx answers count as failures; 2xx and 4xx answers (the receiver is up and said no) as
+ * successes. When the breaker is open (or half-open and its trial calls are taken) the transport is not
+ * called and the outcome is {@link DeliveryOutcome.CircuitOpen}.
+ *
+ * <p>Thread-safe; {@link #send} blocks for at most the time limit.
+ */
+public final class Deliverer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
+
+    /** Default cap on the characters of a response body kept in a record: 64 Ki. */
+    public static final int DEFAULT_RECORDED_BODY_CHARS = 64 * 1024;
+
+    private final Transport transport;
+    private final DeliveryLog log;
+    private final Clock clock;
+    private final CircuitBreakerRegistry breakers;
+    private final int recordedBodyChars;
+    private final Supplier<String> ids;
+
+    private Deliverer(Builder b) {
+        this.transport = b.transport;
+        this.log = b.log;
+        this.clock = b.clock;
+        this.breakers = b.breakers != null ? b.breakers : CircuitBreakerRegistry.of(defaultBreakerConfig(b.clock).build());
+        this.recordedBodyChars = b.recordedBodyChars;
+        this.ids = b.ids;
+    }
+
+    /**
+     * The default breaker policy: over the last 10 calls (once at least 5 were made), 50% failures open the
+     * breaker for 30 s on {@code clock}; then one trial call decides whether it closes again.
+     */
+    public static CircuitBreakerConfig.Builder defaultBreakerConfig(Clock clock) {
+        return CircuitBreakerConfig.custom()
+                .slidingWindow(10, 5, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(30))
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .clock(clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sends {@code attempt} within {@code timeLimit} and records it. Never throws for a delivery failure. */
+    public Sent send(Attempt attempt, Duration timeLimit) {
+        CircuitBreaker breaker = breaker(attempt.endpointID());
+        DeliveryOutcome outcome;
+        if (!breaker.tryAcquirePermission()) {
+            outcome = new DeliveryOutcome.CircuitOpen(attempt.endpointID());
+        } else {
+            outcome = transport.exchange(attempt.request(), timeLimit);
+            long nanos = outcome.latency().toNanos();
+            if (Answers.endpointFailure(outcome)) {
+                breaker.onError(nanos, TimeUnit.NANOSECONDS, new EndpointFailure(outcome.describe()));
+            } else {
+                breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+            }
+        }
+        DeliveryRecord record = Records.of(ids.get(), attempt, outcome, clock.instant(), recordedBodyChars);
+        log.append(record);
+        if (!record.succeeded()) {
+            LOG.warn("{} {} to {} (endpoint {}, attempt {}) failed: {}", attempt.kind(), attempt.subject(),
+                    attempt.request().url(), attempt.endpointID(), attempt.number(), record.error());
+        }
+        return new Sent(outcome, record);
+    }
+
+    /**
+     * Sends {@code first} and, while {@code retry}'s result predicate asks for it, further attempts
+     * (numbered 2, 3, ...), each recorded: {@code Retry(CircuitBreaker(timeLimited(transport)))}. The
+     * returned outcome is the last attempt's, with its latency measured from the start of the first.
+     */
+    public Sent sendWithRetry(Attempt first, Duration timeLimit, Retry retry) {
+        long start = System.nanoTime();
+        AtomicInteger number = new AtomicInteger();
+        AtomicReference<Sent> last = new AtomicReference<>();
+        retry.executeSupplier(() -> {
+            Sent sent = send(first.withNumber(number.incrementAndGet()), timeLimit);
+            last.set(sent);
+            return sent.outcome();
+        });
+        Sent sent = last.get();
+        return new Sent(Answers.withLatency(sent.outcome(), Duration.ofNanos(System.nanoTime() - start)), sent.record());
+    }
+
+    /**
+     * The logged record {@code id} if it may be redelivered by a sender of {@code kind}.
+     *
+     * @throws OrderCloudException 404 {@code NotFound} for an unknown ID; 400
+     *     {@code Delivery.NotRedeliverable} for another kind or a record that is not
+     *     {@link DeliveryRecord#redeliverable()}
+     */
+    public DeliveryRecord redeliverable(String id, DeliveryRecord.Kind kind) {
+        DeliveryRecord record = log.find(id).orElseThrow(() -> OrderCloudException.notFound("DeliveryRecord", id));
+        if (record.kind() != kind || !record.redeliverable()) {
+            throw new OrderCloudException(400, "Delivery.NotRedeliverable", "Delivery " + id + " (" + record.kind()
+                    + " " + record.subject() + ", " + (record.succeeded() ? "succeeded" : "failed")
+                    + ") cannot be redelivered here: only a failed ordersubmit or post-webhook can");
+        }
+        return record;
+    }
+
+    /**
+     * Records that {@code attempt} will not be made ({@code reason}: queue full, shutdown) as a dead letter
+     * that can be redelivered.
+     */
+    public DeliveryRecord deadLetter(Attempt attempt, String reason) {
+        DeliveryRecord record = Records.notAttempted(ids.get(), attempt, reason, clock.instant());
+        log.append(record);
+        LOG.warn("{} {} to {} (endpoint {}) dead-lettered before attempt {}: {}", attempt.kind(), attempt.subject(),
+                attempt.request().url(), attempt.endpointID(), attempt.number(), reason);
+        return record;
+    }
+
+    /** The breaker for {@code endpointID}, created on first use from the registry's default config. */
+    public CircuitBreaker breaker(String endpointID) {
+        return breakers.circuitBreaker(endpointID);
+    }
+
+    public DeliveryLog log() {
+        return log;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Marks an outcome counted against a breaker; carries no stack trace. */
+    static final class EndpointFailure extends Exception {
+        EndpointFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Validating builder; not thread-safe. */
+    public static final class Builder {
+        private Transport transport;
+        private DeliveryLog log;
+        private Clock clock = Clock.systemUTC();
+        private CircuitBreakerRegistry breakers;
+        private int recordedBodyChars = DEFAULT_RECORDED_BODY_CHARS;
+        private Supplier<String> ids = () -> "dlv-" + UUID.randomUUID();
+
+        private Builder() {}
+
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        public Builder log(DeliveryLog log) {
+            this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /** Stamps records and drives the default breakers' open-state wait. Default: system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Breakers by endpoint ID. Default: {@link #defaultBreakerConfig} on this builder's clock. */
+        public Builder breakers(CircuitBreakerRegistry breakers) {
+            this.breakers = Objects.requireNonNull(breakers, "breakers");
+            return this;
+        }
+
+        public Builder recordedBodyChars(int chars) {
+            if (chars < 0) {
+                throw new IllegalArgumentException("recordedBodyChars must not be negative, was " + chars);
+            }
+            this.recordedBodyChars = chars;
+            return this;
+        }
+
+        /** Record IDs. Default: {@code dlv-} and a random UUID. */
+        public Builder ids(Supplier<String> ids) {
+            this.ids = Objects.requireNonNull(ids, "ids");
+            return this;
+        }
+
+        /** @throws IllegalStateException naming the first required setting missing */
+        public Deliverer build() {
+            if (transport == null) {
+                throw new IllegalStateException("transport is required");
+            }
+            if (log == null) {
+                throw new IllegalStateException("log is required");
+            }
+            return new Deliverer(this);
+        }
+    }
+}

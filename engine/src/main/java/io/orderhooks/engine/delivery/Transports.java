@@ -1,0 +1,57 @@
+package io.orderhooks.engine.delivery;
+
+import io.orderhooks.core.http.RawHandler;
+import io.orderhooks.core.receiver.TimeBudget;
+import io.orderhooks.engine.delivery.internal.OkHttpTransport;
+import io.orderhooks.engine.delivery.internal.RawHandlerTransport;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+
+/** The two ways orderhooks delivers: over HTTP with OkHttp, or in-process to a dispatcher. */
+public final class Transports {
+
+    /** Default cap on response bytes read: 1 MiB. */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
+    private Transports() {}
+
+    /**
+     * The OkHttp client orderhooks senders share: no automatic retry on connection failure (retrying is
+     * the sender's decision, made per event), no redirects (a 3xx is a rejection), connect timeout 5 s.
+     * Each call gets its own call timeout from the sender. Share one instance per JVM: it owns the
+     * connection pool.
+     */
+    public static OkHttpClient defaultHttpClient() {
+        return new OkHttpClient.Builder()
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** POSTs over HTTP with {@code client}, reading at most {@code maxResponseBytes} of an answer. */
+    public static Transport http(OkHttpClient client, int maxResponseBytes) {
+        return new OkHttpTransport(client, maxResponseBytes);
+    }
+
+    /**
+     * Calls {@code handler} on this JVM with a {@code RawRequest} of the exact bytes and headers, on
+     * {@code budget}'s threads so the time limit holds even for a handler that hangs (it is interrupted).
+     * A handler that throws is reported as unreachable.
+     */
+    public static Transport inProcess(RawHandler handler, TimeBudget budget, int maxResponseBytes) {
+        return new RawHandlerTransport(handler, Objects.requireNonNull(budget, "budget"), maxResponseBytes);
+    }
+
+    /**
+     * Calls {@code handler} on the caller's thread with a {@code RawRequest} of the exact bytes and headers:
+     * no thread hop, and so no time limit of its own. Use it only for a handler that bounds its own time and
+     * answers (the integration-events dispatcher answers 504 when its handler overruns); a handler that hangs
+     * blocks the caller. A handler that throws is reported as unreachable.
+     */
+    public static Transport inProcessOnCallerThread(RawHandler handler, int maxResponseBytes) {
+        return new RawHandlerTransport(handler, null, maxResponseBytes);
+    }
+}

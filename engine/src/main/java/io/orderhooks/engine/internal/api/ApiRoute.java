@@ -1,0 +1,35 @@
+package io.orderhooks.engine.internal.api;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One route of the API.
+ *
+ * @param verb upper-case HTTP method
+ * @param template OrderCloud's route template without a leading slash, e.g.
+ *     {@code v1/orders/{direction}/{orderID}/submit}; it is also the webhook {@code Route}
+ * @param roles any one of these roles grants access ({@code FullAccess} always does); empty = any
+ *     authenticated caller; null = no token needed
+ * @param status the status of a successful answer (200, 201 for creates and order actions, 204)
+ */
+public record ApiRoute(String verb, String template, Set<String> roles, int status, ApiHandler handler) {
+
+    public ApiRoute {
+        Objects.requireNonNull(verb, "verb");
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(handler, "handler");
+        if (template.startsWith("/")) {
+            throw new IllegalArgumentException("route template must not start with '/': " + template);
+        }
+    }
+
+    public boolean isPublic() {
+        return roles == null;
+    }
+
+    public boolean isWrite() {
+        return List.of("POST", "PUT", "PATCH", "DELETE").contains(verb);
+    }
+}

@@ -1,0 +1,189 @@
+package io.orderhooks.engine.internal.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.orderhooks.engine.internal.api.auth.AccessClaims;
+import io.orderhooks.engine.internal.api.auth.OAuthEndpoint;
+import io.orderhooks.engine.internal.api.auth.OAuthError;
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.javalin.JavalinBridge;
+import io.orderhooks.core.http.RawResponse;
+import io.orderhooks.core.receiver.ReceiverErrors;
+import io.orderhooks.core.receiver.RequestGuard;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OrderCloud-compatible HTTP surface: {@code POST /oauth/token}, {@code GET /oauth/certs/{kid}} and
+ * every route of a {@link RouteTable} under {@code /v1}. For each route it authenticates the bearer token,
+ * checks roles (403 naming them), reads the body with a size limit (413), requires JSON for bodies (415),
+ * fires webhooks around writes, and maps every failure to OrderCloud's error shape — never a stack trace.
+ * Routes match case-insensitively, as OrderCloud's do.
+ */
+public final class ApiServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    private final RouteTable routes;
+    private final OAuthEndpoint oauth;
+    private final WebhookFiring webhooks;
+    private final long maxBodyBytes;
+    private final Predicate<AccessClaims> tokenRevoked;
+
+    public ApiServer(RouteTable routes, OAuthEndpoint oauth, WebhookFiring webhooks, long maxBodyBytes,
+            Predicate<AccessClaims> tokenRevoked) {
+        this.routes = Objects.requireNonNull(routes, "routes");
+        this.oauth = Objects.requireNonNull(oauth, "oauth");
+        this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+        this.maxBodyBytes = maxBodyBytes > 0 ? maxBodyBytes : RequestGuard.DEFAULT_MAX_BODY_BYTES;
+        this.tokenRevoked = tokenRevoked == null ? c -> false : tokenRevoked;
+    }
+
+    /** A Javalin app serving the API; call {@code start(port)} on it. */
+    public Javalin create() {
+        return Javalin.create(cfg -> {
+            cfg.router.caseInsensitiveRoutes = true;
+            cfg.router.ignoreTrailingSlashes = true;
+            cfg.http.maxRequestSize = maxBodyBytes;
+            cfg.routes.post("/oauth/token", this::token);
+            cfg.routes.get("/oauth/certs/{kid}", this::certs);
+            for (ApiRoute route : routes.routes()) {
+                cfg.routes.addHttpHandler(handlerType(route.verb()), "/" + route.template(),
+                        ctx -> serve(ctx, route));
+            }
+            cfg.routes.exception(Exception.class, (e, ctx) -> write(ctx, failure(ctx, e)));
+            cfg.routes.error(404, ctx -> {
+                if (!isOrderCloudError(ctx.result())) {
+                    write(ctx, RawResponse.error(OrderCloudException.notFound("Route", ctx.method() + " " + ctx.path())));
+                }
+            });
+            cfg.routes.error(405, ctx -> {
+                if (!isOrderCloudError(ctx.result())) {
+                    write(ctx, RawResponse.error(405, "MethodNotAllowed", ctx.method() + " is not allowed on " + ctx.path()));
+                }
+            });
+        });
+    }
+
+    private void serve(Context ctx, ApiRoute route) {
+        String token = bearer(ctx);
+        AccessClaims caller = null;
+        if (!route.isPublic() || token != null) {
+            caller = authenticate(token);
+            RoleCheck.require(caller, route.roles());
+            ContributorRoutes.require(caller, route);
+        }
+        byte[] body = readBody(ctx);
+        if (body.length > 0 && !isJson(ctx.contentType()) && !new String(body, StandardCharsets.UTF_8).isBlank()) {
+            write(ctx, ReceiverErrors.unsupportedMediaType(ctx.contentType()));
+            return;
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>(ctx.queryParamMap());
+        ApiRequest request = new ApiRequest(route, caller, token, ctx.pathParamMap(), query, body);
+        Object result = route.isWrite() ? webhooks.around(request, () -> route.handler().handle(request))
+                : route.handler().handle(request);
+        if (result == null || route.status() == 204) {
+            ctx.status(result == null ? 204 : route.status());
+            if (result != null) {
+                write(ctx, RawResponse.json(route.status(), result));
+            }
+            return;
+        }
+        write(ctx, RawResponse.json(route.status(), result));
+    }
+
+    private AccessClaims authenticate(String token) {
+        if (token == null) {
+            throw new OrderCloudException(401, "InvalidToken",
+                    "An Authorization header with a bearer access token is required");
+        }
+        AccessClaims claims = oauth.tokens().verify(token);
+        if (tokenRevoked.test(claims)) {
+            throw new OrderCloudException(401, "InvalidToken", "Access token has been revoked");
+        }
+        return claims;
+    }
+
+    private void token(Context ctx) {
+        if (!String.valueOf(ctx.contentType()).toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            write(ctx, RawResponse.json(400, new OAuthError("invalid_request",
+                    "Content-Type must be application/x-www-form-urlencoded",
+                    List.of(new io.orderhooks.core.model.ApiError("Request.InvalidContentType",
+                            "Content-Type must be application/x-www-form-urlencoded", null)))));
+            return;
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        ctx.formParamMap().forEach((k, v) -> form.put(k, v.isEmpty() ? null : v.get(0)));
+        try {
+            write(ctx, RawResponse.json(200, oauth.token(form)));
+        } catch (OAuthError.Failure e) {
+            write(ctx, RawResponse.json(e.status(), e.body()));
+        }
+    }
+
+    private void certs(Context ctx) {
+        if (!oauth.tokens().keys().keyID().equals(ctx.pathParam("kid"))) {
+            throw OrderCloudException.notFound("Key", ctx.pathParam("kid"));
+        }
+        write(ctx, RawResponse.json(200, oauth.tokens().keys().publicJwk()));
+    }
+
+    private byte[] readBody(Context ctx) {
+        try {
+            return JavalinBridge.read(ctx, ctx.path(), maxBodyBytes).body();
+        } catch (JavalinBridge.BodyTooLarge e) {
+            throw new OrderCloudException(413, "Request.TooLarge",
+                    "Request body exceeds the limit of " + maxBodyBytes + " bytes");
+        }
+    }
+
+    private RawResponse failure(Context ctx, Exception e) {
+        if (e instanceof OAuthError.Failure oauthFailure) {
+            return RawResponse.json(oauthFailure.status(), oauthFailure.body());
+        }
+        if (e instanceof OrderCloudException oc) {
+            return RawResponse.error(oc);
+        }
+        return ReceiverErrors.internal(LOG, ctx.method() + " " + ctx.path(), e);
+    }
+
+    private static HandlerType handlerType(String verb) {
+        return switch (verb) {
+            case "GET" -> HandlerType.GET;
+            case "POST" -> HandlerType.POST;
+            case "PUT" -> HandlerType.PUT;
+            case "PATCH" -> HandlerType.PATCH;
+            case "DELETE" -> HandlerType.DELETE;
+            default -> throw new IllegalArgumentException("unsupported verb " + verb);
+        };
+    }
+
+    private static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    /** Whether a response body is already in OrderCloud's error shape (an API error, not Javalin's text). */
+    private static boolean isOrderCloudError(String result) {
+        return result != null && result.startsWith("{\"Errors\"");
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase().split(";")[0].trim().endsWith("json");
+    }
+
+    private static void write(Context ctx, RawResponse response) {
+        JavalinBridge.write(ctx, response);
+    }
+}

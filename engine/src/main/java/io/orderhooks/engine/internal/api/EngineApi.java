@@ -1,0 +1,179 @@
+package io.orderhooks.engine.internal.api;
+
+import io.javalin.Javalin;
+import io.orderhooks.engine.internal.api.auth.OAuthEndpoint;
+import io.orderhooks.engine.internal.api.auth.RefreshTokens;
+import io.orderhooks.engine.internal.api.auth.SigningKeys;
+import io.orderhooks.engine.internal.api.auth.TokenService;
+import io.orderhooks.engine.internal.api.internal.Bootstrap;
+import io.orderhooks.engine.internal.api.internal.EngineAccounts;
+import io.orderhooks.engine.internal.api.internal.TokenRevocations;
+import io.orderhooks.engine.internal.api.resources.ApiClientRoutes;
+import io.orderhooks.engine.internal.api.resources.DeliveryRoutes;
+import io.orderhooks.engine.internal.api.resources.IntegrationEventRoutes;
+import io.orderhooks.engine.internal.api.resources.MeRoutes;
+import io.orderhooks.engine.internal.api.resources.SpendingAccountRoutes;
+import io.orderhooks.engine.internal.api.resources.SupplierRoutes;
+import io.orderhooks.engine.internal.api.resources.WebhookRoutes;
+import io.orderhooks.engine.internal.api.resources.BuyerRoutes;
+import io.orderhooks.engine.internal.api.resources.BuyerUserRoutes;
+import io.orderhooks.engine.internal.api.resources.ProductCollectionRoutes;
+import io.orderhooks.engine.internal.api.resources.GroupOrderRoutes;
+import io.orderhooks.engine.internal.api.resources.SecurityProfileRoutes;
+import io.orderhooks.engine.internal.api.resources.SharedCartRoutes;
+import io.orderhooks.engine.internal.Engine;
+import io.orderhooks.core.receiver.RequestGuard;
+import io.orderhooks.engine.spi.DeliveryLog;
+import io.orderhooks.engine.spi.Redelivery;
+import io.orderhooks.engine.spi.WebhookSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's OrderCloud-compatible REST API: {@code /oauth/token} backed by the engine's API clients,
+ * users and security profiles, and every {@code v1} resource route. Building it ensures the admin
+ * credentials of {@link AdminBootstrap} exist.
+ *
+ * <pre>{@code
+ * EngineApi api = EngineApi.builder(engine).issuer("http://localhost:8080")
+ *         .admin(AdminBootstrap.fromEnvironment(System.getenv())).build();
+ * Javalin app = api.startOnPort(8080);
+ * }</pre>
+ *
+ * <p>Immutable once built and thread-safe; each {@link #create()} makes a new, unstarted Javalin app.
+ */
+public final class EngineApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineApi.class);
+
+    /** Registers one resource's routes. */
+    @FunctionalInterface
+    public interface Resource extends BiConsumer<RouteTable, ApiContext> {}
+
+    /** The resources every engine API serves, in registration order. */
+    public static final List<Resource> STANDARD_RESOURCES = List.of(
+            BuyerRoutes::register, BuyerUserRoutes::register, SpendingAccountRoutes::register, SupplierRoutes::register,
+            MeRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register, WebhookRoutes::register,
+            IntegrationEventRoutes::register, DeliveryRoutes::register,
+            ProductCollectionRoutes::register, GroupOrderRoutes::register, SharedCartRoutes::register);
+
+    private final ApiContext context;
+    private final ApiServer server;
+    private final RouteTable routes;
+
+    private EngineApi(Builder b) {
+        TokenService tokens = new TokenService(b.keys != null ? b.keys : SigningKeys.generate(),
+                b.engine.context().clock(), b.issuer);
+        RefreshTokens refresh = new RefreshTokens(b.engine.context().clock());
+        OAuthEndpoint oauth = new OAuthEndpoint(new EngineAccounts(b.engine), tokens, refresh);
+        TokenRevocations revocations = new TokenRevocations(b.engine.context().clock());
+        this.context = new ApiContext(b.engine, oauth, refresh, revocations, b.marketplaceName, b.deliveryLog, b.redelivery);
+        this.routes = new RouteTable();
+        STANDARD_RESOURCES.forEach(r -> r.accept(routes, context));
+        io.orderhooks.engine.internal.api.resources.CommerceRoutes.register(routes, context);
+        b.extra.forEach(r -> r.accept(routes, context));
+        WebhookSink sink = b.sink != null ? b.sink : b.engine.context().webhookSink();
+        WebhookFiring firing = new WebhookFiring(b.engine.webhooks()::all, sink, b.engine.context().clock());
+        this.server = new ApiServer(routes, oauth, firing, b.maxBodyBytes, revocations);
+        Bootstrap.ensure(b.engine, b.admin);
+        if (b.admin.usesDefaults()) {
+            LOG.warn("engine API uses the local default admin credentials ({}); set ORDERHOOKS_ADMIN_CLIENT_SECRET "
+                    + "and ORDERHOOKS_ADMIN_PASSWORD outside local development", b.admin);
+        }
+    }
+
+    public static Builder builder(Engine engine) {
+        return new Builder(engine);
+    }
+
+    public ApiContext context() {
+        return context;
+    }
+
+    public ApiServer server() {
+        return server;
+    }
+
+    /** Every route served under {@code /v1}, in mounting order. */
+    public List<ApiRoute> routes() {
+        return routes.routes();
+    }
+
+    /** A new, unstarted Javalin app serving the API. */
+    public Javalin create() {
+        return server.create();
+    }
+
+    /** Starts the API on {@code port} (0 = any free port; read it back with {@code app.port()}). */
+    public Javalin startOnPort(int port) {
+        return create().start(port);
+    }
+
+    /** Collects the API's parts; every setter validates its argument. Not thread-safe. */
+    public static final class Builder {
+        private final Engine engine;
+        private SigningKeys keys;
+        private String issuer = "http://localhost";
+        private WebhookSink sink;
+        private DeliveryLog deliveryLog;
+        private Redelivery redelivery;
+        private AdminBootstrap admin = AdminBootstrap.LOCAL_DEFAULTS;
+        private long maxBodyBytes = RequestGuard.DEFAULT_MAX_BODY_BYTES;
+        private String marketplaceName = "Marketplace";
+        private final List<Resource> extra = new ArrayList<>();
+
+        private Builder(Engine engine) {
+            this.engine = Objects.requireNonNull(engine, "engine");
+        }
+
+        /** The token signing keys; generated at build when not set (tokens then die with the process). */
+        public Builder signingKeys(SigningKeys keys) { this.keys = Objects.requireNonNull(keys, "signingKeys"); return this; }
+
+        /** The API's base URL: the tokens' {@code iss} and {@code aud}. */
+        public Builder issuer(String issuer) {
+            if (issuer == null || !(issuer.startsWith("http://") || issuer.startsWith("https://"))) {
+                throw new IllegalArgumentException("issuer must be an http(s) base URL, was " + issuer);
+            }
+            this.issuer = issuer;
+            return this;
+        }
+
+        /** Where webhooks are delivered; defaults to the engine's sink. */
+        public Builder webhookSink(WebhookSink sink) { this.sink = Objects.requireNonNull(sink, "webhookSink"); return this; }
+
+        /** The delivery log behind {@code GET v1/deliveries}; without one those routes answer 404. */
+        public Builder deliveryLog(DeliveryLog log) { this.deliveryLog = Objects.requireNonNull(log, "deliveryLog"); return this; }
+
+        /** The port behind {@code POST v1/deliveries/{id}/redeliver}. */
+        public Builder redelivery(Redelivery r) { this.redelivery = Objects.requireNonNull(r, "redelivery"); return this; }
+
+        public Builder admin(AdminBootstrap admin) { this.admin = Objects.requireNonNull(admin, "admin"); return this; }
+
+        public Builder maxBodyBytes(long max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxBodyBytes must be positive, was " + max);
+            }
+            this.maxBodyBytes = max;
+            return this;
+        }
+
+        public Builder marketplaceName(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("marketplaceName must not be blank");
+            }
+            this.marketplaceName = name;
+            return this;
+        }
+
+        /** Adds a resource's routes after the standard ones (e.g. orders, catalog). */
+        public Builder addResource(Resource resource) { extra.add(Objects.requireNonNull(resource, "resource")); return this; }
+
+        public EngineApi build() {
+            return new EngineApi(this);
+        }
+    }
+}

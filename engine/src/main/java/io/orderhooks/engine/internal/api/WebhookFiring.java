@@ -1,0 +1,104 @@
+package io.orderhooks.engine.internal.api;
+
+import io.orderhooks.engine.spi.WebhookEndpoint;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.json.OrderCloudJson;
+import io.orderhooks.core.model.Webhook;
+import io.orderhooks.core.model.WebhookMessage;
+import io.orderhooks.core.model.WebhookPayload;
+import io.orderhooks.engine.spi.PreHookDecision;
+import io.orderhooks.engine.spi.WebhookSink;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Fires the configured webhooks around a write request: every matching pre-webhook is asked first (a block
+ * refuses the request before anything changes), then the request runs, then every matching post-webhook
+ * gets the request and response bodies. A hook matches on route template + verb and the caller's API
+ * client ({@code ApiClientIDs}); calls without a client never fire hooks.
+ */
+public final class WebhookFiring {
+
+    private final Supplier<List<Webhook>> webhooks;
+    private final WebhookSink sink;
+    private final Clock clock;
+
+    public WebhookFiring(Supplier<List<Webhook>> webhooks, WebhookSink sink, Clock clock) {
+        this.webhooks = webhooks;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /** Runs {@code change} between the pre- and post-webhooks matching {@code request}; returns its body. */
+    public Object around(ApiRequest request, Supplier<Object> change) {
+        ApiRoute route = request.route();
+        String clientID = request.caller() == null ? null : request.caller().clientID();
+        List<Webhook> matching = webhooks.get().stream()
+                .filter(w -> w.firesFor(route.template(), route.verb(), clientID))
+                .toList();
+        if (matching.isEmpty()) {
+            return change.get();
+        }
+        String logID = UUID.randomUUID().toString();
+        JsonNode requestBody = request.hasBody() ? request.bodyTree() : null;
+        for (Webhook hook : matching.stream().filter(Webhook::isPreHook).toList()) {
+            byte[] payload = payload(request, hook, logID, requestBody, null);
+            PreHookDecision decision = sink.before(WebhookEndpoint.of(hook), payload);
+            if (!decision.proceed()) {
+                throw blocked(hook, decision.body());
+            }
+        }
+        Object result = change.get();
+        List<Webhook> post = matching.stream().filter(w -> !w.isPreHook()).toList();
+        if (!post.isEmpty()) {
+            JsonNode responseBody = result == null ? null : OrderCloudJson.mapper().valueToTree(result);
+            for (Webhook hook : post) {
+                sink.after(WebhookEndpoint.of(hook), payload(request, hook, logID, requestBody, responseBody));
+            }
+        }
+        return result;
+    }
+
+    private byte[] payload(ApiRequest request, Webhook hook, String logID, JsonNode requestBody, JsonNode responseBody) {
+        Map<String, String> query = new LinkedHashMap<>();
+        request.query().forEach((k, v) -> query.put(k, String.join(",", v)));
+        WebhookPayload payload = new WebhookPayload(request.route().template(), request.pathParams(), query,
+                request.route().verb(), OffsetDateTime.now(clock), logID, request.accessToken(),
+                new WebhookMessage(redactPasswords(requestBody), null),
+                new WebhookMessage(redactPasswords(responseBody), null), hook.configData());
+        try {
+            return OrderCloudJson.mapper().writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a webhook payload", e);
+        }
+    }
+
+    /** OrderCloud redacts passwords from webhook payloads. */
+    static JsonNode redactPasswords(JsonNode body) {
+        if (body == null || !body.isContainerNode()) {
+            return body;
+        }
+        JsonNode copy = body.deepCopy();
+        copy.findParents("Password").forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).putNull("Password"));
+        return copy;
+    }
+
+    /**
+     * A blocked request: 400 {@code Webhook.Blocked} (OrderCloud documents no code; see the README's
+     * compatibility notes) whose Data is the hook's {@code body}, and whose message is the body when it is a
+     * string.
+     */
+    static OrderCloudException blocked(Webhook hook, JsonNode body) {
+        String message = body instanceof TextNode text ? text.asText()
+                : "The request was blocked by pre-webhook " + hook.id();
+        return new OrderCloudException(400, "Webhook.Blocked", message, body);
+    }
+}

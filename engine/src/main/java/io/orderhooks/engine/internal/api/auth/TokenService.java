@@ -1,0 +1,157 @@
+package io.orderhooks.engine.internal.api.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.orderhooks.core.error.OrderCloudException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Issues and verifies RS256 access tokens. Time is the injected {@link Clock}'s: a token is valid from its
+ * {@code nbf} up to (not including) its {@code exp}. Thread-safe.
+ */
+public final class TokenService {
+
+    private final SigningKeys keys;
+    private final Clock clock;
+    private final String issuer;
+    private final RSASSASigner signer;
+    private final RSASSAVerifier verifier;
+
+    /**
+     * @param issuer the {@code iss} and {@code aud} claim: the API's base URL, as OrderCloud sets both
+     */
+    public TokenService(SigningKeys keys, Clock clock, String issuer) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        try {
+            this.signer = new RSASSASigner(keys.rsaKey());
+            this.verifier = new RSASSAVerifier(keys.rsaKey().toRSAPublicKey());
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("unusable signing key: " + e.getMessage(), e);
+        }
+    }
+
+    /** What a new token is for; the service fills ID, issuer, audience and times. */
+    public record Grant(String username, String userID, String clientID, List<String> roles, String userType,
+            String companyID, String orderID, String invitationID, boolean anonymous) {}
+
+    /** A signed token and its claims. */
+    public record Issued(String token, AccessClaims claims) {
+        public long expiresInSeconds(Clock clock) {
+            return Math.max(0, Duration.between(clock.instant(), claims.expiresAt()).getSeconds());
+        }
+    }
+
+    public SigningKeys keys() {
+        return keys;
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    /** Signs a token valid from now for {@code lifetime}. */
+    public Issued issue(Grant grant, Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("token lifetime must be positive, was " + lifetime);
+        }
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        AccessClaims claims = new AccessClaims(UUID.randomUUID().toString(), grant.username(), grant.userID(),
+                grant.clientID(), grant.roles(), grant.userType(), grant.companyID(), issuer, issuer, now,
+                now.plus(lifetime), grant.orderID(), grant.invitationID(), grant.anonymous());
+        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
+                .jwtID(claims.tokenID())
+                .issuer(issuer)
+                .audience(issuer)
+                .notBeforeTime(Date.from(now))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(claims.expiresAt()))
+                .claim("usr", claims.username())
+                .claim("uid", claims.userID())
+                .claim("cid", claims.clientID())
+                .claim("role", claims.roles())
+                .claim("usrtype", claims.userType())
+                .claim("cmp", claims.companyID());
+        if (claims.orderID() != null) {
+            set.claim("orderid", claims.orderID());
+        }
+        if (claims.invitationID() != null) {
+            set.claim("invid", claims.invitationID());
+        }
+        if (claims.anonymous()) {
+            set.claim("anon", true);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(JOSEObjectType.JWT).keyID(keys.keyID()).build(), set.build());
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+        return new Issued(jwt.serialize(), claims);
+    }
+
+    /**
+     * The claims of a valid token.
+     *
+     * @throws OrderCloudException 401 {@code InvalidToken} (malformed, wrong key or issuer) or
+     *     {@code ExpiredToken}
+     */
+    public AccessClaims verify(String token) {
+        SignedJWT jwt;
+        JWTClaimsSet set;
+        try {
+            jwt = SignedJWT.parse(token);
+            set = jwt.getJWTClaimsSet();
+        } catch (ParseException | RuntimeException e) {
+            throw invalid("Access token is malformed");
+        }
+        try {
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                    || !keys.keyID().equals(jwt.getHeader().getKeyID()) || !jwt.verify(verifier)) {
+                throw invalid("Access token signature is not valid");
+            }
+        } catch (JOSEException e) {
+            throw invalid("Access token signature is not valid");
+        }
+        if (!issuer.equals(set.getIssuer())) {
+            throw invalid("Access token was issued by " + set.getIssuer());
+        }
+        Instant now = clock.instant();
+        if (set.getExpirationTime() == null || !now.isBefore(set.getExpirationTime().toInstant())) {
+            throw new OrderCloudException(401, "ExpiredToken", "Access token has expired");
+        }
+        if (set.getNotBeforeTime() != null && now.isBefore(set.getNotBeforeTime().toInstant())) {
+            throw invalid("Access token is not valid yet");
+        }
+        try {
+            List<String> roles = set.getStringListClaim("role");
+            return new AccessClaims(set.getJWTID(), set.getStringClaim("usr"), set.getStringClaim("uid"),
+                    set.getStringClaim("cid"), roles == null ? List.of() : roles, set.getStringClaim("usrtype"),
+                    set.getStringClaim("cmp"), set.getIssuer(), set.getAudience().isEmpty() ? null : set.getAudience().get(0),
+                    set.getNotBeforeTime().toInstant(), set.getExpirationTime().toInstant(),
+                    set.getStringClaim("orderid"), set.getStringClaim("invid"),
+                    Boolean.TRUE.equals(set.getBooleanClaim("anon")));
+        } catch (ParseException | RuntimeException e) {
+            throw invalid("Access token claims are malformed");
+        }
+    }
+
+    private static OrderCloudException invalid(String message) {
+        return new OrderCloudException(401, "InvalidToken", message);
+    }
+}

@@ -1,0 +1,69 @@
+package io.orderhooks.engine.internal.api.resources;
+
+import io.orderhooks.engine.internal.api.ApiContext;
+import io.orderhooks.engine.internal.api.RouteTable;
+import io.orderhooks.engine.internal.Caller;
+import io.orderhooks.engine.internal.orgs.AddressService;
+import io.orderhooks.engine.internal.query.QuerySchema;
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.model.Address;
+import io.orderhooks.core.model.AddressAssignment;
+
+/** Company addresses ({@code .../addresses}) and, for buyers, their assignments. */
+final class AddressRoutes {
+
+    private static final QuerySchema ASSIGNMENTS = QuerySchema.forType(AddressAssignment.class).reserved("level").build();
+
+    private AddressRoutes() {}
+
+    static void register(RouteTable t, ApiContext ctx, CompanyKind kind) {
+        AddressService s = ctx.engine().addresses();
+        String all = kind.base + "/addresses";
+        String one = all + "/{addressID}";
+        t.get(all, kind.addressRead, r -> ctx.list(r, s.listAddresses(UserRoutes.visible(ctx, r, kind), r.param(kind.param)), Address.class));
+        t.get(one, kind.addressRead, r -> s.getAddress(UserRoutes.visible(ctx, r, kind), r.param(kind.param), r.param("addressID")));
+        t.post(all, 201, kind.addressAdmin, r -> {
+            Caller c = UserRoutes.visible(ctx, r, kind);
+            Address a = ctx.body(r, Address.class);
+            if (a.id() != null && s.listAddresses(c, r.param(kind.param)).stream().anyMatch(x -> x.id().equals(a.id()))) {
+                throw new OrderCloudException(409, "IdExists", "Address already exists: " + a.id());
+            }
+            return s.saveAddress(c, r.param(kind.param), a);
+        });
+        t.put(one, kind.addressAdmin, r -> {
+            Address a = ctx.body(r, Address.class);
+            Ids.requireSame(a.id(), r.param("addressID"));
+            return s.saveAddress(UserRoutes.visible(ctx, r, kind), r.param(kind.param), a.toBuilder().id(r.param("addressID")).build());
+        });
+        t.patch(one, kind.addressAdmin, r -> {
+            Caller c = UserRoutes.visible(ctx, r, kind);
+            Address merged = ctx.patch(r, s.getAddress(c, r.param(kind.param), r.param("addressID")), Address.class);
+            Ids.requireSame(merged.id(), r.param("addressID"));
+            return s.saveAddress(c, r.param(kind.param), merged);
+        });
+        t.delete(one, kind.addressAdmin, r -> {
+            s.deleteAddress(UserRoutes.visible(ctx, r, kind), r.param(kind.param), r.param("addressID"));
+            return null;
+        });
+        if (kind == CompanyKind.BUYER) {
+            registerAssignments(t, ctx, kind, s);
+        }
+    }
+
+    private static void registerAssignments(RouteTable t, ApiContext ctx, CompanyKind kind, AddressService s) {
+        t.get(kind.base + "/addresses/assignments", kind.addressRead, r -> {
+            String level = r.queryParam("level");
+            return ctx.list(r, s.listAssignments(UserRoutes.visible(ctx, r, kind), r.param(kind.param)).stream()
+                    .filter(a -> Levels.matches(level, a.userID(), a.userGroupID())).toList(), AddressAssignment.class, ASSIGNMENTS);
+        });
+        t.post(kind.base + "/addresses/assignments", 204, kind.addressAdmin, r -> {
+            s.assign(UserRoutes.visible(ctx, r, kind), r.param(kind.param), ctx.body(r, AddressAssignment.class));
+            return null;
+        });
+        t.delete(kind.base + "/addresses/{addressID}/assignments", kind.addressAdmin, r -> {
+            s.unassign(UserRoutes.visible(ctx, r, kind), r.param(kind.param), r.param("addressID"),
+                    r.queryParam("userID"), r.queryParam("userGroupID"));
+            return null;
+        });
+    }
+}

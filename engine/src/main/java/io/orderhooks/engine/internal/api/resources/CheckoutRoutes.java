@@ -1,0 +1,75 @@
+package io.orderhooks.engine.internal.api.resources;
+
+import static io.orderhooks.engine.internal.api.RouteTable.roles;
+import static io.orderhooks.engine.internal.api.resources.OrderRouting.CHECKOUT;
+import static io.orderhooks.engine.internal.api.resources.OrderRouting.READ;
+import static io.orderhooks.engine.internal.api.resources.OrderRouting.WRITE;
+
+import io.orderhooks.engine.internal.api.ApiContext;
+import io.orderhooks.engine.internal.api.RouteTable;
+import io.orderhooks.engine.internal.Engine;
+import io.orderhooks.engine.internal.Errors;
+import io.orderhooks.core.model.OrderApproval;
+import io.orderhooks.core.model.OrderApprovalInfo;
+import io.orderhooks.core.model.OrderShipMethodSelection;
+import io.orderhooks.core.model.Shipment;
+import io.orderhooks.core.model.User;
+import java.util.Set;
+
+/**
+ * Checkout and order actions: {@code estimateshipping}, {@code shipmethods}, {@code calculate} and
+ * {@code worksheet} (answer the OrderWorksheet, 200), {@code submit} (the Order, 201) and {@code validate} (the
+ * submit checks without submitting: 204, or the first refusal) on orders and the cart;
+ * {@code approve}/{@code decline} (the Order, 201), {@code approvals}, {@code eligibleapprovers},
+ * {@code cancel}/{@code complete} (the Order, 201), {@code ship} (the Shipment, 201), {@code shipments},
+ * {@code split}/{@code forward} ({@code OrderSplitResult}, 201) on orders.
+ */
+public final class CheckoutRoutes {
+
+    static final Set<String> WORKSHEET = roles("IntegrationEventAdmin", "OrderAdmin", "OrderReader", "Shopper");
+
+    private CheckoutRoutes() {}
+
+    public static void register(RouteTable t, ApiContext ctx) {
+        Engine e = ctx.engine();
+        OrderRouting both = new OrderRouting(t, ctx);
+        both.get("/worksheet", WORKSHEET, (r, c, d, id) -> e.checkout().worksheet(c, d, id));
+        both.post("/estimateshipping", 200, CHECKOUT, (r, c, d, id) -> e.checkout().estimateShipping(c, d, id, r.accessToken()));
+        both.post("/shipmethods", 200, CHECKOUT, (r, c, d, id) -> {
+            OrderShipMethodSelection body = ctx.body(r, OrderShipMethodSelection.class);
+            if (body.shipMethodSelections() == null) {
+                throw Errors.required("ShipMethodSelections");
+            }
+            body.shipMethodSelections().forEach(s -> {
+                if (s == null || s.shipEstimateID() == null || s.shipMethodID() == null) {
+                    throw Errors.required("ShipMethodSelections[].ShipEstimateID and ShipMethodID");
+                }
+            });
+            return e.checkout().selectShipMethods(c, d, id, body.shipMethodSelections());
+        });
+        both.post("/calculate", 200, CHECKOUT, (r, c, d, id) -> e.checkout().calculate(c, d, id, r.accessToken()));
+        both.post("/submit", 201, CHECKOUT, (r, c, d, id) -> e.submit().submit(c, d, id, r.accessToken()));
+        both.post("/validate", 204, CHECKOUT, (r, c, d, id) -> {
+            e.submit().validate(c, d, id);
+            return null;
+        });
+
+        both.postOrderOnly("/approve", 201, WRITE, (r, c, d, id) -> e.approvals().approve(c, d, id, approvalInfo(ctx, r), r.accessToken()));
+        both.postOrderOnly("/decline", 201, WRITE, (r, c, d, id) -> e.approvals().decline(c, d, id, approvalInfo(ctx, r)));
+        both.getOrderOnly("/approvals", READ, (r, c, d, id) -> ctx.list(r, e.approvals().listApprovals(c, d, id), OrderApproval.class));
+        both.getOrderOnly("/eligibleapprovers", READ, (r, c, d, id) -> ctx.list(r, e.approvals().eligibleApprovers(c, d, id), User.class));
+        both.postOrderOnly("/cancel", 201, WRITE, (r, c, d, id) -> e.fulfillment().cancel(c, d, id));
+        both.postOrderOnly("/complete", 201, roles("OrderAdmin"), (r, c, d, id) -> e.fulfillment().complete(c, d, id));
+        both.postOrderOnly("/ship", 201, roles("OrderAdmin", "ShipmentAdmin"),
+                (r, c, d, id) -> e.fulfillment().ship(c, d, id, r.hasBody() ? ctx.body(r, Shipment.class) : null));
+        both.getOrderOnly("/shipments", roles("OrderAdmin", "OrderReader", "Shopper", "ShipmentReader", "ShipmentAdmin"),
+                (r, c, d, id) -> ctx.list(r, e.buyerShipments().listForOrder(c, d, id), Shipment.class));
+        both.postOrderOnly("/split", 201, roles("OrderAdmin"), (r, c, d, id) -> e.forwarding().split(c, d, id));
+        both.postOrderOnly("/forward", 201, roles("OrderAdmin"), (r, c, d, id) -> e.forwarding().forward(c, d, id));
+    }
+
+    /** The optional {@code {Comments, AllowResubmit}} body of approve / decline. */
+    private static OrderApprovalInfo approvalInfo(ApiContext ctx, io.orderhooks.engine.internal.api.ApiRequest r) {
+        return r.hasBody() ? ctx.body(r, OrderApprovalInfo.class) : new OrderApprovalInfo(null, null);
+    }
+}

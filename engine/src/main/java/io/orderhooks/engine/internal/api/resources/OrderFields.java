@@ -1,0 +1,96 @@
+package io.orderhooks.engine.internal.api.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderhooks.engine.internal.api.ApiContext;
+import io.orderhooks.engine.internal.api.ApiRequest;
+import io.orderhooks.engine.internal.orders.OrderPatch;
+import io.orderhooks.engine.internal.query.QuerySchema;
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.model.Order;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+
+/** Request-to-engine adapters for orders: PATCH/PUT bodies as {@link OrderPatch}, and order lists with {@code from}/{@code to}. */
+final class OrderFields {
+
+    /** Order lists reserve OrderCloud's {@code from}/{@code to} date-range parameters. */
+    static final QuerySchema ORDER_LIST = QuerySchema.forType(Order.class).reserved("from", "to", "orderType").build();
+
+    private OrderFields() {}
+
+    /** PATCH: the writable fields the body names, bound with their types ({@code xp} merges onto the order's). */
+    static OrderPatch patch(ApiContext ctx, ApiRequest r, Order existing) {
+        ObjectNode body = r.bodyObject();
+        Order merged = ctx.patch(r, existing, Order.class);
+        Ids.requireSame(has(body, "ID") ? merged.id() : null, existing.id());
+        return new OrderPatch(has(body, "Comments") ? merged.comments() : null,
+                has(body, "xp") ? orNullNode(merged.xp()) : null,
+                has(body, "BillingAddressID") ? merged.billingAddressID() : null,
+                has(body, "ShippingAddressID") ? merged.shippingAddressID() : null,
+                has(body, "ShippingCost") ? merged.shippingCost() : null,
+                has(body, "TaxCost") ? merged.taxCost() : null,
+                has(body, "Gratuity") ? merged.gratuity() : null,
+                has(body, "Comments") && merged.comments() == null);
+    }
+
+    /** PUT onto an existing order: {@code xp} and {@code Comments} are replaced (absent = null), the rest as given. */
+    static OrderPatch replace(ApiContext ctx, ApiRequest r, Order existing) {
+        Order body = ctx.body(r, Order.class);
+        Ids.requireSame(body.id(), existing.id());
+        return new OrderPatch(body.comments(), orNullNode(body.xp()), body.billingAddressID(), body.shippingAddressID(),
+                body.shippingCost(), body.taxCost(), body.gratuity(), body.comments() == null);
+    }
+
+    /**
+     * Orders filtered by OrderCloud's {@code from}/{@code to} (inclusive bounds on {@code date}: a date or an
+     * ISO-8601 date-time; a bare {@code to} date includes that whole day), then by the list query.
+     */
+    static Object list(ApiContext ctx, ApiRequest r, List<Order> orders, Function<Order, OffsetDateTime> date) {
+        OffsetDateTime from = bound(r.queryParam("from"), "from", false);
+        OffsetDateTime to = bound(r.queryParam("to"), "to", true);
+        List<Order> inRange = orders.stream().filter(o -> {
+            OffsetDateTime d = date.apply(o);
+            if (from == null && to == null) {
+                return true;
+            }
+            return d != null && (from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to));
+        }).toList();
+        return ctx.list(r, inRange, Order.class, ORDER_LIST);
+    }
+
+    private static OffsetDateTime bound(String value, String name, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return endOfDay ? day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1)
+                        : day.atStartOfDay().atOffset(ZoneOffset.UTC);
+            }
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw OrderCloudException.validation(name + " must be a date (2026-03-01) or an ISO-8601 date-time, was " + value);
+        }
+    }
+
+    static boolean has(ObjectNode body, String name) {
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            if (it.next().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode orNullNode(JsonNode xp) {
+        return xp == null ? NullNode.getInstance() : xp;
+    }
+}

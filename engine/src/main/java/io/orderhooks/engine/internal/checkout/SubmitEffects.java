@@ -1,0 +1,112 @@
+package io.orderhooks.engine.internal.checkout;
+
+import io.orderhooks.engine.internal.EngineContext;
+import io.orderhooks.engine.internal.orders.OrderState;
+import io.orderhooks.engine.internal.orgs.SpendingAccountService;
+import io.orderhooks.engine.internal.payments.PaymentService;
+import io.orderhooks.engine.internal.promotions.Redemptions;
+import io.orderhooks.engine.internal.store.Tables;
+import io.orderhooks.core.model.Inventory;
+import io.orderhooks.core.model.LineItem;
+import io.orderhooks.core.model.Payment;
+import io.orderhooks.core.model.PaymentTransaction;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The effects of a submit outside the order (inventory taken, promotion redemptions counted, spending accounts debited), applied one by one
+ * with an undo for each so a failure later (a refused debit, a failed {@code /ordersubmit}) can put
+ * everything back. Not thread-safe; one instance per submit.
+ */
+public final class SubmitEffects {
+
+    private final EngineContext ctx;
+    private final SpendingAccountService accounts;
+    private final Deque<Runnable> undo = new ArrayDeque<>();
+
+    SubmitEffects(EngineContext ctx, SpendingAccountService accounts) {
+        this.ctx = ctx;
+        this.accounts = accounts;
+    }
+
+    /** Takes inventory, counts promotion redemptions and debits accounts; returns the payments with their debit transactions. Undoes itself on failure. */
+    List<Payment> apply(OrderState s) {
+        try {
+            for (LineItem l : s.lineItems()) {
+                adjustInventory(l.productID(), -l.quantity());
+                undo.push(() -> adjustInventory(l.productID(), l.quantity()));
+            }
+            undo.push(Redemptions.take(ctx, s));
+            Map<String, BigDecimal> amounts = PaymentService.resolvedAmounts(s);
+            List<Payment> out = new ArrayList<>();
+            for (Payment p : s.payments()) {
+                out.add("SpendingAccount".equals(p.type()) ? debit(s, p, amounts.get(p.id())) : p);
+            }
+            return out;
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
+        }
+    }
+
+    void rollback() {
+        while (!undo.isEmpty()) {
+            undo.pop().run();
+        }
+    }
+
+    private Payment debit(OrderState s, Payment p, BigDecimal amount) {
+        String buyer = s.order().fromCompanyID();
+        boolean exceed = accounts.assignment(io.orderhooks.engine.internal.Caller.buyer(s.order().fromUserID(), buyer, null), buyer,
+                p.spendingAccountID()).map(a -> Boolean.TRUE.equals(a.allowExceed())).orElse(false);
+        accounts.debit(buyer, p.spendingAccountID(), amount, exceed);
+        undo.push(() -> accounts.credit(buyer, p.spendingAccountID(), amount));
+        List<PaymentTransaction> txs = new ArrayList<>(p.transactions() == null ? List.of() : p.transactions());
+        txs.add(new PaymentTransaction(ctx.ids().next(), "SpendingAccount", ctx.now(), p.currency(), amount, true, null, null, null));
+        return p.toBuilder().transactions(txs).build();
+    }
+
+    private void adjustInventory(String productID, int delta) {
+        if (ctx.store().table(Tables.PRODUCTS).find(productID).map(p -> p.inventory() != null && Boolean.TRUE.equals(p.inventory().enabled())).orElse(false)) {
+            ctx.store().table(Tables.PRODUCTS).update(productID, p -> {
+                Inventory i = p.inventory();
+                int now = (i.quantityAvailable() == null ? 0 : i.quantityAvailable()) + delta;
+                return p.toBuilder().inventory(new Inventory(i.enabled(), i.notificationPoint(), i.variantLevelTracking(),
+                        i.orderCanExceed(), now, ctx.now())).build();
+            });
+        }
+    }
+
+    /**
+     * Gives back what a submitted order took (for cancel and decline): inventory, promotion redemptions, and the net spending-account
+     * debit of each payment. Returns the payments, each credited one carrying a negative {@code SpendingAccount}
+     * transaction for the credit, so that a later release (after a resubmit) never credits a debit twice. Call it
+     * under the order's lock, once per transition out of a submitted status.
+     */
+    public static List<Payment> release(EngineContext ctx, SpendingAccountService accounts, OrderState s) {
+        SubmitEffects e = new SubmitEffects(ctx, accounts);
+        Redemptions.release(ctx, s);
+        for (LineItem l : s.lineItems()) {
+            e.adjustInventory(l.productID(), l.quantity());
+        }
+        List<Payment> out = new ArrayList<>();
+        for (Payment p : s.payments()) {
+            BigDecimal net = "SpendingAccount".equals(p.type()) && p.transactions() != null
+                    ? p.transactions().stream().filter(t -> "SpendingAccount".equals(t.type()) && t.amount() != null)
+                            .map(PaymentTransaction::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+                    : BigDecimal.ZERO;
+            if (net.signum() > 0) {
+                accounts.credit(s.order().fromCompanyID(), p.spendingAccountID(), net);
+                List<PaymentTransaction> txs = new ArrayList<>(p.transactions());
+                txs.add(new PaymentTransaction(ctx.ids().next(), "SpendingAccount", ctx.now(), p.currency(), net.negate(), true, null, null, null));
+                p = p.toBuilder().transactions(txs).build();
+            }
+            out.add(p);
+        }
+        return out;
+    }
+}

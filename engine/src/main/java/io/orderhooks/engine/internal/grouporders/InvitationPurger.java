@@ -1,0 +1,72 @@
+package io.orderhooks.engine.internal.grouporders;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link GroupOrderService#purgeExpired()} every {@code period} on one daemon thread, so expired invitations
+ * are deleted automatically. Whether an invitation has expired is decided by the engine's clock; the period only
+ * sets how often to look (tests call {@code purgeExpired()} directly after moving a {@code MutableClock}).
+ * A failing run is logged and the next one still happens. {@link #close()} stops it; thread-safe.
+ */
+public final class InvitationPurger implements AutoCloseable {
+
+    /** Told the IDs of the invitations each run deleted (only when it deleted some); runs on the purge thread. */
+    @FunctionalInterface
+    public interface Listener {
+        void purged(List<String> invitationIDs);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvitationPurger.class);
+
+    private final ScheduledExecutorService executor;
+
+    private InvitationPurger(ScheduledExecutorService executor) {
+        this.executor = executor;
+    }
+
+    /** Starts purging now and then every {@code period}. */
+    public static InvitationPurger start(GroupOrderService service, Duration period, Listener listener) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(listener, "listener");
+        if (period == null || period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("period must be positive, was " + period);
+        }
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "orderhooks-invitation-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(() -> runOnce(service, listener), 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        return new InvitationPurger(executor);
+    }
+
+    /** Starts purging every {@code period} without a listener. */
+    public static InvitationPurger start(GroupOrderService service, Duration period) {
+        return start(service, period, ids -> {});
+    }
+
+    private static void runOnce(GroupOrderService service, Listener listener) {
+        try {
+            List<String> purged = service.purgeExpired();
+            if (!purged.isEmpty()) {
+                LOG.debug("purged {} expired group order invitation(s)", purged.size());
+                listener.purged(purged);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("purging expired group order invitations failed; will retry next period", e);
+        }
+    }
+
+    /** Stops the schedule; a run in progress finishes. */
+    @Override
+    public void close() {
+        executor.shutdown();
+    }
+}

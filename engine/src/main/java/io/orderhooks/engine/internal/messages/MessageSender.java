@@ -1,0 +1,107 @@
+package io.orderhooks.engine.internal.messages;
+
+import io.orderhooks.engine.spi.WebhookEndpoint;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.orderhooks.engine.internal.Caller;
+import io.orderhooks.engine.internal.EngineContext;
+import io.orderhooks.engine.internal.store.Table;
+import io.orderhooks.engine.internal.store.Tables;
+import io.orderhooks.core.json.OrderCloudJson;
+import io.orderhooks.core.model.MessageNotification;
+import io.orderhooks.core.model.User;
+import io.orderhooks.core.model.Webhook;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers message events (OrderCloud's message senders: {@code ProductCollectionInvitationAccepted}, ...)
+ * through the engine's {@code WebhookSink}, so any feature can notify users without knowing about HTTP.
+ *
+ * <p><b>Subscribing.</b> A merchant subscribes a webhook to a message type by listing
+ * {@code {"Route":"<MessageType>","Verb":"MESSAGE"}} in its {@code WebhookRoutes}. When the webhook has
+ * {@code ApiClientIDs}, only messages triggered through one of those clients are delivered to it; with none
+ * (null or empty) every message of the type is. {@code BeforeProcessRequest} is ignored: messages are always
+ * post-hoc ({@link io.orderhooks.engine.spi.WebhookSink#after}) and can never block anything.
+ *
+ * <p><b>Payload.</b> One {@link MessageNotification} per recipient and webhook: {@code Recipient} is the
+ * stored user (password removed), {@code EventBody} the feature's body, {@code ConfigData} the webhook's.
+ *
+ * <p>Thread-safe. {@link #send} never throws for a delivery problem: the sink queues deliveries, and a sink
+ * that misbehaves is logged, because the change that caused the message has already happened.
+ */
+public final class MessageSender {
+
+    /** The webhook route verb that marks a message subscription. */
+    public static final String VERB = "MESSAGE";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageSender.class);
+
+    private final EngineContext ctx;
+    private final Supplier<List<Webhook>> webhooks;
+
+    /** Subscriptions are read from {@code webhooks} at every send. */
+    public MessageSender(EngineContext ctx, Supplier<List<Webhook>> webhooks) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+        this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+    }
+
+    /** Subscriptions read from the store's {@link Tables#WEBHOOKS} table. */
+    public static MessageSender fromStore(EngineContext ctx) {
+        return new MessageSender(ctx, () -> ctx.store().table(Tables.WEBHOOKS).list());
+    }
+
+    /**
+     * Sends {@code messageType} to each of {@code recipientUserIDs} (users of company {@code companyID}; unknown
+     * users are skipped) through every subscribed webhook. Returns how many payloads were handed to the sink.
+     *
+     * @param trigger who caused the message (its API client selects webhooks with {@code ApiClientIDs})
+     * @param buyerID the buyer the message concerns (sent as {@code BuyerID}); may be null
+     */
+    public int send(Caller trigger, String messageType, String companyID, List<String> recipientUserIDs,
+            String buyerID, JsonNode eventBody) {
+        List<Webhook> subscribed = webhooks.get().stream().filter(w -> subscribes(w, messageType, trigger)).toList();
+        int sent = 0;
+        for (String userID : recipientUserIDs) {
+            Optional<User> recipient = ctx.store().table(Tables.USERS).find(Table.key(companyID, userID))
+                    .map(u -> u.toBuilder().password(null).build());
+            if (recipient.isEmpty()) {
+                LOG.warn("message {} not sent: no user {}/{}", messageType, companyID, userID);
+                continue;
+            }
+            for (Webhook hook : subscribed) {
+                MessageNotification n = new MessageNotification(ctx.config().environment(), buyerID, null, null,
+                        recipient.get(), messageType, List.of(), eventBody, hook.configData());
+                if (deliver(hook, n)) {
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** Whether {@code hook} subscribes to {@code messageType} for messages triggered by {@code trigger}. */
+    static boolean subscribes(Webhook hook, String messageType, Caller trigger) {
+        if (hook.webhookRoutes() == null || hook.webhookRoutes().stream()
+                .noneMatch(r -> messageType.equals(r.route()) && VERB.equalsIgnoreCase(r.verb()))) {
+            return false;
+        }
+        List<String> clients = hook.apiClientIDs();
+        return clients == null || clients.isEmpty() || (trigger.clientID() != null && clients.contains(trigger.clientID()));
+    }
+
+    private boolean deliver(Webhook hook, MessageNotification n) {
+        try {
+            byte[] bytes = OrderCloudJson.mapper().writeValueAsBytes(n);
+            ctx.webhookSink().after(WebhookEndpoint.of(hook), bytes);
+            return true;
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.error("message {} to webhook {} could not be handed over", n.messageType(), hook.id(), e);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package io.orderhooks.engine.internal.orgs;
+
+import io.orderhooks.engine.internal.Caller;
+import io.orderhooks.engine.internal.EngineContext;
+import io.orderhooks.engine.internal.Errors;
+import io.orderhooks.engine.internal.store.Repository;
+import io.orderhooks.engine.internal.store.Table;
+import io.orderhooks.engine.internal.store.Tables;
+import io.orderhooks.core.model.Buyer;
+import io.orderhooks.core.model.Supplier;
+import io.orderhooks.core.model.User;
+import io.orderhooks.core.model.UserGroup;
+import io.orderhooks.core.model.UserGroupAssignment;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Organizations and people: buyers, suppliers, their users and user groups. The seller administers every
+ * company; a buyer or supplier caller reads only its own company. Passwords are stored hashed
+ * ({@link PasswordHasher}) and never returned: every {@link User} this service returns has
+ * {@code Password = null}. Thread-safe.
+ */
+public final class OrgService {
+
+    private final EngineContext ctx;
+    private final PasswordHasher hasher;
+
+    public OrgService(EngineContext ctx, PasswordHasher hasher) {
+        this.ctx = ctx;
+        this.hasher = hasher;
+    }
+
+    private <T> Repository<T> t(Table<T> table) {
+        return ctx.store().table(table);
+    }
+
+    public Buyer saveBuyer(Caller caller, Buyer b) {
+        Errors.requireSeller(caller);
+        String id = idOr(b.id());
+        Buyer stored = new Buyer(id, b.name(), b.defaultCatalogID(), b.active() == null || b.active(),
+                t(Tables.BUYERS).find(id).map(Buyer::dateCreated).orElse(ctx.now()), b.xp());
+        t(Tables.BUYERS).put(stored.id(), stored);
+        return stored;
+    }
+
+    /** Creates a buyer; 409 {@code IdExists} when the ID is taken. */
+    public Buyer createBuyer(Caller caller, Buyer b) {
+        Errors.requireSeller(caller);
+        if (b.id() != null && t(Tables.BUYERS).find(b.id()).isPresent()) {
+            throw idExists("Buyer", b.id());
+        }
+        return saveBuyer(caller, b);
+    }
+
+    /** Deletes a buyer with its users, groups, addresses and spending accounts. */
+    public void deleteBuyer(Caller caller, String buyerID) {
+        Errors.requireSeller(caller);
+        if (!t(Tables.BUYERS).delete(buyerID)) {
+            throw Errors.notFound("Buyer", buyerID);
+        }
+        deleteCompanyData(buyerID);
+    }
+
+    public Buyer getBuyer(Caller caller, String buyerID) {
+        requireCompany(caller, buyerID);
+        return t(Tables.BUYERS).find(buyerID).orElseThrow(() -> Errors.notFound("Buyer", buyerID));
+    }
+
+    public List<Buyer> listBuyers(Caller caller) {
+        return t(Tables.BUYERS).list().stream().filter(b -> caller.isSeller() || b.id().equals(caller.companyID())).toList();
+    }
+
+    public Supplier saveSupplier(Caller caller, Supplier s) {
+        Errors.requireSeller(caller);
+        String id = idOr(s.id());
+        Supplier stored = new Supplier(id, s.name(), s.active() == null || s.active(),
+                t(Tables.SUPPLIERS).find(id).map(Supplier::dateCreated).orElse(ctx.now()), s.allBuyersCanOrder(), s.xp());
+        t(Tables.SUPPLIERS).put(id, stored);
+        return stored;
+    }
+
+    /** Creates a supplier; 409 {@code IdExists} when the ID is taken. */
+    public Supplier createSupplier(Caller caller, Supplier s) {
+        Errors.requireSeller(caller);
+        if (s.id() != null && t(Tables.SUPPLIERS).find(s.id()).isPresent()) {
+            throw idExists("Supplier", s.id());
+        }
+        return saveSupplier(caller, s);
+    }
+
+    /** The seller sees every supplier, a supplier user its own. */
+    public List<Supplier> listSuppliers(Caller caller) {
+        return t(Tables.SUPPLIERS).list().stream().filter(s -> caller.isSeller() || s.id().equals(caller.companyID())).toList();
+    }
+
+    public void deleteSupplier(Caller caller, String supplierID) {
+        Errors.requireSeller(caller);
+        if (!t(Tables.SUPPLIERS).delete(supplierID)) {
+            throw Errors.notFound("Supplier", supplierID);
+        }
+        deleteCompanyData(supplierID);
+        t(Tables.SUPPLIER_BUYERS).listWithPrefix(supplierID + "/").forEach(b -> t(Tables.SUPPLIER_BUYERS).delete(Table.key(supplierID, b)));
+    }
+
+    /** Removes a deleted company's people, groups, addresses and spending accounts (keys are {@code companyID/...}). */
+    private void deleteCompanyData(String c) {
+        t(Tables.USERS).listWithPrefix(c + "/").forEach(u -> t(Tables.USERS).delete(Table.key(c, u.id())));
+        t(Tables.USER_GROUPS).listWithPrefix(c + "/").forEach(g -> t(Tables.USER_GROUPS).delete(Table.key(c, g.id())));
+        t(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(c + "/")
+                .forEach(a -> t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(c, a.userGroupID(), a.userID())));
+        t(Tables.ADDRESSES).listWithPrefix(c + "/").forEach(a -> t(Tables.ADDRESSES).delete(Table.key(c, a.id())));
+        t(Tables.ADDRESS_ASSIGNMENTS).listWithPrefix(c + "/").forEach(a -> t(Tables.ADDRESS_ASSIGNMENTS)
+                .delete(Table.key(c, a.addressID(), Tables.part(a.userID()), Tables.part(a.userGroupID()))));
+        t(Tables.SPENDING_ACCOUNTS).listWithPrefix(c + "/").forEach(a -> t(Tables.SPENDING_ACCOUNTS).delete(Table.key(c, a.id())));
+        t(Tables.SPENDING_ACCOUNT_ASSIGNMENTS).listWithPrefix(c + "/").forEach(a -> t(Tables.SPENDING_ACCOUNT_ASSIGNMENTS)
+                .delete(Table.key(c, a.spendingAccountID(), Tables.part(a.userID()), Tables.part(a.userGroupID()))));
+    }
+
+    static io.orderhooks.core.error.OrderCloudException idExists(String resource, String id) {
+        return new io.orderhooks.core.error.OrderCloudException(409, "IdExists", resource + " already exists: " + id);
+    }
+
+    public Supplier getSupplier(Caller caller, String supplierID) {
+        if (!caller.isSeller() && !caller.companyID().equals(supplierID)) {
+            throw Errors.notFound("Supplier", supplierID);
+        }
+        return t(Tables.SUPPLIERS).find(supplierID).orElseThrow(() -> Errors.notFound("Supplier", supplierID));
+    }
+
+    /**
+     * Creates or replaces a user of a buyer or supplier. {@code Username} must be unique across the
+     * marketplace ({@code User.UsernameMustBeUnique}); a given {@code Password} is hashed, an absent one keeps
+     * the old hash.
+     */
+    public User saveUser(Caller caller, String companyID, User u) {
+        requireAdminOf(caller, companyID);
+        requireCompanyExists(companyID);
+        if (u.username() == null || u.username().isBlank()) {
+            throw Errors.required("Username");
+        }
+        String id = idOr(u.id());
+        String key = Table.key(companyID, id);
+        boolean taken = t(Tables.USERS).list().stream()
+                .anyMatch(x -> x.username().equalsIgnoreCase(u.username()) && !(x.id().equals(id) && companyID.equals(x.companyID())));
+        if (taken) {
+            throw new io.orderhooks.core.error.OrderCloudException(409, "User.UsernameMustBeUnique", "Username already exists in this Marketplace.");
+        }
+        Optional<User> old = t(Tables.USERS).find(key);
+        String hash = u.password() != null ? hasher.hash(u.password()) : old.map(User::password).orElse(null);
+        User stored = u.toBuilder().id(id).companyID(companyID).password(hash).active(u.active() == null || u.active())
+                .dateCreated(old.map(User::dateCreated).orElse(ctx.now()))
+                .passwordLastSetDate(u.password() != null ? ctx.now() : old.map(User::passwordLastSetDate).orElse(null)).build();
+        t(Tables.USERS).put(key, stored);
+        return redact(stored);
+    }
+
+    public User getUser(Caller caller, String companyID, String userID) {
+        requireCompany(caller, companyID);
+        return t(Tables.USERS).find(Table.key(companyID, userID)).map(OrgService::redact)
+                .orElseThrow(() -> Errors.notFound("User", userID));
+    }
+
+    public List<User> listUsers(Caller caller, String companyID) {
+        requireCompany(caller, companyID);
+        return t(Tables.USERS).listWithPrefix(companyID + "/").stream().map(OrgService::redact).toList();
+    }
+
+    /**
+     * Moves a buyer user (with its password) to another buyer, keeping its ID; its group memberships in the
+     * old buyer are dropped. 404 when either buyer or the user does not exist; 409 {@code IdExists} when the
+     * new buyer already has a user with that ID.
+     */
+    public User moveUser(Caller caller, String fromBuyerID, String userID, String toBuyerID) {
+        Errors.requireSeller(caller);
+        t(Tables.BUYERS).find(toBuyerID).orElseThrow(() -> Errors.notFound("Buyer", toBuyerID));
+        User user = t(Tables.USERS).find(Table.key(fromBuyerID, userID)).orElseThrow(() -> Errors.notFound("User", userID));
+        t(Tables.USERS).insert(Table.key(toBuyerID, userID), user.toBuilder().companyID(toBuyerID).build());
+        t(Tables.USERS).delete(Table.key(fromBuyerID, userID));
+        t(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(fromBuyerID + "/").stream().filter(a -> userID.equals(a.userID()))
+                .forEach(a -> t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(fromBuyerID, a.userGroupID(), userID)));
+        return redact(user.toBuilder().companyID(toBuyerID).build());
+    }
+
+    public void deleteUser(Caller caller, String companyID, String userID) {
+        requireAdminOf(caller, companyID);
+        if (!t(Tables.USERS).delete(Table.key(companyID, userID))) {
+            throw Errors.notFound("User", userID);
+        }
+    }
+
+    /** The user whose username and password match, if active; empty otherwise (constant-time compare). */
+    public Optional<User> authenticate(String username, String password) {
+        return checkPassword(username, password).filter(u -> Boolean.TRUE.equals(u.active()));
+    }
+
+    /** The user (active or not, redacted) whose username and password match; empty otherwise. */
+    public Optional<User> checkPassword(String username, String password) {
+        return findByUsername(username).flatMap(u -> t(Tables.USERS).find(Table.key(u.companyID(), u.id())))
+                .filter(u -> hasher.verify(password, u.password())).map(OrgService::redact);
+    }
+
+    /** The user with {@code username} (ignoring case) in any company, redacted. */
+    public Optional<User> findByUsername(String username) {
+        return t(Tables.USERS).list().stream().filter(u -> u.username().equalsIgnoreCase(username)).findFirst()
+                .map(OrgService::redact);
+    }
+
+    /** The stored user of a company, redacted; used to fill {@code Order.FromUser}. */
+    public Optional<User> findUser(String companyID, String userID) {
+        return t(Tables.USERS).find(Table.key(companyID, userID)).map(OrgService::redact);
+    }
+
+    public UserGroup saveUserGroup(Caller caller, String companyID, UserGroup g) {
+        requireAdminOf(caller, companyID);
+        requireCompanyExists(companyID);
+        UserGroup stored = new UserGroup(idOr(g.id()), g.name(), g.description(), g.xp());
+        t(Tables.USER_GROUPS).put(Table.key(companyID, stored.id()), stored);
+        return stored;
+    }
+
+    public UserGroup getUserGroup(Caller caller, String companyID, String groupID) {
+        requireCompany(caller, companyID);
+        return t(Tables.USER_GROUPS).find(Table.key(companyID, groupID)).orElseThrow(() -> Errors.notFound("UserGroup", groupID));
+    }
+
+    /** Deletes a group and its memberships. */
+    public void deleteUserGroup(Caller caller, String companyID, String groupID) {
+        requireAdminOf(caller, companyID);
+        if (!t(Tables.USER_GROUPS).delete(Table.key(companyID, groupID))) {
+            throw Errors.notFound("UserGroup", groupID);
+        }
+        t(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(Table.key(companyID, groupID) + "/")
+                .forEach(a -> t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(companyID, groupID, a.userID())));
+    }
+
+    /**
+     * A user changing their own profile ({@code PUT/PATCH v1/me}): {@code ID}, {@code Active} and
+     * {@code Password} keep their stored values; the username must stay unique.
+     */
+    public User saveSelf(Caller caller, User u) {
+        User old = t(Tables.USERS).find(Table.key(caller.companyID(), caller.userID()))
+                .orElseThrow(() -> Errors.notFound("User", caller.userID()));
+        if (u.username() == null || u.username().isBlank()) {
+            throw Errors.required("Username");
+        }
+        boolean taken = t(Tables.USERS).list().stream().anyMatch(x -> x.username().equalsIgnoreCase(u.username())
+                && !(x.id().equals(old.id()) && x.companyID().equals(old.companyID())));
+        if (taken) {
+            throw new io.orderhooks.core.error.OrderCloudException(409, "User.UsernameMustBeUnique", "Username already exists in this Marketplace.");
+        }
+        User stored = u.toBuilder().id(old.id()).companyID(old.companyID()).password(old.password()).active(old.active())
+                .dateCreated(old.dateCreated()).passwordLastSetDate(old.passwordLastSetDate()).build();
+        t(Tables.USERS).put(Table.key(old.companyID(), old.id()), stored);
+        return redact(stored);
+    }
+
+    public List<UserGroup> listUserGroups(Caller caller, String companyID) {
+        requireCompany(caller, companyID);
+        return t(Tables.USER_GROUPS).listWithPrefix(companyID + "/");
+    }
+
+    public void assignUserToGroup(Caller caller, String companyID, UserGroupAssignment a) {
+        requireAdminOf(caller, companyID);
+        t(Tables.USER_GROUPS).find(Table.key(companyID, a.userGroupID())).orElseThrow(() -> Errors.notFound("UserGroup", a.userGroupID()));
+        t(Tables.USERS).find(Table.key(companyID, a.userID())).orElseThrow(() -> Errors.notFound("User", a.userID()));
+        t(Tables.USER_GROUP_ASSIGNMENTS).put(Table.key(companyID, a.userGroupID(), a.userID()), a);
+    }
+
+    public void unassignUserFromGroup(Caller caller, String companyID, String groupID, String userID) {
+        requireAdminOf(caller, companyID);
+        t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(companyID, groupID, userID));
+    }
+
+    public List<UserGroupAssignment> listGroupAssignments(Caller caller, String companyID) {
+        requireCompany(caller, companyID);
+        return t(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(companyID + "/");
+    }
+
+    static User redact(User u) {
+        return u.password() == null ? u : u.toBuilder().password(null).build();
+    }
+
+    /** Reads of a company's data: the seller, or a member of that company. Others get 404; a group-order contributor 403. */
+    public static void requireCompany(Caller caller, String companyID) {
+        io.orderhooks.engine.internal.grouporders.Contributors.refuse(caller, "read company data");
+        if (!caller.isSeller() && !caller.companyID().equals(companyID)) {
+            throw Errors.notFound("Company", companyID);
+        }
+    }
+
+    /** Writes to a company's people: the seller, or an admin of that same company. */
+    private static void requireAdminOf(Caller caller, String companyID) {
+        requireCompany(caller, companyID);
+        if (!caller.isSeller() && !caller.hasRole(caller.isBuyer() ? "BuyerUserAdmin" : "SupplierUserAdmin")) {
+            throw Errors.forbidden("only the marketplace owner or a user admin of " + companyID + " may do this");
+        }
+    }
+
+    private void requireCompanyExists(String companyID) {
+        if (!companyID.equals(ctx.config().sellerOrgID()) && t(Tables.BUYERS).find(companyID).isEmpty() && t(Tables.SUPPLIERS).find(companyID).isEmpty()) {
+            throw Errors.notFound("Company", companyID);
+        }
+    }
+
+    private String idOr(String id) {
+        return id == null || id.isBlank() ? ctx.ids().next() : id;
+    }
+}

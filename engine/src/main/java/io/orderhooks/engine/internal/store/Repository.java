@@ -1,0 +1,34 @@
+package io.orderhooks.engine.internal.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * One table of a {@link Store}. Every method is atomic on its own and thread-safe; {@link #list()} is a
+ * snapshot in insertion order.
+ */
+public interface Repository<T> {
+
+    Optional<T> find(String key);
+
+    List<T> list();
+
+    /** A snapshot of the values whose key starts with {@code keyPrefix} (e.g. {@code buyerID/}), in insertion order. */
+    List<T> listWithPrefix(String keyPrefix);
+
+    /** Adds a new value; fails with 409 {@code IdExists} when the key is taken. */
+    void insert(String key, T value);
+
+    /** Adds or replaces. */
+    void put(String key, T value);
+
+    /**
+     * Replaces the value under {@code key} with {@code change(old)} atomically; {@code change} may throw
+     * to refuse, leaving the value unchanged. Returns the new value; 404 {@code NotFound} when absent.
+     */
+    T update(String key, UnaryOperator<T> change);
+
+    /** Removes the key; returns whether it was there. */
+    boolean delete(String key);
+}

@@ -1,0 +1,56 @@
+package io.orderhooks.engine.internal.store;
+
+import io.orderhooks.engine.internal.orders.OrderState;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where the engine keeps its state. Resources live in {@link Table}s; an order and everything under it
+ * (lines, payments, promotions, integration answers, approvals) is one {@link OrderState} aggregate.
+ *
+ * <p><b>Concurrency contract.</b> {@link #withOrder} runs its work while holding the order's exclusive lock
+ * (in memory: a lock per order ID; JDBC: one transaction with {@code SELECT ... FOR UPDATE}), so operations
+ * on one order are serialized and never lose an update. The work computes the next state from the current
+ * one and returns a {@link Mutation}; the store commits it only when the work returns normally, so an
+ * exception leaves the order exactly as it was. Work must not call {@code withOrder} for another order
+ * (no nested order locks). Reads ({@link #order}, {@link #orders}) are lock-free snapshots.
+ */
+public interface Store {
+
+    <T> Repository<T> table(Table<T> table);
+
+    /** A snapshot of one order, if it exists. */
+    Optional<OrderState> order(String orderID);
+
+    /** A snapshot of every order, in creation order. */
+    List<OrderState> orders();
+
+    /**
+     * A snapshot of the orders whose {@code FromCompanyID} or {@code ToCompanyID} is {@code companyID}, in creation
+     * order: every order a user of that company could see. Stores should index it; this default filters
+     * {@link #orders()}.
+     */
+    default List<OrderState> ordersOfCompany(String companyID) {
+        return orders().stream().filter(s -> companyID.equals(s.order().fromCompanyID())
+                || companyID.equals(s.order().toCompanyID())).toList();
+    }
+
+    /**
+     * A snapshot of the orders created for user {@code userID} of company {@code companyID} (their {@code FromCompanyID}
+     * and {@code FromUserID}), in creation order. Stores should index it; this default filters {@link #orders()}.
+     */
+    default List<OrderState> ordersFromUser(String companyID, String userID) {
+        return orders().stream().filter(s -> companyID.equals(s.order().fromCompanyID())
+                && userID.equals(s.order().fromUserID())).toList();
+    }
+
+    /** Adds a new order; 409 {@code IdExists} when the ID is taken. */
+    void createOrder(OrderState state);
+
+    /**
+     * Runs {@code work} on the current state of {@code orderID} under the order's lock and commits what it
+     * decides (see class doc). 404 {@code NotFound} when the order does not exist.
+     */
+    <R> R withOrder(String orderID, Function<OrderState, Mutation<R>> work);
+}

@@ -1,0 +1,95 @@
+package io.orderhooks.engine.internal.store.internal;
+
+import io.orderhooks.engine.internal.store.Repository;
+import io.orderhooks.core.error.OrderCloudException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * A thread-safe table in memory; keeps insertion order for {@link #list()} in a second map by insertion number, so
+ * listing is a walk in that order (O(rows)), never a sort.
+ */
+final class InMemoryRepository<T> implements Repository<T> {
+
+    private record Entry<T>(long seq, String key, T value) {}
+
+    private final String name;
+    private final Map<String, Entry<T>> rows = new ConcurrentHashMap<>();
+    private final AtomicLong seq = new AtomicLong();
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, String> bySeq = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    InMemoryRepository(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public Optional<T> find(String key) {
+        Entry<T> e = rows.get(key);
+        return e == null ? Optional.empty() : Optional.of(e.value());
+    }
+
+    @Override
+    public List<T> list() {
+        return listWithPrefix("");
+    }
+
+    @Override
+    public List<T> listWithPrefix(String keyPrefix) {
+        List<T> out = new ArrayList<>();
+        for (Map.Entry<Long, String> k : bySeq.entrySet()) {
+            if (k.getValue().startsWith(keyPrefix)) {
+                Entry<T> e = rows.get(k.getValue());
+                // skip a key deleted (or deleted and added again) since the walk began
+                if (e != null && e.seq() == k.getKey()) {
+                    out.add(e.value());
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    @Override
+    public void insert(String key, T value) {
+        Entry<T> fresh = added(key, value);
+        Entry<T> prior = rows.putIfAbsent(key, fresh);
+        if (prior != null) {
+            bySeq.remove(fresh.seq());
+            throw new OrderCloudException(409, "IdExists", name + " already exists: " + key);
+        }
+    }
+
+    @Override
+    public void put(String key, T value) {
+        rows.compute(key, (k, old) -> old == null ? added(key, value) : new Entry<>(old.seq(), key, value));
+    }
+
+    @Override
+    public T update(String key, UnaryOperator<T> change) {
+        Entry<T> updated = rows.computeIfPresent(key, (k, old) -> new Entry<>(old.seq(), key, change.apply(old.value())));
+        if (updated == null) {
+            throw OrderCloudException.notFound(name, key);
+        }
+        return updated.value();
+    }
+
+    @Override
+    public boolean delete(String key) {
+        Entry<T> removed = rows.remove(key);
+        if (removed != null) {
+            bySeq.remove(removed.seq());
+        }
+        return removed != null;
+    }
+
+    /** A new row with the next insertion number, filed in insertion order. */
+    private Entry<T> added(String key, T value) {
+        Entry<T> e = new Entry<>(seq.incrementAndGet(), key, value);
+        bySeq.put(e.seq(), key);
+        return e;
+    }
+}

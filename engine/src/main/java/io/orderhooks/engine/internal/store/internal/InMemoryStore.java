@@ -1,0 +1,102 @@
+package io.orderhooks.engine.internal.store.internal;
+
+import io.orderhooks.engine.internal.orders.OrderState;
+import io.orderhooks.engine.internal.store.Mutation;
+import io.orderhooks.engine.internal.store.Repository;
+import io.orderhooks.engine.internal.store.Store;
+import io.orderhooks.engine.internal.store.Table;
+import io.orderhooks.core.error.OrderCloudException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The in-memory {@link Store}: tables are concurrent maps, orders are serialized by a lock per order ID.
+ * Nothing is persisted.
+ */
+public final class InMemoryStore implements Store {
+
+    private final Map<String, InMemoryRepository<?>> tables = new ConcurrentHashMap<>();
+    private final InMemoryRepository<OrderState> orders = new InMemoryRepository<>("Order");
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final OrderIndex index = new OrderIndex();
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Repository<T> table(Table<T> table) {
+        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new InMemoryRepository<T>(table.type().getSimpleName()));
+    }
+
+    @Override
+    public Optional<OrderState> order(String orderID) {
+        return orderID == null ? Optional.empty() : orders.find(orderID);
+    }
+
+    @Override
+    public List<OrderState> orders() {
+        return orders.list();
+    }
+
+    @Override
+    public List<OrderState> ordersOfCompany(String companyID) {
+        return load(index.ids(OrderIndex.companyKey(companyID)), s -> companyID.equals(s.order().fromCompanyID())
+                || companyID.equals(s.order().toCompanyID()));
+    }
+
+    @Override
+    public List<OrderState> ordersFromUser(String companyID, String userID) {
+        return load(index.ids(OrderIndex.userKey(companyID, userID)), s -> companyID.equals(s.order().fromCompanyID())
+                && userID.equals(s.order().fromUserID()));
+    }
+
+    @Override
+    public void createOrder(OrderState state) {
+        ReentrantLock lock = lockFor(state.order().id());
+        lock.lock();
+        try {
+            orders.insert(state.order().id(), state);
+            index.indexed(state);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public <R> R withOrder(String orderID, Function<OrderState, Mutation<R>> work) {
+        ReentrantLock lock = lockFor(orderID);
+        lock.lock();
+        try {
+            OrderState current = orders.find(orderID).orElseThrow(() -> OrderCloudException.notFound("Order", orderID));
+            Mutation<R> m = work.apply(current);
+            if (m.delete()) {
+                orders.delete(orderID);
+                index.removed(orderID);
+            } else if (m.next() != null) {
+                orders.put(orderID, m.next());
+                index.indexed(m.next());
+            }
+            if (m.failure() != null) {
+                throw m.failure();
+            }
+            return m.result();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The orders with these IDs that still exist and still match (the index may be a moment behind), in the given order. */
+    private List<OrderState> load(List<String> ids, java.util.function.Predicate<OrderState> stillMatches) {
+        List<OrderState> out = new java.util.ArrayList<>(ids.size());
+        for (String id : ids) {
+            orders.find(id).filter(stillMatches).ifPresent(out::add);
+        }
+        return List.copyOf(out);
+    }
+
+    private ReentrantLock lockFor(String orderID) {
+        return locks.computeIfAbsent(orderID, id -> new ReentrantLock());
+    }
+}

@@ -1,0 +1,58 @@
+package io.orderhooks.javalin;
+
+import io.orderhooks.core.http.BasePath;
+import io.orderhooks.core.http.RawHandler;
+import io.orderhooks.core.http.RawResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.orderhooks.core.receiver.ReceiverErrors;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mounts a {@link RawHandler} under a base path in Javalin for every common method, so the handler (not
+ * Javalin) decides 404 and 405. The sub-path it sees starts with {@code /} and excludes the base path; the
+ * base path itself is served too, as {@code /}.
+ */
+public final class JavalinMount {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JavalinMount.class);
+    private static final List<HandlerType> METHODS =
+            List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+
+    private JavalinMount() {}
+
+    /**
+     * Routes {@code basePath/*} to {@code handler}, reading bodies up to {@code maxBodyBytes} (an oversize
+     * body is answered 413 in OrderCloud's shape without being buffered).
+     *
+     * @param basePath e.g. {@code /integration} or {@code ""} for the root
+     */
+    public static void mount(JavalinDefaultRoutingApi routes, String basePath, LongSupplier maxBodyBytes,
+            RawHandler handler) {
+        String base = BasePath.normalize(basePath);
+        for (HandlerType method : METHODS) {
+            routes.addHttpHandler(method, base + "/*", ctx -> serve(ctx, base, maxBodyBytes.getAsLong(), handler));
+            if (!base.isEmpty()) {
+                // "/base/*" does not match "/base" itself, which is the URL a webhook is registered with
+                routes.addHttpHandler(method, base, ctx -> serve(ctx, base, maxBodyBytes.getAsLong(), handler));
+            }
+        }
+    }
+
+    private static void serve(Context ctx, String base, long maxBodyBytes, RawHandler handler) {
+        String path = ctx.path().substring(base.length());
+        RawResponse response;
+        try {
+            response = handler.handle(JavalinBridge.read(ctx, path.isEmpty() ? "/" : path, maxBodyBytes));
+        } catch (JavalinBridge.BodyTooLarge e) {
+            response = ReceiverErrors.tooLarge(maxBodyBytes);
+        } catch (RuntimeException e) {
+            response = ReceiverErrors.internal(LOG, ctx.method() + " " + ctx.path(), e);
+        }
+        JavalinBridge.write(ctx, response);
+    }
+}
