@@ -2,13 +2,11 @@ package io.orderhooks.examples.app;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderhooks.engine.internal.api.AdminBootstrap;
-import io.orderhooks.engine.internal.Caller;
-import io.orderhooks.engine.internal.Engine;
 import io.orderhooks.core.model.ApiClient;
 import io.orderhooks.core.model.IntegrationEvent;
 import io.orderhooks.core.model.Webhook;
 import io.orderhooks.core.model.WebhookRoute;
+import io.orderhooks.examples.client.OrderCloudClient;
 import io.orderhooks.examples.merchant.GroupOrderSpendingCap;
 import io.orderhooks.examples.merchant.InvitationDirectory;
 import io.orderhooks.examples.merchant.InvitationGuard;
@@ -86,19 +84,16 @@ public record MerchantRegistration(String apiBaseUrl, String integrationUrl, Str
     }
 
     /**
-     * Registers everything directly through the engine's services, as its admin (for the {@code engine}
-     * command, before the API serves); the demo registers the same records over HTTP instead.
+     * Registers everything over the marketplace's API ({@code POST v1/integrationEvents}, {@code v1/apiclients},
+     * {@code v1/webhooks}) with an admin token, exactly as a merchant would against OrderCloud.
      */
-    public void applyTo(Engine engine, AdminBootstrap admin) {
-        Caller seller = Caller.seller(admin.username(), engine.context().config().sellerOrgID(), admin.clientID(), "FullAccess");
+    public void registerWith(OrderCloudClient api, String adminToken) {
         IntegrationEvent event = integrationEvent();
         if (event != null) {
-            engine.integrations().saveEvent(seller, event);
+            api.post("v1/integrationEvents", adminToken, event);
         }
-        engine.integrations().saveClient(seller, storefrontClient());
-        for (Webhook hook : webhooks()) {
-            engine.webhooks().save(seller, hook.id(), hook);
-        }
+        api.post("v1/apiclients", adminToken, storefrontClient());
+        webhooks().forEach(hook -> api.post("v1/webhooks", adminToken, hook));
     }
 
     private Webhook webhook(String id, String name, String url, boolean pre, List<WebhookRoute> routes, ObjectNode config) {

@@ -1,9 +1,9 @@
 package io.orderhooks.examples.cli;
 
-import io.orderhooks.engine.internal.api.AdminBootstrap;
+import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.examples.Main;
-import io.orderhooks.examples.app.EngineServer;
+import io.orderhooks.engine.OrderEngine;
 import io.orderhooks.examples.app.MerchantMiddleware;
 import io.orderhooks.examples.demo.DemoStory;
 import java.io.PrintWriter;
@@ -29,6 +29,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--engine-port", defaultValue = "8080", description = "Engine API port (default ${DEFAULT-VALUE}; 0 = any).")
     int enginePort;
 
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address the engine and the middleware bind (default ${DEFAULT-VALUE}; the demo's admin secrets are local defaults, so only loopback).")
+    String host;
+
     @Option(names = "--middleware-port", defaultValue = "8081", description = "Middleware port (default ${DEFAULT-VALUE}; 0 = any).")
     int middlewarePort;
 
@@ -45,7 +49,8 @@ public final class DemoCommand implements Callable<Integer> {
         AdminBootstrap admin = AdminBootstrap.LOCAL_DEFAULTS;
         Clock clock = Clock.systemUTC();
         out.println("orderhooks " + Main.version() + " demo");
-        EngineServer engine = EngineServer.start(new EngineServer.Settings(enginePort, admin, "Demo Marketplace", clock));
+        OrderEngine engine = OrderEngine.create(cfg -> cfg.admin(admin).clock(clock).marketplaceName("Demo Marketplace"))
+                .start(host, enginePort);
         MerchantMiddleware middleware;
         try {
             middleware = MerchantMiddleware.start(new MerchantMiddleware.Settings(middlewarePort, List.of(hashKey),

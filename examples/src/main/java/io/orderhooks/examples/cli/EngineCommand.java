@@ -1,7 +1,8 @@
 package io.orderhooks.examples.cli;
 
-import io.orderhooks.engine.internal.api.AdminBootstrap;
-import io.orderhooks.examples.app.EngineServer;
+import io.orderhooks.engine.AdminBootstrap;
+import io.orderhooks.engine.OrderEngine;
+import io.orderhooks.examples.client.OrderCloudClient;
 import io.orderhooks.examples.app.MerchantRegistration;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -20,6 +21,10 @@ public final class EngineCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "${env:HOST:-127.0.0.1}",
+            description = "Address to bind (env HOST; default ${DEFAULT-VALUE}). A non-loopback address needs non-default admin secrets.")
+    String host;
 
     @Option(names = "--port", defaultValue = "${env:PORT:-8080}", description = "Port (env PORT; default ${DEFAULT-VALUE}; 0 = any).")
     int port;
@@ -85,16 +90,28 @@ public final class EngineCommand implements Callable<Integer> {
     }
 
     /** Starts the engine, registers what was asked, and prints where it serves. */
-    EngineServer start() {
+    OrderEngine start() {
         AdminBootstrap admin = admin();
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, was " + port);
         }
         registration("http://localhost");
-        EngineServer server = EngineServer.start(new EngineServer.Settings(port, admin, marketplaceName, Clock.systemUTC()));
+        OrderEngine server;
+        try {
+            server = OrderEngine.create(cfg -> cfg.admin(admin).clock(Clock.systemUTC()).marketplaceName(marketplaceName))
+                    .start(host, port);
+        } catch (IllegalStateException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         MerchantRegistration registration = registration(server.baseUrl());
         if (registration != null) {
-            registration.applyTo(server.engine(), admin);
+            try {
+                OrderCloudClient api = new OrderCloudClient(server.baseUrl());
+                registration.registerWith(api, api.clientCredentials(admin.clientID(), admin.clientSecret(), "FullAccess"));
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("orderhooks engine API listening on " + server.baseUrl());

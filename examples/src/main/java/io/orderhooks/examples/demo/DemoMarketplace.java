@@ -42,11 +42,7 @@ public final class DemoMarketplace {
 
     /** {@code POST v1/integrationEvents}, {@code v1/apiclients}, {@code v1/webhooks}: the middleware plugged in. */
     public void register(MerchantRegistration registration) {
-        if (registration.integrationEvent() != null) {
-            api.post("v1/integrationEvents", adminToken, registration.integrationEvent());
-        }
-        api.post("v1/apiclients", adminToken, registration.storefrontClient());
-        registration.webhooks().forEach(hook -> api.post("v1/webhooks", adminToken, hook));
+        registration.registerWith(api, adminToken);
     }
 
     /** The buyer, its shoppers' security profile, the storefront client's assignment and the users. */

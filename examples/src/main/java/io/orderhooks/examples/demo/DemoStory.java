@@ -1,8 +1,8 @@
 package io.orderhooks.examples.demo;
 
-import io.orderhooks.engine.internal.api.AdminBootstrap;
+import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.core.error.OrderCloudException;
-import io.orderhooks.examples.app.EngineServer;
+import io.orderhooks.engine.OrderEngine;
 import io.orderhooks.examples.app.MerchantMiddleware;
 import io.orderhooks.examples.app.MerchantRegistration;
 import io.orderhooks.examples.client.OrderCloudClient;
@@ -30,7 +30,7 @@ public final class DemoStory {
     public record Outcome(LunchGroupOrder.Result lunch, String collectionBlockedMessage, boolean samJoined,
             SharedCartStory.Result sharedCart, DemoSummary.Table summary) {}
 
-    private final EngineServer engine;
+    private final OrderEngine engine;
     private final MerchantMiddleware middleware;
     private final AdminBootstrap admin;
     private final String hashKey;
@@ -39,7 +39,7 @@ public final class DemoStory {
     private final OrderCloudClient api;
     private Outcome outcome;
 
-    public DemoStory(EngineServer engine, MerchantMiddleware middleware, AdminBootstrap admin, String hashKey, Clock clock,
+    public DemoStory(OrderEngine engine, MerchantMiddleware middleware, AdminBootstrap admin, String hashKey, Clock clock,
             PrintWriter out) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.middleware = Objects.requireNonNull(middleware, "middleware");

@@ -1,10 +1,10 @@
 package io.orderhooks.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.orderhooks.engine.internal.Caller;
 import io.orderhooks.examples.Main;
-import io.orderhooks.examples.app.EngineServer;
+import io.orderhooks.engine.OrderEngine;
 import io.orderhooks.examples.app.MerchantRegistration;
 import io.orderhooks.examples.client.OrderCloudClient;
 import java.io.PrintWriter;
@@ -22,21 +22,30 @@ class EngineCommandTest {
                 "--integration-url", "http://localhost:9/integration", "--hash-key", "k", "--webhook-url", "http://localhost:9/hooks");
         EngineCommand command = cli.getSubcommands().get("engine").getCommand();
 
-        try (EngineServer server = command.start()) {
+        try (OrderEngine server = command.start()) {
             OrderCloudClient api = new OrderCloudClient(server.baseUrl());
             String token = api.clientCredentials("admin-client", "s3cret", "FullAccess");
 
             assertThat(token).isNotBlank();
             assertThat(api.get("v1/apiclients/storefront", token).path("OrderCheckoutIntegrationEventID").asText())
                     .isEqualTo(MerchantRegistration.INTEGRATION_EVENT_ID);
-            Caller seller = Caller.seller("admin", "seller", "admin-client", "FullAccess");
-            assertThat(server.engine().integrations().getEvent(seller, MerchantRegistration.INTEGRATION_EVENT_ID)
-                    .customImplementationUrl()).isEqualTo("http://localhost:9/integration");
-            assertThat(server.engine().webhooks().get(seller, MerchantRegistration.PRE_WEBHOOK_ID).url())
+            assertThat(api.get("v1/integrationEvents/" + MerchantRegistration.INTEGRATION_EVENT_ID, token)
+                    .path("CustomImplementationUrl").asText()).isEqualTo("http://localhost:9/integration");
+            assertThat(api.get("v1/webhooks/" + MerchantRegistration.PRE_WEBHOOK_ID, token).path("Url").asText())
                     .isEqualTo("http://localhost:9/hooks/pre");
-            assertThat(server.engine().webhooks().get(seller, MerchantRegistration.POST_WEBHOOK_ID).configData()
+            assertThat(api.get("v1/webhooks/" + MerchantRegistration.POST_WEBHOOK_ID, token).path("ConfigData")
                     .path("ApiBaseUrl").asText()).isEqualTo(server.baseUrl());
             assertThat(printed.toString()).contains("orderhooks engine API listening on " + server.baseUrl());
         }
+    }
+
+    @Test
+    void refusesANonLoopbackAddressWithTheDefaultAdminSecrets() {
+        CommandLine cli = Main.commandLine();
+        cli.parseArgs("engine", "--host", "0.0.0.0", "--port", "0");
+        EngineCommand command = cli.getSubcommands().get("engine").getCommand();
+
+        assertThatThrownBy(command::start).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("refusing to serve on 0.0.0.0 with the local default admin credentials");
     }
 }

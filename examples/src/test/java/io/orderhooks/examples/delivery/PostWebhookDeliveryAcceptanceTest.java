@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.orderhooks.engine.internal.api.AdminBootstrap;
+import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.engine.internal.api.testing.ApiTestServer;
 import io.orderhooks.engine.internal.api.testing.ApiTestServer.Response;
 import io.orderhooks.core.json.OrderCloudJson;

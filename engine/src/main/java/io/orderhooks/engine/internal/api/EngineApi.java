@@ -1,5 +1,6 @@
 package io.orderhooks.engine.internal.api;
 
+import io.orderhooks.engine.AdminBootstrap;
 import io.javalin.Javalin;
 import io.orderhooks.engine.internal.api.auth.OAuthEndpoint;
 import io.orderhooks.engine.internal.api.auth.RefreshTokens;

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * What {@link HttpWebhookSink} and {@link InProcessWebhookSink} share: everything but the {@link Transport}
  * and the path a dispatcher sees. Thread-safe; every attempt is recorded in the settings' delivery log.
  */
-abstract sealed class AbstractWebhookSink implements WebhookSink, Redelivery, AutoCloseable
+public abstract sealed class AbstractWebhookSink implements WebhookSink, Redelivery, AutoCloseable
         permits HttpWebhookSink, InProcessWebhookSink {
 
     private final WebhookSinkCore core;

@@ -1,5 +1,6 @@
 package io.orderhooks.engine.internal.api;
 
+import io.orderhooks.engine.AdminBootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderhooks.engine.internal.Engine;

@@ -1,6 +1,6 @@
 package io.orderhooks.engine.internal.api.internal;
 
-import io.orderhooks.engine.internal.api.AdminBootstrap;
+import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.engine.internal.Caller;
 import io.orderhooks.engine.internal.Engine;
 import io.orderhooks.core.model.ApiClient;

@@ -2,7 +2,7 @@ package io.orderhooks.engine.internal.api.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
-import io.orderhooks.engine.internal.api.AdminBootstrap;
+import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.engine.internal.api.EngineApi;
 import io.orderhooks.engine.internal.api.auth.SigningKeys;
 import io.orderhooks.engine.internal.Engine;

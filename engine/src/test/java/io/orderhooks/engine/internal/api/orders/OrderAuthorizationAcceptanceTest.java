@@ -80,7 +80,7 @@ class OrderAuthorizationAcceptanceTest {
     }
 
     private String sellerToken(String role) {
-        var a = io.orderhooks.engine.internal.api.AdminBootstrap.LOCAL_DEFAULTS;
+        var a = io.orderhooks.engine.AdminBootstrap.LOCAL_DEFAULTS;
         return ok(api.token(Map.of("grant_type", "client_credentials", "client_id", a.clientID(), "client_secret",
                 a.clientSecret(), "scope", role))).body().get("access_token").asText();
     }

@@ -5,7 +5,7 @@ import static io.orderhooks.engine.internal.api.testing.ApiTestServer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderhooks.engine.internal.api.AdminBootstrap;
+import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.engine.internal.api.testing.ApiTestServer;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.MessageNotification;

@@ -1,4 +1,4 @@
-package io.orderhooks.engine.internal.api;
+package io.orderhooks.engine;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,5 @@
-package io.orderhooks.examples.app;
+package io.orderhooks.engine.internal.sharedcarts;
 
-import io.orderhooks.engine.internal.sharedcarts.SharedCartPurger;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -14,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * purger judges what is due by the engine's clock; the period only sets how often to look). A failing pass is
  * logged and the next one still runs. {@link #close()} stops it; a pass in progress finishes. Thread-safe.
  */
-final class SharedCartPurgeSchedule implements AutoCloseable {
+public final class SharedCartPurgeSchedule implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedCartPurgeSchedule.class);
 
@@ -24,7 +23,7 @@ final class SharedCartPurgeSchedule implements AutoCloseable {
         this.executor = executor;
     }
 
-    static SharedCartPurgeSchedule start(SharedCartPurger purger, Duration period) {
+    public static SharedCartPurgeSchedule start(SharedCartPurger purger, Duration period) {
         Objects.requireNonNull(purger, "purger");
         if (period == null || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("period must be positive, was " + period);

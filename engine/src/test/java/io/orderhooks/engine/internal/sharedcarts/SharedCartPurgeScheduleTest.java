@@ -1,4 +1,4 @@
-package io.orderhooks.examples.app;
+package io.orderhooks.engine.internal.sharedcarts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

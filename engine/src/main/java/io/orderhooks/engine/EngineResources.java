@@ -1,0 +1,24 @@
+package io.orderhooks.engine;
+
+import io.orderhooks.engine.senders.checkout.CheckoutSenderSettings;
+import io.orderhooks.engine.senders.webhooks.WebhookSinkSettings;
+import io.orderhooks.engine.spi.DeliveryLog;
+import java.time.Clock;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
+
+/** What an engine lends the senders it builds: its clock, its delivery log and its one HTTP client. */
+record EngineResources(Clock clock, DeliveryLog log, OkHttpClient httpClient) {
+
+    CheckoutSenderSettings checkoutSettings(Consumer<CheckoutSenderSettings.Builder> adjust) {
+        CheckoutSenderSettings.Builder b = CheckoutSenderSettings.builder(log).clock(clock);
+        adjust.accept(b);
+        return b.build();
+    }
+
+    WebhookSinkSettings webhookSettings(Consumer<WebhookSinkSettings.Builder> adjust) {
+        WebhookSinkSettings.Builder b = WebhookSinkSettings.builder(log).clock(clock);
+        adjust.accept(b);
+        return b.build();
+    }
+}

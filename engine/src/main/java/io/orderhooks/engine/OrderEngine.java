@@ -1,0 +1,287 @@
+package io.orderhooks.engine;
+
+import io.javalin.Javalin;
+import io.orderhooks.engine.delivery.InMemoryDeliveryLog;
+import io.orderhooks.engine.delivery.Transports;
+import io.orderhooks.engine.internal.Engine;
+import io.orderhooks.engine.internal.api.EngineApi;
+import io.orderhooks.engine.internal.grouporders.InvitationPurger;
+import io.orderhooks.engine.internal.sharedcarts.SharedCartPurgeSchedule;
+import io.orderhooks.engine.internal.store.Store;
+import io.orderhooks.engine.senders.webhooks.AbstractWebhookSink;
+import io.orderhooks.engine.spi.CheckoutIntegration;
+import io.orderhooks.engine.spi.DeliveryLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The order engine with its OrderCloud-compatible API ({@code /oauth/token}, {@code /v1/...}): one object owning
+ * its store, the senders it calls middleware with, its delivery log, its schedules and its HTTP server.
+ *
+ * <pre>{@code
+ * try (OrderEngine engine = OrderEngine.create(cfg -> cfg
+ *         .store(Stores.memory())
+ *         .checkout(CheckoutIntegrations.http())
+ *         .admin(AdminBootstrap.fromEnvironment(System.getenv())))) {
+ *     engine.start("127.0.0.1", 8080);
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>{@link #start} serves the API and starts the schedules the engine needs: expired group-order invitations and
+ * inactive shared carts (with their purge notices) are purged every {@link Config#purgePeriod(Duration)}, judged by
+ * the engine's clock. {@link #close()} stops the server and the schedules, then the webhook sink (in-flight
+ * post-webhooks finish, queued ones become redeliverable dead letters), the checkout sender, the HTTP client and the
+ * store, in that order. Thread-safe; {@code start} at most once.
+ */
+public final class OrderEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderEngine.class);
+
+    private final Config config;
+    private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
+    private final OkHttpClient http = Transports.defaultHttpClient();
+    private final Store store;
+    private final CheckoutIntegration checkout;
+    private final AbstractWebhookSink sink;
+    private final Engine engine;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private Javalin app;
+    private String baseUrl;
+
+    private OrderEngine(Config config) {
+        this.config = config;
+        EngineResources resources = new EngineResources(config.clock, log, http);
+        this.store = config.store.open();
+        this.checkout = config.checkout.create(resources);
+        this.sink = config.webhooks.create(resources);
+        this.engine = Engine.builder().store(store).clock(config.clock).checkoutIntegration(checkout)
+                .webhookSink(sink).build();
+    }
+
+    /**
+     * Builds an engine as {@code configure} says (see {@link Config} for every default). Nothing listens until
+     * {@link #start}.
+     *
+     * @throws IllegalArgumentException when a setting is invalid (the message names it)
+     */
+    public static OrderEngine create(Consumer<Config> configure) {
+        Config config = new Config();
+        Objects.requireNonNull(configure, "configure").accept(config);
+        return new OrderEngine(config);
+    }
+
+    /**
+     * Serves the API on {@code host:port} (port 0 = any free port) and starts the schedules.
+     *
+     * @throws IllegalStateException when already started, or when {@code host} is not a loopback address while
+     *     the admin credentials are the local defaults (anyone on the network could log in as the owner)
+     */
+    public synchronized OrderEngine start(String host, int port) {
+        if (app != null) {
+            throw new IllegalStateException("the engine is already started on " + baseUrl);
+        }
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+        }
+        if (config.admin.usesDefaults() && !isLoopback(host)) {
+            throw new IllegalStateException("refusing to serve on " + host + " with the local default admin credentials;"
+                    + " set the admin client secret and password (ORDERHOOKS_ADMIN_CLIENT_SECRET, ORDERHOOKS_ADMIN_PASSWORD)"
+                    + " or bind to 127.0.0.1");
+        }
+        int chosen = port == 0 ? freePort(host) : port;
+        this.baseUrl = "http://" + urlHost(host) + ":" + chosen;
+        EngineApi api = EngineApi.builder(engine).issuer(config.issuer != null ? config.issuer : baseUrl).admin(config.admin)
+                .webhookSink(sink).deliveryLog(log).marketplaceName(config.marketplaceName).build();
+        running.add(InvitationPurger.start(engine.groupOrders(), config.purgePeriod));
+        running.add(SharedCartPurgeSchedule.start(engine.sharedCartPurger(), config.purgePeriod));
+        Javalin created = api.create();
+        created.unsafe.startup.showJavalinBanner = false;
+        try {
+            created.start(host, chosen);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        this.app = created;
+        LOG.info("orderhooks engine serving on {} (store {}, checkout {}, webhooks {})", baseUrl, config.store,
+                config.checkout, config.webhooks);
+        return this;
+    }
+
+    /** e.g. {@code http://127.0.0.1:8080}: the {@code baseApiUrl} of an OrderCloud SDK. Null before {@link #start}. */
+    public synchronized String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The port served, or -1 before {@link #start}. */
+    public synchronized int port() {
+        return app == null ? -1 : app.port();
+    }
+
+    /** Every delivery to middleware (checkout events, webhooks, message events), also served at {@code v1/deliveries}. */
+    public DeliveryLog deliveryLog() {
+        return log;
+    }
+
+    /**
+     * Waits until every queued post-webhook has been attempted (delivered, or scheduled for a retry), checking every
+     * 10 ms for at most {@code timeout}. Blocks the caller.
+     *
+     * @return whether the queue emptied in time
+     */
+    public boolean awaitWebhooksSent(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (sink.queued() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    /** The engine behind the API, for this module's own tests and benchmarks; not public API. */
+    Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (app != null) {
+            app.stop();
+        }
+        for (AutoCloseable c : running) {
+            closeQuietly(c);
+        }
+        running.clear();
+        sink.close();
+        if (checkout instanceof AutoCloseable c) {
+            closeQuietly(c);
+        }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        if (store instanceof AutoCloseable c) {
+            closeQuietly(c);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("closing {} failed: {}", c, e.toString());
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String urlHost(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + host + " for the engine API", e);
+        }
+    }
+
+    /**
+     * What {@link #create} builds. Every setter checks its argument and names it in the message. Defaults:
+     * {@link Stores#memory()}, {@link CheckoutIntegrations#http()}, {@link WebhookSinks#http()},
+     * {@link AdminBootstrap#LOCAL_DEFAULTS} (loopback only), the system UTC clock, marketplace name
+     * {@code Marketplace}, purges every minute, token issuer = the served base URL. Not thread-safe.
+     */
+    public static final class Config {
+        private Stores.Choice store = Stores.memory();
+        private CheckoutIntegrations.Choice checkout = CheckoutIntegrations.http();
+        private WebhookSinks.Choice webhooks = WebhookSinks.http();
+        private AdminBootstrap admin = AdminBootstrap.LOCAL_DEFAULTS;
+        private Clock clock = Clock.systemUTC();
+        private String marketplaceName = "Marketplace";
+        private Duration purgePeriod = Duration.ofMinutes(1);
+        private String issuer;
+
+        private Config() {
+        }
+
+        public Config store(Stores.Choice store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        public Config checkout(CheckoutIntegrations.Choice checkout) {
+            this.checkout = Objects.requireNonNull(checkout, "checkout");
+            return this;
+        }
+
+        public Config webhooks(WebhookSinks.Choice webhooks) {
+            this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+            return this;
+        }
+
+        /** The marketplace owner's first credentials, ensured at every start. */
+        public Config admin(AdminBootstrap admin) {
+            this.admin = Objects.requireNonNull(admin, "admin");
+            return this;
+        }
+
+        /** The engine's only source of time (token expiry, invitation expiry, purges, dates on records). */
+        public Config clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The seller organization's display name. */
+        public Config marketplaceName(String name) {
+            Objects.requireNonNull(name, "marketplaceName");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("marketplaceName must not be blank");
+            }
+            this.marketplaceName = name;
+            return this;
+        }
+
+        /** How often the purge schedules look for due work (positive). */
+        public Config purgePeriod(Duration period) {
+            if (period == null || period.isZero() || period.isNegative()) {
+                throw new IllegalArgumentException("purgePeriod must be positive, was " + period);
+            }
+            this.purgePeriod = period;
+            return this;
+        }
+
+        /** The {@code iss} of issued tokens, e.g. the public URL behind a proxy (default: the served base URL). */
+        public Config issuer(String issuer) {
+            Objects.requireNonNull(issuer, "issuer");
+            if (!issuer.startsWith("http://") && !issuer.startsWith("https://")) {
+                throw new IllegalArgumentException("issuer must be an http(s) URL, was " + issuer);
+            }
+            this.issuer = issuer;
+            return this;
+        }
+    }
+}
