@@ -1,5 +1,6 @@
 package io.orderhooks.servlet;
 
+import io.orderhooks.core.http.BoundedBody;
 import io.orderhooks.core.http.HttpHeaders;
 import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.http.RawRequest;
@@ -33,12 +34,6 @@ public final class RawHandlerServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(RawHandlerServlet.class);
     private static final long serialVersionUID = 1L;
-
-    /**
-     * How much of an oversize body is read and discarded before answering 413, so the client sees the answer
-     * instead of a reset; past this many bytes the connection is closed.
-     */
-    static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
 
     private final transient RawHandler handler;
     private final long maxBodyBytes;
@@ -91,36 +86,14 @@ public final class RawHandlerServlet extends HttpServlet {
         return HttpHeaders.ofMulti(headers);
     }
 
-    /** The body, or {@code null} when it exceeds the limit (then the rest is drained or the connection closed). */
+    /** The body, or {@code null} when it exceeds the limit (the rest drained, or the connection closed). */
     private byte[] readBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long declared = request.getContentLengthLong();
         try (InputStream in = request.getInputStream()) {
-            if (declared > maxBodyBytes) {
-                drain(in, declared, response);
-                return null;
+            BoundedBody.Read read = BoundedBody.read(in, request.getContentLengthLong(), maxBodyBytes);
+            if (read.closeConnection()) {
+                response.setHeader("Connection", "close");
             }
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (bytes.length > maxBodyBytes) {
-                drain(in, declared, response);
-                return null;
-            }
-            return bytes;
-        }
-    }
-
-    private static void drain(InputStream in, long declared, HttpServletResponse response) throws IOException {
-        if (declared > DRAIN_LIMIT_BYTES) {
-            response.setHeader("Connection", "close");
-            return;
-        }
-        long skipped = 0;
-        byte[] buffer = new byte[8192];
-        int n;
-        while (skipped <= DRAIN_LIMIT_BYTES && (n = in.read(buffer)) >= 0) {
-            skipped += n;
-        }
-        if (skipped > DRAIN_LIMIT_BYTES) {
-            response.setHeader("Connection", "close");
+            return read.bytes();
         }
     }
 
