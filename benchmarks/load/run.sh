@@ -1,23 +1,32 @@
 #!/usr/bin/env bash
-# The load harness: in one run, side by side, on loopback only:
-#   floor-20, floor-200  a bare Javalin route that reads the body and answers fixed JSON
-#   calculate-20, -200   signed POST /ordercalculate through the middleware with the real tax plugin
-#   checkout-20          whole checkouts of 20 lines by USERS virtual users over the engine's REST API; the engine
-#                        delivers every checkout event over HTTP (signed) to the example merchant
-# Prints throughput, p50/p99 latency and each result's ratio to the floor, samples each server JVM's
-# resident memory (VmRSS) idle and under load, and writes everything to $OUT/load.tsv.
+# The load harness: in one run, on loopback only, four servers answering the same signed POST /ordercalculate:
+#   fixed        a bare Javalin route that reads the body and answers fixed JSON (no verify, no parse)
+#   floor        the parse floor: bare Javalin, X-oc-hash verify + Jackson tree parse + sum of LineTotal x rate
+#   calculate    the orderhooks integration-events dispatcher with the real tax plugin (typed bind, validation)
+#   node         the Node peer: express 4 + @ordercloud/catalyst 1.2.0 withOcWebhookAuth, the same tax sum
+# All four run at once; each body size is measured interleaved (fixed floor calculate node, fixed floor ...):
+# WARMUP seconds of unmeasured load per server, then ROUNDS rounds of DURATION seconds each; the table shows
+# each row's median over the rounds and its ratios (calculate / floor, calculate / node, floor / fixed).
+# Then the checkout run: whole checkouts of CHECKOUT_LINES lines by USERS virtual users over the engine's REST
+# API, the engine delivering every checkout event over HTTP (signed) to the example merchant.
+# Samples each server's resident memory (VmRSS) idle and under load; writes everything to $OUT/load.tsv.
 #
 # Usage: benchmarks/load/run.sh            (from anywhere; settings through the environment below)
+#        DURATION=3 WARMUP=2 ROUNDS=1 LINE_SETS=20 benchmarks/load/run.sh     (a smoke check, ~1 min)
 # Every run is bounded: wrk by -d plus `timeout`, every wait loop by a count.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
 OUT=${OUT:-$ROOT/benchmarks/target/load}
-DURATION=${DURATION:-15}          # seconds of each measured wrk run
-WARMUP=${WARMUP:-10}              # seconds of the unmeasured wrk run before it
+PEER=$ROOT/benchmarks/node-peer
+DURATION=${DURATION:-10}          # seconds of each measured wrk run
+WARMUP=${WARMUP:-15}              # seconds of unmeasured load per server before the first round of a body size
+ROUNDS=${ROUNDS:-3}               # interleaved rounds; the table shows medians
+LINE_SETS=${LINE_SETS:-20 200}    # body sizes (line items) measured
+SERVERS=${SERVERS:-fixed floor calculate node}
 CONNECTIONS=${CONNECTIONS:-16}
-THREADS=${THREADS:-2}
+THREADS=${THREADS:-1}
 USERS=${USERS:-8}                 # virtual users of the checkout run
 CHECKOUT_LINES=${CHECKOUT_LINES:-20}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx512m}
@@ -46,7 +55,29 @@ need_jar() {
   (cd "$ROOT" && ./mvnw -B -ntp -pl benchmarks -am package -DskipTests)
 }
 
-# start_server ROLE [ARG]: starts one LoadServers JVM and waits (at most 60 s) until it wrote its port.
+# need_peer: the Node peer's packages, exactly as locked in package-lock.json.
+need_peer() {
+  [ -d "$PEER/node_modules/@ordercloud/catalyst" ] && [ -d "$PEER/node_modules/express" ] && return
+  echo "installing the Node peer's packages (npm ci) into $PEER" >&2
+  (cd "$PEER" && timeout 300 npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# wait_port ROLE PID: waits (at most 60 s) until the server wrote $OUT/ROLE.port; sets SERVER_PORT.
+wait_port() {
+  local role=$1 pid=$2
+  for _ in $(seq 1 120); do
+    if [ -s "$OUT/$role.port" ]; then
+      SERVER_PORT=$(cat "$OUT/$role.port")
+      return
+    fi
+    kill -0 "$pid" 2>/dev/null || { cat "$OUT/$role.log" >&2; echo "$role server died" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "$role server not ready after 60 s" >&2
+  exit 1
+}
+
+# start_server ROLE [ARG]: starts one LoadServers JVM and waits until it listens; sets SERVER_PID, SERVER_PORT.
 start_server() {
   local role=$1
   rm -f "$OUT/$role.port"
@@ -54,16 +85,16 @@ start_server() {
   java $SERVER_JAVA_OPTS -cp "$JAR" io.orderhooks.benchmarks.LoadServers "$role" "$OUT" "${@:2}" >"$OUT/$role.log" 2>&1 &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
-  for _ in $(seq 1 120); do
-    if [ -s "$OUT/$role.port" ]; then
-      SERVER_PORT=$(cat "$OUT/$role.port")
-      return
-    fi
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/$role.log" >&2; echo "$role server died" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "$role server not ready after 60 s" >&2
-  exit 1
+  wait_port "$role" "$SERVER_PID"
+}
+
+# start_node: the Node peer, with the middleware's hash key; sets SERVER_PID, SERVER_PORT.
+start_node() {
+  rm -f "$OUT/node.port"
+  OC_WEBHOOK_HASH_KEY=$(cat "$OUT/hash.key") node "$PEER/server.js" "$OUT/node.port" >"$OUT/node.log" 2>&1 &
+  SERVER_PID=$!
+  PIDS+=("$SERVER_PID")
+  wait_port node "$SERVER_PID"
 }
 
 stop_server() {
@@ -88,57 +119,108 @@ wrk_run() {
     | awk -F'\t' '$1 == "RESULT"'
 }
 
-# measure NAME URL BODY SIG PID ROLE: warm-up, then the measured run while sampling the server's RSS each second.
-measure() {
-  local name=$1 url=$2 body=$3 sig=$4 pid=$5 role=$6
-  wrk_run "$name-warmup" "$url" "$body" "$sig" "$WARMUP" >/dev/null
-  local samples="$OUT/$name.rss"
-  : >"$samples"
-  ( for _ in $(seq 1 $((DURATION + 2))); do rss_kb "$pid" >>"$samples" 2>/dev/null || true; sleep 1; done ) &
-  local sampler=$!
-  local line
-  line=$(wrk_run "$name" "$url" "$body" "$sig" "$DURATION")
-  kill "$sampler" 2>/dev/null || true
-  wait "$sampler" 2>/dev/null || true
+# check_errors NAME LINE ROLE: fails the run when wrk counted any non-2xx answer or socket error.
+check_errors() {
+  local name=$1 line=$2 role=$3
   [ -n "$line" ] || { echo "wrk gave no result for $name" >&2; exit 1; }
   local errors
   errors=$(echo "$line" | cut -f7)
   [ "$errors" -eq 0 ] || { echo "$name: $errors failed requests (non-2xx or socket errors); see $OUT/$role.log" >&2; exit 1; }
-  echo "$line" | sed 's/^RESULT/load/' >>"$RESULTS"
-  printf 'rss\t%s\tload-max\t%s\n' "$name" "$(sort -n "$samples" | tail -1)" >>"$RESULTS"
+}
+
+# measure NAME ROUND LINES ROLE: one measured run against ROLE's server while sampling its RSS each second.
+measure() {
+  local name=$1 round=$2 lines=$3 role=$4
+  local pid=${PID_OF[$role]} url="http://127.0.0.1:${PORT_OF[$role]}/ordercalculate"
+  local samples="$OUT/$name.rss"
+  ( for _ in $(seq 1 $((DURATION + 1))); do rss_kb "$pid" >>"$samples" 2>/dev/null || true; sleep 1; done ) &
+  local sampler=$!
+  local line
+  line=$(wrk_run "$name" "$url" "$OUT/calc-$lines.json" "$OUT/calc-$lines.sig" "$DURATION")
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  check_errors "$name" "$line" "$role"
+  echo "$line" | sed "s/^RESULT\t[^\t]*/round\t$name\t$round/" >>"$RESULTS"
+}
+
+# warm NAME LINES ROLE: WARMUP seconds of unmeasured load.
+warm() {
+  local name=$1 lines=$2 role=$3
+  local line
+  line=$(wrk_run "$name-warmup" "http://127.0.0.1:${PORT_OF[$role]}/ordercalculate" "$OUT/calc-$lines.json" \
+    "$OUT/calc-$lines.sig" "$WARMUP")
+  check_errors "$name-warmup" "$line" "$role"
+}
+
+# medians: one "load" line per row from its "round" lines (median req/s, p50, p99; total requests and errors).
+medians() {
+  awk -F'\t' -v OFS='\t' '
+    function median(list,   n, a, i, j, t) {
+      n = split(list, a, " ")
+      for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] + 0 > t + 0; j--) a[j + 1] = a[j]; a[j + 1] = t }
+      return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    $1 == "round" {
+      if (!($2 in rps)) order[++n] = $2
+      rps[$2] = rps[$2] " " $4; p50[$2] = p50[$2] " " $5; p99[$2] = p99[$2] " " $6
+      req[$2] += $7; err[$2] += $8; rounds[$2]++
+    }
+    END {
+      for (i = 1; i <= n; i++) {
+        k = order[i]
+        printf "load\t%s\t%.1f\t%d\t%d\t%d\t%d\t%d\n", k, median(rps[k]), median(p50[k]), median(p99[k]), req[k], err[k], rounds[k]
+      }
+    }' "$RESULTS"
+}
+
+declare -A PID_OF PORT_OF
+
+# start_all: every server of $SERVERS, all at once (each idles while another is measured).
+start_all() {
+  start_server middleware           # also writes the request bodies, their signatures and the hash key
+  PID_OF[calculate]=$SERVER_PID PORT_OF[calculate]=$SERVER_PORT
+  sleep 2
+  printf 'rss\tmiddleware\tidle-after-start\t%s\n' "$(rss_kb "${PID_OF[calculate]}")" >>"$RESULTS"
+  local role
+  for role in $SERVERS; do
+    case $role in
+      calculate) ;;
+      node) need_peer; start_node; PID_OF[node]=$SERVER_PID PORT_OF[node]=$SERVER_PORT ;;
+      *) start_server "$role"; PID_OF[$role]=$SERVER_PID PORT_OF[$role]=$SERVER_PORT ;;
+    esac
+  done
 }
 
 main() {
   need_wrk
   need_jar
   mkdir -p "$OUT"
+  rm -f "$OUT"/*.rss
   RESULTS=$OUT/load.tsv
-  printf '# load run %s; wrk -t%s -c%s, %ss warm-up + %ss measured per row; servers: java %s\n' \
-    "$(date -u +%FT%TZ)" "$THREADS" "$CONNECTIONS" "$WARMUP" "$DURATION" "$SERVER_JAVA_OPTS" >"$RESULTS"
+  printf '# load run %s; wrk -t%s -c%s; per body size %ss warm-up per server, then %s interleaved rounds of %ss (medians); servers: java %s, node %s\n' \
+    "$(date -u +%FT%TZ)" "$THREADS" "$CONNECTIONS" "$WARMUP" "$ROUNDS" "$DURATION" "$SERVER_JAVA_OPTS" "$(node -v)" >"$RESULTS"
+  printf 'loadavg\tstart\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
 
-  start_server middleware           # also writes the request bodies and signatures
-  local mw_pid=$SERVER_PID mw_port=$SERVER_PORT
-  sleep 2
-  printf 'rss\tmiddleware\tidle-after-start\t%s\n' "$(rss_kb "$mw_pid")" >>"$RESULTS"
-  stop_server "$mw_pid"
-
-  start_server floor
-  for lines in 20 200; do
-    measure "floor-$lines" "http://127.0.0.1:$SERVER_PORT/floor" "$OUT/calc-$lines.json" "" "$SERVER_PID" floor
+  start_all
+  local lines role round
+  for lines in $LINE_SETS; do
+    for role in $SERVERS; do warm "$role-$lines" "$lines" "$role"; done
+    for round in $(seq 1 "$ROUNDS"); do
+      for role in $SERVERS; do measure "$role-$lines" "$round" "$lines" "$role"; done
+    done
   done
-  stop_server "$SERVER_PID"
-
-  start_server middleware
-  mw_pid=$SERVER_PID mw_port=$SERVER_PORT
-  sleep 2
-  for lines in 20 200; do
-    measure "calculate-$lines" "http://127.0.0.1:$mw_port/ordercalculate" "$OUT/calc-$lines.json" "$OUT/calc-$lines.sig" "$mw_pid" middleware
+  medians >>"$RESULTS"
+  for role in $SERVERS; do
+    for lines in $LINE_SETS; do
+      printf 'rss\t%s-%s\tload-max\t%s\n' "$role" "$lines" "$(sort -n "$OUT/$role-$lines.rss" | tail -1)" >>"$RESULTS"
+    done
   done
   sleep 3
-  printf 'rss\tmiddleware\tidle-after-load\t%s\n' "$(rss_kb "$mw_pid")" >>"$RESULTS"
-  stop_server "$mw_pid"
+  printf 'rss\tmiddleware\tidle-after-load\t%s\n' "$(rss_kb "${PID_OF[calculate]}")" >>"$RESULTS"
+  for role in $SERVERS; do stop_server "${PID_OF[$role]}"; done
 
-  checkout_run
+  [ "${SKIP_CHECKOUT:-0}" = 1 ] || checkout_run
+  printf 'loadavg\tend\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
 
   report
 }
@@ -177,20 +259,22 @@ report() {
   awk -F'\t' '
     $1 == "load" { name[++n] = $2; rps[$2] = $3; p50[$2] = $4; p99[$2] = $5 }
     $1 == "rss"  { rss[++m] = $2 " " $3 ": " int($4 / 1024) " MiB" }
+    $1 == "loadavg" { avg[++a] = "load average at " $2 ": " $3 }
     $1 == "checkout" { checkout[++c] = sprintf("%s: %.1f checkouts/s (%s users); per request p50 %.2f ms p99 %.2f ms; " \
       "per checkout p50 %.1f ms p99 %.1f ms (%s checkouts, %s requests)", $2, $5, $3, $6 / 1000, $7 / 1000, \
       $8 / 1000, $9 / 1000, $10, $11) }
+    function ratio(x, y) { return (x > 0 && y > 0) ? sprintf("%.2f", x / y) : "-" }
     END {
-      floor = rps["floor-20"]
-      printf "%-14s %10s %10s %10s %12s %16s\n", "run", "req/s", "p50 ms", "p99 ms", "/ floor-20", "/ same-body floor"
+      printf "%-14s %10s %10s %10s %12s %12s %12s\n", "row (median)", "req/s", "p50 ms", "p99 ms", "/ floor", "/ node", "/ fixed"
       for (i = 1; i <= n; i++) {
-        k = name[i]; split(k, parts, "-"); same = rps["floor-" parts[2]]
-        printf "%-14s %10.0f %10.2f %10.2f %12.2f %16s\n", k, rps[k], p50[k] / 1000, p99[k] / 1000,
-          rps[k] / floor, (same > 0 ? sprintf("%.2f", rps[k] / same) : "-")
+        k = name[i]; split(k, parts, "-"); s = parts[2]
+        printf "%-14s %10.0f %10.2f %10.2f %12s %12s %12s\n", k, rps[k], p50[k] / 1000, p99[k] / 1000,
+          ratio(rps[k], rps["floor-" s]), ratio(rps[k], rps["node-" s]), ratio(rps[k], rps["fixed-" s])
       }
       print ""
       for (j = 1; j <= c; j++) print checkout[j]
       for (j = 1; j <= m; j++) print "RSS " rss[j]
+      for (j = 1; j <= a; j++) print avg[j]
     }' "$RESULTS"
   echo "results: $RESULTS"
 }

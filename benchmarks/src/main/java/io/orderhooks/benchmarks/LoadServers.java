@@ -25,25 +25,27 @@ import java.util.function.Consumer;
  * {@code <dir>/<role>.port} once it accepts connections; the process then runs until it is killed.
  *
  * <ul>
- *   <li>{@code floor}: a bare Javalin route {@code POST /floor} that reads the body and answers a fixed JSON
- *       document; the most any Javalin service could do on this machine.
+ *   <li>{@code fixed}: a bare Javalin route {@code POST /ordercalculate} that reads the body and answers a fixed
+ *       JSON document; the most any Javalin service could do on this machine.
+ *   <li>{@code floor}: the parse floor ({@link ParseFloor}) at {@code POST /ordercalculate}: verify, tree parse,
+ *       tax sum; the least any correct receiver does.
  *   <li>{@code middleware}: the integration-events dispatcher with the real tax plugin
  *       ({@link BenchMiddleware}) at the root, so {@code POST /ordercalculate}. It also writes the request
  *       bodies {@code calc-20.json} and {@code calc-200.json} and their {@code X-oc-hash} values
- *       ({@code calc-N.sig}) into {@code <dir>}.
+ *       ({@code calc-N.sig}) into {@code <dir>}, and the hash key ({@code hash.key}) for the Node peer.
  *   <li>{@code merchant}: the whole example merchant ({@link MerchantPlugins#demo}: tax, zone shipping, the
  *       outbox exporter writing to {@code <dir>/outbox}) under {@code /integration}.
  *   <li>{@code engine}: the engine's REST API over a seeded {@link BenchEngine}, delivering checkout events
  *       over HTTP to the merchant at the URL given as third argument; {@link CheckoutLoad} drives it.
  * </ul>
  *
- * <p>Both use the same Javalin and Jetty defaults. Usage: {@code java -cp benchmarks.jar
- * io.orderhooks.benchmarks.LoadServers floor|middleware|merchant <dir>} or {@code ... engine <dir> <merchant URL>}.
+ * <p>All use the same Javalin and Jetty defaults. Usage: {@code java -cp benchmarks.jar
+ * io.orderhooks.benchmarks.LoadServers fixed|floor|middleware|merchant <dir>} or {@code ... engine <dir> <merchant URL>}.
  */
 public final class LoadServers {
 
-    /** The floor's fixed answer. */
-    static final byte[] FLOOR_ANSWER = "{\"TaxTotal\":0,\"ShippingTotal\":0}".getBytes(StandardCharsets.UTF_8);
+    /** The fixed answer of the {@code fixed} role. */
+    static final byte[] FIXED_ANSWER = "{\"TaxTotal\":0,\"ShippingTotal\":0}".getBytes(StandardCharsets.UTF_8);
     /** Worksheet sizes the middleware's request bodies are written for. */
     static final int[] LINES = {20, 200};
 
@@ -51,7 +53,7 @@ public final class LoadServers {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: LoadServers floor|middleware|merchant <dir> | engine <dir> <merchant base URL>");
+            System.err.println("usage: LoadServers fixed|floor|middleware|merchant <dir> | engine <dir> <merchant base URL>");
             System.exit(2);
         }
         Path dir = Files.createDirectories(Path.of(args[1]));
@@ -68,14 +70,15 @@ public final class LoadServers {
      */
     static Javalin start(String role, Path dir) throws IOException {
         return switch (role) {
-            case "floor" -> start(cfg -> cfg.routes.post("/floor", ctx -> {
+            case "fixed" -> start(cfg -> cfg.routes.post("/ordercalculate", ctx -> {
                 ctx.bodyAsBytes();
-                ctx.contentType("application/json").result(FLOOR_ANSWER);
+                ctx.contentType("application/json").result(FIXED_ANSWER);
             }));
+            case "floor" -> start(cfg -> cfg.routes.post("/ordercalculate", new ParseFloor(BenchMiddleware.HASH_KEY)));
             case "middleware" -> startMiddleware(dir);
             case "merchant" -> start(cfg -> cfg.registerPlugin(IntegrationEventsPlugin.at("/integration",
                     MerchantPlugins.demo(dir.resolve("outbox"), Clock.systemUTC()).dispatcher(BenchMiddleware.HASH_KEY))));
-            default -> throw new IllegalArgumentException("unknown role " + role + ": floor, middleware or merchant"
+            default -> throw new IllegalArgumentException("unknown role " + role + ": fixed, floor, middleware or merchant"
                     + " (engine needs the merchant's URL)");
         };
     }
@@ -101,6 +104,7 @@ public final class LoadServers {
             Files.write(dir.resolve("calc-" + lines + ".json"), body);
             Files.writeString(dir.resolve("calc-" + lines + ".sig"), OcHash.sign(BenchMiddleware.HASH_KEY, body));
         }
+        Files.writeString(dir.resolve("hash.key"), BenchMiddleware.HASH_KEY);
         IntegrationEventsDispatcher dispatcher = BenchMiddleware.dispatcher();
         return start(cfg -> cfg.registerPlugin(IntegrationEventsPlugin.at("/", dispatcher)));
     }

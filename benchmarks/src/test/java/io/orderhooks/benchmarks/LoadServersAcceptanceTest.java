@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.javalin.Javalin;
+import io.orderhooks.core.signing.OcHash;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +35,30 @@ class LoadServersAcceptanceTest {
     }
 
     @Test
-    void theFloorReadsTheBodyAndAnswersItsFixedJson() throws Exception {
-        Javalin floor = LoadServers.start("floor", dir);
-        try (Response response = post("http://127.0.0.1:" + floor.port() + "/floor", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), null)) {
+    void theFixedRoleReadsTheBodyAndAnswersItsFixedJson() throws Exception {
+        Javalin fixed = LoadServers.start("fixed", dir);
+        try (Response response = post("http://127.0.0.1:" + fixed.port() + "/ordercalculate", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), null)) {
             assertThat(response.code()).isEqualTo(200);
             assertThat(response.body().string()).isEqualTo("{\"TaxTotal\":0,\"ShippingTotal\":0}");
+        } finally {
+            fixed.stop();
+        }
+    }
+
+    @Test
+    void theParseFloorVerifiesTheSignatureAndAnswersTheTaxSumRoundedPerLine() throws Exception {
+        Javalin floor = LoadServers.start("floor", dir);
+        String url = "http://127.0.0.1:" + floor.port() + "/ordercalculate";
+        byte[] body = "{\"OrderWorksheet\":{\"LineItems\":[{\"LineTotal\":10.05},{\"LineTotal\":3}]}}"
+                .getBytes(StandardCharsets.UTF_8);
+        try {
+            try (Response response = post(url, body, OcHash.sign(BenchMiddleware.HASH_KEY, body))) {
+                assertThat(response.code()).isEqualTo(200);
+                assertThat(response.body().string()).isEqualTo("{\"TaxTotal\":0.91,\"ShippingTotal\":0}");
+            }
+            try (Response response = post(url, body, OcHash.sign("another-key", body))) {
+                assertThat(response.code()).isEqualTo(401);
+            }
         } finally {
             floor.stop();
         }
@@ -86,6 +106,6 @@ class LoadServersAcceptanceTest {
     @Test
     void refusesAnUnknownRole() {
         assertThatThrownBy(() -> LoadServers.start("engine", dir))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown role engine: floor, middleware or merchant (engine needs the merchant's URL)");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown role engine: fixed, floor, middleware or merchant (engine needs the merchant's URL)");
     }
 }
