@@ -29,6 +29,7 @@ public final class TokenService {
     private final String issuer;
     private final RSASSASigner signer;
     private final RSASSAVerifier verifier;
+    private final VerifiedTokens verified = new VerifiedTokens();
 
     /**
      * @param issuer the {@code iss} and {@code aud} claim: the API's base URL, as OrderCloud sets both
@@ -112,6 +113,23 @@ public final class TokenService {
      *     {@code ExpiredToken}
      */
     public AccessClaims verify(String token) {
+        Instant now = clock.instant();
+        AccessClaims known = token == null ? null : verified.get(token);
+        AccessClaims claims = known != null ? known : verifySignature(token);
+        if (!now.isBefore(claims.expiresAt())) {
+            throw new OrderCloudException(401, "ExpiredToken", "Access token has expired");
+        }
+        if (claims.notBefore() != null && now.isBefore(claims.notBefore())) {
+            throw invalid("Access token is not valid yet");
+        }
+        if (known == null) {
+            verified.put(token, claims, now);
+        }
+        return claims;
+    }
+
+    /** Parses {@code token} and checks what never changes for its text: algorithm, key ID, signature, issuer. */
+    private AccessClaims verifySignature(String token) {
         SignedJWT jwt;
         JWTClaimsSet set;
         try {
@@ -131,19 +149,16 @@ public final class TokenService {
         if (!issuer.equals(set.getIssuer())) {
             throw invalid("Access token was issued by " + set.getIssuer());
         }
-        Instant now = clock.instant();
-        if (set.getExpirationTime() == null || !now.isBefore(set.getExpirationTime().toInstant())) {
+        if (set.getExpirationTime() == null) {
             throw new OrderCloudException(401, "ExpiredToken", "Access token has expired");
-        }
-        if (set.getNotBeforeTime() != null && now.isBefore(set.getNotBeforeTime().toInstant())) {
-            throw invalid("Access token is not valid yet");
         }
         try {
             List<String> roles = set.getStringListClaim("role");
             return new AccessClaims(set.getJWTID(), set.getStringClaim("usr"), set.getStringClaim("uid"),
                     set.getStringClaim("cid"), roles == null ? List.of() : roles, set.getStringClaim("usrtype"),
                     set.getStringClaim("cmp"), set.getIssuer(), set.getAudience().isEmpty() ? null : set.getAudience().get(0),
-                    set.getNotBeforeTime().toInstant(), set.getExpirationTime().toInstant(),
+                    set.getNotBeforeTime().toInstant(),
+                    set.getExpirationTime().toInstant(),
                     set.getStringClaim("orderid"), set.getStringClaim("invid"),
                     Boolean.TRUE.equals(set.getBooleanClaim("anon")));
         } catch (ParseException | RuntimeException e) {

@@ -61,6 +61,19 @@ class TokenServiceTest {
     }
 
     @Test
+    void aTokenVerifiedBeforeIsStillRefusedOnceItExpiresAndAnotherTextOfItIsVerifiedAfresh() {
+        String token = tokens.issue(buyer, Duration.ofMinutes(5)).token();
+        assertThat(tokens.verify(token).username()).isEqualTo("buyer01");
+        assertThat(tokens.verify(token).username()).isEqualTo("buyer01");
+        String[] parts = token.split("\\.");
+        assertThatThrownBy(() -> tokens.verify(parts[0] + "." + parts[1] + "." + parts[2].substring(1)))
+                .isInstanceOfSatisfying(OrderCloudException.class, e -> assertThat(e.errorCode()).isEqualTo("InvalidToken"));
+        clock.advance(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> tokens.verify(token))
+                .isInstanceOfSatisfying(OrderCloudException.class, e -> assertThat(e.errorCode()).isEqualTo("ExpiredToken"));
+    }
+
+    @Test
     void refusesATokenSignedWithAnotherKeyOrTamperedOrMalformed() {
         String foreign = new TokenService(SigningKeys.generate(), clock, "http://localhost:8080")
                 .issue(buyer, Duration.ofHours(1)).token();
