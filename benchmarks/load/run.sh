@@ -29,6 +29,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 USERS=${USERS:-8}                 # virtual users of the checkout run
 CHECKOUT_LINES=${CHECKOUT_LINES:-20}
+STORES=${STORES:-memory}          # engine stores of the checkout run: memory, h2, postgres (embedded PostgreSQL)
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx512m}
 LUA=$ROOT/benchmarks/load/post.lua
 
@@ -225,18 +226,47 @@ main() {
   report
 }
 
-# checkout_run: three JVMs on loopback: the example merchant, the engine's REST API delivering to it, and the
-# CheckoutLoad driver's virtual users calling the engine.
+# checkout_run: for each store of $STORES, three JVMs on loopback: the example merchant, the engine's REST API over
+# that store delivering to it, and the CheckoutLoad driver's virtual users calling the engine. Rows are named
+# checkout-LINES for the memory store and checkout-LINES-STORE for the others.
 checkout_run() {
   start_server merchant
-  local merchant_pid=$SERVER_PID merchant_port=$SERVER_PORT
-  start_server engine "http://127.0.0.1:$merchant_port/integration"
+  local merchant_pid=$SERVER_PID merchant_port=$SERVER_PORT store
+  for store in $STORES; do
+    checkout_store "$store" "http://127.0.0.1:$merchant_port/integration" "$merchant_pid"
+  done
+  stop_server "$merchant_pid"
+}
+
+# store_property STORE: sets STORE_PROPERTY, the engine JVM's orderhooks.bench.store value (the postgres store
+# starts an embedded PostgreSQL server, LoadServers' postgres role, once).
+store_property() {
+  case $1 in
+    memory|h2) STORE_PROPERTY=$1 ;;
+    postgres)
+      if [ -z "${POSTGRES_URL:-}" ]; then
+        start_server postgres
+        POSTGRES_URL=$(cat "$OUT/postgres.url")
+      fi
+      STORE_PROPERTY=$POSTGRES_URL ;;
+    *) echo "unknown store $1: memory, h2 or postgres" >&2; exit 1 ;;
+  esac
+}
+
+# checkout_store STORE MERCHANT_URL MERCHANT_PID: one measured checkout run on STORE.
+checkout_store() {
+  local store=$1 merchant_url=$2 merchant_pid=$3 name
+  store_property "$store"
+  name="checkout-$CHECKOUT_LINES"
+  [ "$store" = memory ] || name="$name-$store"
+  local opts="$SERVER_JAVA_OPTS -Dorderhooks.bench.store=$STORE_PROPERTY"
+  SERVER_JAVA_OPTS=$opts start_server engine "$merchant_url"
   local engine_pid=$SERVER_PID engine_port=$SERVER_PORT
-  : >"$OUT/checkout-merchant.rss"
-  : >"$OUT/checkout-engine.rss"
+  : >"$OUT/$name-merchant.rss"
+  : >"$OUT/$name-engine.rss"
   ( for _ in $(seq 1 $((WARMUP + DURATION + 5))); do
-      rss_kb "$merchant_pid" >>"$OUT/checkout-merchant.rss" 2>/dev/null || true
-      rss_kb "$engine_pid" >>"$OUT/checkout-engine.rss" 2>/dev/null || true
+      rss_kb "$merchant_pid" >>"$OUT/$name-merchant.rss" 2>/dev/null || true
+      rss_kb "$engine_pid" >>"$OUT/$name-engine.rss" 2>/dev/null || true
       sleep 1
     done ) &
   local sampler=$!
@@ -246,13 +276,12 @@ checkout_run() {
     "http://127.0.0.1:$engine_port" "$USERS" "$WARMUP" "$DURATION" "$CHECKOUT_LINES" | awk -F'\t' '$1 == "checkout"')
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
-  [ -n "$line" ] || { echo "CheckoutLoad gave no result" >&2; exit 1; }
+  [ -n "$line" ] || { echo "CheckoutLoad gave no result ($store store)" >&2; exit 1; }
   [ "$(echo "$line" | cut -f12)" -eq 0 ] || { echo "checkouts failed: $line; see $OUT/engine.log, $OUT/merchant.log" >&2; exit 1; }
-  echo "$line" >>"$RESULTS"
-  printf 'rss\tmerchant (checkout-%s)\tload-max\t%s\n' "$CHECKOUT_LINES" "$(sort -n "$OUT/checkout-merchant.rss" | tail -1)" >>"$RESULTS"
-  printf 'rss\tengine (checkout-%s)\tload-max\t%s\n' "$CHECKOUT_LINES" "$(sort -n "$OUT/checkout-engine.rss" | tail -1)" >>"$RESULTS"
+  echo "$line" | awk -F'\t' -v OFS='\t' -v name="$name" '{ $2 = name; print }' >>"$RESULTS"
+  printf 'rss\tmerchant (%s)\tload-max\t%s\n' "$name" "$(sort -n "$OUT/$name-merchant.rss" | tail -1)" >>"$RESULTS"
+  printf 'rss\tengine (%s)\tload-max\t%s\n' "$name" "$(sort -n "$OUT/$name-engine.rss" | tail -1)" >>"$RESULTS"
   stop_server "$engine_pid"
-  stop_server "$merchant_pid"
 }
 
 report() {

@@ -87,15 +87,26 @@ public final class PerfReport {
             line("");
             return;
         }
-        double floor = runs.containsKey("floor-20") ? Double.parseDouble(runs.get("floor-20")[2]) : Double.NaN;
-        line("| run | req/s | p50 ms | p99 ms | requests | ÷ floor-20 |");
-        line("|---|---:|---:|---:|---:|---:|");
+        line("| row | req/s | p50 ms | p99 ms | requests | rounds | ÷ parse floor | ÷ Node peer | ÷ fixed answer |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String[] r : runs.values()) {
             double rps = Double.parseDouble(r[2]);
+            String size = r[1].substring(r[1].lastIndexOf('-') + 1);
             line("| " + r[1] + " | " + num(rps) + " | " + num(Double.parseDouble(r[3]) / 1000) + " | "
-                    + num(Double.parseDouble(r[4]) / 1000) + " | " + r[5] + " | " + num(rps / floor) + " |");
+                    + num(Double.parseDouble(r[4]) / 1000) + " | " + r[5] + " | " + (r.length > 7 ? r[7] : "1") + " | "
+                    + ratio(rps, runs.get("floor-" + size)) + " | " + ratio(rps, runs.get("node-" + size)) + " | "
+                    + ratio(rps, runs.get("fixed-" + size)) + " |");
         }
         line("");
+        line("Rows (same signed `POST /ordercalculate` body): `fixed` bare Javalin, fixed answer; `floor` the parse floor "
+                + "(bare Javalin: X-oc-hash verify, Jackson tree parse, tax sum); `calculate` the orderhooks "
+                + "integration-events dispatcher with the real tax plugin; `node` express 4 + @ordercloud/catalyst 1.2.0 "
+                + "`withOcWebhookAuth`, the same tax sum. Each figure is the median over the interleaved rounds.");
+        line("");
+    }
+
+    private static String ratio(double rps, String[] base) {
+        return base == null ? "-" : String.format(Locale.ROOT, "%.2f", rps / Double.parseDouble(base[2]));
     }
 
     private void checkoutSection(List<String[]> load) {

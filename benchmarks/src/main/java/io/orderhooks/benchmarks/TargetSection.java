@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** The "Targets" section of the results: each of issue #12's targets with the measured figure and MET / NOT MET. */
+/**
+ * The "Targets" section of the results: each target (issues #12 and #22) with the measured figure and MET / NOT
+ * MET, or "not measured" when its input is missing.
+ */
 final class TargetSection {
 
     private static final String ENGINE = "EngineCheckoutBenchmark.checkout";
@@ -23,15 +26,20 @@ final class TargetSection {
 
     void write() {
         md.append("## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
-        OptionalDouble floor = rps("floor-20");
-        OptionalDouble calculate = rps("calculate-20");
-        if (floor.isPresent() && calculate.isPresent()) {
-            double ratio = calculate.getAsDouble() / floor.getAsDouble();
-            row("Signed `/ordercalculate`, 20 lines: ≥ 0.8 × the floor's req/s (same run)",
-                    fmt("%.0f / %.0f req/s = **%.2f ×**", calculate.getAsDouble(), floor.getAsDouble(), ratio), ratio >= 0.8);
+        loadRatio("Signed `/ordercalculate`, 20 lines: ≥ 0.8 × the parse floor's req/s (same run)", "calculate-20",
+                "floor-20", 0.8);
+        loadRatio("Signed `/ordercalculate`, 20 lines: ≥ 5 × the Node peer's req/s (same run)", "calculate-20",
+                "node-20", 5);
+        OptionalDouble p99 = column("calculate-20", 4);
+        if (p99.isPresent()) {
+            row("Signed `/ordercalculate`, 20 lines: p99 < 5 ms at the harness's connections",
+                    fmt("**%.2f ms**", p99.getAsDouble() / 1000), p99.getAsDouble() < 5000);
         } else {
-            missing("Signed `/ordercalculate`, 20 lines: ≥ 0.8 × the floor", "load run");
+            missing("Signed `/ordercalculate`, 20 lines: p99 < 5 ms", "load run");
         }
+        loadRatio("Signed `/ordercalculate`, 200 lines: ≥ 0.7 × the parse floor at 200 lines", "calculate-200",
+                "floor-200", 0.7);
+        new CheckoutTargets(this, load).write();
         OptionalDouble n100 = score(ENGINE, "lines", "100");
         OptionalDouble n1000 = score(ENGINE, "lines", "1000");
         if (n100.isPresent() && n1000.isPresent()) {
@@ -66,20 +74,33 @@ final class TargetSection {
         return jmh.flatMap(j -> j.find(name, param, value)).map(r -> OptionalDouble.of(r.score())).orElse(OptionalDouble.empty());
     }
 
-    private OptionalDouble rps(String run) {
-        return load.stream().filter(r -> r[0].equals("load") && r[1].equals(run))
-                .mapToDouble(r -> Double.parseDouble(r[2])).findFirst();
+    private void loadRatio(String target, String run, String base, double atLeast) {
+        OptionalDouble measured = column(run, 2);
+        OptionalDouble baseline = column(base, 2);
+        if (measured.isEmpty() || baseline.isEmpty()) {
+            missing(target, "load run");
+            return;
+        }
+        double ratio = measured.getAsDouble() / baseline.getAsDouble();
+        row(target, fmt("%.0f / %.0f req/s = **%.2f ×**", measured.getAsDouble(), baseline.getAsDouble(), ratio),
+                ratio >= atLeast);
     }
 
-    private void row(String target, String measured, boolean met) {
+    /** Column {@code index} of the median "load" row {@code run} of load.tsv (2 req/s, 3 p50 µs, 4 p99 µs). */
+    private OptionalDouble column(String run, int index) {
+        return load.stream().filter(r -> r[0].equals("load") && r[1].equals(run))
+                .mapToDouble(r -> Double.parseDouble(r[index])).findFirst();
+    }
+
+    void row(String target, String measured, boolean met) {
         md.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met ? "MET" : "**NOT MET**").append(" |\n");
     }
 
-    private void missing(String target, String what) {
+    void missing(String target, String what) {
         md.append("| ").append(target).append(" | not measured (").append(what).append(" missing) | — |\n");
     }
 
-    private static String fmt(String format, Object... args) {
+    static String fmt(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
     }
 }

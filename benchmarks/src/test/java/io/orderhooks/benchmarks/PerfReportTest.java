@@ -36,17 +36,34 @@ class PerfReportTest {
         Files.createDirectories(dir.resolve("load"));
         Files.writeString(dir.resolve("load/load.tsv"), String.join("\n",
                 "# load run T; wrk -t2 -c16",
-                "load\tfloor-20\t1000.0\t2000\t9000\t15000\t0",
-                "load\tcalculate-20\t850.0\t2500\t12000\t12750\t0",
+                "load\tfixed-20\t4000.0\t500\t3000\t60000\t0\t3",
+                "load\tfloor-20\t1000.0\t2000\t9000\t15000\t0\t3",
+                "load\tcalculate-20\t850.0\t2500\t4200\t12750\t0\t3",
+                "load\tnode-20\t200.0\t9000\t30000\t3000\t0\t3",
+                "load\tfloor-200\t300.0\t9000\t30000\t3000\t0\t3",
+                "load\tcalculate-200\t200.0\t9000\t30000\t3000\t0\t3",
                 "rss\tmiddleware\tidle-after-start\t102400",
-                "checkout\tcheckout-20\t8\t20\t55.5\t1500\t25000\t140000\t310000\t832\t20800\t0"));
+                "checkout\tcheckout-20\t8\t20\t60.0\t1500\t24000\t140000\t310000\t832\t20800\t0",
+                "checkout\tcheckout-20-h2\t8\t20\t30.0\t1500\t25000\t140000\t310000\t832\t20800\t0"));
         Files.writeString(dir.resolve("memory.tsv"), "heap\t10000\t10\t1048576\t105906176\t10485\t100.0\n");
 
         String md = report();
 
         assertThat(md).contains("cpu: Test CPU\nnproc: 2")
-                .contains("| Signed `/ordercalculate`, 20 lines: ≥ 0.8 × the floor's req/s (same run) | "
+                .contains("| Signed `/ordercalculate`, 20 lines: ≥ 0.8 × the parse floor's req/s (same run) | "
                         + "850 / 1000 req/s = **0.85 ×** | MET |")
+                .contains("| Signed `/ordercalculate`, 20 lines: ≥ 5 × the Node peer's req/s (same run) | "
+                        + "850 / 200 req/s = **4.25 ×** | **NOT MET** |")
+                .contains("| Signed `/ordercalculate`, 20 lines: p99 < 5 ms at the harness's connections | **4.20 ms** | MET |")
+                .contains("| Signed `/ordercalculate`, 200 lines: ≥ 0.7 × the parse floor at 200 lines | "
+                        + "200 / 300 req/s = **0.67 ×** | **NOT MET** |")
+                .contains("| Engine REST checkout, 8 users, 20 lines, memory store: ≥ 2 × 28.5 = 57.0 checkouts/s | "
+                        + "**60.0 checkouts/s** (2.11 ×) | MET |")
+                .contains("| Engine REST checkout, memory store: p99 per request < 25 ms | **24.00 ms** | MET |")
+                .contains("| Engine REST checkout, H2 store: ≥ 0.6 × the memory store (same run) | "
+                        + "30.0 / 60.0 checkouts/s = **0.50 ×** | **NOT MET** |")
+                .contains("| Engine REST checkout, PostgreSQL store: ≥ 0.5 × the memory store (same run) | "
+                        + "not measured (PostgreSQL checkout run missing) | — |")
                 .contains("| Engine checkout, 1,000 lines ≤ 12 × 100 lines | 130.0 / 10.0 ms = **13.0 ×** | **NOT MET** |")
                 .contains("| In-process delivery layer over the dispatcher (20 lines) < 5% | "
                         + "inProcessDelivery 104.0 µs vs dispatcher 100.0 µs: **+4.0%** | MET |")
@@ -54,8 +71,8 @@ class PerfReportTest {
                         + "inProcessRoundTrip 120.0 µs vs handlerDirect 10.0 µs: **+1100.0%** | **NOT MET** |")
                 .contains("| In-process delivery layer over the dispatcher (200 lines) < 5% | "
                         + "not measured (InProcessDeliveryBenchmark missing) | — |")
-                .contains("| calculate-20 | 850 | 2.50 | 12.00 | 12750 | 0.850 |")
-                .contains("| checkout-20 | 8 | 55.50 | 1.50 | 25.00 | 140 | 310 | 832 | 20800 |")
+                .contains("| calculate-20 | 850 | 2.50 | 4.20 | 12750 | 3 | 0.85 | 4.25 | 0.21 |")
+                .contains("| checkout-20 | 8 | 60.00 | 1.50 | 24.00 | 140 | 310 | 832 | 20800 |")
                 .contains("| middleware | idle-after-start | 100 |")
                 .contains("Engine heap: **100.0 MiB per 10,000 orders of 10 lines**");
     }
@@ -64,7 +81,7 @@ class PerfReportTest {
     void saysWhatWasNotMeasuredInsteadOfInventingFigures() throws Exception {
         String md = report();
         assertThat(md).contains("machine.txt missing")
-                .contains("| Signed `/ordercalculate`, 20 lines: ≥ 0.8 × the floor | not measured (load run missing) | — |")
+                .contains("| Signed `/ordercalculate`, 20 lines: ≥ 0.8 × the parse floor's req/s (same run) | not measured (load run missing) | — |")
                 .contains("_Not measured: jmh.json is missing._")
                 .contains("_Not measured: load.tsv is missing or empty._")
                 .contains("_Engine heap not measured._");

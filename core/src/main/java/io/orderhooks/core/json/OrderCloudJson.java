@@ -99,6 +99,10 @@ public final class OrderCloudJson {
             return null;
         }
         String s = text.trim();
+        OffsetDateTime fast = IsoDateTimes.parse(s);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(s);
         } catch (DateTimeParseException offsetMissing) {
@@ -114,7 +118,13 @@ public final class OrderCloudJson {
         @Override
         public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider serializers)
                 throws IOException {
-            gen.writeString(DATE_TIME.format(value));
+            char[] text = new char[IsoDateTimes.MAX_LENGTH];
+            int length = IsoDateTimes.format(value, text);
+            if (length < 0) {
+                gen.writeString(DATE_TIME.format(value));
+            } else {
+                gen.writeString(text, 0, length);
+            }
         }
     }
 

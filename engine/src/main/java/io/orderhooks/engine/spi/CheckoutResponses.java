@@ -13,6 +13,9 @@ import io.orderhooks.core.model.OrderSubmitForApprovalResponse;
 import io.orderhooks.core.model.OrderSubmitResponse;
 import io.orderhooks.core.model.ShipEstimateResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,6 +42,13 @@ public final class CheckoutResponses {
 
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
+    /**
+     * Answers {@link #problem} parsed, by the identity of their body array ({@code byte[]} has identity
+     * equality), so {@link #record} of the same delivery does not parse the same bytes again. Weak keys: an
+     * entry goes with its body; {@link #record} removes it at once.
+     */
+    private static final Map<byte[], CheckoutResponse> CHECKED = Collections.synchronizedMap(new WeakHashMap<>());
+
     private CheckoutResponses() {}
 
     /** The response class for {@code type} ({@link ShipEstimateResponse} for shipping rates, ...). */
@@ -56,7 +66,10 @@ public final class CheckoutResponses {
     public static CheckoutResponse record(CheckoutEventType type, DeliveryOutcome outcome) {
         if (outcome instanceof DeliveryOutcome.Delivered delivered) {
             try {
-                return withStatus(type, parse(type, delivered.body()), delivered.status(), null, true);
+                CheckoutResponse checked = delivered.body() == null ? null : CHECKED.remove(delivered.body());
+                CheckoutResponse parsed = checked != null && checked.getClass() == responseType(type) ? checked
+                        : parse(type, delivered.body());
+                return withStatus(type, parsed, delivered.status(), null, true);
             } catch (IOException e) {
                 return failed(type, delivered.status(), malformed(type, e));
             }
@@ -73,7 +86,10 @@ public final class CheckoutResponses {
      */
     public static Optional<String> problem(CheckoutEventType type, byte[] body) {
         try {
-            parse(type, body);
+            CheckoutResponse parsed = parse(type, body);
+            if (body != null) {
+                CHECKED.put(body, parsed);
+            }
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(malformed(type, e));

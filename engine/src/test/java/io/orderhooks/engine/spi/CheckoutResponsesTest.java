@@ -32,6 +32,22 @@ class CheckoutResponsesTest {
     }
 
     @Test
+    void recordsTheAnswerTheReplyCheckAlreadyParsedFromTheSameBodyWithoutParsingItAgain() {
+        byte[] body = utf8("{\"TaxTotal\":12.50}");
+        assertThat(CheckoutResponses.problem(CheckoutEventType.ORDER_CALCULATE, body)).isEmpty();
+        body[body.length - 2] = '9';
+
+        OrderCalculateResponse r = (OrderCalculateResponse) CheckoutResponses.record(CheckoutEventType.ORDER_CALCULATE,
+                new DeliveryOutcome.Delivered(200, body, Duration.ZERO));
+        OrderCalculateResponse again = (OrderCalculateResponse) CheckoutResponses.record(CheckoutEventType.ORDER_CALCULATE,
+                new DeliveryOutcome.Delivered(200, body, Duration.ZERO));
+
+        assertThat(r.taxTotal()).isEqualByComparingTo("12.50");
+        assertThat(r.succeeded()).isTrue();
+        assertThat(again.taxTotal()).isEqualByComparingTo("12.59");
+    }
+
+    @Test
     void treatsAnEmptyTwoHundredAsAnAnswerWithNoFields() {
         OrderSubmitResponse r = (OrderSubmitResponse) CheckoutResponses.record(CheckoutEventType.ORDER_SUBMIT,
                 new DeliveryOutcome.Delivered(204, new byte[0], Duration.ZERO));

@@ -1,6 +1,7 @@
 package io.orderhooks.events.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.json.OrderCloudJson;
@@ -15,12 +16,15 @@ import java.util.List;
 /** Binds verified body bytes to a {@link CheckoutPayload}; every failure is a 400 naming where it failed. */
 final class PayloadParser {
 
+    /** Resolved once: the root deserializer lookup is not repeated per call. */
+    private static final ObjectReader READER = OrderCloudJson.mapper().readerFor(CheckoutPayload.class);
+
     private PayloadParser() {}
 
     static CheckoutPayload parse(byte[] body) {
         CheckoutPayload payload;
         try {
-            payload = OrderCloudJson.mapper().readValue(body, CheckoutPayload.class);
+            payload = READER.readValue(body);
         } catch (JsonProcessingException e) {
             throw ReceiverErrors.malformedJson(e);
         } catch (IOException e) {

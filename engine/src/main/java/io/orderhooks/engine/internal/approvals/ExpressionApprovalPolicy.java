@@ -29,12 +29,15 @@ public final class ExpressionApprovalPolicy implements ApprovalPolicy {
     public List<ApprovalRule> holding(OrderWorksheet worksheet, List<ApprovalRule> rules, List<OrderApproval> history) {
         Set<String> approved = ruleIDs(history, "Approved");
         Set<String> pending = ruleIDs(history, "Pending");
+        List<ApprovalRule> open = rules.stream().filter(r -> !approved.contains(r.id()) && !pending.contains(r.id())).toList();
+        if (open.isEmpty()) {
+            return List.of();
+        }
         List<JsonNode> items = worksheet.lineItems() == null ? List.of()
                 : worksheet.lineItems().stream().<JsonNode>map(l -> OrderCloudJson.mapper().valueToTree(l)).toList();
         EvaluationContext ctx = EvaluationContext.ofOrder(OrderCloudJson.mapper().valueToTree(worksheet.order()), items)
                 .withApprovedRules(approved::contains);
-        return rules.stream()
-                .filter(r -> !approved.contains(r.id()) && !pending.contains(r.id()))
+        return open.stream()
                 .filter(r -> Expression.parse(r.ruleExpression(), ExpressionKind.APPROVAL_RULE).test(ctx))
                 .toList();
     }
