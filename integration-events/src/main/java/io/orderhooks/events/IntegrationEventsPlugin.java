@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * Hosts an {@link IntegrationEventsDispatcher} in Javalin: {@code {basePath}/shippingrates} etc. (every
  * method, so the dispatcher answers 404 and 405 in OrderCloud's shape) and {@code GET {basePath}/health}
- * returning {@code {"status":"UP","events":[...]}}. Register with
+ * returning {@link IntegrationEventsDispatcher#health() {"Status":"OK","Events":[...]}}. Register with
  * {@code Javalin.create(cfg -> cfg.registerPlugin(IntegrationEventsPlugin.at("/integration", dispatcher)))};
  * several may be registered at different base paths. The dispatcher's lifecycle stays with the caller.
  */
