@@ -3,7 +3,6 @@ package io.orderhooks.webhooks;
 import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
 import io.orderhooks.core.http.BasePath;
-import io.orderhooks.javalin.JavalinBridge;
 import io.orderhooks.javalin.JavalinMount;
 import java.util.Objects;
 
@@ -42,8 +41,7 @@ public final class WebhooksPlugin extends Plugin<Void> {
 
     @Override
     public void onInitialize(JavalinState state) {
-        state.routes.get(basePath + "/health", ctx -> JavalinBridge.write(ctx, dispatcher.health()));
-        JavalinMount.mount(state.routes, basePath, dispatcher::maxBodyBytes, dispatcher);
+        JavalinMount.mountReceiver(state.routes, basePath, dispatcher::health, dispatcher::maxBodyBytes, dispatcher);
     }
 
     @Override
