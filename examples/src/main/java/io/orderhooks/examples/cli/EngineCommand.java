@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "engine", mixinStandardHelpOptions = true,
         description = {"Runs only the order engine's OrderCloud-compatible API. With --integration-url and/or",
                 "--webhook-url it pre-registers the merchant's integration event and webhooks for the storefront",
-                "API client, so middleware written in any language can be plugged in."})
+                "API client, so middleware written in any language can be plugged in. The webhooks get exactly the",
+                "routes the middleware's health endpoints list, or the --webhook-route options given."})
 public final class EngineCommand implements Callable<Integer> {
 
     @CommandLine.Spec
