@@ -95,10 +95,14 @@ public final class IntegrationEventsDispatcher implements RawHandler, AutoClosea
         return maxBodyBytes;
     }
 
-    /** {@code 200 {"status":"UP","events":["shippingrates",...]}}, for a health route. */
+    /**
+     * {@code 200 {"Status":"OK","Events":["shippingrates",...]}}, for a health route: the events this
+     * dispatcher answers, by URL suffix. The webhooks receiver's health has the same {@code Status} and lists
+     * {@code Routes} instead, so one tool can read both.
+     */
     public RawResponse health() {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("status", "UP");
-        com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("events");
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("Status", "OK");
+        com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("Events");
         events.forEach(type -> list.add(type.suffix()));
         return RawResponse.json(200, body);
     }

@@ -1,6 +1,9 @@
 package io.orderhooks.webhooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.http.RawRequest;
@@ -122,6 +125,26 @@ public final class WebhooksDispatcher implements RawHandler, AutoCloseable {
     public List<String> routes() {
         return router.registrations().stream()
                 .map(r -> r.describe() + (r.isPre() ? " (pre)" : " (post)")).toList();
+    }
+
+    /**
+     * {@code 200 {"Status":"OK","Routes":[{"Verb":"POST","Route":"v1/...","Kind":"pre"},...]}}, for a health
+     * route: every registered hook in registration order ({@code Kind} is {@code pre} or {@code post}), plus
+     * {@code Pending} and {@code DeadLetters} counts for an asynchronous dispatcher. A tool (e.g. the engine's
+     * {@code --webhook-url}) reads it to learn which webhook routes to register for this middleware.
+     */
+    public RawResponse health() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("Status", "OK");
+        ArrayNode routes = body.putArray("Routes");
+        for (Registration r : router.registrations()) {
+            routes.addObject().put("Verb", r.verb()).put("Route", r.template().template())
+                    .put("Kind", r.isPre() ? "pre" : "post");
+        }
+        if (queue != null) {
+            body.put("Pending", queue.pending());
+            body.put("DeadLetters", queue.deadLetters().size());
+        }
+        return RawResponse.json(200, body);
     }
 
     /** Whether post-hooks are queued ({@link WebhooksDispatcherBuilder#asyncPosts}). */

@@ -81,8 +81,8 @@ public final class MerchantMiddleware implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.registerPlugin(IntegrationEventsPlugin.at(INTEGRATION_PATH, events));
-            cfg.registerPlugin(new WebhooksPlugin(PRE_WEBHOOKS_PATH, preHooks));
-            cfg.registerPlugin(new WebhooksPlugin(POST_WEBHOOKS_PATH, postHooks));
+            cfg.registerPlugin(WebhooksPlugin.at(PRE_WEBHOOKS_PATH, preHooks));
+            cfg.registerPlugin(WebhooksPlugin.at(POST_WEBHOOKS_PATH, postHooks));
         });
     }
 
