@@ -50,6 +50,22 @@ public final class MicrometerObserver implements Observer {
     public static final String ENGINE_TOKENS_ISSUED = "orderhooks.engine.tokens.issued";
     public static final String ENGINE_LOGINS_FAILED = "orderhooks.engine.logins.failed";
 
+    private static final Map<String, String> HELP = Map.ofEntries(
+            Map.entry(RECEIVER_REQUESTS, "Requests a receiver answered, by route and outcome"),
+            Map.entry(RECEIVER_HANDLER_DURATION, "Time a receiver's handler (or fallback) ran"),
+            Map.entry(RECEIVER_HANDLERS_ACTIVE, "Handlers running now"),
+            Map.entry(RECEIVER_QUEUE_DEPTH, "Post-webhooks queued, running or waiting to retry"),
+            Map.entry(RECEIVER_DEAD_LETTERS, "Queued post-webhooks whose retries were exhausted"),
+            Map.entry(DELIVERY_ATTEMPTS, "Delivery attempts to middleware, by kind, endpoint and outcome"),
+            Map.entry(DELIVERY_DURATION, "Time a delivery attempt took (breaker-open and unattempted excluded)"),
+            Map.entry(DELIVERY_BREAKER_STATE, "Circuit breaker state: 0 closed, 1 open, 2 half-open, 3 disabled, 4 forced open"),
+            Map.entry(DELIVERY_QUEUE_DEPTH, "Deliveries pending or in flight in a retry queue"),
+            Map.entry(DELIVERY_DEAD_LETTERS, "Failed deliveries that will not be retried automatically"),
+            Map.entry(ENGINE_ORDERS, "Orders submitted, approved or declined through the API"),
+            Map.entry(ENGINE_CHECKOUT_CALLS, "Checkout integration event calls, by event and outcome"),
+            Map.entry(ENGINE_TOKENS_ISSUED, "Access tokens issued, by grant type"),
+            Map.entry(ENGINE_LOGINS_FAILED, "Token requests refused, by grant type and error code"));
+
     private static final Duration MIN_LATENCY = Duration.ofNanos(100_000);
     private static final Duration MAX_LATENCY = Duration.ofSeconds(30);
 
@@ -133,11 +149,11 @@ public final class MicrometerObserver implements Observer {
     /** A counter with up to three tags (a null name ends the list). */
     private Counter counter(String name, String k1, String v1, String k2, String v2, String k3, String v3) {
         return counters.computeIfAbsent(new Key(name, v1, v2, v3),
-                key -> Counter.builder(name).tags(tags(k1, v1, k2, v2, k3, v3)).register(registry));
+                key -> Counter.builder(name).description(HELP.get(name)).tags(tags(k1, v1, k2, v2, k3, v3)).register(registry));
     }
 
     private Timer timer(String name, String k1, String v1, String k2, String v2) {
-        return timers.computeIfAbsent(new Key(name, v1, v2, null), key -> Timer.builder(name).tags(tags(k1, v1, k2, v2))
+        return timers.computeIfAbsent(new Key(name, v1, v2, null), key -> Timer.builder(name).description(HELP.get(name)).tags(tags(k1, v1, k2, v2))
                 .publishPercentileHistogram().minimumExpectedValue(MIN_LATENCY).maximumExpectedValue(MAX_LATENCY)
                 .register(registry));
     }
@@ -146,14 +162,14 @@ public final class MicrometerObserver implements Observer {
     private AtomicInteger level(String name, String k1, String v1, String k2, String v2) {
         return levels.computeIfAbsent(new Key(name, v1, v2, null), key -> {
             AtomicInteger value = new AtomicInteger();
-            Gauge.builder(name, value, AtomicInteger::get).tags(tags(k1, v1, k2, v2)).strongReference(true)
+            Gauge.builder(name, value, AtomicInteger::get).description(HELP.get(name)).tags(tags(k1, v1, k2, v2)).strongReference(true)
                     .register(registry);
             return value;
         });
     }
 
     private void depth(String name, String tagKey, String tagValue, IntSupplier depth) {
-        Gauge.builder(name, depth, IntSupplier::getAsInt).tags(tagKey, tagValue).strongReference(true)
+        Gauge.builder(name, depth, IntSupplier::getAsInt).description(HELP.get(name)).tags(tagKey, tagValue).strongReference(true)
                 .register(registry);
     }
 

@@ -2,6 +2,7 @@ package io.orderhooks.examples.cli;
 
 import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.engine.OrderEngine;
+import io.orderhooks.micrometer.PrometheusMetrics;
 import io.orderhooks.examples.client.OrderCloudClient;
 import io.orderhooks.examples.app.MerchantRegistration;
 import java.io.PrintWriter;
@@ -66,6 +67,12 @@ public final class EngineCommand implements Callable<Integer> {
     @Option(names = "--marketplace-name", defaultValue = "Demo Marketplace", description = "Seller org name (default ${DEFAULT-VALUE}).")
     String marketplaceName;
 
+    @Option(names = "--no-metrics", description = "Do not serve Prometheus metrics at /metrics.")
+    boolean noMetrics;
+
+    /** The engine's metrics once started, or null when off. */
+    PrometheusMetrics metrics;
+
     AdminBootstrap admin() {
         try {
             return new AdminBootstrap(adminClientID, adminClientSecret, adminUsername, adminPassword);
@@ -97,12 +104,21 @@ public final class EngineCommand implements Callable<Integer> {
         }
         registration("http://localhost");
         OrderEngine server;
+        PrometheusMetrics engineMetrics = noMetrics ? null : PrometheusMetrics.create();
         try {
-            server = OrderEngine.create(cfg -> cfg.admin(admin).clock(Clock.systemUTC()).marketplaceName(marketplaceName))
-                    .start(host, port);
+            server = OrderEngine.create(cfg -> {
+                cfg.admin(admin).clock(Clock.systemUTC()).marketplaceName(marketplaceName);
+                if (engineMetrics != null) {
+                    cfg.observer(engineMetrics).metricsEndpoint(engineMetrics);
+                }
+            }).start(host, port);
         } catch (IllegalStateException e) {
+            if (engineMetrics != null) {
+                engineMetrics.close();
+            }
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        this.metrics = engineMetrics;
         MerchantRegistration registration = registration(server.baseUrl());
         if (registration != null) {
             try {
@@ -123,6 +139,9 @@ public final class EngineCommand implements Callable<Integer> {
             out.println("  storefront client " + storefrontClientID + ": checkout -> " + (integrationUrl == null ? "(none)" : integrationUrl)
                     + ", webhooks -> " + (webhookUrl == null ? "(none)" : webhookUrl + "/{pre,post}"));
         }
+        if (metrics != null) {
+            out.println("  metrics (Prometheus): " + server.baseUrl() + OrderEngine.METRICS_PATH);
+        }
         out.println("Ctrl-C to stop.");
         out.flush();
         return server;
@@ -130,7 +149,8 @@ public final class EngineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Serving.untilShutdown(List.of(start()));
+        OrderEngine server = start();
+        Serving.untilShutdown(metrics == null ? List.of(server) : List.of(metrics, server));
         return 0;
     }
 }

@@ -38,6 +38,9 @@ public final class MiddlewareCommand implements Callable<Integer> {
             description = "Marketplace API the webhook guards call back, unless the webhook's ConfigData.ApiBaseUrl says (env ORDERHOOKS_API_URL), e.g. https://sandboxapi.ordercloud.io.")
     String apiUrl;
 
+    @Option(names = "--no-metrics", description = "Do not serve Prometheus metrics at /metrics.")
+    boolean noMetrics;
+
     /** The settings the options describe. */
     MerchantMiddleware.Settings settings() {
         if (hashKeys == null || hashKeys.isEmpty()) {
@@ -46,7 +49,8 @@ public final class MiddlewareCommand implements Callable<Integer> {
         }
         List<String> webhookKeys = webhookHashKeys == null || webhookHashKeys.isEmpty() ? hashKeys : webhookHashKeys;
         try {
-            return new MerchantMiddleware.Settings(port, hashKeys, webhookKeys, outbox, apiUrl, Clock.systemUTC());
+            return new MerchantMiddleware.Settings(port, hashKeys, webhookKeys, outbox, apiUrl, Clock.systemUTC(),
+                    !noMetrics);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -61,6 +65,9 @@ public final class MiddlewareCommand implements Callable<Integer> {
         out.println("  pre-webhook Url:  " + middleware.preWebhookUrl());
         out.println("  post-webhook Url: " + middleware.postWebhookUrl());
         out.println("  exports orders to " + outbox.toAbsolutePath());
+        if (middleware.metricsUrl() != null) {
+            out.println("  metrics (Prometheus): " + middleware.metricsUrl());
+        }
         out.println("Ctrl-C to stop.");
         out.flush();
         return middleware;
