@@ -74,6 +74,7 @@ public final class ApiServer {
             cfg.http.maxRequestSize = maxBodyBytes;
             cfg.routes.post("/oauth/token", ctx -> traced(ctx, this::token));
             cfg.routes.get("/oauth/certs/{kid}", this::certs);
+            cfg.routes.get(DeliveryLogPage.PATH, DeliveryLogPage::serve);
             for (ApiRoute route : routes.routes()) {
                 cfg.routes.addHttpHandler(handlerType(route.verb()), "/" + route.template(),
                         ctx -> traced(ctx, c -> serve(c, route)));
