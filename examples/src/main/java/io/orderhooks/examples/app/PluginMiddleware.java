@@ -1,5 +1,8 @@
 package io.orderhooks.examples.app;
 
+import io.orderhooks.core.observe.Observer;
+import io.orderhooks.javalin.JavalinMount;
+import io.orderhooks.micrometer.PrometheusMetrics;
 import io.javalin.Javalin;
 import io.orderhooks.events.IntegrationEventsDispatcher;
 import io.orderhooks.events.IntegrationEventsPlugin;
@@ -39,16 +42,20 @@ public final class PluginMiddleware implements AutoCloseable {
     private final WebhooksDispatcher preHooks;
     private final WebhooksDispatcher postHooks;
     private final Javalin app;
+    private final PrometheusMetrics metrics;
 
-    private PluginMiddleware(Found found, List<String> hashKeys, List<String> webhookHashKeys) {
+    private PluginMiddleware(Found found, List<String> hashKeys, List<String> webhookHashKeys, boolean withMetrics) {
         List<AutoCloseable> built = new ArrayList<>();
+        this.metrics = withMetrics ? keep(built, PrometheusMetrics.create()) : null;
+        Observer observer = metrics != null ? metrics : Observer.NONE;
         try {
             this.events = found.checkout().isEmpty() ? null : keep(built, found.checkout()
-                    .registerInto(IntegrationEventsDispatcher.builder().hashKeys(hashKeys.toArray(String[]::new))).build());
+                    .registerInto(IntegrationEventsDispatcher.builder().hashKeys(hashKeys.toArray(String[]::new))
+                            .observer(observer)).build());
             this.preHooks = found.webhooks().pre().isEmpty() ? null
-                    : keep(built, found.webhooks().registerPreInto(webhookBuilder(webhookHashKeys)).build());
+                    : keep(built, found.webhooks().registerPreInto(webhookBuilder(webhookHashKeys, observer)).build());
             this.postHooks = found.webhooks().post().isEmpty() ? null
-                    : keep(built, found.webhooks().registerPostInto(webhookBuilder(webhookHashKeys)).build());
+                    : keep(built, found.webhooks().registerPostInto(webhookBuilder(webhookHashKeys, observer)).build());
         } catch (RuntimeException e) {
             built.forEach(PluginMiddleware::closeQuietly);
             throw e;
@@ -58,6 +65,7 @@ public final class PluginMiddleware implements AutoCloseable {
             ifPresent(events, d -> cfg.registerPlugin(IntegrationEventsPlugin.at(MerchantMiddleware.INTEGRATION_PATH, d)));
             ifPresent(preHooks, d -> cfg.registerPlugin(WebhooksPlugin.at(MerchantMiddleware.PRE_WEBHOOKS_PATH, d)));
             ifPresent(postHooks, d -> cfg.registerPlugin(WebhooksPlugin.at(MerchantMiddleware.POST_WEBHOOKS_PATH, d)));
+            ifPresent(metrics, m -> JavalinMount.mount(cfg.routes, MerchantMiddleware.METRICS_PATH, () -> 0, m));
         });
     }
 
@@ -68,11 +76,17 @@ public final class PluginMiddleware implements AutoCloseable {
      * @throws IllegalStateException if several plugins were found for one checkout event
      */
     public static PluginMiddleware start(Found found, int port, List<String> hashKeys, List<String> webhookHashKeys) {
+        return start(found, port, hashKeys, webhookHashKeys, true);
+    }
+
+    /** As {@link #start(Found, int, List, List)}; {@code withMetrics} serves Prometheus metrics at {@code /metrics}. */
+    public static PluginMiddleware start(Found found, int port, List<String> hashKeys, List<String> webhookHashKeys,
+            boolean withMetrics) {
         Objects.requireNonNull(found, "found");
         if (found.isEmpty()) {
             throw new IllegalArgumentException("no plugins were found");
         }
-        PluginMiddleware middleware = new PluginMiddleware(found, hashKeys, webhookHashKeys);
+        PluginMiddleware middleware = new PluginMiddleware(found, hashKeys, webhookHashKeys, withMetrics);
         try {
             middleware.app.start(port);
         } catch (RuntimeException e) {
@@ -85,6 +99,11 @@ public final class PluginMiddleware implements AutoCloseable {
     /** e.g. {@code http://localhost:8081}. */
     public String baseUrl() {
         return "http://localhost:" + app.port();
+    }
+
+    /** e.g. {@code http://localhost:8081/metrics}; null when metrics are off. */
+    public String metricsUrl() {
+        return metrics == null ? null : baseUrl() + MerchantMiddleware.METRICS_PATH;
     }
 
     /** What it serves, one line each: {@code POST /integration/ordercalculate} or {@code pre  POST v1/... at /webhooks/pre}. */
@@ -107,15 +126,15 @@ public final class PluginMiddleware implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        for (AutoCloseable dispatcher : new AutoCloseable[] {events, preHooks, postHooks}) {
+        for (AutoCloseable dispatcher : new AutoCloseable[] {events, preHooks, postHooks, metrics}) {
             if (dispatcher != null) {
                 closeQuietly(dispatcher);
             }
         }
     }
 
-    private static WebhooksDispatcherBuilder webhookBuilder(List<String> keys) {
-        return WebhooksDispatcher.builder().hashKeys(keys.toArray(String[]::new));
+    private static WebhooksDispatcherBuilder webhookBuilder(List<String> keys, Observer observer) {
+        return WebhooksDispatcher.builder().hashKeys(keys.toArray(String[]::new)).observer(observer);
     }
 
     private static <T extends AutoCloseable> T keep(List<AutoCloseable> built, T dispatcher) {

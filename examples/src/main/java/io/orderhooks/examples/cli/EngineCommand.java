@@ -2,6 +2,7 @@ package io.orderhooks.examples.cli;
 
 import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.engine.OrderEngine;
+import io.orderhooks.micrometer.PrometheusMetrics;
 import io.orderhooks.examples.client.OrderCloudClient;
 import io.orderhooks.examples.app.MerchantRegistration;
 import java.io.PrintWriter;
@@ -75,6 +76,12 @@ public final class EngineCommand implements Callable<Integer> {
     @Option(names = "--marketplace-name", defaultValue = "Demo Marketplace", description = "Seller org name (default ${DEFAULT-VALUE}).")
     String marketplaceName;
 
+    @Option(names = "--no-metrics", description = "Do not serve Prometheus metrics at /metrics.")
+    boolean noMetrics;
+
+    /** The engine's metrics once started, or null when off. */
+    PrometheusMetrics metrics;
+
     AdminBootstrap admin() {
         try {
             return new AdminBootstrap(adminClientID, adminClientSecret, adminUsername, adminPassword);
@@ -133,12 +140,21 @@ public final class EngineCommand implements Callable<Integer> {
         WebhookRoutes routes = webhookRoutes();
         registration("http://localhost", routes);
         OrderEngine server;
+        PrometheusMetrics engineMetrics = noMetrics ? null : PrometheusMetrics.create();
         try {
-            server = OrderEngine.create(cfg -> cfg.admin(admin).clock(Clock.systemUTC()).marketplaceName(marketplaceName))
-                    .start(host, port);
+            server = OrderEngine.create(cfg -> {
+                cfg.admin(admin).clock(Clock.systemUTC()).marketplaceName(marketplaceName);
+                if (engineMetrics != null) {
+                    cfg.observer(engineMetrics).metricsEndpoint(engineMetrics);
+                }
+            }).start(host, port);
         } catch (IllegalStateException e) {
+            if (engineMetrics != null) {
+                engineMetrics.close();
+            }
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        this.metrics = engineMetrics;
         MerchantRegistration registration = registration(server.baseUrl(), routes);
         if (registration != null) {
             try {
@@ -160,6 +176,9 @@ public final class EngineCommand implements Callable<Integer> {
             routes.pre().forEach(r -> out.println("  pre-webhook  " + r.verb() + " " + r.route() + " -> " + registration.preWebhookUrl()));
             routes.post().forEach(r -> out.println("  post-webhook " + r.verb() + " " + r.route() + " -> " + registration.postWebhookUrl()));
         }
+        if (metrics != null) {
+            out.println("  metrics (Prometheus): " + server.baseUrl() + OrderEngine.METRICS_PATH);
+        }
         out.println("Ctrl-C to stop.");
         out.flush();
         return server;
@@ -167,7 +186,8 @@ public final class EngineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Serving.untilShutdown(List.of(start()));
+        OrderEngine server = start();
+        Serving.untilShutdown(metrics == null ? List.of(server) : List.of(metrics, server));
         return 0;
     }
 }

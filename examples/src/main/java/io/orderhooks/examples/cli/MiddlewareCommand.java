@@ -66,6 +66,9 @@ public final class MiddlewareCommand implements Callable<Integer> {
             description = "With --demo-merchant: marketplace API the webhook guards call back, unless the webhook's ConfigData.ApiBaseUrl says (env ORDERHOOKS_API_URL).")
     String apiUrl;
 
+    @Option(names = "--no-metrics", description = "Do not serve Prometheus metrics at /metrics.")
+    boolean noMetrics;
+
     private List<String> requireHashKeys() {
         if (hashKeys == null || hashKeys.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -88,7 +91,8 @@ public final class MiddlewareCommand implements Callable<Integer> {
     MerchantMiddleware.Settings settings() {
         List<String> keys = requireHashKeys();
         try {
-            return new MerchantMiddleware.Settings(port, keys, webhookKeys(), outbox, apiUrl, Clock.systemUTC());
+            return new MerchantMiddleware.Settings(port, keys, webhookKeys(), outbox, apiUrl, Clock.systemUTC(),
+                    !noMetrics);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -114,6 +118,9 @@ public final class MiddlewareCommand implements Callable<Integer> {
         out.println("  pre-webhook Url:  " + middleware.preWebhookUrl());
         out.println("  post-webhook Url: " + middleware.postWebhookUrl());
         out.println("  exports orders to " + outbox.toAbsolutePath());
+        if (middleware.metricsUrl() != null) {
+            out.println("  metrics (Prometheus): " + middleware.metricsUrl());
+        }
         out.println("Ctrl-C to stop.");
         out.flush();
         return middleware;
@@ -129,7 +136,7 @@ public final class MiddlewareCommand implements Callable<Integer> {
         }
         PluginMiddleware middleware;
         try {
-            middleware = PluginMiddleware.start(found, port, keys, webhookKeys());
+            middleware = PluginMiddleware.start(found, port, keys, webhookKeys(), !noMetrics);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new Failure(1, "the plugins cannot be served: " + e.getMessage());
         }
@@ -140,6 +147,9 @@ public final class MiddlewareCommand implements Callable<Integer> {
         found.webhooks().post().forEach(p -> out.println("  plugin PostWebhookPlugin: " + p.name()));
         out.println("Routes:");
         middleware.servedRoutes().forEach(r -> out.println("  " + r));
+        if (middleware.metricsUrl() != null) {
+            out.println("Metrics (Prometheus): " + middleware.metricsUrl());
+        }
         out.println("Ctrl-C to stop.");
         out.flush();
         return middleware;
