@@ -5,6 +5,9 @@
 # Usage: benchmarks/run-all.sh
 #   JMH_ARGS   extra JMH options (default: none, the benchmarks' own warm-up/measurement settings)
 #   SKIP_BUILD=1  use the existing benchmarks/target/benchmarks.jar
+#   BEFORE_JAR    a benchmarks.jar built from an earlier commit: its JMH run (BEFORE_BENCHMARKS: a regex, default
+#                 all) goes next to this one in the report's "JMH before / after" table; BEFORE_LABEL names it
+#   STORES        engine stores of the checkout run (default: memory h2 postgres)
 #   RESULTS, HEAP_ORDERS, and run.sh's DURATION/WARMUP/CONNECTIONS: only for smoke runs; keep the defaults for figures
 # Raw outputs stay in benchmarks/target/perf/ (jmh.json, jmh.txt, load/, memory.tsv, machine.txt).
 set -euo pipefail
@@ -41,8 +44,17 @@ echo "== JMH" >&2
 # shellcheck disable=SC2086
 timeout 1500 java -jar "$JAR" -foe true -rf json -rff "$OUT/jmh.json" ${JMH_ARGS:-} | tee "$OUT/jmh.txt"
 
+if [ -n "${BEFORE_JAR:-}" ]; then
+  # The same benchmarks built from an earlier commit, same settings, for the report's before/after table.
+  echo "== JMH before ($BEFORE_JAR)" >&2
+  echo "${BEFORE_LABEL:-$BEFORE_JAR}, JMH ${JMH_ARGS:-(default settings)}" >"$OUT/jmh-before.txt"
+  # shellcheck disable=SC2086
+  timeout 1500 java -jar "$BEFORE_JAR" ${BEFORE_BENCHMARKS:-} -foe true -rf json -rff "$OUT/jmh-before.json" ${JMH_ARGS:-} \
+    | tee "$OUT/jmh-before.log"
+fi
+
 echo "== load" >&2
-OUT=$OUT/load JAR=$JAR timeout 900 "$ROOT/benchmarks/load/run.sh"
+OUT=$OUT/load JAR=$JAR STORES=${STORES:-memory h2 postgres} timeout 1500 "$ROOT/benchmarks/load/run.sh"
 
 echo "== engine heap" >&2
 timeout 600 java -Xmx2g -cp "$JAR" io.orderhooks.benchmarks.EngineHeap "${HEAP_ORDERS:-10000}" 10 | tee "$OUT/memory.tsv"

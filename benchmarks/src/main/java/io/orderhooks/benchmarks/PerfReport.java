@@ -52,6 +52,9 @@ public final class PerfReport {
         line("");
         new TargetSection(md, jmh, load).write();
         jmhSection(jmh);
+        Optional<JmhResults> before = Files.exists(dir.resolve("jmh-before.json"))
+                ? Optional.of(JmhResults.read(dir.resolve("jmh-before.json"))) : Optional.empty();
+        JmhComparison.write(md, before, jmh, read(dir.resolve("jmh-before.txt")).map(String::strip).orElse("an earlier build"));
         loadSection(load);
         checkoutSection(load);
         memorySection(load, memory);

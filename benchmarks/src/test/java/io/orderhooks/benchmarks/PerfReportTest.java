@@ -78,6 +78,25 @@ class PerfReportTest {
     }
 
     @Test
+    void comparesEachBenchmarkOfTheBeforeRunWithThisRunAndSaysWhetherTheDifferenceIsBeyondNoise() throws Exception {
+        Files.writeString(dir.resolve("jmh.json"), "[" + String.join(",",
+                jmh("DispatcherBenchmark.signedOrderCalculate", "lines", "20", 100.0, "us/op"),
+                jmh("WorksheetJsonBenchmark.parse", "lines", "20", 50.2, "us/op"),
+                jmh("SignatureBenchmark.sign", "bodyBytes", "256", 0.5, "us/op")) + "]");
+        Files.writeString(dir.resolve("jmh-before.json"), "[" + String.join(",",
+                jmh("DispatcherBenchmark.signedOrderCalculate", "lines", "20", 200.0, "us/op"),
+                jmh("WorksheetJsonBenchmark.parse", "lines", "20", 50.0, "us/op")) + "]");
+        Files.writeString(dir.resolve("jmh-before.txt"), "commit abc1234\n");
+
+        String md = report();
+
+        assertThat(md).contains("## JMH before / after\n\nBefore: commit abc1234.")
+                .contains("| DispatcherBenchmark.signedOrderCalculate | lines=20 | 200.0 | 100.0 | us/op | 0.50 | faster |")
+                .contains("| WorksheetJsonBenchmark.parse | lines=20 | 50.00 | 50.20 | us/op | 1.00 | no |");
+        assertThat(md.substring(md.indexOf("## JMH before / after"))).doesNotContain("SignatureBenchmark");
+    }
+
+    @Test
     void saysWhatWasNotMeasuredInsteadOfInventingFigures() throws Exception {
         String md = report();
         assertThat(md).contains("machine.txt missing")
