@@ -4,9 +4,11 @@ import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.examples.Main;
 import io.orderhooks.engine.OrderEngine;
+import io.orderhooks.engine.Stores;
 import io.orderhooks.examples.app.MerchantMiddleware;
 import io.orderhooks.examples.demo.DemoStory;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -39,8 +41,24 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--outbox", defaultValue = "orderhooks-demo-outbox", description = "Folder for exported orders (default ${DEFAULT-VALUE}).")
     Path outbox;
 
+    @CommandLine.Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
     @Option(names = "--exit", description = "Stop after the story instead of serving until Ctrl-C.")
     boolean exit;
+
+    /** The story needs an empty store: a fresh data folder each run unless --data names one (printed either way). */
+    private Stores.Choice demoStore(PrintWriter out) throws java.io.IOException {
+        Path fresh = storeOptions.usesDataFolder() && storeOptions.data == null
+                ? Files.createTempDirectory("orderhooks-demo-") : null;
+        try {
+            Stores.Choice store = storeOptions.choice(fresh);
+            out.println("state: " + store + (fresh != null ? " (a fresh folder for this run; --data DIR to choose one)" : ""));
+            return store;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -49,8 +67,9 @@ public final class DemoCommand implements Callable<Integer> {
         AdminBootstrap admin = AdminBootstrap.LOCAL_DEFAULTS;
         Clock clock = Clock.systemUTC();
         out.println("orderhooks " + Main.version() + " demo");
-        OrderEngine engine = OrderEngine.create(cfg -> cfg.admin(admin).clock(clock).marketplaceName("Demo Marketplace"))
-                .start(host, enginePort);
+        Stores.Choice store = demoStore(out);
+        OrderEngine engine = OrderEngine.create(cfg -> cfg.admin(admin).clock(clock).marketplaceName("Demo Marketplace")
+                .store(store)).start(host, enginePort);
         MerchantMiddleware middleware;
         try {
             middleware = MerchantMiddleware.start(new MerchantMiddleware.Settings(middlewarePort, List.of(hashKey),

@@ -2,9 +2,11 @@ package io.orderhooks.examples.cli;
 
 import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.engine.OrderEngine;
+import io.orderhooks.engine.Stores;
 import io.orderhooks.examples.client.OrderCloudClient;
 import io.orderhooks.examples.app.MerchantRegistration;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,6 +65,9 @@ public final class EngineCommand implements Callable<Integer> {
             description = "ID of the storefront API client the events and webhooks fire for (default ${DEFAULT-VALUE}).")
     String storefrontClientID;
 
+    @CommandLine.Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
     @Option(names = "--marketplace-name", defaultValue = "Demo Marketplace", description = "Seller org name (default ${DEFAULT-VALUE}).")
     String marketplaceName;
 
@@ -96,11 +101,20 @@ public final class EngineCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, was " + port);
         }
         registration("http://localhost");
+        Stores.Choice store;
+        try {
+            store = storeOptions.choice(Path.of("orderhooks-data"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        // a store that cannot open (folder, disk, database, migration) ends the command with its one-line reason
+        OrderEngine created = OrderEngine.create(cfg -> cfg.admin(admin).clock(Clock.systemUTC())
+                .marketplaceName(marketplaceName).store(store));
         OrderEngine server;
         try {
-            server = OrderEngine.create(cfg -> cfg.admin(admin).clock(Clock.systemUTC()).marketplaceName(marketplaceName))
-                    .start(host, port);
+            server = created.start(host, port);
         } catch (IllegalStateException e) {
+            created.close();
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         MerchantRegistration registration = registration(server.baseUrl());
@@ -115,6 +129,7 @@ public final class EngineCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("orderhooks engine API listening on " + server.baseUrl());
+        out.println("  state:  " + store + ("h2".equalsIgnoreCase(storeOptions.store) ? " (--data DIR to choose another)" : ""));
         out.println("  token:  POST " + server.baseUrl() + "/oauth/token (client_id=" + admin.clientID()
                 + ", client_secret, grant_type=client_credentials)");
         out.println("  admin:  client " + admin.clientID() + ", user " + admin.username()
