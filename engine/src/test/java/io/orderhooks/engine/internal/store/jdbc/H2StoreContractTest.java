@@ -49,4 +49,41 @@ class H2StoreContractTest extends DurableStoreContract {
                 .hasMessageStartingWith("cannot create the data folder " + file.resolve("data") + ": ")
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("\n"));
     }
+
+    @Test
+    void anExhaustedPoolAnswers503ServiceUnavailableAndChangesNothing() throws Exception {
+        int held = 10;
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(held);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<Thread> holders = new java.util.ArrayList<>();
+        for (int i = 0; i < held; i++) {
+            String id = "H" + i;
+            store.createOrder(order(id, "b1", "u1", "seller"));
+            Thread t = new Thread(() -> store.withOrder(id, s -> {
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return io.orderhooks.engine.internal.store.Mutation.unchanged(null);
+            }));
+            t.start();
+            holders.add(t);
+        }
+        holding.await();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.table(things()).insert("k", "v"))
+                    .isInstanceOf(io.orderhooks.core.error.OrderCloudException.class)
+                    .hasMessage("The service is temporarily unavailable: no database connection is free. Retry later.")
+                    .extracting(e -> ((io.orderhooks.core.error.OrderCloudException) e).errorCode())
+                    .isEqualTo("ServiceUnavailable");
+        } finally {
+            release.countDown();
+            for (Thread t : holders) {
+                t.join();
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(store.table(things()).find("k")).isEmpty();
+    }
 }
