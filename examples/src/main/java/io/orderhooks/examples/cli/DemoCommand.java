@@ -5,6 +5,7 @@ import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.examples.Main;
 import io.orderhooks.engine.OrderEngine;
 import io.orderhooks.engine.Stores;
+import io.orderhooks.micrometer.PrometheusMetrics;
 import io.orderhooks.examples.app.MerchantMiddleware;
 import io.orderhooks.examples.demo.DemoStory;
 import java.io.PrintWriter;
@@ -59,6 +60,8 @@ public final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
+    @Option(names = "--no-metrics", description = "Do not serve Prometheus metrics at /metrics (engine and middleware).")
+    boolean noMetrics;
 
     @Override
     public Integer call() throws Exception {
@@ -68,17 +71,30 @@ public final class DemoCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         out.println("orderhooks " + Main.version() + " demo");
         Stores.Choice store = demoStore(out);
-        OrderEngine engine = OrderEngine.create(cfg -> cfg.admin(admin).clock(clock).marketplaceName("Demo Marketplace")
-                .store(store)).start(host, enginePort);
+        PrometheusMetrics engineMetrics = noMetrics ? null : PrometheusMetrics.create();
+        OrderEngine engine;
+        try {
+            engine = OrderEngine.create(cfg -> {
+                cfg.admin(admin).clock(clock).marketplaceName("Demo Marketplace").store(store);
+                if (engineMetrics != null) {
+                    cfg.observer(engineMetrics).metricsEndpoint(engineMetrics);
+                }
+            }).start(host, enginePort);
+        } catch (RuntimeException e) {
+            Serving.closeAll(engineMetrics == null ? List.of() : List.of(engineMetrics));
+            throw e;
+        }
         MerchantMiddleware middleware;
         try {
             middleware = MerchantMiddleware.start(new MerchantMiddleware.Settings(middlewarePort, List.of(hashKey),
-                    List.of(hashKey), outbox, engine.baseUrl(), clock));
+                    List.of(hashKey), outbox, engine.baseUrl(), clock, !noMetrics));
         } catch (RuntimeException e) {
             engine.close();
+            Serving.closeAll(engineMetrics == null ? List.of() : List.of(engineMetrics));
             throw e;
         }
-        List<AutoCloseable> running = List.of(engine, middleware);
+        List<AutoCloseable> running = engineMetrics == null ? List.of(engine, middleware)
+                : List.of(engineMetrics, engine, middleware);
         try {
             new DemoStory(engine, middleware, admin, hashKey, clock, out).run();
         } catch (OrderCloudException | IllegalStateException e) {
@@ -101,6 +117,9 @@ public final class DemoCommand implements Callable<Integer> {
                 + admin.clientSecret() + ", user " + admin.username() + " / " + admin.password() + ")");
         out.println("  middleware   " + middleware.baseUrl() + "  (" + middleware.integrationUrl() + ", "
                 + middleware.preWebhookUrl() + ")");
+        if (engineMetrics != null) {
+            out.println("  metrics      " + engine.baseUrl() + OrderEngine.METRICS_PATH + ", " + middleware.metricsUrl());
+        }
         out.flush();
         Serving.untilShutdown(running);
         return 0;
