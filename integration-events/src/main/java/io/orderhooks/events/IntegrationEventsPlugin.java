@@ -5,6 +5,7 @@ import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
 import io.orderhooks.javalin.JavalinBridge;
 import io.orderhooks.javalin.JavalinMount;
+import io.orderhooks.javalin.ServerLimits;
 import java.util.Objects;
 
 /**
@@ -36,6 +37,7 @@ public final class IntegrationEventsPlugin extends Plugin<Void> {
 
     @Override
     public void onInitialize(JavalinState state) {
+        ServerLimits.DEFAULTS.applyTo(state.jetty);
         state.routes.get(basePath + "/health", ctx -> JavalinBridge.write(ctx, dispatcher.health()));
         JavalinMount.mount(state.routes, basePath, dispatcher::maxBodyBytes, dispatcher);
     }

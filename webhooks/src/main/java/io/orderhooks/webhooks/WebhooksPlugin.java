@@ -4,6 +4,7 @@ import io.orderhooks.core.http.BasePath;
 import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
 import io.orderhooks.javalin.JavalinMount;
+import io.orderhooks.javalin.ServerLimits;
 import io.orderhooks.core.http.RawResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,12 @@ public final class WebhooksPlugin extends Plugin<Void> {
     public WebhooksPlugin(String basePath, WebhooksDispatcher dispatcher) {
         this.basePath = BasePath.normalize(basePath);
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+    }
+
+    /** Installs the shared request deadlines and OrderCloud-shaped error pages ({@link ServerLimits}). */
+    @Override
+    public void onInitialize(JavalinState state) {
+        ServerLimits.DEFAULTS.applyTo(state.jetty);
     }
 
     @Override

@@ -100,6 +100,15 @@ public final class Tables {
     /** key {@code supplierID/buyerID}, value the buyer ID: the buyer may order from the supplier. */
     public static final Table<String> SUPPLIER_BUYERS = Table.of("supplierbuyers", String.class);
 
+    /**
+     * key {@code companyID/userID}: the user's token version, bumped on deactivation, deletion, password and role
+     * changes; tokens carrying an older one are refused. Kept after the user is deleted, so a new user given the
+     * same ID never inherits the old tokens.
+     */
+    public static final Table<Long> USER_TOKEN_VERSIONS = Table.of("usertokenversions", Long.class);
+    /** key the anonymous token's reserved order ID ({@code orderid} claim): that anonymous shopper's tokens are revoked. */
+    public static final Table<String> REVOKED_ANONYMOUS_TOKENS = Table.of("revokedanonymoustokens", String.class);
+
     /** {@code ""} for null, so optional parts of a key stay positional. */
     public static String part(String s) {
         return s == null ? "" : s;
