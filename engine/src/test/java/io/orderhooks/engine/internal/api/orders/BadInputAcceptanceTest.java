@@ -189,7 +189,7 @@ class BadInputAcceptanceTest {
     static void assertNothingChanged(Seeded f, JsonNode orderBefore) {
         assertThat(ok(f.api().get("/v1/orders/Incoming/o1", f.admin())).body()).isEqualTo(orderBefore);
         for (String list : List.of("/v1/orders/Incoming", "/v1/products", "/v1/buyers", "/v1/buyers/b1/users",
-                "/v1/orders/Outgoing/o1/lineitems", "/v1/apiclients", "/v1/webhooks")) {
+                "/v1/orders/Incoming/o1/lineitems", "/v1/apiclients", "/v1/webhooks")) {
             assertThat(f.api().get(list, f.admin()).status()).as("GET %s", list).isEqualTo(200);
         }
         assertThat(ok(f.api().get("/v1/orders/Outgoing/o1/lineitems", f.shopper())).body().at("/Items/0/Quantity").asInt()).isEqualTo(2);
