@@ -58,6 +58,7 @@ public final class ApiServer {
                     maxBodyBytes + 1).applyTo(cfg.jetty);
             cfg.routes.post("/oauth/token", this::token);
             cfg.routes.get("/oauth/certs/{kid}", this::certs);
+            cfg.routes.get(DeliveryLogPage.PATH, DeliveryLogPage::serve);
             for (ApiRoute route : routes.routes()) {
                 cfg.routes.addHttpHandler(handlerType(route.verb()), "/" + route.template(),
                         ctx -> serve(ctx, route));
