@@ -104,6 +104,14 @@ public final class Tables {
     public static String usernameLookup(User u) {
         return u.username() == null ? null : u.username().toLowerCase(java.util.Locale.ROOT);
     }
+    /**
+     * key {@code companyID/userID}: the user's token version, bumped on deactivation, deletion, password and role
+     * changes; tokens carrying an older one are refused. Kept after the user is deleted, so a new user given the
+     * same ID never inherits the old tokens.
+     */
+    public static final Table<Long> USER_TOKEN_VERSIONS = Table.of("usertokenversions", Long.class);
+    /** key the anonymous token's reserved order ID ({@code orderid} claim): that anonymous shopper's tokens are revoked. */
+    public static final Table<String> REVOKED_ANONYMOUS_TOKENS = Table.of("revokedanonymoustokens", String.class);
 
     /** {@code ""} for null, so optional parts of a key stay positional. */
     public static String part(String s) {
