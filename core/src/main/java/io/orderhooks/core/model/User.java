@@ -23,7 +23,14 @@ public record User(
         @JsonProperty("AvailableRoles") List<String> availableRoles,
         @JsonProperty("Locale") JsonNode locale,
         @JsonProperty("DateCreated") OffsetDateTime dateCreated,
-        @JsonProperty("PasswordLastSetDate") OffsetDateTime passwordLastSetDate) {
+        @JsonProperty("PasswordLastSetDate") OffsetDateTime passwordLastSetDate,
+        @JsonProperty("FailedLoginAttempts") Integer failedLoginAttempts,
+        @JsonProperty("LastActive") OffsetDateTime lastActive) {
+
+    /** {@code FailedLoginAttempts} is a plain int on the wire: 0 when unknown. */
+    public User {
+        failedLoginAttempts = failedLoginAttempts == null ? 0 : failedLoginAttempts;
+    }
 
     /** A builder with every field unset (null). */
     public static Builder builder() {
@@ -48,6 +55,8 @@ public record User(
         b.locale = locale;
         b.dateCreated = dateCreated;
         b.passwordLastSetDate = passwordLastSetDate;
+        b.failedLoginAttempts = failedLoginAttempts;
+        b.lastActive = lastActive;
         return b;
     }
 
@@ -68,6 +77,8 @@ public record User(
         private JsonNode locale;
         private OffsetDateTime dateCreated;
         private OffsetDateTime passwordLastSetDate;
+        private Integer failedLoginAttempts;
+        private OffsetDateTime lastActive;
 
         private Builder() {}
 
@@ -141,13 +152,24 @@ public record User(
             return this;
         }
 
+        public Builder failedLoginAttempts(Integer failedLoginAttempts) {
+            this.failedLoginAttempts = failedLoginAttempts;
+            return this;
+        }
+
+        public Builder lastActive(OffsetDateTime lastActive) {
+            this.lastActive = lastActive;
+            return this;
+        }
+
         public Builder passwordLastSetDate(OffsetDateTime passwordLastSetDate) {
             this.passwordLastSetDate = passwordLastSetDate;
             return this;
         }
 
         public User build() {
-            return new User(id, companyID, username, password, firstName, lastName, email, phone, termsAccepted, active, xp, availableRoles, locale, dateCreated, passwordLastSetDate);
+            return new User(id, companyID, username, password, firstName, lastName, email, phone, termsAccepted, active, xp, availableRoles, locale, dateCreated, passwordLastSetDate,
+                    failedLoginAttempts, lastActive);
         }
     }
 }

@@ -69,9 +69,27 @@ public final class VariantService {
         return ctx.store().table(Tables.PRODUCTS).update(productID, x -> x.toBuilder().variantCount(combinations(productID)).build());
     }
 
+    /** The variants of a product in generation order: by each defining spec's option {@code ListOrder}, in spec order. */
     public List<Variant> list(String productID) {
         product(productID);
-        return ctx.store().table(Tables.VARIANTS).listWithPrefix(productID + "/");
+        java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+        for (Spec spec : new ProductAccess(ctx).specs(productID)) {
+            List<SpecOption> options = options(spec.id());
+            for (int i = 0; i < options.size(); i++) {
+                rank.put(spec.id() + "/" + options.get(i).id(), i);
+            }
+        }
+        Comparator<Variant> order = (a, b) -> {
+            for (int i = 0; i < Math.min(a.specs().size(), b.specs().size()); i++) {
+                int c = Integer.compare(rank.getOrDefault(a.specs().get(i).specID() + "/" + a.specs().get(i).optionID(), 0),
+                        rank.getOrDefault(b.specs().get(i).specID() + "/" + b.specs().get(i).optionID(), 0));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return a.id().compareTo(b.id());
+        };
+        return ctx.store().table(Tables.VARIANTS).listWithPrefix(productID + "/").stream().sorted(order).toList();
     }
 
     public Variant get(String productID, String variantID) {

@@ -185,7 +185,7 @@ final class LinePricer {
 
     static LineItemProduct snapshot(Product p) {
         return LineItemProduct.builder().id(p.id()).parentID(p.parentID()).name(p.name()).description(p.description())
-                .returnable(p.returnable()).quantityMultiplier(p.quantityMultiplier()).shipWeight(p.shipWeight())
+                .returnable(Boolean.TRUE.equals(p.returnable())).quantityMultiplier(p.quantityMultiplier()).shipWeight(p.shipWeight())
                 .shipHeight(p.shipHeight()).shipWidth(p.shipWidth()).shipLength(p.shipLength())
                 .defaultSupplierID(p.defaultSupplierID()).xp(p.xp()).build();
     }

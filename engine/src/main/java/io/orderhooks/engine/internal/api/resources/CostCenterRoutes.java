@@ -55,7 +55,9 @@ public final class CostCenterRoutes {
     }
 
     private static CostCenter save(ApiContext ctx, ApiRequest r, AssignedResources<CostCenter> s, String pathID, CostCenter body) {
-        Ids.requireSame(body.id(), pathID);
+        if (pathID != null) {
+            Ids.requireSame(body.id(), pathID);
+        }
         if (body.name() == null || body.name().isBlank()) {
             throw io.orderhooks.engine.internal.Errors.required("Name");
         }
