@@ -45,7 +45,7 @@ class StorefrontSdkTest {
         assertThat(story.get("apparelChildren").asInt()).isEqualTo(1);
         assertThat(texts(story.get("inApparel"))).containsExactly("tee");
         assertThat(story.get("unknownCategory").asText()).isEqualTo("404 NotFound");
-        assertThat(texts(story.get("variants"))).containsExactly("tee-S", "tee-M");
+        assertThat(texts(story.get("variants"))).containsExactly("tee-M", "tee-S");
         assertThat(texts(story.get("records"))).containsExactly("wh-tee@dock");
         assertThat(texts(story.get("costCenters"))).containsExactly("cc-mkt");
         assertThat(story.get("cardEditable").asBoolean()).isTrue();
