@@ -43,14 +43,15 @@ public final class CatalogService {
 
     public Product createProduct(Caller caller, Product p) {
         Errors.requireSeller(caller);
-        Product stored = validProduct(p.toBuilder().id(idOr(p.id())).ownerID(caller.companyID()).build());
+        Product stored = validProduct(p.toBuilder().id(idOr(p.id())).ownerID(caller.companyID()).dateCreated(ctx.now()).build());
         t(Tables.PRODUCTS).insert(stored.id(), stored);
         return stored;
     }
 
     public Product saveProduct(Caller caller, String productID, Product p) {
         Errors.requireSeller(caller);
-        Product stored = validProduct(p.toBuilder().id(productID).ownerID(caller.companyID()).build());
+        java.time.OffsetDateTime created = t(Tables.PRODUCTS).find(productID).map(Product::dateCreated).orElse(ctx.now());
+        Product stored = validProduct(p.toBuilder().id(productID).ownerID(caller.companyID()).dateCreated(created).build());
         t(Tables.PRODUCTS).put(productID, stored);
         return stored;
     }

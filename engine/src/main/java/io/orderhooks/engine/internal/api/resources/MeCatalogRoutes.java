@@ -125,6 +125,7 @@ public final class MeCatalogRoutes {
     static ObjectNode buyerProduct(ApiContext ctx, ProductAccess access, Caller c, String productID) {
         ProductAccess.Visible v = access.visible(c, productID).orElseThrow(() -> Errors.notFound("Product", productID));
         ObjectNode node = OrderCloudJson.mapper().valueToTree(v.product());
+        node.remove(java.util.List.of("OwnerID", "DefaultPriceScheduleID", "AutoForward")); // not on the SDK's BuyerProduct
         node.set("PriceSchedule", v.priceScheduleID() == null ? null : OrderCloudJson.mapper().valueToTree(
                 ctx.engine().context().store().table(Tables.PRICE_SCHEDULES).find(v.priceScheduleID()).orElse(null)));
         return node;
