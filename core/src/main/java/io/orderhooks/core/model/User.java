@@ -24,14 +24,20 @@ public record User(
         @JsonProperty("Locale") JsonNode locale,
         @JsonProperty("DateCreated") OffsetDateTime dateCreated,
         @JsonProperty("PasswordLastSetDate") OffsetDateTime passwordLastSetDate,
-        @JsonProperty("FailedLoginAttempts") Integer failedLoginAttempts) {
+        @JsonProperty("FailedLoginAttempts") Integer failedLoginAttempts,
+        @JsonProperty("LastActive") OffsetDateTime lastActive) {
 
-    /** The record without {@code FailedLoginAttempts} (read-only on the wire; the engine counts it). */
+    /** {@code FailedLoginAttempts} is a plain int on the wire: 0 when unknown (read-only; the engine counts it). */
+    public User {
+        failedLoginAttempts = failedLoginAttempts == null ? 0 : failedLoginAttempts;
+    }
+
+    /** The record without the read-only {@code FailedLoginAttempts} and {@code LastActive}. */
     public User(String id, String companyID, String username, String password, String firstName, String lastName,
             String email, String phone, OffsetDateTime termsAccepted, Boolean active, JsonNode xp,
             List<String> availableRoles, JsonNode locale, OffsetDateTime dateCreated, OffsetDateTime passwordLastSetDate) {
         this(id, companyID, username, password, firstName, lastName, email, phone, termsAccepted, active, xp,
-                availableRoles, locale, dateCreated, passwordLastSetDate, null);
+                availableRoles, locale, dateCreated, passwordLastSetDate, null, null);
     }
 
     /** A builder with every field unset (null). */
@@ -58,6 +64,7 @@ public record User(
         b.dateCreated = dateCreated;
         b.passwordLastSetDate = passwordLastSetDate;
         b.failedLoginAttempts = failedLoginAttempts;
+        b.lastActive = lastActive;
         return b;
     }
 
@@ -79,6 +86,7 @@ public record User(
         private OffsetDateTime dateCreated;
         private OffsetDateTime passwordLastSetDate;
         private Integer failedLoginAttempts;
+        private OffsetDateTime lastActive;
 
         private Builder() {}
 
@@ -158,13 +166,19 @@ public record User(
             return this;
         }
 
+        public Builder lastActive(OffsetDateTime lastActive) {
+            this.lastActive = lastActive;
+            return this;
+        }
+
         public Builder passwordLastSetDate(OffsetDateTime passwordLastSetDate) {
             this.passwordLastSetDate = passwordLastSetDate;
             return this;
         }
 
         public User build() {
-            return new User(id, companyID, username, password, firstName, lastName, email, phone, termsAccepted, active, xp, availableRoles, locale, dateCreated, passwordLastSetDate, failedLoginAttempts);
+            return new User(id, companyID, username, password, firstName, lastName, email, phone, termsAccepted, active, xp, availableRoles, locale, dateCreated, passwordLastSetDate,
+                    failedLoginAttempts, lastActive);
         }
     }
 }

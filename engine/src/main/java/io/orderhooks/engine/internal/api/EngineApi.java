@@ -12,6 +12,11 @@ import io.orderhooks.engine.internal.api.internal.EngineAccounts;
 import io.orderhooks.engine.internal.api.internal.TokenRevocations;
 import io.orderhooks.engine.internal.api.resources.ApiClientRoutes;
 import io.orderhooks.engine.internal.api.resources.BreakerRoutes;
+import io.orderhooks.engine.internal.api.resources.CategoryRoutes;
+import io.orderhooks.engine.internal.api.resources.CostCenterRoutes;
+import io.orderhooks.engine.internal.api.resources.VariantRoutes;
+import io.orderhooks.engine.internal.api.resources.CreditCardRoutes;
+import io.orderhooks.engine.internal.api.resources.IncrementorRoutes;
 import io.orderhooks.engine.internal.api.resources.DeliveryRoutes;
 import io.orderhooks.engine.internal.api.resources.IntegrationEventRoutes;
 import io.orderhooks.engine.internal.api.resources.MeRoutes;
@@ -67,7 +72,9 @@ public final class EngineApi {
             BuyerRoutes::register, BuyerUserRoutes::register, SpendingAccountRoutes::register, SupplierRoutes::register,
             MeRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register, WebhookRoutes::register,
             IntegrationEventRoutes::register, DeliveryRoutes::register, BreakerRoutes::register,
-            ProductCollectionRoutes::register, GroupOrderRoutes::register, SharedCartRoutes::register);
+            ProductCollectionRoutes::register, GroupOrderRoutes::register, SharedCartRoutes::register,
+            CostCenterRoutes::register, CreditCardRoutes::register, IncrementorRoutes::register, CategoryRoutes::register,
+            VariantRoutes::register);
 
     private final ApiContext context;
     private final ApiServer server;

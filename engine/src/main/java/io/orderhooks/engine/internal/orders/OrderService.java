@@ -54,7 +54,8 @@ public final class OrderService {
         }
         // an anonymous shopper's order always has the ID its token reserved (see CartService)
         String id = caller.anonymous() && caller.orderID() != null ? caller.orderID()
-                : body.id() == null || body.id().isBlank() ? ctx.ids().next() : body.id();
+                : body.id() == null || body.id().isBlank() ? ctx.ids().next()
+                : new io.orderhooks.engine.internal.incrementors.IncrementorService(ctx).expand(body.id());
         Order.Builder o = Order.builder().id(id).fromUser(from).fromUserID(from.id()).fromCompanyID(caller.companyID())
                 .toCompanyID(to).comments(body.comments()).xp(body.xp()).currency(body.currency())
                 .status(OrderStatus.Unsubmitted).isSubmitted(false).dateCreated(ctx.now()).lastUpdated(ctx.now());
