@@ -36,7 +36,9 @@ import java.util.function.Consumer;
  *   <li>{@code merchant}: the whole example merchant ({@link MerchantPlugins#demo}: tax, zone shipping, the
  *       outbox exporter writing to {@code <dir>/outbox}) under {@code /integration}.
  *   <li>{@code engine}: the engine's REST API over a seeded {@link BenchEngine}, delivering checkout events
- *       over HTTP to the merchant at the URL given as third argument; {@link CheckoutLoad} drives it.
+ *       over HTTP to the merchant at the URL given as third argument; {@link CheckoutLoad} drives it. Its store
+ *       is the system property {@code orderhooks.bench.store} ({@link BenchStore}).
+ *   <li>{@code postgres}: an embedded PostgreSQL for the engine's PostgreSQL store ({@link BenchPostgres}).
  * </ul>
  *
  * <p>All use the same Javalin and Jetty defaults. Usage: {@code java -cp benchmarks.jar
@@ -57,6 +59,10 @@ public final class LoadServers {
             System.exit(2);
         }
         Path dir = Files.createDirectories(Path.of(args[1]));
+        if (args[0].equals("postgres")) {
+            BenchPostgres.serve(dir);
+            return;
+        }
         Javalin app = args[0].equals("engine") && args.length == 3 ? startEngine(args[2]) : start(args[0], dir);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "load-server-stop"));
         Files.writeString(dir.resolve(args[0] + ".port"), Integer.toString(app.port()));
