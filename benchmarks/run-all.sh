@@ -4,7 +4,7 @@
 #
 # Usage: benchmarks/run-all.sh
 #   JMH_ARGS   extra JMH options (default: none, the benchmarks' own warm-up/measurement settings)
-#   SKIP_BUILD=1  use the existing benchmarks/target/benchmarks.jar
+#   SKIP_BUILD=1  use the existing jar (JAR, default benchmarks/target/benchmarks.jar); PERF_OUT: raw output folder
 #   BEFORE_JAR    a benchmarks.jar built from an earlier commit: its JMH run (BEFORE_BENCHMARKS: a regex, default
 #                 all) goes next to this one in the report's "JMH before / after" table; BEFORE_LABEL names it
 #   STORES        engine stores of the checkout run (default: memory h2 postgres)
@@ -13,8 +13,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=$ROOT/benchmarks/target/benchmarks.jar
-OUT=$ROOT/benchmarks/target/perf
+JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
+OUT=${PERF_OUT:-$ROOT/benchmarks/target/perf}
 RESULTS=${RESULTS:-$ROOT/docs/perf-results.md}
 cd "$ROOT"
 
