@@ -22,7 +22,7 @@ function done(summary, latency, requests)
    local seconds = summary.duration / 1e6
    local e = summary.errors
    local errors = e.connect + e.read + e.write + e.status + e.timeout
-   -- name, requests/s, p50 us, p99 us, requests, errors (any non-2xx counts)
-   io.write(string.format("RESULT\t%s\t%.1f\t%d\t%d\t%d\t%d\n", os.getenv("LOAD_NAME"),
-      summary.requests / seconds, latency:percentile(50), latency:percentile(99), summary.requests, errors))
+   -- name, requests/s, p50 us, p99 us, requests, errors (any non-2xx counts), non-2xx answers
+   io.write(string.format("RESULT\t%s\t%.1f\t%d\t%d\t%d\t%d\t%d\n", os.getenv("LOAD_NAME"),
+      summary.requests / seconds, latency:percentile(50), latency:percentile(99), summary.requests, errors, e.status))
 end

@@ -144,13 +144,17 @@ measure() {
   echo "$line" | sed "s/^RESULT\t[^\t]*/round\t$name\t$round/" >>"$RESULTS"
 }
 
-# warm NAME LINES ROLE: WARMUP seconds of unmeasured load.
+# warm NAME LINES ROLE: WARMUP seconds of unmeasured load. Socket errors of a cold server (time-outs while the JIT
+# warms on a busy machine) are reported, not fatal; any non-2xx answer is.
 warm() {
   local name=$1 lines=$2 role=$3
-  local line
+  local line status
   line=$(wrk_run "$name-warmup" "http://127.0.0.1:${PORT_OF[$role]}/ordercalculate" "$OUT/calc-$lines.json" \
     "$OUT/calc-$lines.sig" "$WARMUP")
-  check_errors "$name-warmup" "$line" "$role"
+  [ -n "$line" ] || { echo "wrk gave no result for $name-warmup" >&2; exit 1; }
+  status=$(echo "$line" | cut -f8)
+  [ "${status:-0}" -eq 0 ] || { echo "$name-warmup: $status non-2xx answers; see $OUT/$role.log" >&2; exit 1; }
+  [ "$(echo "$line" | cut -f7)" -eq 0 ] || echo "$name-warmup: $(echo "$line" | cut -f7) failed requests while warming (not measured)" >&2
 }
 
 # medians: one "load" line per row from its "round" lines (median req/s, p50, p99; total requests and errors).
