@@ -14,6 +14,8 @@ import io.orderhooks.core.receiver.SignaturePolicy;
 import io.orderhooks.core.receiver.TimeBudget;
 import io.orderhooks.webhooks.internal.AsyncPostQueue;
 import io.orderhooks.webhooks.internal.HookRouter;
+import io.orderhooks.webhooks.internal.MemoryPostQueueStorage;
+import io.orderhooks.webhooks.internal.PostTarget;
 import io.orderhooks.webhooks.internal.PostHookRunner;
 import io.orderhooks.webhooks.internal.PreHookRunner;
 import io.orderhooks.webhooks.internal.Registration;
@@ -59,7 +61,8 @@ public final class WebhooksDispatcher implements RawHandler, AutoCloseable {
         this.router = HookRouter.of(registrations);
         this.budget = new TimeBudget("orderhooks-webhook");
         this.pre = new PreHookRunner(budget);
-        this.queue = b.async == null ? null : new AsyncPostQueue(b.async, b.clock, budget, b.postTimeLimit);
+        this.queue = b.async == null ? null : new AsyncPostQueue(b.async, b.clock, budget, b.postTimeLimit,
+                b.queueStorage != null ? b.queueStorage : new MemoryPostQueueStorage(), this::target);
         this.post = new PostHookRunner(budget, b.postTimeLimit, b.store(), queue);
     }
 
@@ -90,6 +93,15 @@ public final class WebhooksDispatcher implements RawHandler, AutoCloseable {
         } catch (RuntimeException e) {
             return ReceiverErrors.internal(LOG, "webhook " + request.method() + " " + request.path(), e);
         }
+    }
+
+    /** The hook and event of a queued payload, on this instance's hooks. */
+    private PostTarget target(byte[] body) {
+        WebhookPayload payload = parse(body);
+        Registration hook = router.match(payload.route(), payload.verb()).filter(r -> !r.isPre())
+                .orElseThrow(() -> new IllegalStateException("no post-hook for " + payload.verb() + " "
+                        + payload.route() + " on this instance"));
+        return new PostTarget(hook, WebhookEvent.of(payload, hook.template()));
     }
 
     private static WebhookPayload parse(byte[] body) {

@@ -101,6 +101,41 @@ class InMemoryIdempotencyStoreTest {
     }
 
     @Test
+    void whenFullAnAnswerStillBeingComputedIsNotEvicted() throws Exception {
+        InMemoryIdempotencyStore small = new InMemoryIdempotencyStore(clock, Duration.ofMinutes(10), 2);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<RawResponse> slow = pool.submit(() -> small.execute("slow", () -> {
+                inside.countDown();
+                await(release);
+                return ok();
+            }, IdempotencyStore::successful));
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+            small.execute("k1", this::ok, IdempotencyStore::successful);
+            small.execute("k2", this::ok, IdempotencyStore::successful);
+            assertThat(small.size()).isEqualTo(2);
+            release.countDown();
+            assertThat(slow.get(10, TimeUnit.SECONDS).bodyText()).isEqualTo("{\"run\":3}");
+            assertThat(small.execute("slow", this::ok, IdempotencyStore::successful).bodyText()).isEqualTo("{\"run\":3}");
+            assertThat(small.execute("k1", this::ok, IdempotencyStore::successful).bodyText()).isEqualTo("{\"run\":4}");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void expiredAnswersLeaveFromTheOldestEndAsNewKeysArrive() {
+        for (int i = 0; i < 500; i++) {
+            store.execute("old" + i, this::ok, IdempotencyStore::successful);
+        }
+        clock.advance(Duration.ofMinutes(11));
+        store.execute("new", this::ok, IdempotencyStore::successful);
+        assertThat(store.size()).isEqualTo(1);
+    }
+
+    @Test
     void refusesNonsenseSettings() {
         assertThatThrownBy(() -> new InMemoryIdempotencyStore(clock, Duration.ZERO, 1)).hasMessageContaining("retention");
         assertThatThrownBy(() -> new InMemoryIdempotencyStore(clock, Duration.ofMinutes(1), 0)).hasMessageContaining("maxEntries");

@@ -66,7 +66,7 @@ public final class PostHookRunner {
     }
 
     private RawResponse enqueue(Registration hook, WebhookEvent event, byte[] payload) {
-        if (queue.offer(hook, event, payload)) {
+        if (queue.offer(event, payload)) {
             return ok();
         }
         if (!queue.isAccepting()) {
