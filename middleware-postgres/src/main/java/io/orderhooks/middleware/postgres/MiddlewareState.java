@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class MiddlewareState implements WebhookState, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MiddlewareState.class);
+    /** How long a caller waits for a database connection before failing (and {@code /ready} answers 503). */
+    public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
     private final HikariDataSource data;
     private final Migrations migrations;
@@ -52,6 +54,8 @@ public final class MiddlewareState implements WebhookState, AutoCloseable {
         config.setPassword(b.url.password());
         config.setMaximumPoolSize(b.poolSize);
         config.setPoolName("orderhooks-middleware-state");
+        // a request (or a readiness probe) waits at most this long for a connection, then fails
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         this.data = new HikariDataSource(config);
         try {
             this.migrations = Migrations.apply(data);
