@@ -1,6 +1,7 @@
 package io.orderhooks.examples.cli;
 
 import io.orderhooks.examples.app.MerchantMiddleware;
+import io.orderhooks.middleware.postgres.MiddlewareState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +39,22 @@ public final class MiddlewareCommand implements Callable<Integer> {
             description = "Marketplace API the webhook guards call back, unless the webhook's ConfigData.ApiBaseUrl says (env ORDERHOOKS_API_URL), e.g. https://sandboxapi.ordercloud.io.")
     String apiUrl;
 
+    @Option(names = "--state", defaultValue = "${env:ORDERHOOKS_STATE}",
+            description = "Share state with other instances behind one load balancer: postgresql://user:password@host:port/database (env ORDERHOOKS_STATE; default: in memory, one instance). See docs/SCALING.md.")
+    String state;
+
+    /** The shared state the options describe, connected and migrated; null for in memory. */
+    MiddlewareState sharedState() {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return MiddlewareState.postgresql(state);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--state: " + e.getMessage());
+        }
+    }
+
     /** The settings the options describe. */
     MerchantMiddleware.Settings settings() {
         if (hashKeys == null || hashKeys.isEmpty()) {
@@ -54,13 +71,15 @@ public final class MiddlewareCommand implements Callable<Integer> {
 
     /** Starts the middleware and prints what to register. */
     MerchantMiddleware start() {
-        MerchantMiddleware middleware = MerchantMiddleware.start(settings());
+        MerchantMiddleware middleware = MerchantMiddleware.start(settings(), sharedState());
         PrintWriter out = spec.commandLine().getOut();
         out.println("orderhooks middleware listening on " + middleware.baseUrl());
         out.println("  integration event CustomImplementationUrl: " + middleware.integrationUrl());
         out.println("  pre-webhook Url:  " + middleware.preWebhookUrl());
         out.println("  post-webhook Url: " + middleware.postWebhookUrl());
         out.println("  exports orders to " + outbox.toAbsolutePath());
+        out.println("  state: " + (state == null || state.isBlank() ? "in memory (one instance)" : "shared in PostgreSQL")
+                + "; load balancers probe " + middleware.baseUrl() + "/ready");
         out.println("Ctrl-C to stop.");
         out.flush();
         return middleware;
