@@ -23,10 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link IdempotencyStore} in PostgreSQL, shared by every instance on the database. A caller claims a key by
+ * {@link IdempotencyStore} in PostgreSQL, shared by every instance on the database. A caller first reads the
+ * key's row: a live answer is returned at once (one {@code SELECT}); a live claim is waited for, polling the
+ * row (5 ms doubling to 100 ms) until its holder stores the answer. Otherwise the caller claims the key by
  * upserting a {@code running} row with its own token and a lease; the upsert succeeds only on a free key, an
- * expired answer, a lapsed lease (a crashed holder) or a failed answer the caller did not wait for. Others
- * poll the row (5 ms doubling to 100 ms) until the holder stores its answer, and return it. The action runs
+ * expired answer, a lapsed lease (a crashed holder) or a failed answer the caller did not wait for, so of
+ * several racing callers one wins and the others go back to waiting. The action runs
  * with no transaction or connection held. A holder whose action outlives the lease may see another caller
  * take over, so the lease must exceed the longest handler time limit.
  */
@@ -42,7 +44,8 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
             + " WHERE (i.state = 'done' AND i.expires_at < ?) OR (i.state = 'running' AND i.lease_until <= ?)"
             + " OR (i.state = 'failed' AND i.token IS DISTINCT FROM ?) RETURNING i.token";
 
-    private record Row(String state, String token, int status, Map<String, String> headers, byte[] body) {}
+    private record Row(String state, String token, Instant leaseUntil, Instant expiresAt, int status,
+            Map<String, String> headers, byte[] body) {}
 
     private final DataSource data;
     private final Clock clock;
@@ -63,20 +66,20 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
         String waitedFor = null;
         long pauseMillis = 5;
         while (true) {
-            if (claim(key, mine, waitedFor)) {
-                return run(key, mine, action, remember);
-            }
-            Row row = Sql.inTransaction(data, c -> read(c, key));
-            if (row != null && row.state().equals("done")) {
+            Row row = Sql.read(data, c -> read(c, key));
+            Instant now = clock.instant();
+            if (row != null && row.state().equals("done") && !row.expiresAt().isBefore(now)) {
                 return answer(row);
             }
             if (row != null && row.state().equals("failed") && row.token().equals(waitedFor)) {
                 return answer(row);
             }
-            if (row != null && row.state().equals("running")) {
+            if (row != null && row.state().equals("running") && row.leaseUntil().isAfter(now)) {
                 waitedFor = row.token();
                 pause(pauseMillis);
                 pauseMillis = Math.min(100, pauseMillis * 2);
+            } else if (claim(key, mine, waitedFor)) {
+                return run(key, mine, action, remember);
             }
         }
     }
@@ -143,14 +146,15 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
 
     private static Row read(Connection c, String key) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT state, token, status, headers, body FROM " + TABLE + " WHERE key = ?")) {
+                "SELECT state, token, lease_until, expires_at, status, headers, body FROM " + TABLE + " WHERE key = ?")) {
             s.setString(1, key);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     return null;
                 }
                 String headers = r.getString("headers");
-                return new Row(r.getString("state"), r.getString("token"), r.getInt("status"),
+                return new Row(r.getString("state"), r.getString("token"), Sql.instant(r, "lease_until"),
+                        Sql.instant(r, "expires_at"), r.getInt("status"),
                         headers == null ? Map.of() : parse(headers), r.getBytes("body"));
             }
         }

@@ -105,12 +105,12 @@ public final class JdbcPostQueueStorage implements PostQueueStorage {
 
     @Override
     public int pending() {
-        return Sql.inTransaction(data, this::count);
+        return Sql.read(data, this::count);
     }
 
     @Override
     public List<DeadLetter> deadLetters() {
-        return Sql.inTransaction(data, c -> {
+        return Sql.read(data, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + DEAD_COLUMNS + " FROM " + TABLE
                     + " WHERE queue = ? AND dead ORDER BY failed_at, seq")) {
                 s.setString(1, queue);

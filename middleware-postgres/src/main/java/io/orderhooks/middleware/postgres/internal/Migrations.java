@@ -32,7 +32,7 @@ public final class Migrations {
 
     /** Null when the database answers and has the latest migration; otherwise what is wrong. */
     public String problem() {
-        return Sql.inTransaction(data, c -> {
+        return Sql.read(data, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + Sql.SCHEMA
                     + ".flyway_schema_history WHERE success AND version = ?")) {
                 s.setString(1, latest);

@@ -40,6 +40,15 @@ final class Sql {
         }
     }
 
+    /** Runs one read-only {@code work} in auto-commit mode (no transaction round trips). */
+    static <T> T read(DataSource data, Work<T> work) {
+        try (Connection c = data.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StateException(e);
+        }
+    }
+
     static void set(PreparedStatement s, int index, Instant instant) throws SQLException {
         s.setObject(index, instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
