@@ -11,6 +11,8 @@ import io.orderhooks.engine.internal.store.Store;
 import io.orderhooks.engine.senders.webhooks.AbstractWebhookSink;
 import io.orderhooks.engine.spi.CheckoutIntegration;
 import io.orderhooks.engine.spi.DeliveryLog;
+import io.orderhooks.engine.spi.DeliveryRecord;
+import io.orderhooks.engine.spi.Redelivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,7 +20,9 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
@@ -56,13 +60,14 @@ public final class OrderEngine implements AutoCloseable {
     private final CheckoutIntegration checkout;
     private final AbstractWebhookSink sink;
     private final Engine engine;
+    private final EngineResources resources;
     private final List<AutoCloseable> running = new ArrayList<>();
     private Javalin app;
     private String baseUrl;
 
     private OrderEngine(Config config) {
         this.config = config;
-        EngineResources resources = new EngineResources(config.clock, log, http);
+        this.resources = new EngineResources(config.clock, log, http);
         this.store = config.store.open();
         this.checkout = config.checkout.create(resources);
         this.sink = config.webhooks.create(resources);
@@ -104,7 +109,9 @@ public final class OrderEngine implements AutoCloseable {
         int chosen = port == 0 ? freePort(host) : port;
         this.baseUrl = "http://" + urlHost(host) + ":" + chosen;
         EngineApi api = EngineApi.builder(engine).issuer(config.issuer != null ? config.issuer : baseUrl).admin(config.admin)
-                .webhookSink(sink).deliveryLog(log).marketplaceName(config.marketplaceName).build();
+                .webhookSink(sink).deliveryLog(log).redelivery(redelivery()).marketplaceName(config.marketplaceName)
+                .breakers(Map.of("checkout", resources.checkoutBreakers(), "webhooks", resources.webhookBreakers()))
+                .build();
         running.add(InvitationPurger.start(engine.groupOrders(), config.purgePeriod));
         running.add(SharedCartPurgeSchedule.start(engine.sharedCartPurger(), config.purgePeriod));
         Javalin created = api.create();
@@ -119,6 +126,16 @@ public final class OrderEngine implements AutoCloseable {
         LOG.info("orderhooks engine serving on {} (store {}, checkout {}, webhooks {})", baseUrl, config.store,
                 config.checkout, config.webhooks);
         return this;
+    }
+
+    /** Redelivery by record kind: failed post-webhooks through the sink (checkout records are refused by the API). */
+    private Redelivery redelivery() {
+        Map<DeliveryRecord.Kind, Redelivery> byKind = new EnumMap<>(DeliveryRecord.Kind.class);
+        byKind.put(DeliveryRecord.Kind.POST_WEBHOOK, sink);
+        if (checkout instanceof Redelivery r) {
+            byKind.put(DeliveryRecord.Kind.CHECKOUT, r);
+        }
+        return Redelivery.byKind(log, byKind);
     }
 
     /** e.g. {@code http://127.0.0.1:8080}: the {@code baseApiUrl} of an OrderCloud SDK. Null before {@link #start}. */

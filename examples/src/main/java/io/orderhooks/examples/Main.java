@@ -3,16 +3,20 @@ package io.orderhooks.examples;
 import io.orderhooks.examples.cli.DemoCommand;
 import io.orderhooks.examples.cli.EngineCommand;
 import io.orderhooks.examples.cli.MiddlewareCommand;
+import io.orderhooks.examples.cli.ReplayCommand;
+import io.orderhooks.examples.cli.SignCommand;
+import io.orderhooks.examples.cli.TriggerCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar orderhooks.jar [demo|middleware|engine] [options]}: the example merchant's runnable
+ * {@code java -jar orderhooks.jar [demo|middleware|engine|trigger|replay|sign] [options]}: the example merchant's runnable
  * application. Without a subcommand it runs {@code demo}, passing it the options given. Exit codes: 0 done, 1 failure, 2 bad usage.
  */
 @Command(name = "orderhooks", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {DemoCommand.class, MiddlewareCommand.class, EngineCommand.class},
+        subcommands = {DemoCommand.class, MiddlewareCommand.class, EngineCommand.class, TriggerCommand.class,
+                ReplayCommand.class, SignCommand.class},
         description = {"The orderhooks example merchant: an OrderCloud-compatible order engine and the merchant's",
                 "middleware (tax, shipping, order export, invitation guards).",
                 "Without a command, runs 'demo'."})

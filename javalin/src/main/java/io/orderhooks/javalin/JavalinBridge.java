@@ -1,5 +1,6 @@
 package io.orderhooks.javalin;
 
+import io.orderhooks.core.http.BoundedBody;
 import io.orderhooks.core.http.HttpHeaders;
 import io.orderhooks.core.http.RawRequest;
 import io.orderhooks.core.http.RawResponse;
@@ -49,44 +50,18 @@ public final class JavalinBridge {
         ctx.result(response.body());
     }
 
-    /**
-     * How much of an oversize body is read and discarded before answering 413. Answering while the client is
-     * still sending makes the server close the connection mid-upload, and the client then sees a reset instead
-     * of the 413; past this many bytes the connection is closed anyway.
-     */
-    static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
-
     private static byte[] readBody(Context ctx, long maxBodyBytes) {
-        long declared = ctx.req().getContentLengthLong();
         try (InputStream in = ctx.req().getInputStream()) {
-            if (declared > maxBodyBytes) {
-                throw tooLarge(ctx, in, declared);
+            BoundedBody.Read read = BoundedBody.read(in, ctx.req().getContentLengthLong(), maxBodyBytes);
+            if (read.tooLarge()) {
+                if (read.closeConnection()) {
+                    ctx.header("Connection", "close");
+                }
+                throw new BodyTooLarge();
             }
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (bytes.length > maxBodyBytes) {
-                throw tooLarge(ctx, in, declared);
-            }
-            return bytes;
+            return read.bytes();
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the request body", e);
         }
-    }
-
-    /** Discards the rest of an oversize body (within {@link #DRAIN_LIMIT_BYTES}) so the 413 reaches the client. */
-    private static BodyTooLarge tooLarge(Context ctx, InputStream in, long declared) throws IOException {
-        if (declared > DRAIN_LIMIT_BYTES) {
-            ctx.header("Connection", "close");
-            return new BodyTooLarge();
-        }
-        long skipped = 0;
-        byte[] buffer = new byte[8192];
-        int n;
-        while (skipped <= DRAIN_LIMIT_BYTES && (n = in.read(buffer)) >= 0) {
-            skipped += n;
-        }
-        if (skipped > DRAIN_LIMIT_BYTES) {
-            ctx.header("Connection", "close");
-        }
-        return new BodyTooLarge();
     }
 }

@@ -6,6 +6,7 @@ import io.orderhooks.engine.spi.Redelivery;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -76,6 +77,27 @@ public final class Redeliveries<E> {
         }
         remember(endpoint);
         return redeliver(record, endpoint);
+    }
+
+    /**
+     * Sends a copy of any record of this sender's kind, delivered or failed, to the endpoint last remembered under
+     * its ID with its URL replaced by {@code url} ({@code retarget}); the remembered endpoint is left as it is.
+     *
+     * @throws OrderCloudException 404 for an unknown record or endpoint, 400 {@code Delivery.NotReplayable}
+     *     for a record of another kind
+     */
+    public Redelivery.Result replayTo(String recordID, String url, BiFunction<E, String, E> retarget) {
+        DeliveryRecord record = deliverer.log().find(recordID)
+                .orElseThrow(() -> OrderCloudException.notFound("DeliveryRecord", recordID));
+        if (record.kind() != kind) {
+            throw new OrderCloudException(400, "Delivery.NotReplayable", "Delivery " + recordID + " is a "
+                    + record.kind() + " delivery; this sender replays " + kind + " deliveries only");
+        }
+        E endpoint = endpoints.get(record.endpointID());
+        if (endpoint == null) {
+            throw OrderCloudException.notFound(resource, record.endpointID());
+        }
+        return redeliver(record, retarget.apply(endpoint, url));
     }
 
     private Redelivery.Result redeliver(DeliveryRecord record, E endpoint) {

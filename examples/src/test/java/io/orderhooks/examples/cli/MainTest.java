@@ -28,7 +28,7 @@ class MainTest {
     void offersTheThreeCommandsWithDemoAsTheDefault() {
         assertThat(cli().execute("--help")).isZero();
 
-        assertThat(cli().getSubcommands()).containsOnlyKeys("demo", "middleware", "engine");
+        assertThat(cli().getSubcommands()).containsOnlyKeys("demo", "middleware", "engine", "trigger", "replay", "sign");
         assertThat(out.toString()).contains("Without a command, runs 'demo'.").contains("middleware").contains("engine");
     }
 

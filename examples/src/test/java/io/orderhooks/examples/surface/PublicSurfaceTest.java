@@ -37,6 +37,7 @@ class PublicSurfaceTest {
         return Stream.of(
                 Arguments.of("core", RawHandler.class),
                 Arguments.of("javalin", JavalinMount.class),
+                Arguments.of("servlet", io.orderhooks.servlet.RawHandlerServlet.class),
                 Arguments.of("integration-events", IntegrationEventsDispatcher.class),
                 Arguments.of("webhooks", WebhooksDispatcher.class),
                 Arguments.of("middleware-postgres", MiddlewareState.class),

@@ -14,6 +14,7 @@ import io.orderhooks.engine.internal.query.QuerySchema;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.ListPage;
 import io.orderhooks.engine.spi.DeliveryLog;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.orderhooks.engine.spi.Redelivery;
 import java.util.Collection;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param marketplaceName the seller org's display name ({@code GET v1/me/sellers})
  * @param deliveryLog the delivery log the admin endpoints read, or null when none is configured
  * @param redelivery the port that redelivers a record, or null
+ * @param breakers the senders' circuit breakers by sender name ({@code checkout}, {@code webhooks}); may be empty
  */
 public record ApiContext(
         Engine engine,
@@ -36,7 +38,8 @@ public record ApiContext(
         TokenRevocations revocations,
         String marketplaceName,
         DeliveryLog deliveryLog,
-        Redelivery redelivery) {
+        Redelivery redelivery,
+        Map<String, CircuitBreakerRegistry> breakers) {
 
     private static final Map<Class<?>, QuerySchema> SCHEMAS = new ConcurrentHashMap<>();
 
@@ -46,6 +49,7 @@ public record ApiContext(
         Objects.requireNonNull(refreshTokens, "refreshTokens");
         Objects.requireNonNull(revocations, "revocations");
         Objects.requireNonNull(marketplaceName, "marketplaceName");
+        breakers = breakers == null ? Map.of() : Map.copyOf(breakers);
     }
 
     /** The engine's view of the request's caller; 401 on a route without a token. */

@@ -54,6 +54,7 @@ public final class ApiServer {
             cfg.http.maxRequestSize = maxBodyBytes;
             cfg.routes.post("/oauth/token", this::token);
             cfg.routes.get("/oauth/certs/{kid}", this::certs);
+            cfg.routes.get(DeliveryLogPage.PATH, DeliveryLogPage::serve);
             for (ApiRoute route : routes.routes()) {
                 cfg.routes.addHttpHandler(handlerType(route.verb()), "/" + route.template(),
                         ctx -> serve(ctx, route));

@@ -10,6 +10,7 @@ import io.orderhooks.engine.internal.api.internal.Bootstrap;
 import io.orderhooks.engine.internal.api.internal.EngineAccounts;
 import io.orderhooks.engine.internal.api.internal.TokenRevocations;
 import io.orderhooks.engine.internal.api.resources.ApiClientRoutes;
+import io.orderhooks.engine.internal.api.resources.BreakerRoutes;
 import io.orderhooks.engine.internal.api.resources.DeliveryRoutes;
 import io.orderhooks.engine.internal.api.resources.IntegrationEventRoutes;
 import io.orderhooks.engine.internal.api.resources.MeRoutes;
@@ -25,10 +26,12 @@ import io.orderhooks.engine.internal.api.resources.SharedCartRoutes;
 import io.orderhooks.engine.internal.Engine;
 import io.orderhooks.core.receiver.RequestGuard;
 import io.orderhooks.engine.spi.DeliveryLog;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.orderhooks.engine.spi.Redelivery;
 import io.orderhooks.engine.spi.WebhookSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -59,7 +62,7 @@ public final class EngineApi {
     public static final List<Resource> STANDARD_RESOURCES = List.of(
             BuyerRoutes::register, BuyerUserRoutes::register, SpendingAccountRoutes::register, SupplierRoutes::register,
             MeRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register, WebhookRoutes::register,
-            IntegrationEventRoutes::register, DeliveryRoutes::register,
+            IntegrationEventRoutes::register, DeliveryRoutes::register, BreakerRoutes::register,
             ProductCollectionRoutes::register, GroupOrderRoutes::register, SharedCartRoutes::register);
 
     private final ApiContext context;
@@ -72,7 +75,8 @@ public final class EngineApi {
         RefreshTokens refresh = new RefreshTokens(b.engine.context().clock());
         OAuthEndpoint oauth = new OAuthEndpoint(new EngineAccounts(b.engine), tokens, refresh);
         TokenRevocations revocations = new TokenRevocations(b.engine.context().clock());
-        this.context = new ApiContext(b.engine, oauth, refresh, revocations, b.marketplaceName, b.deliveryLog, b.redelivery);
+        this.context = new ApiContext(b.engine, oauth, refresh, revocations, b.marketplaceName, b.deliveryLog, b.redelivery,
+                b.breakers);
         this.routes = new RouteTable();
         STANDARD_RESOURCES.forEach(r -> r.accept(routes, context));
         io.orderhooks.engine.internal.api.resources.CommerceRoutes.register(routes, context);
@@ -122,6 +126,7 @@ public final class EngineApi {
         private WebhookSink sink;
         private DeliveryLog deliveryLog;
         private Redelivery redelivery;
+        private Map<String, CircuitBreakerRegistry> breakers = Map.of();
         private AdminBootstrap admin = AdminBootstrap.LOCAL_DEFAULTS;
         private long maxBodyBytes = RequestGuard.DEFAULT_MAX_BODY_BYTES;
         private String marketplaceName = "Marketplace";
@@ -151,6 +156,8 @@ public final class EngineApi {
 
         /** The port behind {@code POST v1/deliveries/{id}/redeliver}. */
         public Builder redelivery(Redelivery r) { this.redelivery = Objects.requireNonNull(r, "redelivery"); return this; }
+        /** The senders' circuit breakers by sender name ({@code checkout}, {@code webhooks}) for {@code v1/deliveryBreakers}. */
+        public Builder breakers(Map<String, CircuitBreakerRegistry> b) { this.breakers = Map.copyOf(b); return this; }
 
         public Builder admin(AdminBootstrap admin) { this.admin = Objects.requireNonNull(admin, "admin"); return this; }
 

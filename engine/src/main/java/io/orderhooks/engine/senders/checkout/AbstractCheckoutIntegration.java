@@ -33,6 +33,12 @@ abstract sealed class AbstractCheckoutIntegration implements CheckoutIntegration
         return delivery.redeliver(recordID);
     }
 
+    /** Sends a copy of any checkout record to {@code url} (see {@link Redelivery#replayTo}). */
+    @Override
+    public Result replayTo(String recordID, String url) {
+        return delivery.replayTo(recordID, url);
+    }
+
     /** Redelivers a failed {@code ordersubmit} using {@code endpoint}'s current URL and keys. */
     public Result redeliver(String recordID, IntegrationEndpoint endpoint) {
         return delivery.redeliver(recordID, endpoint);

@@ -1,5 +1,6 @@
 package io.orderhooks.engine.senders.checkout;
 
+import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.receiver.TimeBudget;
 import io.orderhooks.engine.delivery.Transport;
@@ -37,6 +38,13 @@ public final class InProcessCheckoutIntegration extends AbstractCheckoutIntegrat
     private static Transport transport(CheckoutSenderSettings settings, RawHandler dispatcher, TimeBudget budget) {
         return new DispatcherTransport(dispatcher, settings.inProcessOnCallerThread(dispatcher),
                 settings.inProcess(dispatcher, budget));
+    }
+
+    /** Refused with 400 {@code Delivery.NotReplayable}: this sender calls a dispatcher in this JVM, never a URL. */
+    @Override
+    public Result replayTo(String recordID, String url) {
+        throw new OrderCloudException(400, "Delivery.NotReplayable", "Delivery " + recordID + " cannot be sent to "
+                + url + ": this engine delivers checkout events to a dispatcher in process, not over HTTP");
     }
 
     @Override

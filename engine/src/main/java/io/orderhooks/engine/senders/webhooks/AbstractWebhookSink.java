@@ -50,6 +50,12 @@ public abstract sealed class AbstractWebhookSink implements WebhookSink, Redeliv
         return core.redeliver(recordID);
     }
 
+    /** Sends a copy of a post-webhook record to {@code url} (see {@link Redelivery#replayTo}). */
+    @Override
+    public Result replayTo(String recordID, String url) {
+        return core.replayTo(recordID, url);
+    }
+
     /** Redelivers a failed post-webhook once, now, using {@code hook}'s current URL and keys. */
     public Result redeliver(String recordID, WebhookEndpoint hook) {
         return core.redeliver(recordID, hook);

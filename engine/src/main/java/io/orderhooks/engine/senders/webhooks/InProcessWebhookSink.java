@@ -1,5 +1,6 @@
 package io.orderhooks.engine.senders.webhooks;
 
+import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.http.BasePath;
 import io.orderhooks.javalin.JavalinMount;
 import io.orderhooks.core.http.RawHandler;
@@ -42,6 +43,13 @@ public final class InProcessWebhookSink extends AbstractWebhookSink {
         List<DeliveryRecord> deadLetters = super.shutdown();
         budget.close();
         return deadLetters;
+    }
+
+    /** Refused with 400 {@code Delivery.NotReplayable}: this sink calls a dispatcher in this JVM, never a URL. */
+    @Override
+    public Result replayTo(String recordID, String url) {
+        throw new OrderCloudException(400, "Delivery.NotReplayable", "Delivery " + recordID + " cannot be sent to "
+                + url + ": this engine delivers webhooks to a dispatcher in process, not over HTTP");
     }
 
     static String relative(String url, String base) {

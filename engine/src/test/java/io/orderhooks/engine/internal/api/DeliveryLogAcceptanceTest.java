@@ -97,6 +97,30 @@ class DeliveryLogAcceptanceTest {
     }
 
     @Test
+    void aReplayToAnotherUrlNeedsAnAbsoluteHttpUrlAndASenderThatCanReplay() {
+        record("d1", DeliveryRecord.Kind.POST_WEBHOOK, "o1", true, false, "{}");
+
+        Response badUrl = api.post("/v1/deliveries/d1/redeliver", admin, "{\"Url\":\"localhost:9000/hooks\"}");
+        Response notReplayable = api.post("/v1/deliveries/d1/redeliver", admin, "{\"Url\":\"http://localhost:9000/hooks\"}");
+
+        assertThat(badUrl.status()).isEqualTo(400);
+        assertThat(badUrl.errorCode()).isEqualTo("Delivery.InvalidUrl");
+        assertThat(badUrl.body().at("/Errors/0/Message").asText())
+                .isEqualTo("Url must be an absolute http or https URL, was \"localhost:9000/hooks\"");
+        assertThat(notReplayable.status()).isEqualTo(400);
+        assertThat(notReplayable.errorCode()).isEqualTo("Delivery.NotReplayable");
+        assertThat(log.size()).as("nothing was sent").isEqualTo(1);
+    }
+
+    @Test
+    void listsNoBreakersWhenTheEngineHasNoSenderBreakers() {
+        Response r = api.get("/v1/deliveryBreakers", admin);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().at("/Meta/TotalCount").asInt()).isZero();
+        assertThat(api.get("/v1/deliveryBreakers", api.adminToken("DeliveryLogReader")).status()).isEqualTo(200);
+    }
+
+    @Test
     void buyerUsersCannotReadTheLogEvenWithTheRole() {
         api.seedBuyer("b1", "u1", "ann", "pw", "shop", "DeliveryLogReader");
         Response r = api.get("/v1/deliveries", api.login("shop", "ann", "pw", "DeliveryLogReader"));

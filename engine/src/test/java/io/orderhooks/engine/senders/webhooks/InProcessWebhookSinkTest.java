@@ -53,6 +53,20 @@ class InProcessWebhookSinkTest {
     }
 
     @Test
+    void refusesToReplayARecordToAUrlBecauseItHasNoHttpTransport() {
+        try (InProcessWebhookSink sink = new InProcessWebhookSink(settings(), request -> RawResponse.json(200, new byte[0]), "/webhooks")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sink.replayTo("d1", "http://localhost:9000/hooks"))
+                    .isInstanceOfSatisfying(io.orderhooks.core.error.OrderCloudException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.errorCode()).isEqualTo("Delivery.NotReplayable");
+                        assertThat(e.getMessage()).isEqualTo("Delivery d1 cannot be sent to http://localhost:9000/hooks:"
+                                + " this engine delivers webhooks to a dispatcher in process, not over HTTP");
+                    });
+        }
+        assertThat(log.list(Query.ALL)).isEmpty();
+    }
+
+    @Test
     void aHangingPreHandlerIsCutOffAndBlocksTheRequest() {
         try (InProcessWebhookSink sink = new InProcessWebhookSink(settings(), request -> {
             try {

@@ -67,8 +67,16 @@ public final class CheckoutDelivery {
         return redeliveries.redeliver(recordID, endpoint);
     }
 
+    /** Sends a copy of any checkout record (e.g. an {@code ordercalculate}) to {@code url}, signed with the endpoint's key. */
+    public Redelivery.Result replayTo(String recordID, String url) {
+        return redeliveries.replayTo(recordID, url, (e, u) -> new IntegrationEndpoint(e.id(), u, e.hashKey(),
+                e.customAuthHeaderName(), e.customAuthHeaderValue(), e.configData()));
+    }
+
     private Sent resend(DeliveryRecord record, IntegrationEndpoint endpoint) {
-        Attempt attempt = attempt(CheckoutEventType.ORDER_SUBMIT, endpoint, record.orderID(), record.requestBody(),
+        CheckoutEventType type = CheckoutEventType.fromSuffix(String.valueOf(record.subject()))
+                .orElse(CheckoutEventType.ORDER_SUBMIT);
+        Attempt attempt = attempt(type, endpoint, record.orderID(), record.requestBody(),
                 record.idempotencyKey()).withRedeliveryOf(record.id());
         return deliverer.send(attempt, timeLimit);
     }

@@ -51,8 +51,8 @@ public final class PreHooks {
                 sent.outcome());
     }
 
-    /** Why a 2xx reply is not a usable pre-webhook answer, or empty. */
-    static Optional<String> problem(byte[] body) {
+    /** Why a 2xx reply is not a usable pre-webhook answer, or empty (also run by {@code orderhooks trigger}). */
+    public static Optional<String> problem(byte[] body) {
         try {
             JsonNode reply = parse(body);
             if (!reply.isObject() || !reply.path("proceed").isBoolean()) {

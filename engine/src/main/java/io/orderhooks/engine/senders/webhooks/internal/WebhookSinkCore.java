@@ -75,6 +75,12 @@ public final class WebhookSinkCore {
         return redeliveries.redeliver(recordID, hook);
     }
 
+    /** Sends a copy of a post-webhook record to {@code url}, signed with the hook's current key. */
+    public Redelivery.Result replayTo(String recordID, String url) {
+        return redeliveries.replayTo(recordID, url, (h, u) -> new WebhookEndpoint(h.id(), u, h.hashKey(),
+                h.customAuthHeaderName(), h.customAuthHeaderValue(), h.beforeProcessRequest(), h.proceedOnFailure()));
+    }
+
     private Sent resend(DeliveryRecord record, WebhookEndpoint hook) {
         return post.sendOnce(attempts.first(DeliveryRecord.Kind.POST_WEBHOOK, hook, record.requestBody())
                 .withRedeliveryOf(record.id()));

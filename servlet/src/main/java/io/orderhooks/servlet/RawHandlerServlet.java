@@ -1,0 +1,111 @@
+package io.orderhooks.servlet;
+
+import io.orderhooks.core.http.BoundedBody;
+import io.orderhooks.core.http.HttpHeaders;
+import io.orderhooks.core.http.RawHandler;
+import io.orderhooks.core.http.RawRequest;
+import io.orderhooks.core.http.RawResponse;
+import io.orderhooks.core.receiver.ReceiverErrors;
+import io.orderhooks.core.receiver.RequestGuard;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hosts a transport-agnostic {@link RawHandler} (an integration-events or webhooks dispatcher) in any Jakarta
+ * Servlet 6 container. Map it to a path pattern such as {@code /integration/*}: the handler sees the part below
+ * the mapping ({@link HttpServletRequest#getPathInfo()}, {@code /} for the mapping itself) and decides 404 and
+ * 405 itself, for every method. Bodies are read with our own limit, so an oversize body is answered 413 in
+ * OrderCloud's error shape without being buffered; a handler that throws is answered 500 with a correlation id
+ * only. The servlet is stateless and thread-safe; the container decides concurrency.
+ */
+public final class RawHandlerServlet extends HttpServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RawHandlerServlet.class);
+    private static final long serialVersionUID = 1L;
+
+    private final transient RawHandler handler;
+    private final long maxBodyBytes;
+
+    /**
+     * @param handler      the dispatcher; must be thread-safe and must not throw (a throw is answered 500)
+     * @param maxBodyBytes the largest body read; use the dispatcher's own {@code maxBodyBytes()} so both agree
+     * @throws IllegalArgumentException if {@code maxBodyBytes} is not positive
+     */
+    public RawHandlerServlet(RawHandler handler, long maxBodyBytes) {
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
+        }
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** A servlet with the receivers' default body limit, {@link RequestGuard#DEFAULT_MAX_BODY_BYTES}. */
+    public RawHandlerServlet(RawHandler handler) {
+        this(handler, RequestGuard.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(response, respond(request, response));
+    }
+
+    private RawResponse respond(HttpServletRequest request, HttpServletResponse response) {
+        String path = request.getPathInfo() == null || request.getPathInfo().isEmpty() ? "/" : request.getPathInfo();
+        try {
+            byte[] body = readBody(request, response);
+            if (body == null) {
+                return ReceiverErrors.tooLarge(maxBodyBytes);
+            }
+            return handler.handle(new RawRequest(request.getMethod(), path, headers(request), body));
+        } catch (IOException | RuntimeException e) {
+            return ReceiverErrors.internal(LOG, request.getMethod() + " " + request.getRequestURI(), e);
+        }
+    }
+
+    private static HttpHeaders headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
+        }
+        return HttpHeaders.ofMulti(headers);
+    }
+
+    /** The body, or {@code null} when it exceeds the limit (the rest drained, or the connection closed). */
+    private byte[] readBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            BoundedBody.Read read = BoundedBody.read(in, request.getContentLengthLong(), maxBodyBytes);
+            if (read.closeConnection()) {
+                response.setHeader("Connection", "close");
+            }
+            return read.bytes();
+        }
+    }
+
+    private static void write(HttpServletResponse response, RawResponse raw) throws IOException {
+        response.setStatus(raw.status());
+        raw.headers().forEach(response::setHeader);
+        byte[] body = raw.body();
+        response.setContentLength(body.length);
+        if (body.length > 0) {
+            try (OutputStream out = response.getOutputStream()) {
+                out.write(body);
+            }
+        }
+    }
+}
