@@ -16,6 +16,11 @@ public interface PostQueue {
     /** Dead letters, oldest first. */
     List<DeadLetter> deadLetters();
 
+    /** How many dead letters there are, without loading them. */
+    default int deadLetterCount() {
+        return deadLetters().size();
+    }
+
     /**
      * Queues a dead letter again with a fresh set of attempts; it leaves the dead-letter list.
      *

@@ -37,6 +37,11 @@ public interface PostQueueStorage {
     /** Dead letters, oldest first. */
     List<DeadLetter> deadLetters();
 
+    /** How many dead letters there are (override where counting is cheaper than listing). */
+    default int deadLetterCount() {
+        return deadLetters().size();
+    }
+
     /**
      * Makes dead letter {@code id} a pending delivery again, with no attempts, due at {@code dueAt}.
      *

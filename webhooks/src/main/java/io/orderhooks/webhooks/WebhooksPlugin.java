@@ -45,7 +45,7 @@ public final class WebhooksPlugin extends Plugin<Void> {
         body.put("Routes", dispatcher.routes());
         if (dispatcher.isAsync()) {
             body.put("Pending", dispatcher.postQueue().pending());
-            body.put("DeadLetters", dispatcher.postQueue().deadLetters().size());
+            body.put("DeadLetters", dispatcher.postQueue().deadLetterCount());
         }
         return body;
     }

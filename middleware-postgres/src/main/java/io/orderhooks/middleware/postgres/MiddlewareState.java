@@ -111,13 +111,20 @@ public final class MiddlewareState implements WebhookState, AutoCloseable {
 
     /**
      * For a readiness probe: null when the database answers and its schema is migrated, otherwise what is
-     * wrong. Never throws.
+     * wrong. A failure evicts the pool's idle connections and asks once more, so a restarted database is
+     * ready again at the first probe. Never throws; takes at most twice {@link #CONNECTION_TIMEOUT}.
      */
     public String problem() {
         try {
             return migrations.problem();
-        } catch (RuntimeException e) {
-            return "the state database is unreachable: " + e.getMessage();
+        } catch (RuntimeException first) {
+            // pooled connections may have died with a database restart: drop them and ask once more
+            data.getHikariPoolMXBean().softEvictConnections();
+            try {
+                return migrations.problem();
+            } catch (RuntimeException e) {
+                return "the state database is unreachable: " + e.getMessage();
+            }
         }
     }
 

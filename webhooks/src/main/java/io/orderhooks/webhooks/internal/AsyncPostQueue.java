@@ -167,6 +167,11 @@ public final class AsyncPostQueue implements PostQueue {
     }
 
     @Override
+    public int deadLetterCount() {
+        return storage.deadLetterCount();
+    }
+
+    @Override
     public void redrive(String id) {
         if (!accepting || !storage.redrive(id, clock.instant(), options.capacity())) {
             storage.deadLetters().stream().filter(l -> l.id().equals(id)).findAny()

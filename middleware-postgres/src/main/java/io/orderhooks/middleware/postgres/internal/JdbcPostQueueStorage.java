@@ -66,8 +66,18 @@ public final class JdbcPostQueueStorage implements PostQueueStorage {
         return count(c) < capacity;
     }
 
+    @Override
+    public int deadLetterCount() {
+        return Sql.read(data, c -> count(c, true));
+    }
+
     private int count(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + TABLE + " WHERE queue = ? AND NOT dead")) {
+        return count(c, false);
+    }
+
+    private int count(Connection c, boolean dead) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + TABLE + " WHERE queue = ? AND dead = "
+                + dead)) {
             s.setString(1, queue);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
