@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Probes for load balancers and orchestrators: {@code GET /health} (liveness: the process serves HTTP; 200
- * {@code {"Status":"UP"}}) and {@code GET /ready} (readiness: every registered check passes; 200
+ * {@code {"Status":"OK"}}, the receivers' health shape) and {@code GET /ready} (readiness: every registered check passes; 200
  * {@code {"Status":"READY","Checks":{"name":"OK",..}}}, else 503 {@code {"Status":"NOT_READY","Checks":{"name":
  * "what is wrong",..}}}). Probe {@code /ready} to route traffic and {@code /health} to restart a process.
  * Checks run on the request thread, in registration order, each time the route is called; a check that
@@ -53,7 +53,7 @@ public final class HealthProbes extends Plugin<Void> {
 
     @Override
     public void onInitialize(JavalinState state) {
-        state.routes.get("/health", ctx -> JavalinBridge.write(ctx, RawResponse.json(200, Map.of("Status", "UP"))));
+        state.routes.get("/health", ctx -> JavalinBridge.write(ctx, RawResponse.json(200, Map.of("Status", "OK"))));
         state.routes.get("/ready", ctx -> JavalinBridge.write(ctx, readiness()));
     }
 

@@ -2,6 +2,7 @@ package io.orderhooks.webhooks;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,8 +15,11 @@ import java.util.Objects;
  * @param route the payload's {@code Route}
  * @param payload the payload bytes as received (not copied: do not modify)
  * @param attempts handler runs so far
+ * @param context the logging context (MDC: trace, LogID) of the request that queued it, restored while its
+ *     handler runs; empty when unknown (never null)
  */
-public record QueuedPost(String id, String logId, String verb, String route, byte[] payload, int attempts) {
+public record QueuedPost(String id, String logId, String verb, String route, byte[] payload, int attempts,
+        Map<String, String> context) {
 
     public QueuedPost {
         Objects.requireNonNull(id, "id");
@@ -23,6 +27,17 @@ public record QueuedPost(String id, String logId, String verb, String route, byt
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative, was " + attempts);
         }
+        context = context == null ? Map.of() : Map.copyOf(context);
+    }
+
+    /** A delivery with no logging context. */
+    public QueuedPost(String id, String logId, String verb, String route, byte[] payload, int attempts) {
+        this(id, logId, verb, route, payload, attempts, Map.of());
+    }
+
+    /** This delivery after {@code attempts} handler runs (same ID, payload and context). */
+    public QueuedPost withAttempts(int attempts) {
+        return new QueuedPost(id, logId, verb, route, payload, attempts, context);
     }
 
     /** This delivery as a dead letter after {@code attempts} runs, the last failing with {@code error}. */

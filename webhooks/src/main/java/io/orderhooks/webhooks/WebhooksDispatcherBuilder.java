@@ -1,5 +1,6 @@
 package io.orderhooks.webhooks;
 
+import io.orderhooks.core.observe.Observer;
 import io.orderhooks.core.receiver.IdempotencyStore;
 import io.orderhooks.core.receiver.InMemoryIdempotencyStore;
 import io.orderhooks.core.receiver.RequestGuard;
@@ -36,6 +37,7 @@ public final class WebhooksDispatcherBuilder {
     Clock clock = Clock.systemUTC();
     Duration postTimeLimit = DEFAULT_POST_TIME_LIMIT;
     AsyncPostOptions async;
+    Observer observer = Observer.NONE;
     private PreHookPolicy defaultPrePolicy = PreHookPolicy.defaults();
     private IdempotencyStore store;
     PostQueueStorage queueStorage;
@@ -157,6 +159,17 @@ public final class WebhooksDispatcherBuilder {
         }
         idempotencyStore(state.idempotencyStore());
         return postQueueStorage(state.postQueueStorage(queue));
+    }
+
+    /**
+     * Told of every request ({@link io.orderhooks.core.observe.ReceiverEvent}: hook, outcome, duration), every
+     * handler run (in flight, latency), the async queue's depth and its dead letters; e.g.
+     * {@code MicrometerObserver.of(registry)} from {@code orderhooks-micrometer}. Called on request, handler and
+     * worker threads; must be fast and must not block. Default {@link Observer#NONE}.
+     */
+    public WebhooksDispatcherBuilder observer(Observer observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+        return this;
     }
 
     /** Acknowledge post-hooks at once and run them from a bounded, retrying queue. */

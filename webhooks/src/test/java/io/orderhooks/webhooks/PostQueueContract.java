@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -53,13 +54,15 @@ public abstract class PostQueueContract {
                     successes.incrementAndGet();
                 })
                 .build();
-        http = new HttpHarness(new WebhooksPlugin("/hooks", dispatcher));
+        http = new HttpHarness(WebhooksPlugin.at("/hooks", dispatcher));
     }
 
     @AfterEach
     public void stop() {
-        http.close();
-        dispatcher.close();
+        if (http != null) {
+            http.close();
+            dispatcher.close();
+        }
     }
 
     protected static byte[] submit(String logId) {
@@ -180,5 +183,21 @@ public abstract class PostQueueContract {
 
         assertThat(health.get("Pending").asInt()).isEqualTo(1);
         assertThat(health.get("DeadLetters").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    public void aDeliveryKeepsTheLoggingContextOfItsRequestThroughARetry() {
+        PostQueueStorage storage = newStorage();
+        Map<String, String> context = Map.of("traceId", "4bf92f3577b34da6a3ce929d0e0e4736", "logId", "ctx-1");
+        storage.add(new QueuedPost("ctx-1", "ctx-1", "POST", "v1/orders", submit("ctx-1"), 0, context), clock.instant(), 10);
+
+        PostQueueStorage.Claim first = storage.claimDue(clock.instant()).orElseThrow();
+        assertThat(first.post().context()).isEqualTo(context);
+        first.retry(1, clock.instant(), "ERP is down");
+        PostQueueStorage.Claim second = storage.claimDue(clock.instant()).orElseThrow();
+
+        assertThat(second.post().attempts()).isEqualTo(1);
+        assertThat(second.post().context()).isEqualTo(context);
+        second.delivered();
     }
 }

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The README's "write a tax plugin and unit-test it" example, kept compiling and passing. */
+/** The README's plugin example (FlatTax), kept compiling, and the unit test a plugin author would write for it. */
 class ReadmeTaxPluginTest {
 
     public static final class FlatTax implements TaxCalculator {

@@ -41,7 +41,8 @@ class PublicSurfaceTest {
                 Arguments.of("integration-events", IntegrationEventsDispatcher.class),
                 Arguments.of("webhooks", WebhooksDispatcher.class),
                 Arguments.of("middleware-postgres", MiddlewareState.class),
-                Arguments.of("engine", OrderEngine.class));
+                Arguments.of("engine", OrderEngine.class),
+                Arguments.of("metrics", io.orderhooks.micrometer.PrometheusMetrics.class));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -56,7 +56,7 @@ public final class MiddlewareInstanceMain {
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.registerPlugin(IntegrationEventsPlugin.at("/integration", events));
-            cfg.registerPlugin(new WebhooksPlugin("/webhooks", posts));
+            cfg.registerPlugin(WebhooksPlugin.at("/webhooks", posts));
             cfg.registerPlugin(HealthProbes.create().check("state", state::problem));
         }).start("127.0.0.1", 0);
         System.out.println("LISTENING " + app.port());

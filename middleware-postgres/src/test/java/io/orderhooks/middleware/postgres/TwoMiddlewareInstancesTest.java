@@ -116,7 +116,7 @@ class TwoMiddlewareInstancesTest {
     @Test
     void bothInstancesAreLiveAndReady() throws Exception {
         for (MiddlewareProcess p : List.of(a, b)) {
-            assertThat(p.get("/health").body()).isEqualTo("{\"Status\":\"UP\"}");
+            assertThat(p.get("/health").body()).isEqualTo("{\"Status\":\"OK\"}");
             HttpResponse<String> ready = p.get("/ready");
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).isEqualTo("{\"Status\":\"READY\",\"Checks\":{\"state\":\"OK\"}}");

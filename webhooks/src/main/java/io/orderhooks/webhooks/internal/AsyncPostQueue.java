@@ -12,11 +12,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import io.orderhooks.core.observe.Observer;
+import io.orderhooks.core.observe.ReceiverEvent;
 
 /**
  * {@link PostQueue} over a {@link PostQueueStorage}: see the interface for the contract. Workers claim due
@@ -38,11 +42,14 @@ public final class AsyncPostQueue implements PostQueue {
     private volatile boolean draining;
     private volatile boolean stopped;
 
+    private final Observer observer;
+
     public AsyncPostQueue(AsyncPostOptions options, Clock clock, TimeBudget budget, Duration timeLimit,
-            PostQueueStorage storage, PostTarget.Resolver resolver) {
+            PostQueueStorage storage, PostTarget.Resolver resolver, Observer observer) {
         this.options = options;
         this.clock = clock;
-        this.attempt = new PostAttempt(budget, timeLimit);
+        this.observer = observer;
+        this.attempt = new PostAttempt(budget, timeLimit, observer);
         this.storage = storage;
         this.resolver = resolver;
         for (int i = 1; i <= options.workers(); i++) {
@@ -55,7 +62,8 @@ public final class AsyncPostQueue implements PostQueue {
 
     /** Queues a delivery; false (and a {@code Rejected} event) when the queue is full or closed. */
     public boolean offer(WebhookEvent event, byte[] payload) {
-        QueuedPost post = new QueuedPost(UUID.randomUUID().toString(), event.logId(), event.verb(), event.route(), payload, 0);
+        QueuedPost post = new QueuedPost(UUID.randomUUID().toString(), event.logId(), event.verb(), event.route(), payload, 0,
+                callerContext());
         String refusal = !accepting ? "the queue is closing"
                 : storage.add(post, clock.instant(), options.capacity()) ? null : "the queue is full";
         if (refusal != null) {
@@ -126,23 +134,35 @@ public final class AsyncPostQueue implements PostQueue {
     private void execute(PostQueueStorage.Claim claim) {
         QueuedPost post = claim.post();
         int attempts = post.attempts() + 1;
+        Map<String, String> callers = MDC.getCopyOfContextMap();
+        MDC.setContextMap(post.context());
+        try {
+            run(claim, post, attempts);
+        } finally {
+            MDC.setContextMap(callers == null ? Map.of() : callers);
+        }
+    }
+
+    private void run(PostQueueStorage.Claim claim, QueuedPost post, int attempts) {
         String error;
+        String metricRoute = post.route();
         try {
             PostTarget target = resolver.resolve(post.payload());
+            metricRoute = target.hook().metricRoute();
             var outcome = attempt.run(target.hook(), target.event());
             error = PostAttempt.describe(outcome);
             if (error != null) {
                 LOG.warn("webhook post delivery {} attempt {} of {} failed: {}", post, attempts, options.maxAttempts(),
-                        error, outcome instanceof io.orderhooks.core.receiver.TimeBudget.Outcome.Failed<Object> f ? f.cause() : null);
+                        error, outcome instanceof TimeBudget.Outcome.Failed<Object> f ? f.cause() : null);
             }
         } catch (RuntimeException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             LOG.warn("webhook post delivery {} attempt {} of {} cannot run: {}", post, attempts, options.maxAttempts(), error);
         }
-        settle(claim, post, attempts, error);
+        settle(claim, post, attempts, error, metricRoute);
     }
 
-    private void settle(PostQueueStorage.Claim claim, QueuedPost post, int attempts, String error) {
+    private void settle(PostQueueStorage.Claim claim, QueuedPost post, int attempts, String error, String metricRoute) {
         if (error == null) {
             claim.delivered();
             publish(new PostQueueEvent.Delivered(post.logId(), post.route(), attempts));
@@ -154,6 +174,7 @@ public final class AsyncPostQueue implements PostQueue {
             dropped.forEach(d -> LOG.error("dead letter {} ({} {} [LogID={}]) dropped: over the limit of {}; payload: {}",
                     d.id(), d.verb(), d.route(), d.logId(), options.deadLetterLimit(), d.payload()));
             publish(new PostQueueEvent.DeadLettered(post.logId(), letter));
+            Observer.publish(observer, new ReceiverEvent.DeadLettered(ReceiverEvent.WEBHOOKS, metricRoute));
         } else {
             var dueAt = clock.instant().plus(options.backoffAfter(attempts));
             claim.retry(attempts, dueAt, error);
@@ -217,6 +238,12 @@ public final class AsyncPostQueue implements PostQueue {
         unhandled.forEach(l -> LOG.warn("webhook post delivery {} {} [LogID={}] not handled before shutdown; "
                 + "payload: {}", l.verb(), l.route(), l.logId(), l.payload()));
         return unhandled;
+    }
+
+    /** The MDC of the request that queues a delivery (trace, LogID), restored while its handler runs. */
+    private static Map<String, String> callerContext() {
+        Map<String, String> callers = MDC.getCopyOfContextMap();
+        return callers == null ? Map.of() : callers;
     }
 
     private void publish(PostQueueEvent event) {

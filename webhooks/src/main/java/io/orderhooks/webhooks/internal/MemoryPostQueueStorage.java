@@ -99,7 +99,7 @@ public final class MemoryPostQueueStorage implements PostQueueStorage {
 
         @Override
         public void retry(int attempts, Instant dueAt, String error) {
-            QueuedPost again = new QueuedPost(post.id(), post.logId(), post.verb(), post.route(), post.payload(), attempts);
+            QueuedPost again = post.withAttempts(attempts);
             synchronized (MemoryPostQueueStorage.this) {
                 waiting.add(new Waiting(again, dueAt, seq++));
             }

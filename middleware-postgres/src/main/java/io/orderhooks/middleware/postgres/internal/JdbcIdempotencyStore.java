@@ -1,11 +1,7 @@
 package io.orderhooks.middleware.postgres.internal;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.orderhooks.core.http.RawResponse;
-import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.receiver.IdempotencyStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class JdbcIdempotencyStore implements IdempotencyStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcIdempotencyStore.class);
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
     private static final String TABLE = Sql.SCHEMA + ".idempotency";
     private static final String CLAIM = "INSERT INTO " + TABLE + " AS i (key, state, token, lease_until, expires_at)"
             + " VALUES (?, 'running', ?, ?, ?) ON CONFLICT (key) DO UPDATE SET state = 'running',"
@@ -124,7 +119,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
                     + " body = ?, lease_until = ?, expires_at = ? WHERE key = ? AND token = ?")) {
                 s.setString(1, keep ? "done" : "failed");
                 s.setInt(2, answer.status());
-                s.setString(3, json(answer.headers()));
+                s.setString(3, Sql.json(answer.headers()));
                 s.setBytes(4, answer.body());
                 Sql.set(s, 5, now);
                 Sql.set(s, 6, now.plus(keep ? retention : lease));
@@ -155,29 +150,13 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
                 String headers = r.getString("headers");
                 return new Row(r.getString("state"), r.getString("token"), Sql.instant(r, "lease_until"),
                         Sql.instant(r, "expires_at"), r.getInt("status"),
-                        headers == null ? Map.of() : parse(headers), r.getBytes("body"));
+                        headers == null ? Map.of() : Sql.stringMap(headers), r.getBytes("body"));
             }
         }
     }
 
     private static RawResponse answer(Row row) {
         return new RawResponse(row.status(), row.headers(), row.body());
-    }
-
-    private static String json(Map<String, String> headers) {
-        try {
-            return OrderCloudJson.mapper().writeValueAsString(headers);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Map<String, String> parse(String headers) {
-        try {
-            return OrderCloudJson.mapper().readValue(headers, HEADERS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void pause(long millis) {

@@ -43,7 +43,7 @@ public final class JdbcPostQueueStorage implements PostQueueStorage {
                 return false;
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO " + TABLE
-                    + " (id, queue, log_id, verb, route, payload, attempts, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " (id, queue, log_id, verb, route, payload, attempts, due_at, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, post.id());
                 s.setString(2, queue);
                 s.setString(3, post.logId());
@@ -52,6 +52,7 @@ public final class JdbcPostQueueStorage implements PostQueueStorage {
                 s.setBytes(6, post.payload());
                 s.setInt(7, post.attempts());
                 Sql.set(s, 8, dueAt);
+                s.setString(9, Sql.json(post.context()));
                 s.executeUpdate();
             }
             return true;
@@ -92,14 +93,15 @@ public final class JdbcPostQueueStorage implements PostQueueStorage {
         try {
             c = data.getConnection();
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("SELECT id, log_id, verb, route, payload, attempts FROM " + TABLE
+            try (PreparedStatement s = c.prepareStatement("SELECT id, log_id, verb, route, payload, attempts, context FROM " + TABLE
                     + " WHERE queue = ? AND NOT dead AND due_at <= ? ORDER BY due_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED")) {
                 s.setString(1, queue);
                 Sql.set(s, 2, now);
                 try (ResultSet r = s.executeQuery()) {
                     if (r.next()) {
                         QueuedPost post = new QueuedPost(r.getString("id"), r.getString("log_id"), r.getString("verb"),
-                                r.getString("route"), r.getBytes("payload"), r.getInt("attempts"));
+                                r.getString("route"), r.getBytes("payload"), r.getInt("attempts"),
+                                Sql.stringMap(r.getString("context")));
                         return Optional.of(new JdbcClaim(c, post));
                     }
                 }

@@ -1,5 +1,9 @@
 package io.orderhooks.middleware.postgres.internal;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.orderhooks.core.json.OrderCloudJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,15 +11,39 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import javax.sql.DataSource;
 
-/** Plain JDBC helpers: instants as {@code timestamptz}, and SQL failures as unchecked exceptions. */
+/** Plain JDBC helpers: instants as {@code timestamptz}, string maps as JSON text, and SQL failures as unchecked exceptions. */
 final class Sql {
 
     /** The schema every table lives in. */
     static final String SCHEMA = "orderhooks_middleware";
 
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
     private Sql() {}
+
+    /** A string map as a JSON object, for a {@code text} column. */
+    static String json(Map<String, String> map) {
+        try {
+            return OrderCloudJson.mapper().writeValueAsString(map);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A string map written by {@link #json}; empty for null. */
+    static Map<String, String> stringMap(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return OrderCloudJson.mapper().readValue(json, STRING_MAP);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** A unit of JDBC work. */
     @FunctionalInterface
