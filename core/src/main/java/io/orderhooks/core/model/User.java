@@ -23,7 +23,16 @@ public record User(
         @JsonProperty("AvailableRoles") List<String> availableRoles,
         @JsonProperty("Locale") JsonNode locale,
         @JsonProperty("DateCreated") OffsetDateTime dateCreated,
-        @JsonProperty("PasswordLastSetDate") OffsetDateTime passwordLastSetDate) {
+        @JsonProperty("PasswordLastSetDate") OffsetDateTime passwordLastSetDate,
+        @JsonProperty("FailedLoginAttempts") Integer failedLoginAttempts) {
+
+    /** The record without {@code FailedLoginAttempts} (read-only on the wire; the engine counts it). */
+    public User(String id, String companyID, String username, String password, String firstName, String lastName,
+            String email, String phone, OffsetDateTime termsAccepted, Boolean active, JsonNode xp,
+            List<String> availableRoles, JsonNode locale, OffsetDateTime dateCreated, OffsetDateTime passwordLastSetDate) {
+        this(id, companyID, username, password, firstName, lastName, email, phone, termsAccepted, active, xp,
+                availableRoles, locale, dateCreated, passwordLastSetDate, null);
+    }
 
     /** A builder with every field unset (null). */
     public static Builder builder() {
@@ -48,6 +57,7 @@ public record User(
         b.locale = locale;
         b.dateCreated = dateCreated;
         b.passwordLastSetDate = passwordLastSetDate;
+        b.failedLoginAttempts = failedLoginAttempts;
         return b;
     }
 
@@ -68,6 +78,7 @@ public record User(
         private JsonNode locale;
         private OffsetDateTime dateCreated;
         private OffsetDateTime passwordLastSetDate;
+        private Integer failedLoginAttempts;
 
         private Builder() {}
 
@@ -141,13 +152,19 @@ public record User(
             return this;
         }
 
+        /** Consecutive failed password logins; the engine counts and resets it (read-only for callers). */
+        public Builder failedLoginAttempts(Integer failedLoginAttempts) {
+            this.failedLoginAttempts = failedLoginAttempts;
+            return this;
+        }
+
         public Builder passwordLastSetDate(OffsetDateTime passwordLastSetDate) {
             this.passwordLastSetDate = passwordLastSetDate;
             return this;
         }
 
         public User build() {
-            return new User(id, companyID, username, password, firstName, lastName, email, phone, termsAccepted, active, xp, availableRoles, locale, dateCreated, passwordLastSetDate);
+            return new User(id, companyID, username, password, firstName, lastName, email, phone, termsAccepted, active, xp, availableRoles, locale, dateCreated, passwordLastSetDate, failedLoginAttempts);
         }
     }
 }

@@ -2,11 +2,13 @@ package io.orderhooks.examples.cli;
 
 import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.engine.OrderEngine;
+import io.orderhooks.engine.Stores;
 import io.orderhooks.micrometer.PrometheusMetrics;
 import io.orderhooks.examples.client.OrderCloudClient;
 import io.orderhooks.examples.app.MerchantRegistration;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,16 +38,16 @@ public final class EngineCommand implements Callable<Integer> {
             description = "Admin API client ID (env ORDERHOOKS_ADMIN_CLIENT_ID; default ${DEFAULT-VALUE}).")
     String adminClientID;
 
-    @Option(names = "--admin-client-secret", defaultValue = "${env:ORDERHOOKS_ADMIN_CLIENT_SECRET:-admin-secret}",
-            description = "Admin client secret (env ORDERHOOKS_ADMIN_CLIENT_SECRET; the default is for local use only).")
+    @Option(names = "--admin-client-secret", defaultValue = "${env:ORDERHOOKS_ADMIN_CLIENT_SECRET}",
+            description = "Admin client secret (env ORDERHOOKS_ADMIN_CLIENT_SECRET; default: generated at first start and printed once).")
     String adminClientSecret;
 
     @Option(names = "--admin-username", defaultValue = "${env:ORDERHOOKS_ADMIN_USERNAME:-admin}",
             description = "Admin username (env ORDERHOOKS_ADMIN_USERNAME; default ${DEFAULT-VALUE}).")
     String adminUsername;
 
-    @Option(names = "--admin-password", defaultValue = "${env:ORDERHOOKS_ADMIN_PASSWORD:-admin-password}",
-            description = "Admin password (env ORDERHOOKS_ADMIN_PASSWORD; the default is for local use only).")
+    @Option(names = "--admin-password", defaultValue = "${env:ORDERHOOKS_ADMIN_PASSWORD}",
+            description = "Admin password (env ORDERHOOKS_ADMIN_PASSWORD; default: generated at first start and printed once).")
     String adminPassword;
 
     @Option(names = "--integration-url", description = "CustomImplementationUrl of the checkout integration event to register, e.g. http://localhost:8081/integration.")
@@ -73,6 +75,9 @@ public final class EngineCommand implements Callable<Integer> {
             description = "ID of the storefront API client the events and webhooks fire for (default ${DEFAULT-VALUE}).")
     String storefrontClientID;
 
+    @CommandLine.Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
     @Option(names = "--marketplace-name", defaultValue = "Demo Marketplace", description = "Seller org name (default ${DEFAULT-VALUE}).")
     String marketplaceName;
 
@@ -84,10 +89,14 @@ public final class EngineCommand implements Callable<Integer> {
 
     AdminBootstrap admin() {
         try {
-            return new AdminBootstrap(adminClientID, adminClientSecret, adminUsername, adminPassword);
+            return new AdminBootstrap(adminClientID, blankToNull(adminClientSecret), adminUsername, blankToNull(adminPassword));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The webhook routes to register: from {@code --webhook-route}, else asked from the middleware; none without a URL. */
@@ -139,16 +148,33 @@ public final class EngineCommand implements Callable<Integer> {
         }
         WebhookRoutes routes = webhookRoutes();
         registration("http://localhost", routes);
+        Stores.Choice store;
+        try {
+            store = storeOptions.choice(Path.of("orderhooks-data"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         OrderEngine server;
         PrometheusMetrics engineMetrics = noMetrics ? null : PrometheusMetrics.create();
+        OrderEngine created;
         try {
-            server = OrderEngine.create(cfg -> {
-                cfg.admin(admin).clock(Clock.systemUTC()).marketplaceName(marketplaceName);
+            created = OrderEngine.create(cfg -> {
+                cfg.admin(admin).clock(Clock.systemUTC()).marketplaceName(marketplaceName).store(store);
                 if (engineMetrics != null) {
                     cfg.observer(engineMetrics).metricsEndpoint(engineMetrics);
                 }
-            }).start(host, port);
+            });
+        } catch (RuntimeException e) {
+            // a store that cannot open (folder, disk, database, migration) ends the command with its one-line reason
+            if (engineMetrics != null) {
+                engineMetrics.close();
+            }
+            throw e;
+        }
+        try {
+            server = created.start(host, port);
         } catch (IllegalStateException e) {
+            created.close();
             if (engineMetrics != null) {
                 engineMetrics.close();
             }
@@ -159,7 +185,12 @@ public final class EngineCommand implements Callable<Integer> {
         if (registration != null) {
             try {
                 OrderCloudClient api = new OrderCloudClient(server.baseUrl());
-                registration.registerWith(api, api.clientCredentials(admin.clientID(), admin.clientSecret(), "FullAccess"));
+                String secret = admin.clientSecret() != null ? admin.clientSecret() : server.admin().generatedClientSecret();
+                if (secret == null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--admin-client-secret is needed to"
+                            + " register the merchant: the stored admin client secret was generated at an earlier start");
+                }
+                registration.registerWith(api, api.clientCredentials(admin.clientID(), secret, "FullAccess"));
             } catch (RuntimeException e) {
                 server.close();
                 throw e;
@@ -167,10 +198,10 @@ public final class EngineCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("orderhooks engine API listening on " + server.baseUrl());
+        out.println("  state:  " + store + ("h2".equalsIgnoreCase(storeOptions.store) ? " (--data DIR to choose another)" : ""));
         out.println("  token:  POST " + server.baseUrl() + "/oauth/token (client_id=" + admin.clientID()
                 + ", client_secret, grant_type=client_credentials)");
-        out.println("  admin:  client " + admin.clientID() + ", user " + admin.username()
-                + (admin.usesDefaults() ? " (local default secrets: admin-secret / admin-password)" : ""));
+        AdminBanner.print(out, admin, server.admin());
         if (registration != null) {
             out.println("  storefront client " + storefrontClientID + ": checkout -> " + (integrationUrl == null ? "(none)" : integrationUrl));
             routes.pre().forEach(r -> out.println("  pre-webhook  " + r.verb() + " " + r.route() + " -> " + registration.preWebhookUrl()));

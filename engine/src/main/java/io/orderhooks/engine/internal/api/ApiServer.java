@@ -8,6 +8,7 @@ import io.orderhooks.engine.internal.api.auth.OAuthEndpoint;
 import io.orderhooks.engine.internal.api.auth.OAuthError;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.javalin.JavalinBridge;
+import io.orderhooks.javalin.ServerLimits;
 import io.orderhooks.core.http.RawResponse;
 import io.orderhooks.core.receiver.ReceiverErrors;
 import io.orderhooks.core.receiver.RequestGuard;
@@ -72,6 +73,9 @@ public final class ApiServer {
             cfg.router.caseInsensitiveRoutes = true;
             cfg.router.ignoreTrailingSlashes = true;
             cfg.http.maxRequestSize = maxBodyBytes;
+            ServerLimits d = ServerLimits.DEFAULTS;
+            new ServerLimits(d.idleTimeout(), d.bodyDeadline(), d.minRequestBytesPerSecond(), d.maxRequestHeaderBytes(),
+                    maxBodyBytes + 1).applyTo(cfg.jetty);
             cfg.routes.post("/oauth/token", ctx -> traced(ctx, this::token));
             cfg.routes.get("/oauth/certs/{kid}", this::certs);
             cfg.routes.get(DeliveryLogPage.PATH, DeliveryLogPage::serve);
@@ -121,6 +125,9 @@ public final class ApiServer {
         }
         Map<String, List<String>> query = new LinkedHashMap<>(ctx.queryParamMap());
         ApiRequest request = new ApiRequest(route, caller, token, ctx.pathParamMap(), query, body);
+        if (route.isWrite()) {
+            IdGrammar.checkWrite(request.pathParams(), request.hasBody() ? request.bodyTree() : null);
+        }
         Object result = route.isWrite() ? webhooks.around(request, () -> route.handler().handle(request))
                 : route.handler().handle(request);
         if (result == null || route.status() == 204) {
@@ -184,15 +191,23 @@ public final class ApiServer {
         } catch (JavalinBridge.BodyTooLarge e) {
             throw new OrderCloudException(413, "Request.TooLarge",
                     "Request body exceeds the limit of " + maxBodyBytes + " bytes");
+        } catch (JavalinBridge.ClientAborted e) {
+            LOG.info("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            throw new OrderCloudException(400, "Request.Aborted", "The request body was not received completely");
         }
     }
+
+    /** What a 503 asks the caller to wait before retrying. */
+    static final String RETRY_AFTER_SECONDS = "1";
 
     private RawResponse failure(Context ctx, Exception e) {
         if (e instanceof OAuthError.Failure oauthFailure) {
             return RawResponse.json(oauthFailure.status(), oauthFailure.body());
         }
         if (e instanceof OrderCloudException oc) {
-            return RawResponse.error(oc);
+            // 503 (the store is unreachable or out of connections; its transaction was rolled back): retry soon
+            return oc.status() == 503 ? RawResponse.error(oc).withHeader("Retry-After", RETRY_AFTER_SECONDS)
+                    : RawResponse.error(oc);
         }
         return ReceiverErrors.internal(LOG, ctx.method() + " " + ctx.path(), e);
     }

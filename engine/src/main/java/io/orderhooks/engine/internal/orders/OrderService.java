@@ -67,8 +67,26 @@ public final class OrderService {
             o.shippingAddressID(body.shippingAddressID());
         }
         OrderState s = OrderMath.recompute(OrderState.of(o.build()));
-        ctx.store().createOrder(s);
+        try {
+            ctx.store().createOrder(s);
+        } catch (io.orderhooks.core.error.OrderCloudException taken) {
+            throw hideForeignId(caller, id, taken);
+        }
         return s.order();
+    }
+
+    /**
+     * A taken order ID is 409 {@code IdExists} only when the caller may see that order; otherwise the answer must
+     * not reveal that someone else's order exists: 400 {@code InvalidID}, as for any ID the caller cannot use.
+     */
+    private io.orderhooks.core.error.OrderCloudException hideForeignId(Caller caller, String id,
+            io.orderhooks.core.error.OrderCloudException taken) {
+        if (taken.status() != 409) {
+            return taken;
+        }
+        boolean visible = ctx.store().order(id).map(existing -> access.canSee(caller, existing, Direction.Outgoing)).orElse(false);
+        return visible ? taken : new io.orderhooks.core.error.OrderCloudException(400, "InvalidID",
+                "ID cannot be used for a new order; choose another or omit it");
     }
 
     /** The order if visible (404 otherwise); a group-order contributor may read its own order. */

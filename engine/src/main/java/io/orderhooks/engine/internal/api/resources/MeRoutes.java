@@ -63,8 +63,10 @@ public final class MeRoutes {
         });
         t.delete("v1/me/tokens", anyCaller(), r -> {
             Caller c = ctx.caller(r);
-            ctx.refreshTokens().revokeUser(null, c.userID());
-            ctx.revocations().revoke(c.companyID(), c.userID());
+            if (!c.anonymous()) {
+                ctx.refreshTokens().revokeUser(null, c.userID());
+            }
+            ctx.revocations().revoke(r.caller());
             return null;
         });
         MeAddressRoutes.register(t, ctx);

@@ -52,7 +52,9 @@ final class UserRoutes {
             return null;
         });
         t.post(one + "/unlock", 204, kind.userAdmin, r -> {
-            orgs.getUser(visible(ctx, r, kind), r.param(kind.param), r.param("userID"));
+            Caller c = visible(ctx, r, kind);
+            orgs.getUser(c, r.param(kind.param), r.param("userID"));
+            orgs.unlock(c, r.param(kind.param), r.param("userID"));
             return null;
         });
     }
