@@ -181,11 +181,14 @@ public final class OrgService {
         return redact(user.toBuilder().companyID(toBuyerID).build());
     }
 
+    /** Deletes a user and its group memberships. */
     public void deleteUser(Caller caller, String companyID, String userID) {
         requireAdminOf(caller, companyID);
         if (!t(Tables.USERS).delete(Table.key(companyID, userID))) {
             throw Errors.notFound("User", userID);
         }
+        t(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(companyID + "/").stream().filter(a -> userID.equals(a.userID()))
+                .forEach(a -> t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(companyID, a.userGroupID(), userID)));
     }
 
     /** The user whose username and password match, if active; empty otherwise (constant-time compare). */
