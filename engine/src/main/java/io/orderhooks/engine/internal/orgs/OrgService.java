@@ -166,6 +166,19 @@ public final class OrgService {
     }
 
     /**
+     * Users of every buyer ({@code GET v1/buyerusers}): all of them for the marketplace owner, the caller's own buyer's
+     * for a buyer user, none for a supplier user. A group-order contributor is refused (403).
+     */
+    public List<User> listBuyerUsers(Caller caller) {
+        io.orderhooks.engine.internal.grouporders.Contributors.refuse(caller, "read company data");
+        if (caller.isSupplier()) {
+            return List.of();
+        }
+        return t(Tables.BUYERS).list().stream().filter(b -> caller.isSeller() || b.id().equals(caller.companyID()))
+                .flatMap(b -> t(Tables.USERS).listWithPrefix(b.id() + "/").stream()).map(OrgService::redact).toList();
+    }
+
+    /**
      * Moves a buyer user (with its password) to another buyer, keeping its ID; its group memberships in the
      * old buyer are dropped. 404 when either buyer or the user does not exist; 409 {@code IdExists} when the
      * new buyer already has a user with that ID.
