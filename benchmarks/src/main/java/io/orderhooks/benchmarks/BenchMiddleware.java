@@ -2,6 +2,7 @@ package io.orderhooks.benchmarks;
 
 import io.orderhooks.core.http.RawRequest;
 import io.orderhooks.core.model.CheckoutPayload;
+import io.orderhooks.core.observe.Observer;
 import io.orderhooks.events.IntegrationEventsDispatcher;
 import io.orderhooks.events.testkit.CheckoutRequests;
 import io.orderhooks.examples.merchant.RegionalTaxCalculator;
@@ -27,7 +28,13 @@ public final class BenchMiddleware {
 
     /** A new dispatcher; the caller closes it. */
     public static IntegrationEventsDispatcher dispatcher() {
-        return IntegrationEventsDispatcher.builder().hashKeys(HASH_KEY).orderCalculate(taxCalculator().asHandler()).build();
+        return dispatcher(Observer.NONE);
+    }
+
+    /** A new dispatcher telling {@code observer} of every request; the caller closes it. */
+    public static IntegrationEventsDispatcher dispatcher(Observer observer) {
+        return IntegrationEventsDispatcher.builder().hashKeys(HASH_KEY).orderCalculate(taxCalculator().asHandler())
+                .observer(observer).build();
     }
 
     /** The exact payload bytes of a calculate call for a {@link SampleWorksheets#calculateReady} worksheet. */

@@ -2,7 +2,9 @@ package io.orderhooks.benchmarks;
 
 import io.orderhooks.core.http.RawRequest;
 import io.orderhooks.core.http.RawResponse;
+import io.orderhooks.core.observe.Observer;
 import io.orderhooks.events.IntegrationEventsDispatcher;
+import io.orderhooks.micrometer.PrometheusMetrics;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,6 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * A signed {@code /ordercalculate} through {@link IntegrationEventsDispatcher#handle}: route, guard, verify
  * {@code X-oc-hash}, parse, run the real tax plugin under its time limit, validate and serialize the answer.
  * No sockets; {@link LoadServers} measures the same over HTTP.
+ *
+ * <p>{@code observer}: {@code none} (no observer, the default for a dispatcher) or {@code micrometer} (a
+ * {@code PrometheusMetrics} counting every request, timing every handler into a percentile histogram and tracking
+ * handlers in flight): the difference is the cost of metrics on this path ({@code docs/OPERATIONS-METRICS.md}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,12 +39,17 @@ public class DispatcherBenchmark {
     @Param({"20", "200"})
     public int lines;
 
+    @Param({"none", "micrometer"})
+    public String observer;
+
     private IntegrationEventsDispatcher dispatcher;
     private RawRequest request;
+    private PrometheusMetrics metrics;
 
     @Setup
     public void setUp() {
-        dispatcher = BenchMiddleware.dispatcher();
+        metrics = observer.equals("micrometer") ? PrometheusMetrics.create() : null;
+        dispatcher = BenchMiddleware.dispatcher(metrics == null ? Observer.NONE : metrics);
         request = BenchMiddleware.signedCalculate(BenchMiddleware.calculateBody(lines));
         RawResponse check = dispatcher.handle(request);
         if (check.status() != 200) {
@@ -49,6 +60,9 @@ public class DispatcherBenchmark {
     @TearDown
     public void tearDown() {
         dispatcher.close();
+        if (metrics != null) {
+            metrics.close();
+        }
     }
 
     @Benchmark

@@ -41,6 +41,12 @@ record JmhResults(List<Row> rows) {
 
     /** The score of {@code shortName} (e.g. {@code EngineCheckoutBenchmark.checkout}) where {@code param=value}. */
     Optional<Row> find(String shortName, String param, String value) {
-        return rows.stream().filter(r -> r.shortName().equals(shortName) && value.equals(r.params().get(param))).findFirst();
+        return find(shortName, Map.of(param, value));
+    }
+
+    /** The score of {@code shortName} whose parameters include every one of {@code params}. */
+    Optional<Row> find(String shortName, Map<String, String> params) {
+        return rows.stream().filter(r -> r.shortName().equals(shortName)
+                && r.params().entrySet().containsAll(params.entrySet())).findFirst();
     }
 }

@@ -10,6 +10,7 @@ final class TargetSection {
 
     private static final String ENGINE = "EngineCheckoutBenchmark.checkout";
     private static final String DELIVERY = "InProcessDeliveryBenchmark.";
+    private static final String DISPATCHER = "DispatcherBenchmark.signedOrderCalculate";
 
     private final StringBuilder md;
     private final Optional<JmhResults> jmh;
@@ -47,6 +48,9 @@ final class TargetSection {
             overhead("Whole in-process path over the handler on a parsed event (" + lines + " lines) < 5%",
                     "inProcessRoundTrip", "handlerDirect", lines);
         }
+        for (String lines : new String[] {"20", "200"}) {
+            metricsOverhead(lines);
+        }
         md.append("\nThe in-process rows are defined in PERFORMANCE.md (\"What the in-process target means\").\n\n");
     }
 
@@ -60,6 +64,20 @@ final class TargetSection {
         double added = measured.getAsDouble() / base.getAsDouble() - 1;
         row(target, fmt("%s %.1f µs vs %s %.1f µs: **%+.1f%%**", path, measured.getAsDouble(), baseline,
                 base.getAsDouble(), added * 100), added < 0.05);
+    }
+
+    /** Issue #19: Micrometer metrics on the signed {@code /ordercalculate} path add less than 3%. */
+    private void metricsOverhead(String lines) {
+        String target = "Metrics (Micrometer observer) on signed `/ordercalculate` (" + lines + " lines) < 3%";
+        Optional<JmhResults.Row> with = jmh.flatMap(j -> j.find(DISPATCHER, java.util.Map.of("lines", lines, "observer", "micrometer")));
+        Optional<JmhResults.Row> without = jmh.flatMap(j -> j.find(DISPATCHER, java.util.Map.of("lines", lines, "observer", "none")));
+        if (with.isEmpty() || without.isEmpty()) {
+            missing(target, "DispatcherBenchmark");
+            return;
+        }
+        double added = with.get().score() / without.get().score() - 1;
+        row(target, fmt("%.1f µs vs %.1f µs: **%+.1f%%**", with.get().score(), without.get().score(), added * 100),
+                added < 0.03);
     }
 
     private OptionalDouble score(String name, String param, String value) {

@@ -1,6 +1,8 @@
 package io.orderhooks.engine;
 
 import io.javalin.Javalin;
+import io.orderhooks.core.http.RawHandler;
+import io.orderhooks.core.observe.Observer;
 import io.orderhooks.engine.delivery.InMemoryDeliveryLog;
 import io.orderhooks.engine.delivery.Transports;
 import io.orderhooks.engine.internal.Engine;
@@ -53,6 +55,9 @@ public final class OrderEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderEngine.class);
 
+    /** Where {@link Config#metricsEndpoint} is served. */
+    public static final String METRICS_PATH = "/metrics";
+
     private final Config config;
     private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
     private final OkHttpClient http = Transports.defaultHttpClient();
@@ -67,12 +72,12 @@ public final class OrderEngine implements AutoCloseable {
 
     private OrderEngine(Config config) {
         this.config = config;
-        this.resources = new EngineResources(config.clock, log, http);
+        this.resources = new EngineResources(config.clock, log, http, config.observer);
         this.store = config.store.open();
         this.checkout = config.checkout.create(resources);
         this.sink = config.webhooks.create(resources);
         this.engine = Engine.builder().store(store).clock(config.clock).checkoutIntegration(checkout)
-                .webhookSink(sink).build();
+                .webhookSink(sink).observer(config.observer).build();
     }
 
     /**
@@ -108,10 +113,14 @@ public final class OrderEngine implements AutoCloseable {
         }
         int chosen = port == 0 ? freePort(host) : port;
         this.baseUrl = "http://" + urlHost(host) + ":" + chosen;
-        EngineApi api = EngineApi.builder(engine).issuer(config.issuer != null ? config.issuer : baseUrl).admin(config.admin)
-                .webhookSink(sink).deliveryLog(log).redelivery(redelivery()).marketplaceName(config.marketplaceName)
-                .breakers(Map.of("checkout", resources.checkoutBreakers(), "webhooks", resources.webhookBreakers()))
-                .build();
+        EngineApi.Builder apiBuilder = EngineApi.builder(engine).issuer(config.issuer != null ? config.issuer : baseUrl)
+                .admin(config.admin).webhookSink(sink).deliveryLog(log).redelivery(redelivery())
+                .marketplaceName(config.marketplaceName)
+                .breakers(Map.of("checkout", resources.checkoutBreakers(), "webhooks", resources.webhookBreakers()));
+        if (config.metricsEndpoint != null) {
+            apiBuilder.endpoint(METRICS_PATH, config.metricsEndpoint);
+        }
+        EngineApi api = apiBuilder.build();
         running.add(InvitationPurger.start(engine.groupOrders(), config.purgePeriod));
         running.add(SharedCartPurgeSchedule.start(engine.sharedCartPurger(), config.purgePeriod));
         Javalin created = api.create();
@@ -241,8 +250,30 @@ public final class OrderEngine implements AutoCloseable {
         private String marketplaceName = "Marketplace";
         private Duration purgePeriod = Duration.ofMinutes(1);
         private String issuer;
+        private Observer observer = Observer.NONE;
+        private RawHandler metricsEndpoint;
 
         private Config() {
+        }
+
+        /**
+         * Told of everything the engine does ({@code io.orderhooks.core.observe}): every delivery attempt, dead letter,
+         * breaker change and retry queue of its senders, and checkout calls, order transitions, tokens issued and
+         * refused. E.g. {@code PrometheusMetrics} from {@code orderhooks-micrometer}. Must be fast and must not block.
+         */
+        public Config observer(Observer observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Serves {@code handler} at {@value OrderEngine#METRICS_PATH} next to the API, without authentication (bind to a
+         * private interface or put a proxy in front when that matters); e.g. {@code PrometheusMetrics}, which is also
+         * the {@link #observer}. Default: not served.
+         */
+        public Config metricsEndpoint(RawHandler handler) {
+            this.metricsEndpoint = Objects.requireNonNull(handler, "metricsEndpoint");
+            return this;
         }
 
         public Config store(Stores.Choice store) {

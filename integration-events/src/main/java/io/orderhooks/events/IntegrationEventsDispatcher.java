@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * its answer (500 {@code IntegrationEvent.InvalidResponse} listing every violation) and serialization. A
  * {@link CheckoutException} becomes its own status and code; any other exception a 500 with a correlation
  * id that is also logged. {@code /ordersubmit} and {@code /orderapproved} deliveries are de-duplicated by
- * order ID. Each call is logged (event, order ID, status, duration) on this class's logger.
+ * order ID. Each call is logged (event, order ID, status, duration) on this class's logger, with the SLF4J MDC
+ * holding the request's trace ({@code traceId}, {@code spanId} from its W3C {@code traceparent}, or a new trace),
+ * {@code correlationId} and {@code orderId} (also in the handler's own log lines), and told to the builder's
+ * {@link IntegrationEventsDispatcherBuilder#observer observer}.
  *
  * <p>Built by {@link #builder()}, then immutable and thread-safe; {@link #handle} never throws. Host it with
  * {@link IntegrationEventsPlugin} in Javalin, or call {@link #handle} from any other server. {@link #close()}
@@ -50,7 +53,7 @@ public final class IntegrationEventsDispatcher implements RawHandler, AutoClosea
     IntegrationEventsDispatcher(Map<CheckoutEventType, EventRoute> routes, IntegrationEventsDispatcherBuilder.Settings settings) {
         this.budget = new TimeBudget("integration-events");
         this.dispatch = new Dispatch(routes, new RequestGuard(settings.maxBodyBytes()), settings.store(), budget,
-                settings.clock(), LOG);
+                settings.clock(), LOG, settings.observer());
         this.events = Collections.unmodifiableSet(EnumSet.copyOf(routes.keySet()));
         this.maxBodyBytes = settings.maxBodyBytes();
         this.routes = Map.copyOf(routes);
@@ -95,10 +98,14 @@ public final class IntegrationEventsDispatcher implements RawHandler, AutoClosea
         return maxBodyBytes;
     }
 
-    /** {@code 200 {"status":"UP","events":["shippingrates",...]}}, for a health route. */
+    /**
+     * {@code 200 {"Status":"OK","Events":["shippingrates",...]}}, for a health route: the events this
+     * dispatcher answers, by URL suffix. The webhooks receiver's health has the same {@code Status} and lists
+     * {@code Routes} instead, so one tool can read both.
+     */
     public RawResponse health() {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("status", "UP");
-        com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("events");
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("Status", "OK");
+        com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("Events");
         events.forEach(type -> list.add(type.suffix()));
         return RawResponse.json(200, body);
     }

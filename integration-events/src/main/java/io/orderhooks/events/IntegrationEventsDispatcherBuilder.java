@@ -5,6 +5,7 @@ import io.orderhooks.core.receiver.InMemoryIdempotencyStore;
 import io.orderhooks.core.receiver.RequestGuard;
 import io.orderhooks.core.receiver.SignaturePolicy;
 import io.orderhooks.core.model.CheckoutEventType;
+import io.orderhooks.core.observe.Observer;
 import io.orderhooks.events.internal.EventCall;
 import io.orderhooks.events.internal.EventRoute;
 import java.time.Clock;
@@ -22,7 +23,7 @@ import java.util.Objects;
 public final class IntegrationEventsDispatcherBuilder {
 
     /** Dispatcher-wide settings handed to the dispatcher. */
-    record Settings(long maxBodyBytes, IdempotencyStore store, Clock clock) {}
+    record Settings(long maxBodyBytes, IdempotencyStore store, Clock clock, Observer observer) {}
 
     /** Default per-handler time limit. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
@@ -37,6 +38,7 @@ public final class IntegrationEventsDispatcherBuilder {
     private long maxBodyBytes = RequestGuard.DEFAULT_MAX_BODY_BYTES;
     private IdempotencyStore store;
     private Clock clock = Clock.systemUTC();
+    private Observer observer = Observer.NONE;
 
     IntegrationEventsDispatcherBuilder() {}
 
@@ -137,6 +139,16 @@ public final class IntegrationEventsDispatcherBuilder {
     }
 
     /**
+     * Told of every request ({@link io.orderhooks.core.observe.ReceiverEvent}: route, outcome, duration) and every
+     * handler run (in flight, latency); e.g. {@code MicrometerObserver.of(registry)} from {@code orderhooks-micrometer}.
+     * Called on request and handler threads; must be fast and must not block. Default {@link Observer#NONE}.
+     */
+    public IntegrationEventsDispatcherBuilder observer(Observer observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+        return this;
+    }
+
+    /**
      * @throws IllegalStateException naming the problem: no handler, an event without hash keys (and no
      *     {@code unsignedUnsafe()}), keys combined with {@code unsignedUnsafe()}, or keys or a time limit
      *     for an event without a handler
@@ -156,7 +168,7 @@ public final class IntegrationEventsDispatcherBuilder {
                 timeLimits.getOrDefault(type, defaultTimeLimit), signature(type),
                 type == CheckoutEventType.ORDER_SUBMIT || type == CheckoutEventType.ORDER_APPROVED)));
         IdempotencyStore idempotency = store != null ? store : new InMemoryIdempotencyStore(clock);
-        return new IntegrationEventsDispatcher(routes, new Settings(maxBodyBytes, idempotency, clock));
+        return new IntegrationEventsDispatcher(routes, new Settings(maxBodyBytes, idempotency, clock, observer));
     }
 
     private SignaturePolicy signature(CheckoutEventType type) {

@@ -3,14 +3,13 @@ package io.orderhooks.events;
 import io.orderhooks.core.http.BasePath;
 import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
-import io.orderhooks.javalin.JavalinBridge;
 import io.orderhooks.javalin.JavalinMount;
 import java.util.Objects;
 
 /**
  * Hosts an {@link IntegrationEventsDispatcher} in Javalin: {@code {basePath}/shippingrates} etc. (every
  * method, so the dispatcher answers 404 and 405 in OrderCloud's shape) and {@code GET {basePath}/health}
- * returning {@code {"status":"UP","events":[...]}}. Register with
+ * returning {@link IntegrationEventsDispatcher#health() {"Status":"OK","Events":[...]}}. Register with
  * {@code Javalin.create(cfg -> cfg.registerPlugin(IntegrationEventsPlugin.at("/integration", dispatcher)))};
  * several may be registered at different base paths. The dispatcher's lifecycle stays with the caller.
  */
@@ -36,8 +35,7 @@ public final class IntegrationEventsPlugin extends Plugin<Void> {
 
     @Override
     public void onInitialize(JavalinState state) {
-        state.routes.get(basePath + "/health", ctx -> JavalinBridge.write(ctx, dispatcher.health()));
-        JavalinMount.mount(state.routes, basePath, dispatcher::maxBodyBytes, dispatcher);
+        JavalinMount.mountReceiver(state.routes, basePath, dispatcher::health, dispatcher::maxBodyBytes, dispatcher);
     }
 
     @Override

@@ -107,7 +107,7 @@ class IntegrationEventsAcceptanceTest {
         HttpResponse<String> response = send("GET", "/integration/health", null, null, null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"status\":\"UP\",\"events\":[\"shippingrates\",\"ordercalculate\","
+        assertThat(response.body()).isEqualTo("{\"Status\":\"OK\",\"Events\":[\"shippingrates\",\"ordercalculate\","
                 + "\"ordersubmit\",\"ordersubmitforapproval\",\"orderapproved\"]}");
     }
 

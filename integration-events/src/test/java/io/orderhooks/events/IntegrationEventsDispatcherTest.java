@@ -246,6 +246,6 @@ class IntegrationEventsDispatcherTest {
     @Test
     void listsItsEventsInTheHealthAnswer() {
         assertThat(dispatcher.events()).containsExactlyInAnyOrder(CheckoutEventType.ORDER_CALCULATE, CheckoutEventType.ORDER_SUBMIT);
-        assertThat(dispatcher.health().bodyText()).isEqualTo("{\"status\":\"UP\",\"events\":[\"ordercalculate\",\"ordersubmit\"]}");
+        assertThat(dispatcher.health().bodyText()).isEqualTo("{\"Status\":\"OK\",\"Events\":[\"ordercalculate\",\"ordersubmit\"]}");
     }
 }

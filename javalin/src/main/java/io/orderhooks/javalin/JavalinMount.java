@@ -9,6 +9,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import io.orderhooks.core.receiver.ReceiverErrors;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,18 @@ public final class JavalinMount {
                 routes.addHttpHandler(method, base, ctx -> serve(ctx, base, maxBodyBytes.getAsLong(), handler));
             }
         }
+    }
+
+    /**
+     * A receiver's routes: {@code GET basePath/health} answering {@code health} (called per request), then
+     * {@link #mount} for everything else under {@code basePath}. Both receiver plugins use it, so their health
+     * routes and body handling stay alike.
+     */
+    public static void mountReceiver(JavalinDefaultRoutingApi routes, String basePath, Supplier<RawResponse> health,
+            LongSupplier maxBodyBytes, RawHandler handler) {
+        String base = BasePath.normalize(basePath);
+        routes.get(base + "/health", ctx -> JavalinBridge.write(ctx, health.get()));
+        mount(routes, base, maxBodyBytes, handler);
     }
 
     private static void serve(Context ctx, String base, long maxBodyBytes, RawHandler handler) {

@@ -1,6 +1,9 @@
 package io.orderhooks.webhooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.http.RawRequest;
@@ -17,6 +20,11 @@ import io.orderhooks.webhooks.internal.HookRouter;
 import io.orderhooks.webhooks.internal.PostHookRunner;
 import io.orderhooks.webhooks.internal.PreHookRunner;
 import io.orderhooks.webhooks.internal.Registration;
+import io.orderhooks.webhooks.internal.Verdict;
+import io.orderhooks.core.observe.Observer;
+import io.orderhooks.core.observe.ReceiverEvent;
+import io.orderhooks.core.trace.TraceParent;
+import io.orderhooks.core.trace.Traces;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +46,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>OrderCloud posts every webhook to one configured URL, so the request path is not used for routing: any
  * path under the mount point reaches the same hooks. To serve pre- and post-hooks for one route, mount two
- * dispatchers at different paths. Build with {@link #builder()}; immutable, thread-safe, never throws from
+ * dispatchers at different paths. Every request's log lines carry its trace in the SLF4J MDC ({@code traceId},
+ * {@code spanId} from its W3C {@code traceparent} or a new trace, {@code correlationId}, {@code logId},
+ * {@code orderId}), also in handlers (queued ones too); the builder's observer is told how it ended. Build with {@link #builder()}; immutable, thread-safe, never throws from
  * {@link #handle}. {@link #close()} stops its threads (draining an asynchronous queue for up to 10 s).
  */
 public final class WebhooksDispatcher implements RawHandler, AutoCloseable {
@@ -52,15 +62,20 @@ public final class WebhooksDispatcher implements RawHandler, AutoCloseable {
     private final PreHookRunner pre;
     private final PostHookRunner post;
     private final AsyncPostQueue queue;
+    private final Observer observer;
 
     WebhooksDispatcher(WebhooksDispatcherBuilder b, List<Registration> registrations) {
         this.guard = new RequestGuard(b.maxBodyBytes);
         this.signature = b.signature;
         this.router = HookRouter.of(registrations);
         this.budget = new TimeBudget("orderhooks-webhook");
-        this.pre = new PreHookRunner(budget);
-        this.queue = b.async == null ? null : new AsyncPostQueue(b.async, b.clock, budget, b.postTimeLimit);
-        this.post = new PostHookRunner(budget, b.postTimeLimit, b.store(), queue);
+        this.observer = b.observer;
+        this.pre = new PreHookRunner(budget, observer);
+        this.queue = b.async == null ? null : new AsyncPostQueue(b.async, b.clock, budget, b.postTimeLimit, observer);
+        this.post = new PostHookRunner(budget, b.postTimeLimit, b.store(), queue, observer);
+        if (queue != null) {
+            Observer.publish(observer, new ReceiverEvent.QueueAttached(ReceiverEvent.WEBHOOKS, queue::pending));
+        }
     }
 
     /** A builder; see {@link WebhooksDispatcherBuilder}. */
@@ -70,26 +85,50 @@ public final class WebhooksDispatcher implements RawHandler, AutoCloseable {
 
     @Override
     public RawResponse handle(RawRequest request) {
+        long start = System.nanoTime();
+        try (Traces.Scope trace = Traces.begin(request.header(TraceParent.HEADER),
+                request.header(Traces.CORRELATION_HEADER))) {
+            Verdict verdict = new Verdict();
+            RawResponse response = handle(request, trace, verdict);
+            Observer.publish(observer, new ReceiverEvent.Handled(ReceiverEvent.WEBHOOKS, verdict.route,
+                    verdict.outcome, response.status(), System.nanoTime() - start));
+            return response;
+        }
+    }
+
+    private RawResponse handle(RawRequest request, Traces.Scope trace, Verdict verdict) {
         try {
             if (!request.method().equalsIgnoreCase("POST")) {
                 return ReceiverErrors.methodNotAllowed(request.method(), request.path());
             }
             Optional<RawResponse> refused = guard.check(request, signature);
             if (refused.isPresent()) {
+                verdict.outcome = refused.get().status() == 401 ? ReceiverEvent.Outcome.SIGNATURE_REFUSED
+                        : ReceiverEvent.Outcome.BAD_REQUEST;
                 return refused.get();
             }
             WebhookPayload payload = parse(request.body());
+            trace.put(Traces.LOG_ID, payload.logID());
             Optional<Registration> hook = router.match(payload.route(), payload.verb());
             if (hook.isEmpty()) {
                 return ReceiverErrors.notFound("the webhook route " + payload.verb() + " " + payload.route());
             }
+            verdict.route = hook.get().metricRoute();
             WebhookEvent event = WebhookEvent.of(payload, hook.get().template());
-            return hook.get().isPre() ? pre.run(hook.get(), event) : post.run(hook.get(), event, request.body());
+            trace.put(Traces.ORDER_ID, orderID(event));
+            return hook.get().isPre() ? pre.run(hook.get(), event, verdict)
+                    : post.run(hook.get(), event, request.body(), verdict);
         } catch (OrderCloudException e) {
             return RawResponse.error(e);
         } catch (RuntimeException e) {
+            verdict.outcome = ReceiverEvent.Outcome.FAILED;
             return ReceiverErrors.internal(LOG, "webhook " + request.method() + " " + request.path(), e);
         }
+    }
+
+    /** The route's {@code orderID} parameter, or null. */
+    private static String orderID(WebhookEvent event) {
+        return event.template().paramName("orderID").map(event.routeParams()::get).orElse(null);
     }
 
     private static WebhookPayload parse(byte[] body) {
@@ -122,6 +161,26 @@ public final class WebhooksDispatcher implements RawHandler, AutoCloseable {
     public List<String> routes() {
         return router.registrations().stream()
                 .map(r -> r.describe() + (r.isPre() ? " (pre)" : " (post)")).toList();
+    }
+
+    /**
+     * {@code 200 {"Status":"OK","Routes":[{"Verb":"POST","Route":"v1/...","Kind":"pre"},...]}}, for a health
+     * route: every registered hook in registration order ({@code Kind} is {@code pre} or {@code post}), plus
+     * {@code Pending} and {@code DeadLetters} counts for an asynchronous dispatcher. A tool (e.g. the engine's
+     * {@code --webhook-url}) reads it to learn which webhook routes to register for this middleware.
+     */
+    public RawResponse health() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("Status", "OK");
+        ArrayNode routes = body.putArray("Routes");
+        for (Registration r : router.registrations()) {
+            routes.addObject().put("Verb", r.verb()).put("Route", r.template().template())
+                    .put("Kind", r.isPre() ? "pre" : "post");
+        }
+        if (queue != null) {
+            body.put("Pending", queue.pending());
+            body.put("DeadLetters", queue.deadLetters().size());
+        }
+        return RawResponse.json(200, body);
     }
 
     /** Whether post-hooks are queued ({@link WebhooksDispatcherBuilder#asyncPosts}). */

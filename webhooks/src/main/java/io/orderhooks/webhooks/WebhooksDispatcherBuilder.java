@@ -1,5 +1,6 @@
 package io.orderhooks.webhooks;
 
+import io.orderhooks.core.observe.Observer;
 import io.orderhooks.core.receiver.IdempotencyStore;
 import io.orderhooks.core.receiver.InMemoryIdempotencyStore;
 import io.orderhooks.core.receiver.RequestGuard;
@@ -34,6 +35,7 @@ public final class WebhooksDispatcherBuilder {
     Clock clock = Clock.systemUTC();
     Duration postTimeLimit = DEFAULT_POST_TIME_LIMIT;
     AsyncPostOptions async;
+    Observer observer = Observer.NONE;
     private PreHookPolicy defaultPrePolicy = PreHookPolicy.defaults();
     private IdempotencyStore store;
     private Duration dedupeRetention = DEFAULT_DEDUPE_RETENTION;
@@ -121,6 +123,17 @@ public final class WebhooksDispatcherBuilder {
             throw new IllegalArgumentException("dedupeRetention must be a positive duration, was " + retention);
         }
         this.dedupeRetention = retention;
+        return this;
+    }
+
+    /**
+     * Told of every request ({@link io.orderhooks.core.observe.ReceiverEvent}: hook, outcome, duration), every
+     * handler run (in flight, latency), the async queue's depth and its dead letters; e.g.
+     * {@code MicrometerObserver.of(registry)} from {@code orderhooks-micrometer}. Called on request, handler and
+     * worker threads; must be fast and must not block. Default {@link Observer#NONE}.
+     */
+    public WebhooksDispatcherBuilder observer(Observer observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         return this;
     }
 

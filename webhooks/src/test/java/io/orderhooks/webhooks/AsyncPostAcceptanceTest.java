@@ -46,7 +46,7 @@ class AsyncPostAcceptanceTest {
                     successes.incrementAndGet();
                 })
                 .build();
-        http = new HttpHarness(new WebhooksPlugin("/hooks", dispatcher));
+        http = new HttpHarness(WebhooksPlugin.at("/hooks", dispatcher));
     }
 
     @AfterEach

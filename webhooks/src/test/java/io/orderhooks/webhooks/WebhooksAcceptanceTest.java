@@ -82,7 +82,7 @@ class WebhooksAcceptanceTest {
                     throw new IllegalStateException("export failed");
                 })
                 .build();
-        http = new HttpHarness(new WebhooksPlugin("/webhooks/pre", pre), new WebhooksPlugin("/webhooks/post", post));
+        http = new HttpHarness(WebhooksPlugin.at("/webhooks/pre", pre), WebhooksPlugin.at("/webhooks/post", post));
     }
 
     @AfterAll
@@ -340,11 +340,12 @@ class WebhooksAcceptanceTest {
     }
 
     @Test
-    void healthListsTheRoutes() throws Exception {
+    void healthListsEachRouteWithItsVerbAndKind() throws Exception {
         HttpResponse<String> response = http.send("GET", "/webhooks/post/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response).get("Status").asText()).isEqualTo("UP");
-        assertThat(json(response).get("Routes").get(0).asText()).isEqualTo("POST " + SUBMIT + " (post)");
+        assertThat(response.body()).isEqualTo("{\"Status\":\"OK\",\"Routes\":[{\"Verb\":\"POST\",\"Route\":\""
+                + SUBMIT + "\",\"Kind\":\"post\"},{\"Verb\":\"POST\",\"Route\":\"v1/orders/{direction}/{orderID}/complete\","
+                + "\"Kind\":\"post\"}]}");
     }
 }

@@ -18,6 +18,19 @@ class TimeBudgetTest {
     }
 
     @Test
+    void theTaskSeesTheCallersMdcAndLeavesNothingBehindOnThePoolThread() {
+        org.slf4j.MDC.put("traceId", "t-1");
+        try {
+            assertThat(budget.run(() -> org.slf4j.MDC.get("traceId"), Duration.ofSeconds(5)))
+                    .isEqualTo(new TimeBudget.Outcome.Completed<>("t-1"));
+        } finally {
+            org.slf4j.MDC.remove("traceId");
+        }
+        assertThat(budget.run(() -> String.valueOf(org.slf4j.MDC.get("traceId")), Duration.ofSeconds(5)))
+                .isEqualTo(new TimeBudget.Outcome.Completed<>("null"));
+    }
+
+    @Test
     void returnsTheValueOfATaskThatFinishesInTime() {
         assertThat(budget.run(() -> 42, Duration.ofSeconds(5))).isEqualTo(new TimeBudget.Outcome.Completed<>(42));
     }

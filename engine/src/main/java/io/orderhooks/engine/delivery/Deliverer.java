@@ -12,7 +12,12 @@ import io.orderhooks.engine.delivery.internal.Answers;
 import io.orderhooks.engine.delivery.internal.Records;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import io.orderhooks.core.observe.DeliveryEvent;
+import io.orderhooks.core.observe.Observer;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +51,8 @@ public final class Deliverer {
     private final CircuitBreakerRegistry breakers;
     private final int recordedBodyChars;
     private final Supplier<String> ids;
+    private final Observer observer;
+    private final Set<String> watchedBreakers = ConcurrentHashMap.newKeySet();
 
     private Deliverer(Builder b) {
         this.transport = b.transport;
@@ -54,6 +61,7 @@ public final class Deliverer {
         this.breakers = b.breakers != null ? b.breakers : CircuitBreakerRegistry.of(defaultBreakerConfig(b.clock).build());
         this.recordedBodyChars = b.recordedBodyChars;
         this.ids = b.ids;
+        this.observer = b.observer;
     }
 
     /**
@@ -90,6 +98,7 @@ public final class Deliverer {
         }
         DeliveryRecord record = Records.of(ids.get(), attempt, outcome, clock.instant(), recordedBodyChars);
         log.append(record);
+        observe(attempt, record, outcome.latency().toNanos());
         if (!record.succeeded()) {
             LOG.warn("{} {} to {} (endpoint {}, attempt {}) failed: {}", attempt.kind(), attempt.subject(),
                     attempt.request().url(), attempt.endpointID(), attempt.number(), record.error());
@@ -139,6 +148,7 @@ public final class Deliverer {
     public DeliveryRecord deadLetter(Attempt attempt, String reason) {
         DeliveryRecord record = Records.notAttempted(ids.get(), attempt, reason, clock.instant());
         log.append(record);
+        observe(attempt, record, 0);
         LOG.warn("{} {} to {} (endpoint {}) dead-lettered before attempt {}: {}", attempt.kind(), attempt.subject(),
                 attempt.request().url(), attempt.endpointID(), attempt.number(), reason);
         return record;
@@ -146,7 +156,45 @@ public final class Deliverer {
 
     /** The breaker for {@code endpointID}, created on first use from the registry's default config. */
     public CircuitBreaker breaker(String endpointID) {
-        return breakers.circuitBreaker(endpointID);
+        CircuitBreaker breaker = breakers.circuitBreaker(endpointID);
+        if (observer != Observer.NONE && watchedBreakers.add(endpointID)) {
+            breaker.getEventPublisher().onStateTransition(e -> Observer.publish(observer,
+                    new DeliveryEvent.BreakerChanged(endpointID, state(e.getStateTransition().getToState()))));
+            Observer.publish(observer, new DeliveryEvent.BreakerChanged(endpointID, state(breaker.getState())));
+        }
+        return breaker;
+    }
+
+    /** Who is told of every attempt, dead letter and breaker change. */
+    public Observer observer() {
+        return observer;
+    }
+
+    private void observe(Attempt attempt, DeliveryRecord record, long nanos) {
+        if (observer == Observer.NONE) {
+            return;
+        }
+        String kind = attempt.kind().name().toLowerCase(Locale.ROOT);
+        Observer.publish(observer, new DeliveryEvent.Attempted(kind, attempt.subject(), attempt.endpointID(),
+                outcome(record.outcome()), record.succeeded(), nanos));
+        if (record.deadLetter()) {
+            Observer.publish(observer, new DeliveryEvent.DeadLettered(kind, attempt.endpointID()));
+        }
+    }
+
+    static DeliveryEvent.Outcome outcome(DeliveryRecord.OutcomeKind kind) {
+        return switch (kind) {
+            case DELIVERED -> DeliveryEvent.Outcome.DELIVERED;
+            case REJECTED -> DeliveryEvent.Outcome.REJECTED;
+            case TIMED_OUT -> DeliveryEvent.Outcome.TIMED_OUT;
+            case UNREACHABLE -> DeliveryEvent.Outcome.UNREACHABLE;
+            case CIRCUIT_OPEN -> DeliveryEvent.Outcome.BREAKER_OPEN;
+            case NOT_ATTEMPTED -> DeliveryEvent.Outcome.NOT_ATTEMPTED;
+        };
+    }
+
+    private static DeliveryEvent.BreakerState state(CircuitBreaker.State state) {
+        return DeliveryEvent.BreakerState.valueOf(state.name());
     }
 
     public DeliveryLog log() {
@@ -172,8 +220,15 @@ public final class Deliverer {
         private CircuitBreakerRegistry breakers;
         private int recordedBodyChars = DEFAULT_RECORDED_BODY_CHARS;
         private Supplier<String> ids = () -> "dlv-" + UUID.randomUUID();
+        private Observer observer = Observer.NONE;
 
         private Builder() {}
+
+        /** Told of every attempt, dead letter and breaker state change; must not block. Default: none. */
+        public Builder observer(Observer observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
 
         public Builder transport(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");

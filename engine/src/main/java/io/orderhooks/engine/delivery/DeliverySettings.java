@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.receiver.TimeBudget;
 import io.orderhooks.engine.spi.DeliveryLog;
+import io.orderhooks.core.observe.Observer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,12 +22,19 @@ public abstract class DeliverySettings {
     private final Clock clock;
     private final CircuitBreakerRegistry breakers;
     private final int maxResponseBytes;
+    private final Observer observer;
 
     protected DeliverySettings(Builder<?> b) {
         this.log = b.log;
         this.clock = b.clock;
         this.breakers = b.breakers;
         this.maxResponseBytes = b.maxResponseBytes;
+        this.observer = b.observer;
+    }
+
+    /** Told of every attempt, dead letter, breaker change and queue (default {@link Observer#NONE}). */
+    public Observer observer() {
+        return observer;
     }
 
     public DeliveryLog log() {
@@ -43,7 +51,7 @@ public abstract class DeliverySettings {
 
     /** A deliverer over {@code transport} that records in the log, stamps with the clock and uses the breakers. */
     public Deliverer deliverer(Transport transport) {
-        Deliverer.Builder b = Deliverer.builder().transport(transport).log(log).clock(clock);
+        Deliverer.Builder b = Deliverer.builder().transport(transport).log(log).clock(clock).observer(observer);
         if (breakers != null) {
             b.breakers(breakers);
         }
@@ -76,9 +84,19 @@ public abstract class DeliverySettings {
         private Clock clock = Clock.systemUTC();
         private CircuitBreakerRegistry breakers;
         private int maxResponseBytes = Transports.DEFAULT_MAX_RESPONSE_BYTES;
+        private Observer observer = Observer.NONE;
 
         protected Builder(DeliveryLog log) {
             this.log = Objects.requireNonNull(log, "log");
+        }
+
+        /**
+         * Told of every attempt ({@link io.orderhooks.core.observe.DeliveryEvent}), dead letter, breaker state change
+         * and retry queue; e.g. {@code MicrometerObserver.of(registry)}. Must be fast and must not block.
+         */
+        public B observer(Observer observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return self();
         }
 
         /** This builder, typed as the concrete builder. */

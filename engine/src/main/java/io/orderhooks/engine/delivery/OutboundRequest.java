@@ -2,6 +2,7 @@ package io.orderhooks.engine.delivery;
 
 import io.orderhooks.core.http.RawResponse;
 import io.orderhooks.core.signing.OcHash;
+import io.orderhooks.core.trace.Traces;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +32,10 @@ public record OutboundRequest(String url, String path, byte[] body, Map<String, 
     /**
      * A JSON POST of {@code body}: {@code Content-Type}, {@code X-oc-hash} over exactly {@code body} when
      * {@code hashKey} is set, the custom auth header when both its name and value are set, and
-     * {@code Idempotency-Key} when {@code idempotencyKey} is set.
+     * {@code Idempotency-Key} when {@code idempotencyKey} is set, and, when a trace is current on this thread
+     * ({@link Traces#current()}: the API request that caused the delivery), its W3C {@code traceparent} (a child
+     * span) and {@code X-Correlation-ID}, so the receiver logs under the same trace. The headers are fixed here, so
+     * a post-webhook queued now and sent later still carries the request's trace.
      */
     public static OutboundRequest signed(String url, String path, byte[] body, String hashKey,
             String customAuthHeaderName, String customAuthHeaderValue, String idempotencyKey) {
@@ -46,6 +50,7 @@ public record OutboundRequest(String url, String path, byte[] body, Map<String, 
         if (idempotencyKey != null) {
             headers.put(IDEMPOTENCY_KEY, idempotencyKey);
         }
+        headers.putAll(Traces.outgoing());
         return new OutboundRequest(url, path, body, headers);
     }
 

@@ -54,6 +54,7 @@ import java.util.Objects;
 public final class Engine {
 
     private final EngineContext context;
+    private final io.orderhooks.core.observe.Observer observer;
     private final CatalogService catalog;
     private final OrgService orgs;
     private final AddressService addresses;
@@ -84,8 +85,10 @@ public final class Engine {
     private final ProductCollectionReaderService productCollectionReader;
 
     private Engine(Builder b) {
+        this.observer = b.observer;
         this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
-                b.checkoutIntegration, b.webhookSink);
+                io.orderhooks.engine.internal.checkout.ObservedCheckout.of(b.checkoutIntegration, b.observer),
+                b.webhookSink);
         this.catalog = new CatalogService(context);
         this.orgs = new OrgService(context, b.passwordHasher);
         this.addresses = new AddressService(context);
@@ -127,6 +130,8 @@ public final class Engine {
     }
 
     public EngineContext context() { return context; }
+    /** Told of checkout calls, order transitions and token grants ({@code EngineEvent}). */
+    public io.orderhooks.core.observe.Observer observer() { return observer; }
     public CatalogService catalog() { return catalog; }
     public OrgService orgs() { return orgs; }
     public AddressService addresses() { return addresses; }
@@ -171,6 +176,7 @@ public final class Engine {
         private String environment = "Sandbox";
         private CheckoutIntegration checkoutIntegration = call -> new DeliveryOutcome.Unreachable("no checkout integration configured", java.time.Duration.ZERO);
         private WebhookSink webhookSink = WebhookSink.NONE;
+        private io.orderhooks.core.observe.Observer observer = io.orderhooks.core.observe.Observer.NONE;
         /** null = the expression language over this engine's catalog ({@link ExpressionPromotionCalculator}). */
         private PromotionCalculator promotionCalculator;
         private ApprovalPolicy approvalPolicy = new ExpressionApprovalPolicy();
@@ -189,6 +195,8 @@ public final class Engine {
         public Builder environment(String env) { this.environment = Objects.requireNonNull(env, "environment"); return this; }
         public Builder checkoutIntegration(CheckoutIntegration c) { this.checkoutIntegration = Objects.requireNonNull(c, "checkoutIntegration"); return this; }
         public Builder webhookSink(WebhookSink w) { this.webhookSink = Objects.requireNonNull(w, "webhookSink"); return this; }
+        /** Told of checkout calls, order transitions and token grants; must not block. Default: none. */
+        public Builder observer(io.orderhooks.core.observe.Observer o) { this.observer = Objects.requireNonNull(o, "observer"); return this; }
         /** Replaces the default {@link ExpressionPromotionCalculator} ({@code PromotionCalculator.NONE} turns promotions off). */
         public Builder promotionCalculator(PromotionCalculator p) { this.promotionCalculator = Objects.requireNonNull(p, "promotionCalculator"); return this; }
         /** Replaces the default {@link ExpressionApprovalPolicy} ({@code ApprovalPolicy.NONE}: no rule ever holds an order). */

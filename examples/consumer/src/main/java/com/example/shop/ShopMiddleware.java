@@ -30,7 +30,7 @@ public final class ShopMiddleware implements AutoCloseable {
         this.preHooks = new BulkQuantityGuard().registerInto(WebhooksDispatcher.builder().hashKeys(hashKey)).build();
         this.app = Javalin.create(cfg -> {
             cfg.registerPlugin(IntegrationEventsPlugin.at("/integration", checkout));
-            cfg.registerPlugin(new WebhooksPlugin("/webhooks/pre", preHooks));
+            cfg.registerPlugin(WebhooksPlugin.at("/webhooks/pre", preHooks));
         });
     }
 

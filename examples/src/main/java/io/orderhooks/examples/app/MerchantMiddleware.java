@@ -3,6 +3,9 @@ package io.orderhooks.examples.app;
 import io.javalin.Javalin;
 import io.orderhooks.events.IntegrationEventsDispatcher;
 import io.orderhooks.events.IntegrationEventsPlugin;
+import io.orderhooks.core.observe.Observer;
+import io.orderhooks.javalin.JavalinMount;
+import io.orderhooks.micrometer.PrometheusMetrics;
 import io.orderhooks.examples.merchant.ApiLookups;
 import io.orderhooks.examples.merchant.GroupOrderSpendingCap;
 import io.orderhooks.examples.merchant.InvitationDirectory;
@@ -24,13 +27,17 @@ import java.util.Objects;
  *
  * <p>Register {@link #integrationUrl()} as an integration event's {@code CustomImplementationUrl}, and the two
  * webhook URLs as webhooks (routes in {@link InvitationGuard#ROUTE}, {@link GroupOrderSpendingCap#ROUTES} and
- * {@link InvitationDirectory#ROUTES}). {@link #close()} stops the server, then the dispatchers. Thread-safe.
+ * {@link InvitationDirectory#ROUTES}). Unless {@link Settings#metrics()} is off, {@value #METRICS_PATH} serves the
+ * dispatchers' and the JVM's metrics in Prometheus format ({@code docs/OPERATIONS-METRICS.md}).
+ * {@link #close()} stops the server, then the dispatchers. Thread-safe.
  */
 public final class MerchantMiddleware implements AutoCloseable {
 
     public static final String INTEGRATION_PATH = "/integration";
     public static final String PRE_WEBHOOKS_PATH = "/webhooks/pre";
     public static final String POST_WEBHOOKS_PATH = "/webhooks/post";
+    /** Prometheus metrics of the three dispatchers and the JVM, unless turned off. */
+    public static final String METRICS_PATH = "/metrics";
 
     /**
      * How to run it.
@@ -41,8 +48,17 @@ public final class MerchantMiddleware implements AutoCloseable {
      * @param outbox where submitted orders are exported
      * @param apiUrl the marketplace API the guards call back with the webhook's {@code UserToken} when
      *     {@code ConfigData.ApiBaseUrl} is absent; null to require it in {@code ConfigData}
+     * @param metrics whether to serve Prometheus metrics at {@value MerchantMiddleware#METRICS_PATH}
      */
-    public record Settings(int port, List<String> hashKeys, List<String> webhookHashKeys, Path outbox, String apiUrl, Clock clock) {
+    public record Settings(int port, List<String> hashKeys, List<String> webhookHashKeys, Path outbox, String apiUrl,
+            Clock clock, boolean metrics) {
+
+        /** Settings with metrics served. */
+        public Settings(int port, List<String> hashKeys, List<String> webhookHashKeys, Path outbox, String apiUrl,
+                Clock clock) {
+            this(port, hashKeys, webhookHashKeys, outbox, apiUrl, clock, true);
+        }
+
         public Settings {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
@@ -67,22 +83,31 @@ public final class MerchantMiddleware implements AutoCloseable {
     private final WebhooksDispatcher preHooks;
     private final WebhooksDispatcher postHooks;
     private final Javalin app;
+    private final PrometheusMetrics metrics;
 
     private MerchantMiddleware(Settings settings) {
+        this.metrics = settings.metrics() ? PrometheusMetrics.create() : null;
+        Observer observer = metrics != null ? metrics : Observer.NONE;
         this.plugins = MerchantPlugins.demo(settings.outbox(), settings.clock());
-        this.events = plugins.dispatcher(settings.hashKeys().toArray(String[]::new));
+        this.events = plugins.registerInto(IntegrationEventsDispatcher.builder()
+                .hashKeys(settings.hashKeys().toArray(String[]::new)).observer(observer)).build();
         MarketplaceLookups lookups = new ApiLookups(settings.apiUrl(), settings.clock());
         String[] webhookKeys = settings.webhookHashKeys().toArray(String[]::new);
-        WebhooksDispatcherBuilder pre = WebhooksDispatcher.builder().hashKeys(webhookKeys).clock(settings.clock());
+        WebhooksDispatcherBuilder pre = WebhooksDispatcher.builder().hashKeys(webhookKeys).clock(settings.clock())
+                .observer(observer);
         new InvitationGuard(directory, lookups).registerInto(pre);
         new GroupOrderSpendingCap(directory, lookups).registerInto(pre);
         this.preHooks = pre.build();
-        this.postHooks = directory.registerInto(WebhooksDispatcher.builder().hashKeys(webhookKeys).clock(settings.clock())).build();
+        this.postHooks = directory.registerInto(WebhooksDispatcher.builder().hashKeys(webhookKeys).clock(settings.clock())
+                .observer(observer)).build();
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.registerPlugin(IntegrationEventsPlugin.at(INTEGRATION_PATH, events));
-            cfg.registerPlugin(new WebhooksPlugin(PRE_WEBHOOKS_PATH, preHooks));
-            cfg.registerPlugin(new WebhooksPlugin(POST_WEBHOOKS_PATH, postHooks));
+            cfg.registerPlugin(WebhooksPlugin.at(PRE_WEBHOOKS_PATH, preHooks));
+            cfg.registerPlugin(WebhooksPlugin.at(POST_WEBHOOKS_PATH, postHooks));
+            if (metrics != null) {
+                JavalinMount.mount(cfg.routes, METRICS_PATH, () -> 0, metrics);
+            }
         });
     }
 
@@ -120,6 +145,16 @@ public final class MerchantMiddleware implements AutoCloseable {
         return baseUrl() + POST_WEBHOOKS_PATH;
     }
 
+    /** e.g. {@code http://localhost:8081/metrics}; null when metrics are off. */
+    public String metricsUrl() {
+        return metrics == null ? null : baseUrl() + METRICS_PATH;
+    }
+
+    /** The metrics served at {@link #metricsUrl()}, or empty when they are off. */
+    public java.util.Optional<PrometheusMetrics> metrics() {
+        return java.util.Optional.ofNullable(metrics);
+    }
+
     public InvitationDirectory directory() {
         return directory;
     }
@@ -134,5 +169,8 @@ public final class MerchantMiddleware implements AutoCloseable {
         events.close();
         preHooks.close();
         postHooks.close();
+        if (metrics != null) {
+            metrics.close();
+        }
     }
 }

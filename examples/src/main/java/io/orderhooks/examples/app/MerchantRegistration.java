@@ -16,20 +16,23 @@ import java.util.Objects;
 
 /**
  * What a merchant registers on the marketplace (OrderCloud or the engine) to plug in its middleware: the
- * checkout integration event, the storefront API client that uses it, and the pre- and post-webhooks of the
- * invitation guards. The records are exactly the bodies of {@code POST v1/integrationEvents},
+ * checkout integration event, the storefront API client that uses it, and a pre- and a post-webhook for the
+ * routes the middleware serves ({@link #demo} gives the example merchant's invitation guards and directory). The records are exactly the bodies of {@code POST v1/integrationEvents},
  * {@code POST v1/apiclients} and {@code POST v1/webhooks}.
  *
  * @param apiBaseUrl the marketplace API's URL, handed to the webhooks as {@code ConfigData.ApiBaseUrl}
  * @param integrationUrl the integration event's {@code CustomImplementationUrl}
  * @param hashKey the integration event's {@code HashKey}
  * @param preWebhookUrl where the pre-webhooks go; null to register none
+ * @param preRoutes the routes of the pre-webhook; none registers no pre-webhook
  * @param postWebhookUrl where the post-webhooks go; null to register none
+ * @param postRoutes the routes of the post-webhook; none registers no post-webhook
  * @param webhookHashKey the webhooks' {@code HashKey}
  * @param storefrontClientID the buyer storefront's API client, which the events and webhooks fire for
  */
 public record MerchantRegistration(String apiBaseUrl, String integrationUrl, String hashKey, String preWebhookUrl,
-        String postWebhookUrl, String webhookHashKey, String storefrontClientID) {
+        List<WebhookRoute> preRoutes, String postWebhookUrl, List<WebhookRoute> postRoutes, String webhookHashKey,
+        String storefrontClientID) {
 
     public static final String INTEGRATION_EVENT_ID = "merchant-checkout";
     public static final String PRE_WEBHOOK_ID = "merchant-guards";
@@ -37,12 +40,24 @@ public record MerchantRegistration(String apiBaseUrl, String integrationUrl, Str
 
     public MerchantRegistration {
         Objects.requireNonNull(storefrontClientID, "storefrontClientID");
+        preRoutes = preRoutes == null ? List.of() : List.copyOf(preRoutes);
+        postRoutes = postRoutes == null ? List.of() : List.copyOf(postRoutes);
         if (integrationUrl != null && (hashKey == null || hashKey.isBlank())) {
             throw new IllegalArgumentException("an integration URL needs a hash key");
         }
         if ((preWebhookUrl != null || postWebhookUrl != null) && (webhookHashKey == null || webhookHashKey.isBlank())) {
             throw new IllegalArgumentException("webhook URLs need a webhook hash key");
         }
+    }
+
+    /** The example merchant's registration: its invitation guards (pre) and invitation directory (post). */
+    public static MerchantRegistration demo(String apiBaseUrl, String integrationUrl, String hashKey, String preWebhookUrl,
+            String postWebhookUrl, String webhookHashKey, String storefrontClientID) {
+        List<WebhookRoute> guards = new ArrayList<>();
+        guards.add(InvitationGuard.ROUTE);
+        guards.addAll(GroupOrderSpendingCap.ROUTES);
+        return new MerchantRegistration(apiBaseUrl, integrationUrl, hashKey, preWebhookUrl, guards, postWebhookUrl,
+                InvitationDirectory.ROUTES, webhookHashKey, storefrontClientID);
     }
 
     /** The integration event, or null without an integration URL. */
@@ -62,23 +77,18 @@ public record MerchantRegistration(String apiBaseUrl, String integrationUrl, Str
                 .orderCheckoutIntegrationEventID(integrationUrl == null ? null : INTEGRATION_EVENT_ID).build();
     }
 
-    /** The webhooks to register: pre (guards) and post (directory), each when its URL is set. */
+    /** The webhooks to register: pre and post, each when its URL is set and it has routes. */
     public List<Webhook> webhooks() {
         List<Webhook> hooks = new ArrayList<>();
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         if (apiBaseUrl != null) {
             config.put("ApiBaseUrl", apiBaseUrl);
         }
-        if (preWebhookUrl != null) {
-            List<WebhookRoute> routes = new ArrayList<>();
-            routes.add(InvitationGuard.ROUTE);
-            routes.addAll(GroupOrderSpendingCap.ROUTES);
-            hooks.add(webhook(PRE_WEBHOOK_ID, "Invitation guard and group-order spending cap", preWebhookUrl, true,
-                    routes, config));
+        if (preWebhookUrl != null && !preRoutes.isEmpty()) {
+            hooks.add(webhook(PRE_WEBHOOK_ID, "Merchant pre-webhooks", preWebhookUrl, true, preRoutes, config));
         }
-        if (postWebhookUrl != null) {
-            hooks.add(webhook(POST_WEBHOOK_ID, "Invitation directory (records invitation xp)", postWebhookUrl, false,
-                    InvitationDirectory.ROUTES, config));
+        if (postWebhookUrl != null && !postRoutes.isEmpty()) {
+            hooks.add(webhook(POST_WEBHOOK_ID, "Merchant post-webhooks", postWebhookUrl, false, postRoutes, config));
         }
         return hooks;
     }

@@ -4,6 +4,7 @@ import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.examples.Main;
 import io.orderhooks.engine.OrderEngine;
+import io.orderhooks.micrometer.PrometheusMetrics;
 import io.orderhooks.examples.app.MerchantMiddleware;
 import io.orderhooks.examples.demo.DemoStory;
 import java.io.PrintWriter;
@@ -42,6 +43,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit", description = "Stop after the story instead of serving until Ctrl-C.")
     boolean exit;
 
+    @Option(names = "--no-metrics", description = "Do not serve Prometheus metrics at /metrics (engine and middleware).")
+    boolean noMetrics;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -49,17 +53,30 @@ public final class DemoCommand implements Callable<Integer> {
         AdminBootstrap admin = AdminBootstrap.LOCAL_DEFAULTS;
         Clock clock = Clock.systemUTC();
         out.println("orderhooks " + Main.version() + " demo");
-        OrderEngine engine = OrderEngine.create(cfg -> cfg.admin(admin).clock(clock).marketplaceName("Demo Marketplace"))
-                .start(host, enginePort);
+        PrometheusMetrics engineMetrics = noMetrics ? null : PrometheusMetrics.create();
+        OrderEngine engine;
+        try {
+            engine = OrderEngine.create(cfg -> {
+                cfg.admin(admin).clock(clock).marketplaceName("Demo Marketplace");
+                if (engineMetrics != null) {
+                    cfg.observer(engineMetrics).metricsEndpoint(engineMetrics);
+                }
+            }).start(host, enginePort);
+        } catch (RuntimeException e) {
+            Serving.closeAll(engineMetrics == null ? List.of() : List.of(engineMetrics));
+            throw e;
+        }
         MerchantMiddleware middleware;
         try {
             middleware = MerchantMiddleware.start(new MerchantMiddleware.Settings(middlewarePort, List.of(hashKey),
-                    List.of(hashKey), outbox, engine.baseUrl(), clock));
+                    List.of(hashKey), outbox, engine.baseUrl(), clock, !noMetrics));
         } catch (RuntimeException e) {
             engine.close();
+            Serving.closeAll(engineMetrics == null ? List.of() : List.of(engineMetrics));
             throw e;
         }
-        List<AutoCloseable> running = List.of(engine, middleware);
+        List<AutoCloseable> running = engineMetrics == null ? List.of(engine, middleware)
+                : List.of(engineMetrics, engine, middleware);
         try {
             new DemoStory(engine, middleware, admin, hashKey, clock, out).run();
         } catch (OrderCloudException | IllegalStateException e) {
@@ -82,6 +99,9 @@ public final class DemoCommand implements Callable<Integer> {
                 + admin.clientSecret() + ", user " + admin.username() + " / " + admin.password() + ")");
         out.println("  middleware   " + middleware.baseUrl() + "  (" + middleware.integrationUrl() + ", "
                 + middleware.preWebhookUrl() + ")");
+        if (engineMetrics != null) {
+            out.println("  metrics      " + engine.baseUrl() + OrderEngine.METRICS_PATH + ", " + middleware.metricsUrl());
+        }
         out.flush();
         Serving.untilShutdown(running);
         return 0;

@@ -2,9 +2,11 @@ package io.orderhooks.examples.cli;
 
 import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.engine.OrderEngine;
+import io.orderhooks.micrometer.PrometheusMetrics;
 import io.orderhooks.examples.client.OrderCloudClient;
 import io.orderhooks.examples.app.MerchantRegistration;
 import java.io.PrintWriter;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "engine", mixinStandardHelpOptions = true,
         description = {"Runs only the order engine's OrderCloud-compatible API. With --integration-url and/or",
                 "--webhook-url it pre-registers the merchant's integration event and webhooks for the storefront",
-                "API client, so middleware written in any language can be plugged in."})
+                "API client, so middleware written in any language can be plugged in. The webhooks get exactly the",
+                "routes the middleware's health endpoints list, or the --webhook-route options given."})
 public final class EngineCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -52,8 +55,15 @@ public final class EngineCommand implements Callable<Integer> {
             description = "HashKey of the integration event (env ORDERHOOKS_HASH_KEY); required with --integration-url.")
     String hashKey;
 
-    @Option(names = "--webhook-url", description = "Base URL of the merchant's webhooks: pre-webhooks go to {url}/pre, post-webhooks to {url}/post, e.g. http://localhost:8081/webhooks.")
+    @Option(names = "--webhook-url", description = {"Base URL of the merchant's webhooks: pre-webhooks go to {url}/pre, post-webhooks to {url}/post,",
+            "e.g. http://localhost:8081/webhooks. Registers exactly the routes the middleware serves: asked from",
+            "GET {url}/pre/health and {url}/post/health (a running orderhooks middleware), unless --webhook-route is given."})
     String webhookUrl;
+
+    @Option(names = "--webhook-route", paramLabel = "'pre|post VERB TEMPLATE'",
+            description = {"A webhook route to register instead of asking the middleware; repeatable, e.g.",
+                    "--webhook-route 'pre POST v1/orders/{direction}/{orderID}/lineitems' --webhook-route 'post POST v1/orders/{direction}/{orderID}/submit'."})
+    List<String> webhookRouteOptions;
 
     @Option(names = "--webhook-hash-key", defaultValue = "${env:ORDERHOOKS_WEBHOOK_HASH_KEY}",
             description = "HashKey of the webhooks (env ORDERHOOKS_WEBHOOK_HASH_KEY; default: --hash-key).")
@@ -66,6 +76,12 @@ public final class EngineCommand implements Callable<Integer> {
     @Option(names = "--marketplace-name", defaultValue = "Demo Marketplace", description = "Seller org name (default ${DEFAULT-VALUE}).")
     String marketplaceName;
 
+    @Option(names = "--no-metrics", description = "Do not serve Prometheus metrics at /metrics.")
+    boolean noMetrics;
+
+    /** The engine's metrics once started, or null when off. */
+    PrometheusMetrics metrics;
+
     AdminBootstrap admin() {
         try {
             return new AdminBootstrap(adminClientID, adminClientSecret, adminUsername, adminPassword);
@@ -74,16 +90,42 @@ public final class EngineCommand implements Callable<Integer> {
         }
     }
 
-    /** The registration the options ask for, or null when neither URL is given. */
-    MerchantRegistration registration(String apiBaseUrl) {
+    /** The webhook routes to register: from {@code --webhook-route}, else asked from the middleware; none without a URL. */
+    WebhookRoutes webhookRoutes() {
+        boolean given = webhookRouteOptions != null && !webhookRouteOptions.isEmpty();
+        if (webhookUrl == null) {
+            if (given) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--webhook-route needs --webhook-url");
+            }
+            return new WebhookRoutes(List.of(), List.of());
+        }
+        try {
+            WebhookRoutes routes = given ? WebhookRoutes.parse(webhookRouteOptions)
+                    : WebhookRoutes.askHealth(webhookBase(), HttpClient.newHttpClient());
+            if (routes.isEmpty()) {
+                throw new IllegalArgumentException("the middleware at " + webhookBase() + " serves no webhook route"
+                        + " (GET {url}/pre/health and {url}/post/health list none); drop --webhook-url or pass --webhook-route");
+            }
+            return routes;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private String webhookBase() {
+        return webhookUrl.replaceAll("/+$", "");
+    }
+
+    /** The registration the options ask for with {@code routes}, or null when neither URL is given. */
+    MerchantRegistration registration(String apiBaseUrl, WebhookRoutes routes) {
         if (integrationUrl == null && webhookUrl == null) {
             return null;
         }
         String webhookKey = webhookHashKey != null ? webhookHashKey : hashKey;
-        String base = webhookUrl == null ? null : webhookUrl.replaceAll("/+$", "");
+        String base = webhookUrl == null ? null : webhookBase();
         try {
             return new MerchantRegistration(apiBaseUrl, integrationUrl, hashKey, base == null ? null : base + "/pre",
-                    base == null ? null : base + "/post", webhookKey, storefrontClientID);
+                    routes.pre(), base == null ? null : base + "/post", routes.post(), webhookKey, storefrontClientID);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hash-key (or ORDERHOOKS_HASH_KEY) is needed: " + e.getMessage());
         }
@@ -95,15 +137,25 @@ public final class EngineCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, was " + port);
         }
-        registration("http://localhost");
+        WebhookRoutes routes = webhookRoutes();
+        registration("http://localhost", routes);
         OrderEngine server;
+        PrometheusMetrics engineMetrics = noMetrics ? null : PrometheusMetrics.create();
         try {
-            server = OrderEngine.create(cfg -> cfg.admin(admin).clock(Clock.systemUTC()).marketplaceName(marketplaceName))
-                    .start(host, port);
+            server = OrderEngine.create(cfg -> {
+                cfg.admin(admin).clock(Clock.systemUTC()).marketplaceName(marketplaceName);
+                if (engineMetrics != null) {
+                    cfg.observer(engineMetrics).metricsEndpoint(engineMetrics);
+                }
+            }).start(host, port);
         } catch (IllegalStateException e) {
+            if (engineMetrics != null) {
+                engineMetrics.close();
+            }
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        MerchantRegistration registration = registration(server.baseUrl());
+        this.metrics = engineMetrics;
+        MerchantRegistration registration = registration(server.baseUrl(), routes);
         if (registration != null) {
             try {
                 OrderCloudClient api = new OrderCloudClient(server.baseUrl());
@@ -120,8 +172,12 @@ public final class EngineCommand implements Callable<Integer> {
         out.println("  admin:  client " + admin.clientID() + ", user " + admin.username()
                 + (admin.usesDefaults() ? " (local default secrets: admin-secret / admin-password)" : ""));
         if (registration != null) {
-            out.println("  storefront client " + storefrontClientID + ": checkout -> " + (integrationUrl == null ? "(none)" : integrationUrl)
-                    + ", webhooks -> " + (webhookUrl == null ? "(none)" : webhookUrl + "/{pre,post}"));
+            out.println("  storefront client " + storefrontClientID + ": checkout -> " + (integrationUrl == null ? "(none)" : integrationUrl));
+            routes.pre().forEach(r -> out.println("  pre-webhook  " + r.verb() + " " + r.route() + " -> " + registration.preWebhookUrl()));
+            routes.post().forEach(r -> out.println("  post-webhook " + r.verb() + " " + r.route() + " -> " + registration.postWebhookUrl()));
+        }
+        if (metrics != null) {
+            out.println("  metrics (Prometheus): " + server.baseUrl() + OrderEngine.METRICS_PATH);
         }
         out.println("Ctrl-C to stop.");
         out.flush();
@@ -130,7 +186,8 @@ public final class EngineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Serving.untilShutdown(List.of(start()));
+        OrderEngine server = start();
+        Serving.untilShutdown(metrics == null ? List.of(server) : List.of(metrics, server));
         return 0;
     }
 }

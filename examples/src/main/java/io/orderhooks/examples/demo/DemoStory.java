@@ -63,7 +63,7 @@ public final class DemoStory {
         DemoMarketplace market = new DemoMarketplace(api, adminToken);
 
         say.step("The merchant plugs its middleware in through the engine's API");
-        market.register(new MerchantRegistration(engine.baseUrl(), middleware.integrationUrl(), hashKey,
+        market.register(MerchantRegistration.demo(engine.baseUrl(), middleware.integrationUrl(), hashKey,
                 middleware.preWebhookUrl(), middleware.postWebhookUrl(), hashKey, STOREFRONT));
         say.done("POST v1/integrationEvents " + MerchantRegistration.INTEGRATION_EVENT_ID + " -> " + middleware.integrationUrl());
         say.done("POST v1/apiclients " + STOREFRONT + " (checkout through " + MerchantRegistration.INTEGRATION_EVENT_ID + ")");

@@ -14,7 +14,8 @@
  *   <li>{@link io.orderhooks.examples.merchant.MerchantPlugins}: the three wired into one dispatcher.</li>
  * </ul>
  *
- * The tax and shipping plugins are also declared for {@link java.util.ServiceLoader} discovery
- * ({@link io.orderhooks.events.plugin.Plugins#discover()}), with their demo tables.
+ * They are deliberately not declared for {@link java.util.ServiceLoader} discovery in the runnable jar, so
+ * {@code orderhooks.jar middleware} runs only the user's plugins; {@code --demo-merchant} runs these (the tests
+ * declare the tax and shipping plugins to show discovery).
  */
 package io.orderhooks.examples.merchant;

@@ -19,7 +19,9 @@ class EngineCommandTest {
         StringWriter printed = new StringWriter();
         CommandLine cli = Main.commandLine().setOut(new PrintWriter(printed));
         cli.parseArgs("engine", "--port", "0", "--admin-client-secret", "s3cret", "--admin-password", "pw-123456",
-                "--integration-url", "http://localhost:9/integration", "--hash-key", "k", "--webhook-url", "http://localhost:9/hooks");
+                "--integration-url", "http://localhost:9/integration", "--hash-key", "k", "--webhook-url", "http://localhost:9/hooks",
+                "--webhook-route", "pre POST v1/orders/{direction}/{orderID}/lineitems",
+                "--webhook-route", "post POST v1/orders/{direction}/{orderID}/submit");
         EngineCommand command = cli.getSubcommands().get("engine").getCommand();
 
         try (OrderEngine server = command.start()) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderhooks.examples.Main;
+import io.orderhooks.core.model.WebhookRoute;
 import io.orderhooks.examples.app.MerchantRegistration;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -71,7 +73,7 @@ class MainTest {
         MiddlewareCommand middleware = command(cli, "middleware");
 
         assertThatThrownBy(middleware::settings).isInstanceOf(CommandLine.ParameterException.class)
-                .hasMessage("hashKeys must hold at least one key and no blank one");
+                .hasMessage("--hash-key must not be blank");
     }
 
     @Test
@@ -85,13 +87,38 @@ class MainTest {
     void theEngineRegistersTheWebhooksUnderTheGivenBaseUrl() {
         CommandLine cli = cli();
         cli.parseArgs("engine", "--integration-url", "http://mw/integration", "--hash-key", "k",
-                "--webhook-url", "http://mw/webhooks/", "--storefront-client", "shop");
+                "--webhook-url", "http://mw/webhooks/", "--storefront-client", "shop",
+                "--webhook-route", "pre POST v1/orders/{direction}/{orderID}/lineitems", "--webhook-route", "post put /v1/buyers/{buyerID}");
         EngineCommand engine = command(cli, "engine");
 
-        MerchantRegistration registration = engine.registration("http://localhost:8080");
+        MerchantRegistration registration = engine.registration("http://localhost:8080", engine.webhookRoutes());
 
         assertThat(registration).isEqualTo(new MerchantRegistration("http://localhost:8080", "http://mw/integration", "k",
-                "http://mw/webhooks/pre", "http://mw/webhooks/post", "k", "shop"));
+                "http://mw/webhooks/pre", List.of(new WebhookRoute("v1/orders/{direction}/{orderID}/lineitems", "POST")),
+                "http://mw/webhooks/post", List.of(new WebhookRoute("v1/buyers/{buyerID}", "PUT")), "k", "shop"));
+    }
+
+    @Test
+    void aMalformedWebhookRouteIsAUsageErrorNamingTheExpectedShape() {
+        CommandLine cli = cli();
+        cli.parseArgs("engine", "--webhook-url", "http://mw/webhooks", "--webhook-route", "POST v1/cart");
+        EngineCommand engine = command(cli, "engine");
+
+        assertThatThrownBy(engine::webhookRoutes).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessage("--webhook-route 'POST v1/cart' must be 'pre|post VERB TEMPLATE', e.g. "
+                        + "'pre POST v1/orders/{direction}/{orderID}/lineitems'");
+    }
+
+    @Test
+    void aWebhookUrlWhoseMiddlewareIsNotRunningIsAUsageErrorSayingWhatToDo() {
+        CommandLine cli = cli();
+        cli.parseArgs("engine", "--webhook-url", "http://127.0.0.1:9/webhooks", "--webhook-hash-key", "k");
+        EngineCommand engine = command(cli, "engine");
+
+        assertThatThrownBy(engine::webhookRoutes).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageStartingWith("cannot ask the middleware which webhook routes it serves: GET "
+                        + "http://127.0.0.1:9/webhooks/pre/health failed")
+                .hasMessageEndingWith("start it first or pass --webhook-route");
     }
 
     @Test
@@ -100,7 +127,7 @@ class MainTest {
         cli.parseArgs("engine", "--integration-url", "http://mw/integration", "--hash-key", "");
         EngineCommand engine = command(cli, "engine");
 
-        assertThatThrownBy(() -> engine.registration("http://localhost")).isInstanceOf(CommandLine.ParameterException.class)
+        assertThatThrownBy(() -> engine.registration("http://localhost", engine.webhookRoutes())).isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessage("--hash-key (or ORDERHOOKS_HASH_KEY) is needed: an integration URL needs a hash key");
     }
 
@@ -110,7 +137,7 @@ class MainTest {
         cli.parseArgs("engine", "--port", "0");
         EngineCommand engine = command(cli, "engine");
 
-        assertThat(engine.registration("http://localhost")).isNull();
+        assertThat(engine.registration("http://localhost", engine.webhookRoutes())).isNull();
         assertThat(engine.admin().clientID()).isEqualTo("admin-client");
     }
 }

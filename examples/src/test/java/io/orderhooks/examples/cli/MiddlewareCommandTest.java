@@ -37,13 +37,13 @@ class MiddlewareCommandTest {
     }
 
     @Test
-    void answersASignedOrderCalculateOverHttp() throws Exception {
+    void withDemoMerchantAnswersASignedOrderCalculateOverHttp() throws Exception {
         StringWriter printed = new StringWriter();
         CommandLine cli = Main.commandLine().setOut(new PrintWriter(printed));
-        cli.parseArgs("middleware", "--port", "0", "--hash-key", "k1", "--outbox", outbox.toString());
+        cli.parseArgs("middleware", "--demo-merchant", "--port", "0", "--hash-key", "k1", "--outbox", outbox.toString());
         MiddlewareCommand command = cli.getSubcommands().get("middleware").getCommand();
 
-        try (MerchantMiddleware middleware = command.start()) {
+        try (MerchantMiddleware middleware = (MerchantMiddleware) command.start()) {
             byte[] body = CheckoutRequests.bytes(CheckoutRequests.payload(Worksheets.order("o1")
                     .line("mug", 2, "10.00").build()));
 

@@ -52,7 +52,13 @@ class MisbehavingMiddlewareAcceptanceTest {
             m.cart(m.buyerA, "OA", 1);
             m.cart(m.buyerB, "OB", 1);
             m.cart(m.buyerB, "OB-warm", 1);
-            assertThat(m.estimate(m.buyerB, "OB-warm").shipEstimateResponse().succeeded()).isTrue();
+            // warm-up only (JIT, WireMock's first request): on a loaded machine the first call may overrun the
+            // 3 s limit, so try a few times; what the test asserts starts below
+            boolean warm = false;
+            for (int i = 0; i < 5 && !warm; i++) {
+                warm = m.estimate(m.buyerB, "OB-warm").shipEstimateResponse().succeeded();
+            }
+            assertThat(warm).as("B's middleware answered a warm-up estimate").isTrue();
 
             CompletableFuture<OrderWorksheet> a = CompletableFuture.supplyAsync(() -> m.estimate(m.buyerA, "OA"));
             assertThat(arrived.await(10, TimeUnit.SECONDS)).as("A's call reached its middleware").isTrue();

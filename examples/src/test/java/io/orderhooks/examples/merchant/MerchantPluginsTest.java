@@ -15,6 +15,9 @@ import io.orderhooks.events.plugin.ShippingRateProvider;
 import io.orderhooks.events.plugin.TaxCalculator;
 import io.orderhooks.events.testkit.TestDispatcherClient;
 import io.orderhooks.events.testkit.Worksheets;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,14 +26,25 @@ import org.junit.jupiter.api.io.TempDir;
 class MerchantPluginsTest {
 
     @Test
-    void serviceLoaderFindsTheTaxAndShippingPlugins() {
-        Plugins plugins = Plugins.discover();
+    void theTaxAndShippingPluginsCanBeDeclaredForServiceLoaderWithTheirDemoTables(@TempDir Path services) throws Exception {
+        Path declared = Files.createDirectories(services.resolve("META-INF/services"));
+        Files.writeString(declared.resolve(TaxCalculator.class.getName()), RegionalTaxCalculator.class.getName() + "\n");
+        Files.writeString(declared.resolve(ShippingRateProvider.class.getName()), ZoneShippingProvider.class.getName() + "\n");
 
-        assertThat(plugins.taxCalculators()).extracting(TaxCalculator::name).containsExactly("regional-tax");
-        assertThat(plugins.shippingRateProviders()).extracting(ShippingRateProvider::name).containsExactly("zone-shipping");
-        try (IntegrationEventsDispatcher dispatcher = plugins.registerInto(IntegrationEventsDispatcher.builder().hashKeys("k")).build()) {
-            assertThat(dispatcher.health().bodyText()).contains("[\"shippingrates\",\"ordercalculate\"]");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {services.toUri().toURL()}, getClass().getClassLoader())) {
+            Plugins plugins = Plugins.discover(loader);
+
+            assertThat(plugins.taxCalculators()).extracting(TaxCalculator::name).containsExactly("regional-tax");
+            assertThat(plugins.shippingRateProviders()).extracting(ShippingRateProvider::name).containsExactly("zone-shipping");
+            try (IntegrationEventsDispatcher dispatcher = plugins.registerInto(IntegrationEventsDispatcher.builder().hashKeys("k")).build()) {
+                assertThat(dispatcher.health().bodyText()).contains("[\"shippingrates\",\"ordercalculate\"]");
+            }
         }
+    }
+
+    @Test
+    void theRunnableJarDeclaresNoPluginSoTheRunnerServesOnlyTheUsersOwn() {
+        assertThat(Plugins.discover(MerchantPlugins.class.getClassLoader()).isEmpty()).isTrue();
     }
 
     @Test

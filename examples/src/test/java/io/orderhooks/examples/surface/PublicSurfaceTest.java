@@ -39,7 +39,8 @@ class PublicSurfaceTest {
                 Arguments.of("servlet", io.orderhooks.servlet.RawHandlerServlet.class),
                 Arguments.of("integration-events", IntegrationEventsDispatcher.class),
                 Arguments.of("webhooks", WebhooksDispatcher.class),
-                Arguments.of("engine", OrderEngine.class));
+                Arguments.of("engine", OrderEngine.class),
+                Arguments.of("metrics", io.orderhooks.micrometer.PrometheusMetrics.class));
     }
 
     @ParameterizedTest(name = "{0}")

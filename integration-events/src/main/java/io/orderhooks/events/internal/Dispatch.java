@@ -10,6 +10,10 @@ import io.orderhooks.core.receiver.ReceiverErrors;
 import io.orderhooks.core.receiver.RequestGuard;
 import io.orderhooks.core.receiver.TimeBudget;
 import io.orderhooks.core.model.CheckoutEventType;
+import io.orderhooks.core.observe.Observer;
+import io.orderhooks.core.observe.ReceiverEvent;
+import io.orderhooks.core.trace.TraceParent;
+import io.orderhooks.core.trace.Traces;
 import io.orderhooks.events.CheckoutEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 
 /**
- * The dispatcher's request pipeline, in this order: route (404), method (405), {@link RequestGuard} (413, 415,
- * 401 over the raw bytes), parse (400), de-duplicate submits, run the handler ({@link EventExecutor}), log.
+ * The dispatcher's request pipeline, in this order: trace ({@code traceparent} into the MDC), route (404), method
+ * (405), {@link RequestGuard} (413, 415, 401 over the raw bytes), parse (400), de-duplicate submits, run the handler
+ * ({@link EventExecutor}), log, tell the observer how the request ended.
  */
 public final class Dispatch implements RawHandler {
 
@@ -34,32 +39,39 @@ public final class Dispatch implements RawHandler {
     private final EventExecutor executor;
     private final Clock clock;
     private final Logger log;
+    private final Observer observer;
 
     public Dispatch(Map<CheckoutEventType, EventRoute> routes, RequestGuard guard, IdempotencyStore store,
-            TimeBudget budget, Clock clock, Logger log) {
+            TimeBudget budget, Clock clock, Logger log, Observer observer) {
         this.routes = Map.copyOf(routes);
         this.guard = guard;
         this.store = store;
-        this.executor = new EventExecutor(budget, log);
+        this.executor = new EventExecutor(budget, log, observer);
         this.clock = clock;
         this.log = log;
-    }
-
-    /** What one call turned out to be, for the log line. */
-    private static final class CallInfo {
-        String event = "-";
-        String orderID = "-";
-        boolean replayed;
+        this.observer = observer;
     }
 
     @Override
     public RawResponse handle(RawRequest request) {
+        long startNanos = System.nanoTime();
+        try (Traces.Scope trace = Traces.begin(request.header(TraceParent.HEADER),
+                request.header(Traces.CORRELATION_HEADER))) {
+            CallInfo info = new CallInfo(trace);
+            RawResponse response = handleTraced(request, info);
+            Observer.publish(observer, new ReceiverEvent.Handled(ReceiverEvent.INTEGRATION_EVENTS, info.event,
+                    info.outcome, response.status(), System.nanoTime() - startNanos));
+            return response;
+        }
+    }
+
+    private RawResponse handleTraced(RawRequest request, CallInfo info) {
         Instant start = clock.instant();
-        CallInfo info = new CallInfo();
         RawResponse response;
         try {
             response = route(request, info);
         } catch (RuntimeException e) {
+            info.outcome = ReceiverEvent.Outcome.FAILED;
             response = ReceiverErrors.internal(log, request.method() + " " + request.path(), e);
         }
         boolean failed = response.status() >= 500;
@@ -93,6 +105,8 @@ public final class Dispatch implements RawHandler {
         }
         Optional<RawResponse> refused = guard.check(request, route.signature());
         if (refused.isPresent()) {
+            info.outcome = refused.get().status() == 401 ? ReceiverEvent.Outcome.SIGNATURE_REFUSED
+                    : ReceiverEvent.Outcome.BAD_REQUEST;
             return refused.get();
         }
         CheckoutPayload payload;
@@ -103,15 +117,19 @@ public final class Dispatch implements RawHandler {
         }
         CheckoutEvent event = CheckoutEvent.of(route.type(), payload);
         info.orderID = event.orderID();
+        info.trace.put(Traces.ORDER_ID, event.orderID());
         if (!route.idempotent()) {
-            return executor.execute(route, event);
+            return executor.execute(route, event, info);
         }
         AtomicBoolean ran = new AtomicBoolean();
         RawResponse response = store.execute(route.type().suffix() + ":" + event.orderID(), () -> {
             ran.set(true);
-            return executor.execute(route, event);
+            return executor.execute(route, event, info);
         }, IdempotencyStore::successful);
         info.replayed = !ran.get();
+        if (info.replayed) {
+            info.outcome = ReceiverEvent.Outcome.DUPLICATE;
+        }
         return info.replayed ? response.withHeader(REPLAY_HEADER, "true") : response;
     }
 }

@@ -12,6 +12,8 @@ import io.orderhooks.core.receiver.ReceiverErrors;
 import io.orderhooks.core.receiver.TimeBudget;
 import io.orderhooks.core.receiver.TimeBudget.Outcome;
 import io.orderhooks.core.model.CheckoutEventType;
+import io.orderhooks.core.observe.Observer;
+import io.orderhooks.core.observe.ReceiverEvent;
 import io.orderhooks.events.CheckoutEvent;
 import java.time.Duration;
 import java.util.List;
@@ -28,46 +30,66 @@ final class EventExecutor {
 
     private final TimeBudget budget;
     private final Logger log;
+    private final Observer observer;
 
-    EventExecutor(TimeBudget budget, Logger log) {
+    EventExecutor(TimeBudget budget, Logger log, Observer observer) {
         this.budget = budget;
         this.log = log;
+        this.observer = observer;
     }
 
-    RawResponse execute(EventRoute route, CheckoutEvent event) {
-        Outcome<Object> outcome = budget.run(() -> route.handler().call(event), route.timeLimit());
+    RawResponse execute(EventRoute route, CheckoutEvent event, CallInfo info) {
+        Outcome<Object> outcome = run(route, route.handler(), event);
         if (outcome instanceof Outcome.Completed<Object> done) {
-            return answer(route, event, done.value(), "handler");
+            return answer(route, event, done.value(), "handler", info);
         }
         if (outcome instanceof Outcome.Failed<Object> failed && failed.cause() instanceof OrderCloudException refusal) {
+            info.outcome = ReceiverEvent.Outcome.REFUSED;
             return RawResponse.error(refusal);
         }
         if (route.fallback() == null) {
-            return failure(route, event, outcome);
+            return failure(route, event, outcome, info);
         }
         String why = outcome instanceof Outcome.Failed<Object> f ? "failed (" + f.cause() + ")"
                 : "did not answer within " + route.timeLimit().toMillis() + " ms";
         log.warn("{} handler for order {} {}; answering its fallback", route.type().suffix(), event.orderID(), why);
-        Outcome<Object> fallback = budget.run(() -> route.fallback().call(event), route.timeLimit());
+        Outcome<Object> fallback = run(route, route.fallback(), event);
         if (fallback instanceof Outcome.Completed<Object> done) {
-            return answer(route, event, done.value(), "fallback");
+            return answer(route, event, done.value(), "fallback", info);
         }
         if (fallback instanceof Outcome.Failed<Object> failed && failed.cause() instanceof OrderCloudException refusal) {
+            info.outcome = ReceiverEvent.Outcome.REFUSED;
             return RawResponse.error(refusal);
         }
-        return failure(route, event, fallback);
+        return failure(route, event, fallback, info);
     }
 
-    private RawResponse failure(EventRoute route, CheckoutEvent event, Outcome<Object> outcome) {
+    /** One handler run under the route's limit, told to the observer as in flight, then finished. */
+    private Outcome<Object> run(EventRoute route, EventCall call, CheckoutEvent event) {
+        String name = route.type().suffix();
+        Observer.publish(observer, new ReceiverEvent.HandlerStarted(ReceiverEvent.INTEGRATION_EVENTS, name));
+        long start = System.nanoTime();
+        try {
+            return budget.run(() -> call.call(event), route.timeLimit());
+        } finally {
+            Observer.publish(observer, new ReceiverEvent.HandlerFinished(ReceiverEvent.INTEGRATION_EVENTS, name,
+                    System.nanoTime() - start));
+        }
+    }
+
+    private RawResponse failure(EventRoute route, CheckoutEvent event, Outcome<Object> outcome, CallInfo info) {
         if (outcome instanceof Outcome.TimedOut<Object> timedOut) {
+            info.outcome = ReceiverEvent.Outcome.TIMED_OUT;
             return timeout(route.type(), timedOut.limit());
         }
+        info.outcome = ReceiverEvent.Outcome.FAILED;
         Throwable cause = ((Outcome.Failed<Object>) outcome).cause();
         return ReceiverErrors.internal(log, route.type().suffix() + " handler for order " + event.orderID(), cause);
     }
 
-    private RawResponse answer(EventRoute route, CheckoutEvent event, Object value, String source) {
+    private RawResponse answer(EventRoute route, CheckoutEvent event, Object value, String source, CallInfo info) {
         Object answer = value == null ? emptyAnswer(route.type()) : value;
+        info.outcome = ReceiverEvent.Outcome.INVALID_ANSWER;
         if (answer == null) {
             return invalid(route, event, source, List.of("the " + source + " returned no response (null)"));
         }
@@ -75,6 +97,7 @@ final class EventExecutor {
         if (!violations.isEmpty()) {
             return invalid(route, event, source, violations);
         }
+        info.outcome = "handler".equals(source) ? ReceiverEvent.Outcome.ANSWERED : ReceiverEvent.Outcome.FALLBACK_USED;
         return RawResponse.json(200, answer);
     }
 

@@ -7,6 +7,7 @@ import io.orderhooks.core.model.ShipEstimateResponse;
 import io.orderhooks.core.model.ShipMethod;
 import io.orderhooks.events.CheckoutEvent;
 import io.orderhooks.events.ShippingRatesHandler;
+import io.orderhooks.events.plugin.OrderContext;
 import io.orderhooks.events.plugin.ShippingPackage;
 import io.orderhooks.events.plugin.ShippingRateProvider;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class ShippingRateAdapter implements ShippingRatesHandler {
     @Override
     public ShipEstimateResponse estimate(CheckoutEvent event) throws Exception {
         List<ShipEstimate> estimates = new ArrayList<>();
-        for (ShippingPackage pkg : packages(event.lineItems())) {
+        for (ShippingPackage pkg : packages(event.lineItems(), new OrderContext(event.worksheet(), event.configData()))) {
             List<ShipMethod> methods = provider.rate(pkg);
             List<ShipEstimateItem> items = pkg.lineItems().stream()
                     .map(line -> new ShipEstimateItem(line.id(), line.quantity())).toList();
@@ -37,7 +38,7 @@ public final class ShippingRateAdapter implements ShippingRatesHandler {
     }
 
     /** Groups lines by origin, and by destination too when the order ships to several addresses. */
-    static List<ShippingPackage> packages(List<LineItem> lines) {
+    static List<ShippingPackage> packages(List<LineItem> lines, OrderContext order) {
         boolean severalDestinations = lines.stream().map(LineItem::shippingAddressID).distinct().count() > 1;
         Map<String, List<LineItem>> groups = new LinkedHashMap<>();
         for (LineItem line : lines) {
@@ -47,7 +48,7 @@ public final class ShippingRateAdapter implements ShippingRatesHandler {
         List<ShippingPackage> packages = new ArrayList<>();
         groups.forEach((id, group) -> {
             LineItem first = group.get(0);
-            packages.add(new ShippingPackage(id, group, first.shipFromAddress(), first.shippingAddress(), first.supplierID()));
+            packages.add(new ShippingPackage(id, group, first.shipFromAddress(), first.shippingAddress(), first.supplierID(), order));
         });
         return packages;
     }

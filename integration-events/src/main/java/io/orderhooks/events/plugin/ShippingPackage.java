@@ -14,11 +14,15 @@ import java.util.Objects;
  * @param shipFrom the lines' {@code ShipFromAddress}, or null
  * @param shipTo the lines' {@code ShippingAddress}, or null
  * @param supplierID the lines' {@code SupplierID}, or null
+ * @param order the whole order this package belongs to (subtotal, every line, {@code ConfigData}), for
+ *     order-level rules such as free shipping over an amount
  */
-public record ShippingPackage(String id, List<LineItem> lineItems, Address shipFrom, Address shipTo, String supplierID) {
+public record ShippingPackage(String id, List<LineItem> lineItems, Address shipFrom, Address shipTo, String supplierID,
+        OrderContext order) {
 
     public ShippingPackage {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(order, "order");
         lineItems = List.copyOf(lineItems);
         if (lineItems.isEmpty()) {
             throw new IllegalArgumentException("a package needs at least one line item");

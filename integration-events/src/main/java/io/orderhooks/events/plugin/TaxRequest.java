@@ -18,4 +18,9 @@ public record TaxRequest(OrderWorksheet worksheet, BigDecimal shippingTotal, Jso
         Objects.requireNonNull(worksheet, "worksheet");
         Objects.requireNonNull(shippingTotal, "shippingTotal");
     }
+
+    /** The order-level view of the worksheet and {@code ConfigData}: subtotal, destination, every line. */
+    public OrderContext order() {
+        return new OrderContext(worksheet, configData);
+    }
 }

@@ -1,5 +1,6 @@
 package io.orderhooks.events.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.orderhooks.core.model.Address;
 import io.orderhooks.core.model.LineItem;
@@ -73,6 +74,24 @@ public final class Worksheets {
     }
 
     /**
+     * A line of a supplier's product with its ship weight and {@code xp}, in one call:
+     * {@code .line("TENT", 1, "180.00", "sup-outdoor", "6.5", mapper.readTree("{\"Hazmat\":false}"))}.
+     *
+     * @param supplierID the line's {@code SupplierID}; null for a marketplace-owned product
+     * @param shipWeight the product's {@code ShipWeight} as a decimal string (e.g. "2.5"); null for none
+     * @param productXp the product's {@code xp} (copied); null for {@code {}}
+     */
+    public Worksheets line(String productID, int quantity, String unitPrice, String supplierID, String shipWeight,
+            JsonNode productXp) {
+        BigDecimal weight = shipWeight == null ? null : new BigDecimal(shipWeight);
+        JsonNode xp = productXp == null ? JsonNodeFactory.instance.objectNode() : productXp.deepCopy();
+        return line(productID, quantity, unitPrice, l -> {
+            LineItemProduct product = defaultProduct(productID).toBuilder().shipWeight(weight).xp(xp).build();
+            return l.supplierID(supplierID).product(product);
+        });
+    }
+
+    /**
      * A line, changed by {@code customize} after the defaults are set (e.g. {@code l -> l.supplierID("s1")}).
      * Totals are computed from the customized unit price, quantity and promotion discount.
      */
@@ -82,8 +101,7 @@ public final class Worksheets {
             throw new IllegalArgumentException("quantity must be at least 1, was " + quantity);
         }
         BigDecimal price = new BigDecimal(Objects.requireNonNull(unitPrice, "unitPrice"));
-        LineItemProduct product = LineItemProduct.builder().id(productID).name(productID)
-                .shipWeight(BigDecimal.ONE).quantityMultiplier(1).returnable(true).build();
+        LineItemProduct product = defaultProduct(productID);
         LineItem.Builder builder = LineItem.builder().id("line" + (lines.size() + 1)).productID(productID)
                 .quantity(quantity).unitPrice(price).promotionDiscount(BigDecimal.ZERO).dateAdded(CREATED)
                 .shippingAddressID(shipTo.id()).shippingAddress(shipTo).product(product)
@@ -93,6 +111,11 @@ public final class Worksheets {
         BigDecimal discount = line.promotionDiscount() == null ? BigDecimal.ZERO : line.promotionDiscount();
         lines.add(line.toBuilder().lineSubtotal(subtotal).lineTotal(subtotal.subtract(discount)).build());
         return this;
+    }
+
+    private static LineItemProduct defaultProduct(String productID) {
+        return LineItemProduct.builder().id(productID).name(productID).shipWeight(BigDecimal.ONE).quantityMultiplier(1)
+                .returnable(true).build();
     }
 
     /** Ship estimates already stored on the worksheet (e.g. with selected methods, for calculate). */

@@ -72,7 +72,8 @@ class PluginsTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
             Plugins plugins = Plugins.discover(loader);
             assertThatThrownBy(() -> plugins.registerInto(IntegrationEventsDispatcher.builder()))
-                    .hasMessage("2 TaxCalculator plugins were found (rate-table, NoTax); register the one to use explicitly");
+                    .hasMessage("2 plugins were found for ordercalculate (rate-table, NoTax); keep one on the class path or "
+                            + "register the one to use explicitly");
         }
     }
 

@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import io.orderhooks.core.observe.Observer;
+import io.orderhooks.core.observe.ReceiverEvent;
 
 /** {@link PostQueue} in memory: see the interface for the contract. */
 public final class AsyncPostQueue implements PostQueue {
@@ -42,10 +45,14 @@ public final class AsyncPostQueue implements PostQueue {
     private volatile boolean draining;
     private volatile boolean stopped;
 
-    public AsyncPostQueue(AsyncPostOptions options, Clock clock, TimeBudget budget, Duration timeLimit) {
+    private final Observer observer;
+
+    public AsyncPostQueue(AsyncPostOptions options, Clock clock, TimeBudget budget, Duration timeLimit,
+            Observer observer) {
         this.options = options;
         this.clock = clock;
-        this.attempt = new PostAttempt(budget, timeLimit);
+        this.observer = observer;
+        this.attempt = new PostAttempt(budget, timeLimit, observer);
         this.places = new Semaphore(options.capacity());
         for (int i = 1; i <= options.workers(); i++) {
             Thread t = new Thread(this::work, "orderhooks-webhook-post-" + i);
@@ -122,6 +129,8 @@ public final class AsyncPostQueue implements PostQueue {
 
     private void execute(PostJob job) {
         running.incrementAndGet();
+        java.util.Map<String, String> callers = MDC.getCopyOfContextMap();
+        MDC.setContextMap(job.mdc());
         try {
             job.attempted();
             var outcome = attempt.run(job.hook(), job.event());
@@ -144,6 +153,7 @@ public final class AsyncPostQueue implements PostQueue {
             }
         } finally {
             running.decrementAndGet();
+            MDC.setContextMap(callers == null ? java.util.Map.of() : callers);
         }
     }
 
@@ -165,6 +175,7 @@ public final class AsyncPostQueue implements PostQueue {
         dropped.forEach(d -> LOG.error("dead letter {} ({}) dropped: over the limit of {}; payload: {}", d.id(),
                 d.event(), options.deadLetterLimit(), new String(d.payload(), StandardCharsets.UTF_8)));
         publish(new PostQueueEvent.DeadLettered(job.event().logId(), letter));
+        Observer.publish(observer, new ReceiverEvent.DeadLettered(ReceiverEvent.WEBHOOKS, job.hook().metricRoute()));
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.orderhooks.core.http.RawResponse;
 import io.orderhooks.core.receiver.IdempotencyStore;
 import io.orderhooks.core.receiver.ReceiverErrors;
 import io.orderhooks.core.receiver.TimeBudget;
+import io.orderhooks.core.observe.Observer;
+import io.orderhooks.core.observe.ReceiverEvent;
 import io.orderhooks.webhooks.WebhookEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,39 +36,49 @@ public final class PostHookRunner {
     private final AsyncPostQueue queue;
 
     /** @param queue the asynchronous queue, or null to run handlers synchronously */
-    public PostHookRunner(TimeBudget budget, Duration timeLimit, IdempotencyStore store, AsyncPostQueue queue) {
-        this.attempt = new PostAttempt(budget, timeLimit);
+    public PostHookRunner(TimeBudget budget, Duration timeLimit, IdempotencyStore store, AsyncPostQueue queue,
+            Observer observer) {
+        this.attempt = new PostAttempt(budget, timeLimit, observer);
         this.store = store;
         this.queue = queue;
     }
 
-    public RawResponse run(Registration hook, WebhookEvent event, byte[] payload) {
-        Supplier<RawResponse> action = queue == null ? () -> runNow(hook, event) : () -> enqueue(hook, event, payload);
+    /** Runs or queues the hook; {@code verdict} learns how it ended. */
+    public RawResponse run(Registration hook, WebhookEvent event, byte[] payload, Verdict verdict) {
+        Supplier<RawResponse> action = queue == null ? () -> runNow(hook, event, verdict)
+                : () -> enqueue(hook, event, payload, verdict);
         String logId = event.logId();
         if (logId == null || logId.isBlank()) {
             return action.get();
         }
+        verdict.outcome = ReceiverEvent.Outcome.DUPLICATE;
         return store.execute("webhook-post:" + logId.trim(), action, IdempotencyStore::successful);
     }
 
-    private RawResponse runNow(Registration hook, WebhookEvent event) {
+    private RawResponse runNow(Registration hook, WebhookEvent event, Verdict verdict) {
         TimeBudget.Outcome<Object> outcome = attempt.run(hook, event);
         if (outcome instanceof TimeBudget.Outcome.Completed<Object>) {
+            verdict.outcome = ReceiverEvent.Outcome.ANSWERED;
             return ok();
         }
         if (outcome instanceof TimeBudget.Outcome.Failed<Object> failed) {
             if (failed.cause() instanceof OrderCloudException oc) {
+                verdict.outcome = ReceiverEvent.Outcome.REFUSED;
                 LOG.warn("post-webhook {} for {} refused: {} {}", hook.describe(), event, oc.errorCode(), oc.getMessage());
                 return RawResponse.error(oc);
             }
+            verdict.outcome = ReceiverEvent.Outcome.FAILED;
             return ReceiverErrors.internal(LOG, "post-webhook " + hook.describe() + " for " + event, failed.cause());
         }
+        verdict.outcome = ReceiverEvent.Outcome.TIMED_OUT;
         return ReceiverErrors.internal(LOG, "post-webhook " + hook.describe() + " for " + event,
                 new TimeoutException(PostAttempt.describe(outcome)));
     }
 
-    private RawResponse enqueue(Registration hook, WebhookEvent event, byte[] payload) {
+    private RawResponse enqueue(Registration hook, WebhookEvent event, byte[] payload, Verdict verdict) {
+        verdict.outcome = ReceiverEvent.Outcome.QUEUE_FULL;
         if (queue.offer(hook, event, payload)) {
+            verdict.outcome = ReceiverEvent.Outcome.QUEUED;
             return ok();
         }
         if (!queue.isAccepting()) {

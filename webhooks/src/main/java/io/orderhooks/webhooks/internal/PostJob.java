@@ -4,6 +4,8 @@ import io.orderhooks.webhooks.DeadLetter;
 import io.orderhooks.webhooks.WebhookEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
+import org.slf4j.MDC;
 
 /** One queued post-webhook delivery and its attempt count. Guarded by the queue that holds it. */
 final class PostJob {
@@ -15,12 +17,20 @@ final class PostJob {
     private volatile int attempts;
     private volatile Instant dueAt = Instant.MIN;
     private volatile DeadLetter lastLetter;
+    private final Map<String, String> mdc;
 
     PostJob(String id, Registration hook, WebhookEvent event, byte[] payload) {
         this.id = id;
         this.hook = hook;
         this.event = event;
         this.payload = payload;
+        Map<String, String> callers = MDC.getCopyOfContextMap();
+        this.mdc = callers == null ? Map.of() : Map.copyOf(callers);
+    }
+
+    /** The MDC of the request that queued it (trace, LogID), restored while its handler runs. */
+    Map<String, String> mdc() {
+        return mdc;
     }
 
     String id() {

@@ -9,6 +9,8 @@ import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.ApiError;
 import io.orderhooks.core.model.PreWebhookResponse;
 import io.orderhooks.core.receiver.TimeBudget;
+import io.orderhooks.core.observe.Observer;
+import io.orderhooks.core.observe.ReceiverEvent;
 import io.orderhooks.webhooks.FailurePolicy;
 import io.orderhooks.webhooks.PreHookPolicy;
 import io.orderhooks.webhooks.WebhookEvent;
@@ -31,25 +33,35 @@ public final class PreHookRunner {
     public static final String HANDLER_TIMED_OUT = "Webhook.HandlerTimedOut";
 
     private final TimeBudget budget;
+    private final Observer observer;
 
-    public PreHookRunner(TimeBudget budget) {
+    public PreHookRunner(TimeBudget budget, Observer observer) {
         this.budget = budget;
+        this.observer = observer;
     }
 
-    public RawResponse run(Registration hook, WebhookEvent event) {
+    /** Runs the hook; {@code verdict} learns how it ended (answered, fallback by policy, timed out, failed). */
+    public RawResponse run(Registration hook, WebhookEvent event, Verdict verdict) {
         PreHookPolicy policy = hook.prePolicy();
-        TimeBudget.Outcome<PreWebhookResponse> outcome = budget.run(() -> hook.pre().before(event), policy.timeLimit());
+        TimeBudget.Outcome<PreWebhookResponse> outcome = PostAttempt.observed(observer, hook,
+                () -> budget.run(() -> hook.pre().before(event), policy.timeLimit()));
+        boolean proceed = policy.onFailure() == FailurePolicy.PROCEED;
         if (outcome instanceof TimeBudget.Outcome.Completed<PreWebhookResponse> done) {
             if (done.value() != null) {
+                verdict.outcome = ReceiverEvent.Outcome.ANSWERED;
                 return reply(done.value());
             }
+            verdict.outcome = proceed ? ReceiverEvent.Outcome.FALLBACK_USED : ReceiverEvent.Outcome.INVALID_ANSWER;
             return failed(hook, event, policy, HANDLER_FAILED, "The pre-webhook handler returned no answer", null);
         }
         if (outcome instanceof TimeBudget.Outcome.TimedOut<PreWebhookResponse> late) {
+            verdict.outcome = proceed ? ReceiverEvent.Outcome.FALLBACK_USED : ReceiverEvent.Outcome.TIMED_OUT;
             return failed(hook, event, policy, HANDLER_TIMED_OUT,
                     "The pre-webhook handler did not answer within " + late.limit().toMillis() + " ms", null);
         }
         Throwable cause = ((TimeBudget.Outcome.Failed<PreWebhookResponse>) outcome).cause();
+        verdict.outcome = proceed ? ReceiverEvent.Outcome.FALLBACK_USED
+                : cause instanceof OrderCloudException ? ReceiverEvent.Outcome.REFUSED : ReceiverEvent.Outcome.FAILED;
         return failed(hook, event, policy, HANDLER_FAILED, "The pre-webhook handler failed", cause);
     }
 

@@ -33,6 +33,11 @@ public record Registration(String verb, RouteTemplate template, PreWebhookHandle
         return pre != null;
     }
 
+    /** e.g. {@code PUT v1/buyers/{buyerID} (pre)}: the route tag of this hook's metrics. */
+    public String metricRoute() {
+        return describe() + (isPre() ? " (pre)" : " (post)");
+    }
+
     /** e.g. {@code PUT v1/buyers/{buyerID}}. */
     public String describe() {
         return verb + " " + template;

@@ -16,7 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import io.orderhooks.core.http.RawHandler;
+import io.orderhooks.core.observe.EngineEvent;
+import io.orderhooks.core.observe.Observer;
+import io.orderhooks.core.trace.TraceParent;
+import io.orderhooks.core.trace.Traces;
+import io.orderhooks.javalin.JavalinMount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +43,22 @@ public final class ApiServer {
     private final WebhookFiring webhooks;
     private final long maxBodyBytes;
     private final Predicate<AccessClaims> tokenRevoked;
+    private final Observer observer;
+    private final Map<String, RawHandler> endpoints;
 
     public ApiServer(RouteTable routes, OAuthEndpoint oauth, WebhookFiring webhooks, long maxBodyBytes,
             Predicate<AccessClaims> tokenRevoked) {
+        this(routes, oauth, webhooks, maxBodyBytes, tokenRevoked, Observer.NONE, Map.of());
+    }
+
+    /**
+     * @param observer told of tokens issued and refused
+     * @param endpoints extra raw endpoints by path (e.g. {@code /metrics}), served outside the API's auth
+     */
+    public ApiServer(RouteTable routes, OAuthEndpoint oauth, WebhookFiring webhooks, long maxBodyBytes,
+            Predicate<AccessClaims> tokenRevoked, Observer observer, Map<String, RawHandler> endpoints) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+        this.endpoints = Map.copyOf(endpoints);
         this.routes = Objects.requireNonNull(routes, "routes");
         this.oauth = Objects.requireNonNull(oauth, "oauth");
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
@@ -52,7 +72,7 @@ public final class ApiServer {
             cfg.router.caseInsensitiveRoutes = true;
             cfg.router.ignoreTrailingSlashes = true;
             cfg.http.maxRequestSize = maxBodyBytes;
-            cfg.routes.post("/oauth/token", this::token);
+            cfg.routes.post("/oauth/token", ctx -> traced(ctx, this::token));
             cfg.routes.get("/oauth/certs/{kid}", this::certs);
             cfg.routes.get(DeliveryLogPage.PATH, DeliveryLogPage::serve);
             cfg.routes.before(ctx -> {
@@ -63,8 +83,9 @@ public final class ApiServer {
             });
             for (ApiRoute route : routes.routes()) {
                 cfg.routes.addHttpHandler(handlerType(route.verb()), "/" + route.template(),
-                        ctx -> serve(ctx, route));
+                        ctx -> traced(ctx, c -> serve(c, route)));
             }
+            endpoints.forEach((path, handler) -> JavalinMount.mount(cfg.routes, path, () -> maxBodyBytes, handler));
             cfg.routes.exception(Exception.class, (e, ctx) -> write(ctx, failure(ctx, e)));
             cfg.routes.error(404, ctx -> {
                 if (!isOrderCloudError(ctx.result())) {
@@ -77,6 +98,18 @@ public final class ApiServer {
                 }
             });
         });
+    }
+
+    /**
+     * Runs {@code handler} with the request's trace current ({@code traceparent}, or OpenTelemetry's span, or a new
+     * trace) and in the MDC with the order ID of the path; answers {@code traceresponse} naming this span.
+     */
+    private static void traced(Context ctx, Consumer<Context> handler) {
+        try (Traces.Scope trace = Traces.begin(ctx.header(TraceParent.HEADER), ctx.header(Traces.CORRELATION_HEADER))) {
+            trace.put(Traces.ORDER_ID, ctx.pathParamMap().get("orderID"));
+            ctx.header("traceresponse", trace.trace().header());
+            handler.accept(ctx);
+        }
     }
 
     private void serve(Context ctx, ApiRoute route) {
@@ -128,11 +161,20 @@ public final class ApiServer {
         }
         Map<String, String> form = new LinkedHashMap<>();
         ctx.formParamMap().forEach((k, v) -> form.put(k, v.isEmpty() ? null : v.get(0)));
+        String grantType = grantTag(form.get("grant_type"));
         try {
             write(ctx, RawResponse.json(200, oauth.token(form)));
+            Observer.publish(observer, new EngineEvent.TokenIssued(grantType));
         } catch (OAuthError.Failure e) {
+            Observer.publish(observer, new EngineEvent.LoginFailed(grantType, e.errorCode()));
             write(ctx, RawResponse.json(e.status(), e.body()));
         }
+    }
+
+    /** A metric tag for a requested grant type: one of OrderCloud's three, else {@code other}. */
+    private static String grantTag(String grantType) {
+        return grantType != null && List.of("password", "client_credentials", "refresh_token").contains(grantType)
+                ? grantType : "other";
     }
 
     private void certs(Context ctx) {

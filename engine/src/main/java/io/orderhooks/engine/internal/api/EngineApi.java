@@ -31,8 +31,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.orderhooks.engine.spi.Redelivery;
 import io.orderhooks.engine.spi.WebhookSink;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.orderhooks.core.http.BasePath;
+import io.orderhooks.core.http.RawHandler;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -85,7 +88,8 @@ public final class EngineApi {
         b.extra.forEach(r -> r.accept(routes, context));
         WebhookSink sink = b.sink != null ? b.sink : b.engine.context().webhookSink();
         WebhookFiring firing = new WebhookFiring(b.engine.webhooks()::all, sink, b.engine.context().clock());
-        this.server = new ApiServer(routes, oauth, firing, b.maxBodyBytes, revocations);
+        this.server = new ApiServer(routes, oauth, firing, b.maxBodyBytes, revocations, b.engine.observer(),
+                b.endpoints);
         Bootstrap.ensure(b.engine, b.admin);
         if (b.admin.usesDefaults()) {
             LOG.warn("engine API uses the local default admin credentials ({}); set ORDERHOOKS_ADMIN_CLIENT_SECRET "
@@ -133,6 +137,7 @@ public final class EngineApi {
         private long maxBodyBytes = RequestGuard.DEFAULT_MAX_BODY_BYTES;
         private String marketplaceName = "Marketplace";
         private final List<Resource> extra = new ArrayList<>();
+        private final Map<String, RawHandler> endpoints = new LinkedHashMap<>();
 
         private Builder(Engine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
@@ -176,6 +181,21 @@ public final class EngineApi {
                 throw new IllegalArgumentException("marketplaceName must not be blank");
             }
             this.marketplaceName = name;
+            return this;
+        }
+
+        /**
+         * Serves {@code handler} at {@code path} (and below), outside the API's authentication: e.g. {@code /metrics}.
+         *
+         * @throws IllegalArgumentException for a path under {@code /v1} or {@code /oauth}
+         */
+        public Builder endpoint(String path, RawHandler handler) {
+            String p = BasePath.normalize(Objects.requireNonNull(path, "path"));
+            String lower = p.toLowerCase(java.util.Locale.ROOT);
+            if (p.isEmpty() || lower.startsWith("/v1") || lower.startsWith("/oauth")) {
+                throw new IllegalArgumentException("endpoint path must be outside /v1 and /oauth, was " + path);
+            }
+            endpoints.put(p, Objects.requireNonNull(handler, "handler"));
             return this;
         }
 

@@ -61,7 +61,7 @@ class DispatcherRoundTripAcceptanceTest {
                     handledByLogId.computeIfAbsent(e.logId(), id -> new AtomicInteger()).incrementAndGet();
                 })
                 .build();
-        app = Javalin.create(cfg -> cfg.registerPlugin(new WebhooksPlugin("/hooks", dispatcher))).start(0);
+        app = Javalin.create(cfg -> cfg.registerPlugin(WebhooksPlugin.at("/hooks", dispatcher))).start(0);
         base = "http://localhost:" + app.port() + "/hooks";
     }
 

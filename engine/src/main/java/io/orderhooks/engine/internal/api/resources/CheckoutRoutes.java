@@ -1,5 +1,7 @@
 package io.orderhooks.engine.internal.api.resources;
 
+import io.orderhooks.core.observe.EngineEvent;
+import io.orderhooks.core.observe.Observer;
 import static io.orderhooks.engine.internal.api.RouteTable.roles;
 import static io.orderhooks.engine.internal.api.resources.OrderRouting.CHECKOUT;
 import static io.orderhooks.engine.internal.api.resources.OrderRouting.READ;
@@ -48,14 +50,17 @@ public final class CheckoutRoutes {
             return e.checkout().selectShipMethods(c, d, id, body.shipMethodSelections());
         });
         both.post("/calculate", 200, CHECKOUT, (r, c, d, id) -> e.checkout().calculate(c, d, id, r.accessToken()));
-        both.post("/submit", 201, CHECKOUT, (r, c, d, id) -> e.submit().submit(c, d, id, r.accessToken()));
+        both.post("/submit", 201, CHECKOUT, (r, c, d, id) -> transitioned(e, EngineEvent.Transition.SUBMITTED,
+                e.submit().submit(c, d, id, r.accessToken())));
         both.post("/validate", 204, CHECKOUT, (r, c, d, id) -> {
             e.submit().validate(c, d, id);
             return null;
         });
 
-        both.postOrderOnly("/approve", 201, WRITE, (r, c, d, id) -> e.approvals().approve(c, d, id, approvalInfo(ctx, r), r.accessToken()));
-        both.postOrderOnly("/decline", 201, WRITE, (r, c, d, id) -> e.approvals().decline(c, d, id, approvalInfo(ctx, r)));
+        both.postOrderOnly("/approve", 201, WRITE, (r, c, d, id) -> transitioned(e, EngineEvent.Transition.APPROVED,
+                e.approvals().approve(c, d, id, approvalInfo(ctx, r), r.accessToken())));
+        both.postOrderOnly("/decline", 201, WRITE, (r, c, d, id) -> transitioned(e, EngineEvent.Transition.DECLINED,
+                e.approvals().decline(c, d, id, approvalInfo(ctx, r))));
         both.getOrderOnly("/approvals", READ, (r, c, d, id) -> ctx.list(r, e.approvals().listApprovals(c, d, id), OrderApproval.class));
         both.getOrderOnly("/eligibleapprovers", READ, (r, c, d, id) -> ctx.list(r, e.approvals().eligibleApprovers(c, d, id), User.class));
         both.postOrderOnly("/cancel", 201, WRITE, (r, c, d, id) -> e.fulfillment().cancel(c, d, id));
@@ -71,5 +76,11 @@ public final class CheckoutRoutes {
     /** The optional {@code {Comments, AllowResubmit}} body of approve / decline. */
     private static OrderApprovalInfo approvalInfo(ApiContext ctx, io.orderhooks.engine.internal.api.ApiRequest r) {
         return r.hasBody() ? ctx.body(r, OrderApprovalInfo.class) : new OrderApprovalInfo(null, null);
+    }
+
+    /** {@code result} of a transition that succeeded, told to the engine's observer. */
+    private static <T> T transitioned(Engine e, EngineEvent.Transition transition, T result) {
+        Observer.publish(e.observer(), new EngineEvent.OrderTransitioned(transition));
+        return result;
     }
 }

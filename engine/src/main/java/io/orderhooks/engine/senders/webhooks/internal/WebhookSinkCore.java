@@ -8,6 +8,8 @@ import io.orderhooks.engine.delivery.Deliverer;
 import io.orderhooks.engine.delivery.Redeliveries;
 import io.orderhooks.engine.delivery.RetrySchedule;
 import io.orderhooks.engine.delivery.Sent;
+import io.orderhooks.core.observe.DeliveryEvent;
+import io.orderhooks.core.observe.Observer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,7 @@ public final class WebhookSinkCore {
         this.pre = new PreHooks(deliverer, attempts, o.preTimeLimit());
         this.post = new PostQueue(deliverer, o.schedule(), o.postTimeLimit(), o.queueCapacity(), o.random());
         this.drainTimeout = o.drainTimeout();
+        Observer.publish(deliverer.observer(), new DeliveryEvent.QueueAttached("post_webhook", post::size));
         this.redeliveries = new Redeliveries<>(deliverer, DeliveryRecord.Kind.POST_WEBHOOK, "Webhook", "webhook",
                 WebhookEndpoint::id, this::resend);
         for (int i = 1; i <= o.workers(); i++) {
