@@ -67,7 +67,7 @@ public final class BenchEngine {
     /** A seeded engine whose integration event points at {@code middlewareUrl}, delivered by {@code integration}. */
     public static BenchEngine seeded(CheckoutIntegration integration, String middlewareUrl) {
         BenchEngine bench = new BenchEngine(Engine.builder().passwordHasher(new PasswordHasher(1))
-                .checkoutIntegration(integration).build());
+                .store(BenchStore.fromProperty()).checkoutIntegration(integration).build());
         bench.seed(middlewareUrl);
         return bench;
     }

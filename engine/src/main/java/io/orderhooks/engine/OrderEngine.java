@@ -10,6 +10,8 @@ import io.orderhooks.engine.internal.api.EngineApi;
 import io.orderhooks.engine.internal.grouporders.InvitationPurger;
 import io.orderhooks.engine.internal.sharedcarts.SharedCartPurgeSchedule;
 import io.orderhooks.engine.internal.store.Store;
+import io.orderhooks.engine.internal.store.StoredDeliveryLog;
+import io.orderhooks.engine.internal.store.jdbc.JdbcStore;
 import io.orderhooks.engine.senders.webhooks.AbstractWebhookSink;
 import io.orderhooks.engine.spi.CheckoutIntegration;
 import io.orderhooks.engine.spi.DeliveryLog;
@@ -59,7 +61,7 @@ public final class OrderEngine implements AutoCloseable {
     public static final String METRICS_PATH = "/metrics";
 
     private final Config config;
-    private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
+    private final DeliveryLog log;
     private final OkHttpClient http = Transports.defaultHttpClient();
     private final Store store;
     private final CheckoutIntegration checkout;
@@ -72,8 +74,9 @@ public final class OrderEngine implements AutoCloseable {
 
     private OrderEngine(Config config) {
         this.config = config;
-        this.resources = new EngineResources(config.clock, log, http, config.observer);
         this.store = config.store.open();
+        this.log = store instanceof JdbcStore ? new StoredDeliveryLog(store) : new InMemoryDeliveryLog();
+        this.resources = new EngineResources(config.clock, log, http, config.observer);
         this.checkout = config.checkout.create(resources);
         this.sink = config.webhooks.create(resources);
         this.engine = Engine.builder().store(store).clock(config.clock).checkoutIntegration(checkout)

@@ -2,6 +2,8 @@ package io.orderhooks.engine;
 
 import io.orderhooks.engine.internal.store.Store;
 import io.orderhooks.engine.internal.store.internal.InMemoryStore;
+import io.orderhooks.engine.internal.store.jdbc.JdbcStores;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -10,7 +12,15 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>{@link #memory()} — in this JVM only: tests and throwaway runs; everything is gone when the engine closes.</li>
+ *   <li>{@link #h2(Path)} — an embedded H2 database in a data folder: zero setup, survives restarts and crashes;
+ *       one engine process per folder.</li>
+ *   <li>{@link #postgresql(String, String, String)} — PostgreSQL: production, several engine instances.</li>
  * </ul>
+ *
+ * <p>The durable stores keep the schema versioned (Flyway) and refuse a database written by a newer engine.
+ * Opening fails with an {@link IllegalStateException} whose message is one line for the operator (folder not
+ * writable, disk full, database unreachable, migration failed or refused). Every API call's changes commit in one
+ * transaction; see {@code docs/DURABILITY.md}.
  */
 public final class Stores {
 
@@ -20,6 +30,26 @@ public final class Stores {
     /** State in this JVM's memory, lost when the engine closes. */
     public static Choice memory() {
         return new Choice("memory", InMemoryStore::new);
+    }
+
+    /** An embedded H2 database in {@code dataDir} (created if missing), kept across restarts. */
+    public static Choice h2(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        return new Choice("h2 " + dataDir.toAbsolutePath().normalize(), () -> JdbcStores.h2(dataDir));
+    }
+
+    /**
+     * PostgreSQL at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db}; {@code postgresql://host:port/db} is
+     * accepted too), with these credentials.
+     */
+    public static Choice postgresql(String jdbcUrl, String user, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        String url = jdbcUrl.startsWith("postgresql://") ? "jdbc:" + jdbcUrl : jdbcUrl;
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("not a PostgreSQL URL: " + jdbcUrl);
+        }
+        String shown = url.indexOf('?') < 0 ? url : url.substring(0, url.indexOf('?'));
+        return new Choice("postgresql " + shown, () -> JdbcStores.postgresql(url, user, password));
     }
 
     /**

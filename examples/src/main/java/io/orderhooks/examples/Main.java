@@ -31,7 +31,17 @@ public final class Main implements Callable<Integer> {
 
     /** The command line, ready to {@code execute} or {@code parseArgs}. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::oneLine);
+    }
+
+    /** A state the command cannot run in (e.g. a store that cannot open) ends it with one line, exit code 1. */
+    private static int oneLine(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalStateException) {
+            cl.getErr().println("orderhooks: " + e.getMessage());
+            return 1;
+        }
+        throw e;
     }
 
     /** Options given without a subcommand belong to {@code demo} ({@code java -jar orderhooks.jar --exit}). */

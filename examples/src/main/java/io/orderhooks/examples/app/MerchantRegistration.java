@@ -94,16 +94,30 @@ public record MerchantRegistration(String apiBaseUrl, String integrationUrl, Str
     }
 
     /**
-     * Registers everything over the marketplace's API ({@code POST v1/integrationEvents}, {@code v1/apiclients},
-     * {@code v1/webhooks}) with an admin token, exactly as a merchant would against OrderCloud.
+     * Registers everything over the marketplace's API ({@code PUT v1/integrationEvents/{id}},
+     * {@code v1/apiclients/{id}}, {@code v1/webhooks/{id}}) with an admin token, exactly as a merchant would against
+     * OrderCloud. Replaces what exists, so registering again (an engine restarted on its data) changes nothing else.
      */
     public void registerWith(OrderCloudClient api, String adminToken) {
         IntegrationEvent event = integrationEvent();
         if (event != null) {
-            api.post("v1/integrationEvents", adminToken, event);
+            save(api, adminToken, "v1/integrationEvents", event.id(), event);
         }
-        api.post("v1/apiclients", adminToken, storefrontClient());
-        webhooks().forEach(hook -> api.post("v1/webhooks", adminToken, hook));
+        ApiClient client = storefrontClient();
+        save(api, adminToken, "v1/apiclients", client.id(), client);
+        webhooks().forEach(hook -> save(api, adminToken, "v1/webhooks", hook.id(), hook));
+    }
+
+    /** {@code PUT collection/id}, or {@code POST collection} when there is nothing to replace yet. */
+    private static void save(OrderCloudClient api, String adminToken, String collection, String id, Object body) {
+        try {
+            api.put(collection + "/" + id, adminToken, body);
+        } catch (io.orderhooks.core.error.OrderCloudException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            api.post(collection, adminToken, body);
+        }
     }
 
     private Webhook webhook(String id, String name, String url, boolean pre, List<WebhookRoute> routes, ObjectNode config) {

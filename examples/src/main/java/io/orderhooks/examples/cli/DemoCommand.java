@@ -4,10 +4,12 @@ import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.examples.Main;
 import io.orderhooks.engine.OrderEngine;
+import io.orderhooks.engine.Stores;
 import io.orderhooks.micrometer.PrometheusMetrics;
 import io.orderhooks.examples.app.MerchantMiddleware;
 import io.orderhooks.examples.demo.DemoStory;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -40,9 +42,24 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--outbox", defaultValue = "orderhooks-demo-outbox", description = "Folder for exported orders (default ${DEFAULT-VALUE}).")
     Path outbox;
 
+    @CommandLine.Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
     @Option(names = "--exit", description = "Stop after the story instead of serving until Ctrl-C.")
     boolean exit;
 
+    /** The story needs an empty store: a fresh data folder each run unless --data names one (printed either way). */
+    private Stores.Choice demoStore(PrintWriter out) throws java.io.IOException {
+        Path fresh = storeOptions.usesDataFolder() && storeOptions.data == null
+                ? Files.createTempDirectory("orderhooks-demo-") : null;
+        try {
+            Stores.Choice store = storeOptions.choice(fresh);
+            out.println("state: " + store + (fresh != null ? " (a fresh folder for this run; --data DIR to choose one)" : ""));
+            return store;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
     @Option(names = "--no-metrics", description = "Do not serve Prometheus metrics at /metrics (engine and middleware).")
     boolean noMetrics;
 
@@ -53,11 +70,12 @@ public final class DemoCommand implements Callable<Integer> {
         AdminBootstrap admin = AdminBootstrap.LOCAL_DEFAULTS;
         Clock clock = Clock.systemUTC();
         out.println("orderhooks " + Main.version() + " demo");
+        Stores.Choice store = demoStore(out);
         PrometheusMetrics engineMetrics = noMetrics ? null : PrometheusMetrics.create();
         OrderEngine engine;
         try {
             engine = OrderEngine.create(cfg -> {
-                cfg.admin(admin).clock(clock).marketplaceName("Demo Marketplace");
+                cfg.admin(admin).clock(clock).marketplaceName("Demo Marketplace").store(store);
                 if (engineMetrics != null) {
                     cfg.observer(engineMetrics).metricsEndpoint(engineMetrics);
                 }

@@ -2,11 +2,13 @@ package io.orderhooks.examples.cli;
 
 import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.engine.OrderEngine;
+import io.orderhooks.engine.Stores;
 import io.orderhooks.micrometer.PrometheusMetrics;
 import io.orderhooks.examples.client.OrderCloudClient;
 import io.orderhooks.examples.app.MerchantRegistration;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,6 +74,9 @@ public final class EngineCommand implements Callable<Integer> {
     @Option(names = "--storefront-client", defaultValue = "storefront",
             description = "ID of the storefront API client the events and webhooks fire for (default ${DEFAULT-VALUE}).")
     String storefrontClientID;
+
+    @CommandLine.Mixin
+    StoreOptions storeOptions = new StoreOptions();
 
     @Option(names = "--marketplace-name", defaultValue = "Demo Marketplace", description = "Seller org name (default ${DEFAULT-VALUE}).")
     String marketplaceName;
@@ -139,16 +144,33 @@ public final class EngineCommand implements Callable<Integer> {
         }
         WebhookRoutes routes = webhookRoutes();
         registration("http://localhost", routes);
+        Stores.Choice store;
+        try {
+            store = storeOptions.choice(Path.of("orderhooks-data"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         OrderEngine server;
         PrometheusMetrics engineMetrics = noMetrics ? null : PrometheusMetrics.create();
+        OrderEngine created;
         try {
-            server = OrderEngine.create(cfg -> {
-                cfg.admin(admin).clock(Clock.systemUTC()).marketplaceName(marketplaceName);
+            created = OrderEngine.create(cfg -> {
+                cfg.admin(admin).clock(Clock.systemUTC()).marketplaceName(marketplaceName).store(store);
                 if (engineMetrics != null) {
                     cfg.observer(engineMetrics).metricsEndpoint(engineMetrics);
                 }
-            }).start(host, port);
+            });
+        } catch (RuntimeException e) {
+            // a store that cannot open (folder, disk, database, migration) ends the command with its one-line reason
+            if (engineMetrics != null) {
+                engineMetrics.close();
+            }
+            throw e;
+        }
+        try {
+            server = created.start(host, port);
         } catch (IllegalStateException e) {
+            created.close();
             if (engineMetrics != null) {
                 engineMetrics.close();
             }
@@ -167,6 +189,7 @@ public final class EngineCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("orderhooks engine API listening on " + server.baseUrl());
+        out.println("  state:  " + store + ("h2".equalsIgnoreCase(storeOptions.store) ? " (--data DIR to choose another)" : ""));
         out.println("  token:  POST " + server.baseUrl() + "/oauth/token (client_id=" + admin.clientID()
                 + ", client_secret, grant_type=client_credentials)");
         out.println("  admin:  client " + admin.clientID() + ", user " + admin.username()

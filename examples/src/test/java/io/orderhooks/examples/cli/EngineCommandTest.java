@@ -14,11 +14,14 @@ import picocli.CommandLine;
 
 class EngineCommandTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path data;
+
     @Test
     void answersOAuthTokenAndPreRegistersTheMerchant() {
         StringWriter printed = new StringWriter();
         CommandLine cli = Main.commandLine().setOut(new PrintWriter(printed));
-        cli.parseArgs("engine", "--port", "0", "--admin-client-secret", "s3cret", "--admin-password", "pw-123456",
+        cli.parseArgs("engine", "--port", "0", "--data", data.toString(), "--admin-client-secret", "s3cret", "--admin-password", "pw-123456",
                 "--integration-url", "http://localhost:9/integration", "--hash-key", "k", "--webhook-url", "http://localhost:9/hooks",
                 "--webhook-route", "pre POST v1/orders/{direction}/{orderID}/lineitems",
                 "--webhook-route", "post POST v1/orders/{direction}/{orderID}/submit");
@@ -44,7 +47,7 @@ class EngineCommandTest {
     @Test
     void refusesANonLoopbackAddressWithTheDefaultAdminSecrets() {
         CommandLine cli = Main.commandLine();
-        cli.parseArgs("engine", "--host", "0.0.0.0", "--port", "0");
+        cli.parseArgs("engine", "--host", "0.0.0.0", "--port", "0", "--store", "memory");
         EngineCommand command = cli.getSubcommands().get("engine").getCommand();
 
         assertThatThrownBy(command::start).isInstanceOf(CommandLine.ParameterException.class)

@@ -193,12 +193,17 @@ public final class ApiServer {
         }
     }
 
+    /** What a 503 asks the caller to wait before retrying. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
     private RawResponse failure(Context ctx, Exception e) {
         if (e instanceof OAuthError.Failure oauthFailure) {
             return RawResponse.json(oauthFailure.status(), oauthFailure.body());
         }
         if (e instanceof OrderCloudException oc) {
-            return RawResponse.error(oc);
+            // 503 (the store is unreachable or out of connections; its transaction was rolled back): retry soon
+            return oc.status() == 503 ? RawResponse.error(oc).withHeader("Retry-After", RETRY_AFTER_SECONDS)
+                    : RawResponse.error(oc);
         }
         return ReceiverErrors.internal(LOG, ctx.method() + " " + ctx.path(), e);
     }

@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.orderhooks.engine.internal.api.auth.OAuthEndpoint;
 import io.orderhooks.engine.internal.api.auth.RefreshTokens;
 import io.orderhooks.engine.internal.api.auth.SigningKeys;
+import io.orderhooks.engine.internal.api.auth.StoredSigningKeys;
 import io.orderhooks.engine.internal.api.auth.TokenService;
 import io.orderhooks.engine.internal.api.internal.Bootstrap;
 import io.orderhooks.engine.internal.api.internal.EngineAccounts;
@@ -75,11 +76,12 @@ public final class EngineApi {
     private final RouteTable routes;
 
     private EngineApi(Builder b) {
-        TokenService tokens = new TokenService(b.keys != null ? b.keys : SigningKeys.generate(),
+        var store = b.engine.context().store();
+        TokenService tokens = new TokenService(b.keys != null ? b.keys : StoredSigningKeys.loadOrCreate(store),
                 b.engine.context().clock(), b.issuer);
-        RefreshTokens refresh = new RefreshTokens(b.engine.context().clock());
+        RefreshTokens refresh = new RefreshTokens(b.engine.context().clock(), store);
         OAuthEndpoint oauth = new OAuthEndpoint(new EngineAccounts(b.engine), tokens, refresh);
-        TokenRevocations revocations = new TokenRevocations(b.engine.context().clock());
+        TokenRevocations revocations = new TokenRevocations(b.engine.context().clock(), store);
         this.context = new ApiContext(b.engine, oauth, refresh, revocations, b.marketplaceName, b.deliveryLog, b.redelivery,
                 b.breakers);
         this.routes = new RouteTable();

@@ -217,7 +217,10 @@ public final class OrgService {
 
     /** The user with {@code username} (ignoring case) in any company, redacted. */
     public Optional<User> findByUsername(String username) {
-        return t(Tables.USERS).list().stream().filter(u -> u.username().equalsIgnoreCase(username)).findFirst()
+        if (username == null) {
+            return Optional.empty();
+        }
+        return t(Tables.USERS).findByLookup(username.toLowerCase(java.util.Locale.ROOT)).stream().findFirst()
                 .map(OrgService::redact);
     }
 

@@ -17,6 +17,12 @@ public interface Repository<T> {
     /** A snapshot of the values whose key starts with {@code keyPrefix} (e.g. {@code buyerID/}), in insertion order. */
     List<T> listWithPrefix(String keyPrefix);
 
+    /**
+     * The values whose {@link Table#lookup() lookup} equals {@code lookup}, in insertion order; empty when the
+     * table declares no lookup. An index lookup in a JDBC store.
+     */
+    List<T> findByLookup(String lookup);
+
     /** Adds a new value; fails with 409 {@code IdExists} when the key is taken. */
     void insert(String key, T value);
 

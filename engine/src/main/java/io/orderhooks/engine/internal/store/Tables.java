@@ -56,7 +56,7 @@ public final class Tables {
     public static final Table<Buyer> BUYERS = Table.of("buyers", Buyer.class);
     public static final Table<Supplier> SUPPLIERS = Table.of("suppliers", Supplier.class);
     /** key {@code companyID/userID}; holds the password hash in {@code Password}, never returned. */
-    public static final Table<User> USERS = Table.of("users", User.class);
+    public static final Table<User> USERS = Table.withLookup("users", User.class, Tables::usernameLookup);
     /** key {@code companyID/groupID}. */
     public static final Table<UserGroup> USER_GROUPS = Table.of("usergroups", UserGroup.class);
     /** key {@code companyID/groupID/userID}. */
@@ -99,6 +99,11 @@ public final class Tables {
     public static final Table<String> PRIVATE_ADDRESSES = Table.of("privateaddresses", String.class);
     /** key {@code supplierID/buyerID}, value the buyer ID: the buyer may order from the supplier. */
     public static final Table<String> SUPPLIER_BUYERS = Table.of("supplierbuyers", String.class);
+
+    /** The lookup of a user: the username ignoring case (usernames are unique across companies). */
+    public static String usernameLookup(User u) {
+        return u.username() == null ? null : u.username().toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** {@code ""} for null, so optional parts of a key stay positional. */
     public static String part(String s) {

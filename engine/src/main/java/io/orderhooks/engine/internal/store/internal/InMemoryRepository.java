@@ -19,12 +19,22 @@ final class InMemoryRepository<T> implements Repository<T> {
     private record Entry<T>(long seq, String key, T value) {}
 
     private final String name;
+    private final java.util.function.Function<T, String> lookup;
     private final Map<String, Entry<T>> rows = new ConcurrentHashMap<>();
     private final AtomicLong seq = new AtomicLong();
     private final java.util.concurrent.ConcurrentSkipListMap<Long, String> bySeq = new java.util.concurrent.ConcurrentSkipListMap<>();
 
-    InMemoryRepository(String name) {
+    InMemoryRepository(String name, java.util.function.Function<T, String> lookup) {
         this.name = name;
+        this.lookup = lookup;
+    }
+
+    @Override
+    public List<T> findByLookup(String value) {
+        if (lookup == null || value == null) {
+            return List.of();
+        }
+        return list().stream().filter(v -> value.equals(lookup.apply(v))).toList();
     }
 
     @Override

@@ -20,14 +20,14 @@ import java.util.function.Function;
 public final class InMemoryStore implements Store {
 
     private final Map<String, InMemoryRepository<?>> tables = new ConcurrentHashMap<>();
-    private final InMemoryRepository<OrderState> orders = new InMemoryRepository<>("Order");
+    private final InMemoryRepository<OrderState> orders = new InMemoryRepository<>("Order", null);
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final OrderIndex index = new OrderIndex();
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> Repository<T> table(Table<T> table) {
-        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new InMemoryRepository<T>(table.type().getSimpleName()));
+        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new InMemoryRepository<T>(table.type().getSimpleName(), table.lookup()));
     }
 
     @Override

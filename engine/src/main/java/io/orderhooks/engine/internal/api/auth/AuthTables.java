@@ -1,0 +1,24 @@
+package io.orderhooks.engine.internal.api.auth;
+
+import io.orderhooks.engine.internal.store.Table;
+import java.time.Instant;
+
+/** The store tables of authentication state that must survive a restart. */
+public final class AuthTables {
+
+    private AuthTables() {
+    }
+
+    /** key {@code current}: the private JWK (JSON) access tokens are signed with; its {@code kid} inside. */
+    public static final Table<String> SIGNING_KEYS = Table.of("signingkeys", String.class);
+
+    /** key: SHA-256 of the refresh token (the token itself is never stored). */
+    public static final Table<StoredRefreshToken> REFRESH_TOKENS =
+            Table.withLookup("refreshtokens", StoredRefreshToken.class, t -> t.grant().userID());
+
+    /** key {@code companyID/userID}, value the second up to which the user's access tokens are revoked. */
+    public static final Table<String> TOKEN_REVOCATIONS = Table.of("tokenrevocations", String.class);
+
+    /** A refresh token's grant and expiry, as stored under {@code id} (the token's SHA-256). */
+    public record StoredRefreshToken(String id, TokenService.Grant grant, Instant expiresAt) {}
+}

@@ -1,0 +1,160 @@
+package io.orderhooks.engine.internal.store.jdbc;
+
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.engine.internal.store.Repository;
+import io.orderhooks.engine.internal.store.Table;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * One {@link Table} as rows of the generic {@code documents} table ({@code tbl} = the table's name): the value as
+ * a JSON document, the key, an insertion number for listing order and the table's lookup in an indexed column.
+ * Every call joins the thread's transaction if there is one (see {@link Transactions}).
+ */
+final class JdbcRepository<T> implements Repository<T> {
+
+    private static final String SELECT = "SELECT doc FROM documents WHERE tbl = ?";
+
+    private final Table<T> table;
+    private final Transactions tx;
+    private final String what;
+
+    JdbcRepository(Table<T> table, Transactions tx) {
+        this.table = table;
+        this.tx = tx;
+        this.what = table.type().getSimpleName();
+    }
+
+    @Override
+    public Optional<T> find(String key) {
+        List<T> found = query(SELECT + " AND doc_key = ?", key);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<T> list() {
+        return query(SELECT + " ORDER BY seq");
+    }
+
+    @Override
+    public List<T> listWithPrefix(String keyPrefix) {
+        if (keyPrefix.isEmpty()) {
+            return list();
+        }
+        return query(SELECT + " AND doc_key LIKE ? ESCAPE '!' ORDER BY seq", likePrefix(keyPrefix));
+    }
+
+    @Override
+    public List<T> findByLookup(String lookup) {
+        if (table.lookup() == null || lookup == null) {
+            return List.of();
+        }
+        return query(SELECT + " AND lookup = ? ORDER BY seq", lookup);
+    }
+
+    @Override
+    public void insert(String key, T value) {
+        tx.guarded(c -> insertRow(c, key, value), e -> StoreFailures.isUniqueViolation(e)
+                ? StoreFailures.idExists(what, key) : StoreFailures.unavailable(e));
+    }
+
+    @Override
+    public void put(String key, T value) {
+        tx.inTransaction(c -> {
+            if (updateRow(c, key, value) == 0) {
+                try {
+                    tx.guarded(x -> insertRow(x, key, value), e -> StoreFailures.isUniqueViolation(e)
+                            ? new ConcurrentInsert() : StoreFailures.unavailable(e));
+                } catch (ConcurrentInsert raced) {
+                    updateRow(c, key, value);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public T update(String key, UnaryOperator<T> change) {
+        return tx.inTransaction(c -> {
+            List<T> locked = query(c, SELECT + " AND doc_key = ? FOR UPDATE", key);
+            if (locked.isEmpty()) {
+                throw OrderCloudException.notFound(what, key);
+            }
+            T next = change.apply(locked.get(0));
+            updateRow(c, key, next);
+            return next;
+        });
+    }
+
+    @Override
+    public boolean delete(String key) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM documents WHERE tbl = ? AND doc_key = ?")) {
+                ps.setString(1, table.name());
+                ps.setString(2, key);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private Boolean insertRow(Connection c, String key, T value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO documents (tbl, doc_key, lookup, doc) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, table.name());
+            ps.setString(2, key);
+            ps.setString(3, table.lookupOf(value));
+            ps.setString(4, StoreJson.write(value));
+            ps.executeUpdate();
+            return Boolean.TRUE;
+        }
+    }
+
+    private int updateRow(Connection c, String key, T value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE documents SET lookup = ?, doc = ? WHERE tbl = ? AND doc_key = ?")) {
+            ps.setString(1, table.lookupOf(value));
+            ps.setString(2, StoreJson.write(value));
+            ps.setString(3, table.name());
+            ps.setString(4, key);
+            return ps.executeUpdate();
+        }
+    }
+
+    private List<T> query(String sql, String... params) {
+        return tx.inTransaction(c -> query(c, sql, params));
+    }
+
+    private List<T> query(Connection c, String sql, String... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, table.name());
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 2, params[i]);
+            }
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(StoreJson.read(rs.getString(1), table.type()));
+                }
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    /** {@code prefix%} with LIKE's wildcards in the prefix escaped by {@code !}. */
+    static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /** Another transaction inserted the key between our update and insert: update instead. */
+    private static final class ConcurrentInsert extends RuntimeException {
+        ConcurrentInsert() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.orderhooks.engine.internal.store.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.engine.internal.orders.OrderState;
+import io.orderhooks.engine.internal.store.Mutation;
+import io.orderhooks.engine.internal.store.Repository;
+import io.orderhooks.engine.internal.store.Store;
+import io.orderhooks.engine.internal.store.Table;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The {@link Store} on a SQL database (H2 or PostgreSQL) through a HikariCP pool.
+ *
+ * <p><b>Transactions.</b> {@link #withOrder} is one database transaction: it locks the order's row with
+ * {@code SELECT ... FOR UPDATE} (so operations on one order are serialized across threads <em>and</em> processes),
+ * runs the work, writes what it decided and commits. Every table read or write the work makes on the same thread
+ * joins that transaction, so an operation's changes to the order and to other tables (inventory, spending
+ * accounts, promotion redemptions, shipments) commit together or not at all. {@link Mutation#failure()} is raised
+ * after the commit. Outside {@code withOrder}, each repository call is its own transaction.
+ *
+ * <p><b>Failures.</b> A taken key is 409 {@code IdExists}, decided by the database's unique key (one atomic
+ * insert); a database failure is 503 {@code ServiceUnavailable} with everything of the transaction rolled back.
+ */
+public final class JdbcStore implements Store, AutoCloseable {
+
+    private static final String SELECT = "SELECT doc FROM orders";
+
+    private final HikariDataSource pool;
+    private final Transactions tx;
+    private final Map<String, JdbcRepository<?>> tables = new ConcurrentHashMap<>();
+
+    JdbcStore(HikariDataSource pool) {
+        this.pool = pool;
+        this.tx = new Transactions(pool);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Repository<T> table(Table<T> table) {
+        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new JdbcRepository<>(table, tx));
+    }
+
+    @Override
+    public Optional<OrderState> order(String orderID) {
+        if (orderID == null) {
+            return Optional.empty();
+        }
+        List<OrderState> found = tx.inTransaction(c -> OrderRows.select(c, SELECT + " WHERE id = ?", orderID));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<OrderState> orders() {
+        return tx.inTransaction(c -> OrderRows.select(c, SELECT + " ORDER BY seq"));
+    }
+
+    @Override
+    public List<OrderState> ordersOfCompany(String companyID) {
+        return tx.inTransaction(c -> OrderRows.select(c,
+                SELECT + " WHERE from_company = ? OR to_company = ? ORDER BY seq", companyID, companyID));
+    }
+
+    @Override
+    public List<OrderState> ordersFromUser(String companyID, String userID) {
+        return tx.inTransaction(c -> OrderRows.select(c,
+                SELECT + " WHERE from_company = ? AND from_user = ? ORDER BY seq", companyID, userID));
+    }
+
+    @Override
+    public void createOrder(OrderState state) {
+        tx.guarded(c -> {
+            OrderRows.insert(c, state);
+            return null;
+        }, e -> StoreFailures.isUniqueViolation(e) ? StoreFailures.idExists("Order", state.id())
+                : StoreFailures.unavailable(e));
+    }
+
+    @Override
+    public <R> R withOrder(String orderID, Function<OrderState, Mutation<R>> work) {
+        Mutation<R> m = tx.inTransaction(c -> {
+            OrderState current = OrderRows.lock(c, orderID)
+                    .orElseThrow(() -> OrderCloudException.notFound("Order", orderID));
+            Mutation<R> decided = work.apply(current);
+            if (decided.delete()) {
+                OrderRows.delete(c, orderID);
+            } else if (decided.next() != null) {
+                OrderRows.update(c, decided.next());
+            }
+            return decided;
+        });
+        if (m.failure() != null) {
+            throw m.failure();
+        }
+        return m.result();
+    }
+
+    /** Closes the connection pool (an embedded H2 database closes with its last connection). */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

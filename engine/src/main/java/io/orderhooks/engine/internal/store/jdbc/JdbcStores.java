@@ -1,0 +1,87 @@
+package io.orderhooks.engine.internal.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Opens {@link JdbcStore}s: an embedded H2 database in a data folder, or PostgreSQL. Each pool is HikariCP;
+ * opening migrates the schema and checks that a write commits, so a store that opens can take writes.
+ */
+public final class JdbcStores {
+
+    /** How long a request waits for a free connection before it is answered 503. */
+    static final long CONNECTION_TIMEOUT_MS = 5_000;
+
+    private JdbcStores() {
+    }
+
+    /** H2 in file mode in {@code dataDir} (created if missing; one engine process at a time). */
+    public static JdbcStore h2(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreStartFailure("cannot create the data folder " + dir + ": " + StoreStartFailure.rootMessage(e), e);
+        }
+        // WRITE_DELAY=0: a commit is written to the file before it returns (a SIGKILL loses nothing acknowledged).
+        String url = "jdbc:h2:file:" + dir.resolve("orderhooks") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+        return open(url, "sa", "", "the data folder " + dir, 10);
+    }
+
+    /** PostgreSQL at a JDBC URL ({@code jdbc:postgresql://host:port/db}). */
+    public static JdbcStore postgresql(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, "the PostgreSQL database " + redact(jdbcUrl), 16);
+    }
+
+    private static JdbcStore open(String url, String user, String password, String where, int poolSize) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(url);
+        cfg.setUsername(user);
+        cfg.setPassword(password);
+        cfg.setMaximumPoolSize(poolSize);
+        cfg.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        cfg.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
+        cfg.setPoolName("orderhooks-store");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(cfg);
+        } catch (RuntimeException e) {
+            throw new StoreStartFailure("cannot open " + where + ": " + StoreStartFailure.rootMessage(e), e);
+        }
+        try {
+            SchemaMigration.migrate(pool, where);
+            probeWrite(pool, where);
+            return new JdbcStore(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Commits and removes one row, so a full disk or a read-only database stops the engine at start. */
+    private static void probeWrite(HikariDataSource pool, String where) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ins = c.prepareStatement("INSERT INTO documents (tbl, doc_key, doc) VALUES ('_probe', ?, '{}')");
+             PreparedStatement del = c.prepareStatement("DELETE FROM documents WHERE tbl = '_probe' AND doc_key = ?")) {
+            String key = java.util.UUID.randomUUID().toString();
+            ins.setString(1, key);
+            ins.executeUpdate();
+            del.setString(1, key);
+            del.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreStartFailure("cannot write to " + where + ": " + StoreStartFailure.rootMessage(e), e);
+        }
+    }
+
+    /** The URL without credentials in its query string. */
+    static String redact(String jdbcUrl) {
+        int q = jdbcUrl.indexOf('?');
+        return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+    }
+}

@@ -1,0 +1,96 @@
+package io.orderhooks.engine.internal.store.jdbc;
+
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.model.Order;
+import io.orderhooks.engine.internal.orders.OrderState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code orders} table: one row per order aggregate, the whole {@link OrderState} as a JSON document plus real
+ * columns for what is looked up, filtered and sorted (companies, user, status, dates, total) and a version that
+ * every change increments.
+ */
+final class OrderRows {
+
+    static final String COLUMNS = "from_company, to_company, from_user, status, date_created, date_submitted, total, doc";
+
+    private OrderRows() {
+    }
+
+    static void insert(Connection c, OrderState s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, s.id());
+            bind(ps, 2, s);
+            ps.executeUpdate();
+        }
+    }
+
+    static void update(Connection c, OrderState s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET version = version + 1, from_company = ?, "
+                + "to_company = ?, from_user = ?, status = ?, date_created = ?, date_submitted = ?, total = ?, doc = ? "
+                + "WHERE id = ?")) {
+            bind(ps, 1, s);
+            ps.setString(9, s.id());
+            if (ps.executeUpdate() == 0) {
+                throw OrderCloudException.notFound("Order", s.id());
+            }
+        }
+    }
+
+    static void delete(Connection c, String orderID) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM orders WHERE id = ?")) {
+            ps.setString(1, orderID);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The order locked for the rest of the transaction ({@code SELECT ... FOR UPDATE}). */
+    static Optional<OrderState> lock(Connection c, String orderID) throws SQLException {
+        List<OrderState> found = select(c, "SELECT doc FROM orders WHERE id = ? FOR UPDATE", orderID);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    static List<OrderState> select(Connection c, String sql, String... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            List<OrderState> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(StoreJson.read(rs.getString(1), OrderState.class));
+                }
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int first, OrderState s) throws SQLException {
+        Order o = s.order();
+        ps.setString(first, o.fromCompanyID());
+        ps.setString(first + 1, o.toCompanyID());
+        ps.setString(first + 2, o.fromUserID());
+        ps.setString(first + 3, o.status() == null ? null : StoreJson.read(StoreJson.write(o.status()), String.class));
+        setTime(ps, first + 4, o.dateCreated());
+        setTime(ps, first + 5, o.dateSubmitted());
+        ps.setBigDecimal(first + 6, o.total());
+        ps.setString(first + 7, StoreJson.write(s));
+    }
+
+    private static void setTime(PreparedStatement ps, int i, OffsetDateTime t) throws SQLException {
+        if (t == null) {
+            ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(i, t);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.orderhooks.engine.internal.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import javax.sql.DataSource;
+
+/**
+ * Connections and transactions, bound to the calling thread: while {@link #inTransaction} runs on a thread, every
+ * store call made on that thread (an order, any table) joins the same transaction, so everything one operation
+ * changes commits together or not at all. Outside a transaction each call is its own short transaction.
+ */
+final class Transactions {
+
+    private final DataSource pool;
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
+    Transactions(DataSource pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Runs {@code work} in the thread's transaction, or in a new one committed when {@code work} returns and
+     * rolled back when it throws. SQL failures surface as {@link StoreFailures#unavailable} (503).
+     */
+    <R> R inTransaction(SqlWork<R> work) {
+        Connection joined = current.get();
+        if (joined != null) {
+            return run(joined, work);
+        }
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            current.set(c);
+            try {
+                R r = work.run(c);
+                c.commit();
+                return r;
+            } catch (RuntimeException | SQLException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                current.remove();
+            }
+        } catch (SQLException e) {
+            throw StoreFailures.unavailable(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} so that a failing statement in it (a duplicate key) does not spoil the thread's
+     * transaction: inside one, behind a savepoint rolled back on failure (PostgreSQL aborts a transaction after
+     * any error otherwise); outside, as its own transaction. SQL exceptions reach {@code onFailure} first.
+     */
+    <R> R guarded(SqlWork<R> work, SqlFailure onFailure) {
+        Connection joined = current.get();
+        if (joined == null) {
+            return inTransaction(c -> {
+                try {
+                    return work.run(c);
+                } catch (SQLException e) {
+                    throw onFailure.translate(e);
+                }
+            });
+        }
+        return run(joined, c -> {
+            Savepoint sp = c.setSavepoint();
+            try {
+                R r = work.run(c);
+                c.releaseSavepoint(sp);
+                return r;
+            } catch (SQLException e) {
+                c.rollback(sp);
+                throw onFailure.translate(e);
+            }
+        });
+    }
+
+    /** Turns a SQL failure into the caller's error (or rethrows it as 503). */
+    @FunctionalInterface
+    interface SqlFailure {
+        RuntimeException translate(SQLException e);
+    }
+
+    private static <R> R run(Connection c, SqlWork<R> work) {
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw StoreFailures.unavailable(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

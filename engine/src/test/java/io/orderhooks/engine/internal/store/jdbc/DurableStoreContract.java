@@ -1,0 +1,66 @@
+package io.orderhooks.engine.internal.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.engine.internal.store.Mutation;
+import io.orderhooks.engine.internal.store.Repository;
+import io.orderhooks.engine.internal.store.Store;
+import io.orderhooks.engine.internal.store.StoreContract;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a durable store adds to the contract: one transaction per {@code withOrder} covering the tables it
+ * touches, and everything committed still there after the store is closed and opened again.
+ */
+abstract class DurableStoreContract extends StoreContract {
+
+    /** Opens the same database as the last {@link #open()} again. */
+    protected abstract Store reopen() throws Exception;
+
+    @Test
+    void tableWritesInsideFailingOrderWorkAreRolledBackWithIt() {
+        store.createOrder(order("O1", "b1", "u1", "seller"));
+        Repository<String> stock = store.table(things());
+        stock.insert("P1", "10");
+        assertThatThrownBy(() -> store.withOrder("O1", s -> {
+            stock.update("P1", v -> "9");
+            stock.insert("P2", "new");
+            throw new OrderCloudException(400, "Order.CannotSubmit", "refused after taking stock");
+        })).hasMessage("refused after taking stock");
+        assertThat(stock.find("P1")).contains("10");
+        assertThat(stock.find("P2")).isEmpty();
+    }
+
+    @Test
+    void aTakenKeyInsideOrderWorkIsRefusedWithoutSpoilingTheRestOfTheTransaction() {
+        store.createOrder(order("O1", "b1", "u1", "seller"));
+        Repository<String> t = store.table(things());
+        t.insert("taken", "first");
+        String outcome = store.withOrder("O1", s -> {
+            try {
+                t.insert("taken", "second");
+                return Mutation.unchanged("inserted");
+            } catch (OrderCloudException e) {
+                t.insert("other", "after the refusal");
+                return Mutation.commit(s.withSubmitGeneration(7), e.errorCode());
+            }
+        });
+        assertThat(outcome).isEqualTo("IdExists");
+        assertThat(t.find("other")).contains("after the refusal");
+        assertThat(store.order("O1").orElseThrow().submitGeneration()).isEqualTo(7);
+    }
+
+    @Test
+    void everythingCommittedIsThereAfterReopening() throws Exception {
+        store.createOrder(order("O1", "b1", "u1", "seller"));
+        store.withOrder("O1", s -> Mutation.commit(s.withSubmitGeneration(4), null));
+        store.table(things()).insert("k", "v");
+        ((AutoCloseable) store).close();
+        store = reopen();
+        assertThat(store.order("O1").orElseThrow().submitGeneration()).isEqualTo(4);
+        assertThat(ids(store.ordersFromUser("b1", "u1"))).containsExactly("O1");
+        assertThat(store.table(things()).list()).containsExactly("v");
+    }
+}
