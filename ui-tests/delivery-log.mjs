@@ -1,5 +1,5 @@
 // Drives the engine's delivery-log page in Debian's chromium: log in, filter, open a delivery, redeliver,
-// see the new attempt. Env: BASE_URL, ADMIN_USERNAME, ADMIN_PASSWORD, FLAKY_ENDPOINT, STEADY_ENDPOINT.
+// see the new attempt. Env: BASE_URL, ADMIN_CLIENT_SECRET, ADMIN_USERNAME, ADMIN_PASSWORD, FLAKY_ENDPOINT, STEADY_ENDPOINT.
 // Prints one JSON line with what it saw; exits non-zero (with the reason) on the first unmet expectation.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,6 +38,7 @@ try {
   expect(await page.title() === 'orderhooks · deliveries', `unexpected title ${await page.title()}`);
 
   // a wrong password is refused and the app stays hidden
+  await page.fill('#client-secret', env('ADMIN_CLIENT_SECRET'));
   await page.fill('#username', env('ADMIN_USERNAME'));
   await page.fill('#password', 'wrong-password');
   await page.click('#login-button');

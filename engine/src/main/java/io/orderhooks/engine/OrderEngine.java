@@ -70,6 +70,7 @@ public final class OrderEngine implements AutoCloseable {
     private final EngineResources resources;
     private final List<AutoCloseable> running = new ArrayList<>();
     private Javalin app;
+    private AdminBootstrap.InForce admin;
     private String baseUrl;
 
     private OrderEngine(Config config) {
@@ -126,6 +127,7 @@ public final class OrderEngine implements AutoCloseable {
         EngineApi api = apiBuilder.build();
         running.add(InvitationPurger.start(engine.groupOrders(), config.purgePeriod));
         running.add(SharedCartPurgeSchedule.start(engine.sharedCartPurger(), config.purgePeriod));
+        this.admin = api.admin();
         Javalin created = api.create();
         created.unsafe.startup.showJavalinBanner = false;
         try {
@@ -153,6 +155,14 @@ public final class OrderEngine implements AutoCloseable {
     /** e.g. {@code http://127.0.0.1:8080}: the {@code baseApiUrl} of an OrderCloud SDK. Null before {@link #start}. */
     public synchronized String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * The admin credentials in force; a generated client secret or password appears here only after the start
+     * that generated it (print it then: it is never shown again). Null before {@link #start}.
+     */
+    public synchronized AdminBootstrap.InForce admin() {
+        return admin;
     }
 
     /** The port served, or -1 before {@link #start}. */
@@ -241,14 +251,14 @@ public final class OrderEngine implements AutoCloseable {
     /**
      * What {@link #create} builds. Every setter checks its argument and names it in the message. Defaults:
      * {@link Stores#memory()}, {@link CheckoutIntegrations#http()}, {@link WebhookSinks#http()},
-     * {@link AdminBootstrap#LOCAL_DEFAULTS} (loopback only), the system UTC clock, marketplace name
+     * {@link AdminBootstrap#generated()} (secret and password generated at first start), the system UTC clock, marketplace name
      * {@code Marketplace}, purges every minute, token issuer = the served base URL. Not thread-safe.
      */
     public static final class Config {
         private Stores.Choice store = Stores.memory();
         private CheckoutIntegrations.Choice checkout = CheckoutIntegrations.http();
         private WebhookSinks.Choice webhooks = WebhookSinks.http();
-        private AdminBootstrap admin = AdminBootstrap.LOCAL_DEFAULTS;
+        private AdminBootstrap admin = AdminBootstrap.generated();
         private Clock clock = Clock.systemUTC();
         private String marketplaceName = "Marketplace";
         private Duration purgePeriod = Duration.ofMinutes(1);

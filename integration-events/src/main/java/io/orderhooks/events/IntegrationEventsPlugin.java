@@ -4,6 +4,7 @@ import io.orderhooks.core.http.BasePath;
 import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
 import io.orderhooks.javalin.JavalinMount;
+import io.orderhooks.javalin.ServerLimits;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,7 @@ public final class IntegrationEventsPlugin extends Plugin<Void> {
 
     @Override
     public void onInitialize(JavalinState state) {
+        ServerLimits.DEFAULTS.applyTo(state.jetty);
         JavalinMount.mountReceiver(state.routes, basePath, dispatcher::health, dispatcher::maxBodyBytes, dispatcher);
     }
 

@@ -7,7 +7,6 @@ import io.orderhooks.core.http.RawResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,9 +30,20 @@ public final class JavalinBridge {
     }
 
     /**
+     * Thrown when the client went away (or was cut off by a deadline) while its body was read: not a server
+     * failure, so it is logged in one line, without a stack trace.
+     */
+    public static final class ClientAborted extends RuntimeException {
+        public ClientAborted(IOException cause) {
+            super("client aborted while sending the request body: " + cause, null, false, false);
+        }
+    }
+
+    /**
      * The raw request, with {@code path} as the dispatcher should see it.
      *
      * @throws BodyTooLarge if the body exceeds {@code maxBodyBytes}
+     * @throws ClientAborted if the body could not be read to its end
      */
     public static RawRequest read(Context ctx, String path, long maxBodyBytes) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -61,7 +71,7 @@ public final class JavalinBridge {
             }
             return read.bytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the request body", e);
+            throw new ClientAborted(e);
         }
     }
 }

@@ -35,6 +35,7 @@ public final class JavalinMount {
     public static void mount(JavalinDefaultRoutingApi routes, String basePath, LongSupplier maxBodyBytes,
             RawHandler handler) {
         String base = BasePath.normalize(basePath);
+        errorPages(routes);
         for (HandlerType method : METHODS) {
             routes.addHttpHandler(method, base + "/*", ctx -> serve(ctx, base, maxBodyBytes.getAsLong(), handler));
             if (!base.isEmpty()) {
@@ -42,6 +43,28 @@ public final class JavalinMount {
                 routes.addHttpHandler(method, base, ctx -> serve(ctx, base, maxBodyBytes.getAsLong(), handler));
             }
         }
+    }
+
+    /**
+     * Javalin's own 404 (no route) and 405 answers in OrderCloud's error shape; answers a handler already gave in
+     * that shape are left alone. Safe to call more than once.
+     */
+    public static void errorPages(JavalinDefaultRoutingApi routes) {
+        routes.error(404, ctx -> {
+            if (!isOrderCloudError(ctx.result())) {
+                JavalinBridge.write(ctx, ReceiverErrors.notFound(ctx.method() + " " + ctx.path()));
+            }
+        });
+        routes.error(405, ctx -> {
+            if (!isOrderCloudError(ctx.result())) {
+                JavalinBridge.write(ctx, RawResponse.error(405, "MethodNotAllowed",
+                        ctx.method() + " is not allowed on " + ctx.path()));
+            }
+        });
+    }
+
+    private static boolean isOrderCloudError(String result) {
+        return result != null && result.startsWith("{\"Errors\"");
     }
 
     /**
@@ -63,6 +86,9 @@ public final class JavalinMount {
             response = handler.handle(JavalinBridge.read(ctx, path.isEmpty() ? "/" : path, maxBodyBytes));
         } catch (JavalinBridge.BodyTooLarge e) {
             response = ReceiverErrors.tooLarge(maxBodyBytes);
+        } catch (JavalinBridge.ClientAborted e) {
+            LOG.info("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            response = RawResponse.error(400, "Request.Aborted", "The request body was not received completely");
         } catch (RuntimeException e) {
             response = ReceiverErrors.internal(LOG, ctx.method() + " " + ctx.path(), e);
         }

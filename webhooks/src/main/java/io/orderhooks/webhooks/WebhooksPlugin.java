@@ -4,6 +4,7 @@ import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
 import io.orderhooks.core.http.BasePath;
 import io.orderhooks.javalin.JavalinMount;
+import io.orderhooks.javalin.ServerLimits;
 import java.util.Objects;
 
 /**
@@ -39,8 +40,10 @@ public final class WebhooksPlugin extends Plugin<Void> {
         return basePath;
     }
 
+    /** Mounts the dispatcher and installs the shared request deadlines and error pages ({@link ServerLimits}). */
     @Override
     public void onInitialize(JavalinState state) {
+        ServerLimits.DEFAULTS.applyTo(state.jetty);
         JavalinMount.mountReceiver(state.routes, basePath, dispatcher::health, dispatcher::maxBodyBytes, dispatcher);
     }
 

@@ -1,7 +1,13 @@
 package io.orderhooks.core.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -38,6 +44,8 @@ import java.time.temporal.ChronoField;
  *       binary floating point.
  *   <li>Dates are ISO-8601 with an offset ({@code 2021-04-04T19:41:39.6504645+00:00}); on read a missing
  *       offset means UTC and a space may stand for the {@code T}, as in OrderCloud's own examples.
+ *   <li>The input policy of {@link JsonLimits}: bounded depth, number and string lengths (reading and
+ *       writing agree), no trailing content, no coercion of {@code 1.5} or {@code "5"} into integers.
  * </ul>
  *
  * <p>The shared instance is thread-safe and must not be reconfigured; call {@link #newMapper()} for a copy
@@ -63,6 +71,7 @@ public final class OrderCloudJson {
             .toFormatter();
 
     private static final ObjectMapper SHARED = newMapper();
+    private static final ObjectMapper REQUESTS = build(JsonLimits.MAX_REQUEST_DEPTH);
 
     private OrderCloudJson() {}
 
@@ -71,12 +80,35 @@ public final class OrderCloudJson {
         return SHARED;
     }
 
+    /**
+     * The shared mapper's configuration with the stricter {@link JsonLimits#MAX_REQUEST_DEPTH}, for request
+     * bodies from callers of the engine's API: whatever it accepts fits in every envelope the engine writes.
+     */
+    public static ObjectMapper requestMapper() {
+        return REQUESTS;
+    }
+
     /** A new mapper with the orderhooks configuration, for callers that need to add to it. */
     public static ObjectMapper newMapper() {
+        return build(JsonLimits.MAX_DOCUMENT_DEPTH);
+    }
+
+    private static ObjectMapper build(int readDepth) {
         SimpleModule dates = new SimpleModule("orderhooks-dates");
         dates.addSerializer(OffsetDateTime.class, new OffsetDateTimeSerializer());
         dates.addDeserializer(OffsetDateTime.class, new OffsetDateTimeDeserializer());
-        return JsonMapper.builder()
+        dates.addDeserializer(java.math.BigDecimal.class, new BoundedNumbers.Decimals());
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(readDepth)
+                        .maxNumberLength(JsonLimits.MAX_NUMBER_LENGTH)
+                        .maxStringLength(JsonLimits.MAX_STRING_LENGTH).build())
+                .streamWriteConstraints(StreamWriteConstraints.builder()
+                        .maxNestingDepth(JsonLimits.MAX_DOCUMENT_DEPTH).build())
+                .build();
+        JsonMapper mapper = JsonMapper.builder(factory)
+                .nodeFactory(new BoundedNumbers.NodeFactory())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .addModule(new JavaTimeModule())
                 .addModule(dates)
                 .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
@@ -91,6 +123,22 @@ public final class OrderCloudJson {
                 .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .build();
+        refuseCoercion(mapper);
+        return mapper;
+    }
+
+    /** Integers must be JSON integers, decimals JSON numbers, booleans JSON booleans: no text or float stand-ins. */
+    private static void refuseCoercion(JsonMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     }
 
     /** Parses an ISO-8601 date-time leniently (see class doc); {@code null} for blank input. */

@@ -43,6 +43,11 @@ public record LineItem(
         @JsonProperty("BundleItemID") String bundleItemID,
         @JsonProperty("xp") JsonNode xp) {
 
+    /** {@code IsBundle} is a plain bool on the wire: false unless set. */
+    public LineItem {
+        isBundle = isBundle != null && isBundle;
+    }
+
     /** A builder with every field unset (null). */
     public static Builder builder() {
         return new Builder();

@@ -3,6 +3,7 @@ package io.orderhooks.core.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 
 /**
  * A product: what a buyer may see and buy. {@code QuantityMultiplier} is informational (see docs/ENGINE.md); {@code Inventory} is null when not tracked.
@@ -30,6 +31,7 @@ public record Product(
         @JsonProperty("DefaultSupplierID") String defaultSupplierID,
         @JsonProperty("AllSuppliersCanSell") Boolean allSuppliersCanSell,
         @JsonProperty("Returnable") Boolean returnable,
+        @JsonProperty("DateCreated") OffsetDateTime dateCreated,
         @JsonProperty("xp") JsonNode xp) {
 
     /** A builder with every field unset (null). */
@@ -62,6 +64,7 @@ public record Product(
         b.defaultSupplierID = defaultSupplierID;
         b.allSuppliersCanSell = allSuppliersCanSell;
         b.returnable = returnable;
+        b.dateCreated = dateCreated;
         b.xp = xp;
         return b;
     }
@@ -90,6 +93,7 @@ public record Product(
         private String defaultSupplierID;
         private Boolean allSuppliersCanSell;
         private Boolean returnable;
+        private OffsetDateTime dateCreated;
         private JsonNode xp;
 
         private Builder() {}
@@ -199,6 +203,11 @@ public record Product(
             return this;
         }
 
+        public Builder dateCreated(OffsetDateTime dateCreated) {
+            this.dateCreated = dateCreated;
+            return this;
+        }
+
         public Builder returnable(Boolean returnable) {
             this.returnable = returnable;
             return this;
@@ -210,7 +219,8 @@ public record Product(
         }
 
         public Product build() {
-            return new Product(ownerID, defaultPriceScheduleID, autoForward, id, parentID, isParent, isBundle, name, description, quantityMultiplier, shipWeight, shipHeight, shipWidth, shipLength, active, specCount, variantCount, shipFromAddressID, inventory, defaultSupplierID, allSuppliersCanSell, returnable, xp);
+            return new Product(ownerID, defaultPriceScheduleID, autoForward, id, parentID, isParent, isBundle, name, description, quantityMultiplier, shipWeight, shipHeight, shipWidth, shipLength, active, specCount, variantCount, shipFromAddressID, inventory, defaultSupplierID, allSuppliersCanSell, returnable,
+                    dateCreated, xp);
         }
     }
 }

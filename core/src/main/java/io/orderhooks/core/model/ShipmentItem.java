@@ -17,6 +17,7 @@ public record ShipmentItem(
         @JsonProperty("CostCenter") String costCenter,
         @JsonProperty("DateNeeded") OffsetDateTime dateNeeded,
         @JsonProperty("Product") LineItemProduct product,
+        @JsonProperty("Variant") LineItemVariant variant,
         @JsonProperty("Specs") List<LineItemSpec> specs,
         @JsonProperty("xp") JsonNode xp) {
 
@@ -35,6 +36,7 @@ public record ShipmentItem(
         b.costCenter = costCenter;
         b.dateNeeded = dateNeeded;
         b.product = product;
+        b.variant = variant;
         b.specs = specs;
         b.xp = xp;
         return b;
@@ -49,6 +51,7 @@ public record ShipmentItem(
         private String costCenter;
         private OffsetDateTime dateNeeded;
         private LineItemProduct product;
+        private LineItemVariant variant;
         private List<LineItemSpec> specs;
         private JsonNode xp;
 
@@ -89,6 +92,11 @@ public record ShipmentItem(
             return this;
         }
 
+        public Builder variant(LineItemVariant variant) {
+            this.variant = variant;
+            return this;
+        }
+
         public Builder specs(List<LineItemSpec> specs) {
             this.specs = specs;
             return this;
@@ -100,7 +108,7 @@ public record ShipmentItem(
         }
 
         public ShipmentItem build() {
-            return new ShipmentItem(orderID, lineItemID, quantityShipped, unitPrice, costCenter, dateNeeded, product, specs, xp);
+            return new ShipmentItem(orderID, lineItemID, quantityShipped, unitPrice, costCenter, dateNeeded, product, variant, specs, xp);
         }
     }
 }

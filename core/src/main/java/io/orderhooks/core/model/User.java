@@ -23,7 +23,22 @@ public record User(
         @JsonProperty("AvailableRoles") List<String> availableRoles,
         @JsonProperty("Locale") JsonNode locale,
         @JsonProperty("DateCreated") OffsetDateTime dateCreated,
-        @JsonProperty("PasswordLastSetDate") OffsetDateTime passwordLastSetDate) {
+        @JsonProperty("PasswordLastSetDate") OffsetDateTime passwordLastSetDate,
+        @JsonProperty("FailedLoginAttempts") Integer failedLoginAttempts,
+        @JsonProperty("LastActive") OffsetDateTime lastActive) {
+
+    /** {@code FailedLoginAttempts} is a plain int on the wire: 0 when unknown (read-only; the engine counts it). */
+    public User {
+        failedLoginAttempts = failedLoginAttempts == null ? 0 : failedLoginAttempts;
+    }
+
+    /** The record without the read-only {@code FailedLoginAttempts} and {@code LastActive}. */
+    public User(String id, String companyID, String username, String password, String firstName, String lastName,
+            String email, String phone, OffsetDateTime termsAccepted, Boolean active, JsonNode xp,
+            List<String> availableRoles, JsonNode locale, OffsetDateTime dateCreated, OffsetDateTime passwordLastSetDate) {
+        this(id, companyID, username, password, firstName, lastName, email, phone, termsAccepted, active, xp,
+                availableRoles, locale, dateCreated, passwordLastSetDate, null, null);
+    }
 
     /** A builder with every field unset (null). */
     public static Builder builder() {
@@ -48,6 +63,8 @@ public record User(
         b.locale = locale;
         b.dateCreated = dateCreated;
         b.passwordLastSetDate = passwordLastSetDate;
+        b.failedLoginAttempts = failedLoginAttempts;
+        b.lastActive = lastActive;
         return b;
     }
 
@@ -68,6 +85,8 @@ public record User(
         private JsonNode locale;
         private OffsetDateTime dateCreated;
         private OffsetDateTime passwordLastSetDate;
+        private Integer failedLoginAttempts;
+        private OffsetDateTime lastActive;
 
         private Builder() {}
 
@@ -141,13 +160,25 @@ public record User(
             return this;
         }
 
+        /** Consecutive failed password logins; the engine counts and resets it (read-only for callers). */
+        public Builder failedLoginAttempts(Integer failedLoginAttempts) {
+            this.failedLoginAttempts = failedLoginAttempts;
+            return this;
+        }
+
+        public Builder lastActive(OffsetDateTime lastActive) {
+            this.lastActive = lastActive;
+            return this;
+        }
+
         public Builder passwordLastSetDate(OffsetDateTime passwordLastSetDate) {
             this.passwordLastSetDate = passwordLastSetDate;
             return this;
         }
 
         public User build() {
-            return new User(id, companyID, username, password, firstName, lastName, email, phone, termsAccepted, active, xp, availableRoles, locale, dateCreated, passwordLastSetDate);
+            return new User(id, companyID, username, password, firstName, lastName, email, phone, termsAccepted, active, xp, availableRoles, locale, dateCreated, passwordLastSetDate,
+                    failedLoginAttempts, lastActive);
         }
     }
 }

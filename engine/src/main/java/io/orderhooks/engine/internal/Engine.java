@@ -83,6 +83,12 @@ public final class Engine {
     private final ProductCollectionService productCollections;
     private final ProductCollectionInvitationService productCollectionInvitations;
     private final ProductCollectionReaderService productCollectionReader;
+    private final io.orderhooks.engine.internal.payments.CreditCardService creditCards;
+    private final io.orderhooks.engine.internal.orgs.AssignedResources<io.orderhooks.core.model.CostCenter> costCenters;
+    private final io.orderhooks.engine.internal.incrementors.IncrementorService incrementors;
+    private final io.orderhooks.engine.internal.catalog.CategoryService categories;
+    private final io.orderhooks.engine.internal.catalog.VariantService variants;
+    private final io.orderhooks.engine.internal.inventory.InventoryRecordService inventoryRecords;
 
     private Engine(Builder b) {
         this.observer = b.observer;
@@ -93,13 +99,19 @@ public final class Engine {
         this.orgs = new OrgService(context, b.passwordHasher);
         this.addresses = new AddressService(context);
         this.spendingAccounts = new SpendingAccountService(context);
+        this.creditCards = new io.orderhooks.engine.internal.payments.CreditCardService(context);
+        this.costCenters = io.orderhooks.engine.internal.orgs.CostCenters.resources(context);
+        this.incrementors = new io.orderhooks.engine.internal.incrementors.IncrementorService(context);
+        this.categories = new io.orderhooks.engine.internal.catalog.CategoryService(context);
+        this.variants = new io.orderhooks.engine.internal.catalog.VariantService(context);
+        this.inventoryRecords = new io.orderhooks.engine.internal.inventory.InventoryRecordService(context);
         PromotionCalculator calculator = b.promotionCalculator != null ? b.promotionCalculator
                 : new ExpressionPromotionCalculator(new ProductXpCategories(context.store()));
         this.promotions = new PromotionService(context, calculator);
         this.approvalRules = new ApprovalRuleService(context, b.approvalPolicy);
         this.orders = new OrderService(context, orgs, addresses, promotions::refresh);
         this.lineItems = new LineItemService(context, addresses, promotions::refresh);
-        this.payments = new PaymentService(context, spendingAccounts);
+        this.payments = new PaymentService(context, spendingAccounts, creditCards);
         this.integrations = new IntegrationService(context);
         this.checkout = new CheckoutService(context, integrations);
         List<SubmitCheck> checks = new ArrayList<>(SubmitChecks.defaults(context, promotions));
@@ -136,6 +148,12 @@ public final class Engine {
     public OrgService orgs() { return orgs; }
     public AddressService addresses() { return addresses; }
     public SpendingAccountService spendingAccounts() { return spendingAccounts; }
+    public io.orderhooks.engine.internal.payments.CreditCardService creditCards() { return creditCards; }
+    public io.orderhooks.engine.internal.orgs.AssignedResources<io.orderhooks.core.model.CostCenter> costCenters() { return costCenters; }
+    public io.orderhooks.engine.internal.incrementors.IncrementorService incrementors() { return incrementors; }
+    public io.orderhooks.engine.internal.catalog.CategoryService categories() { return categories; }
+    public io.orderhooks.engine.internal.catalog.VariantService variants() { return variants; }
+    public io.orderhooks.engine.internal.inventory.InventoryRecordService inventoryRecords() { return inventoryRecords; }
     public PromotionService promotions() { return promotions; }
     public ApprovalRuleService approvalRules() { return approvalRules; }
     public OrderService orders() { return orders; }

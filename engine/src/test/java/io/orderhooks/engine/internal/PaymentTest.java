@@ -139,6 +139,8 @@ class PaymentTest {
     void transactionsAreRecordedOnAPayment() {
         p.cart(f.u1, "O1");
         p.add(f.u1, "O1", "P1", 1);
+        e.creditCards().save(f.seller, "b1", "tok_1", new io.orderhooks.core.model.CreditCard(null, "tok_1", null, "Visa", "4242", "U One", null, null), true);
+        e.creditCards().admin().assign(f.seller, "b1", new io.orderhooks.engine.internal.orgs.ResourceAssignment("tok_1", null, null));
         Payment cc = e.payments().create(f.u1, Outgoing, "O1", Payment.builder().type("CreditCard").creditCardID("tok_1").build());
         PaymentTransaction t = e.payments().addTransaction(f.seller, Incoming, "O1", cc.id(),
                 new PaymentTransaction(null, "Authorization", null, "USD", new BigDecimal("10.00"), true, "00", "approved", null));

@@ -38,16 +38,16 @@ public final class EngineCommand implements Callable<Integer> {
             description = "Admin API client ID (env ORDERHOOKS_ADMIN_CLIENT_ID; default ${DEFAULT-VALUE}).")
     String adminClientID;
 
-    @Option(names = "--admin-client-secret", defaultValue = "${env:ORDERHOOKS_ADMIN_CLIENT_SECRET:-admin-secret}",
-            description = "Admin client secret (env ORDERHOOKS_ADMIN_CLIENT_SECRET; the default is for local use only).")
+    @Option(names = "--admin-client-secret", defaultValue = "${env:ORDERHOOKS_ADMIN_CLIENT_SECRET}",
+            description = "Admin client secret (env ORDERHOOKS_ADMIN_CLIENT_SECRET; default: generated at first start and printed once).")
     String adminClientSecret;
 
     @Option(names = "--admin-username", defaultValue = "${env:ORDERHOOKS_ADMIN_USERNAME:-admin}",
             description = "Admin username (env ORDERHOOKS_ADMIN_USERNAME; default ${DEFAULT-VALUE}).")
     String adminUsername;
 
-    @Option(names = "--admin-password", defaultValue = "${env:ORDERHOOKS_ADMIN_PASSWORD:-admin-password}",
-            description = "Admin password (env ORDERHOOKS_ADMIN_PASSWORD; the default is for local use only).")
+    @Option(names = "--admin-password", defaultValue = "${env:ORDERHOOKS_ADMIN_PASSWORD}",
+            description = "Admin password (env ORDERHOOKS_ADMIN_PASSWORD; default: generated at first start and printed once).")
     String adminPassword;
 
     @Option(names = "--integration-url", description = "CustomImplementationUrl of the checkout integration event to register, e.g. http://localhost:8081/integration.")
@@ -89,10 +89,14 @@ public final class EngineCommand implements Callable<Integer> {
 
     AdminBootstrap admin() {
         try {
-            return new AdminBootstrap(adminClientID, adminClientSecret, adminUsername, adminPassword);
+            return new AdminBootstrap(adminClientID, blankToNull(adminClientSecret), adminUsername, blankToNull(adminPassword));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The webhook routes to register: from {@code --webhook-route}, else asked from the middleware; none without a URL. */
@@ -181,7 +185,12 @@ public final class EngineCommand implements Callable<Integer> {
         if (registration != null) {
             try {
                 OrderCloudClient api = new OrderCloudClient(server.baseUrl());
-                registration.registerWith(api, api.clientCredentials(admin.clientID(), admin.clientSecret(), "FullAccess"));
+                String secret = admin.clientSecret() != null ? admin.clientSecret() : server.admin().generatedClientSecret();
+                if (secret == null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--admin-client-secret is needed to"
+                            + " register the merchant: the stored admin client secret was generated at an earlier start");
+                }
+                registration.registerWith(api, api.clientCredentials(admin.clientID(), secret, "FullAccess"));
             } catch (RuntimeException e) {
                 server.close();
                 throw e;
@@ -192,8 +201,7 @@ public final class EngineCommand implements Callable<Integer> {
         out.println("  state:  " + store + ("h2".equalsIgnoreCase(storeOptions.store) ? " (--data DIR to choose another)" : ""));
         out.println("  token:  POST " + server.baseUrl() + "/oauth/token (client_id=" + admin.clientID()
                 + ", client_secret, grant_type=client_credentials)");
-        out.println("  admin:  client " + admin.clientID() + ", user " + admin.username()
-                + (admin.usesDefaults() ? " (local default secrets: admin-secret / admin-password)" : ""));
+        AdminBanner.print(out, admin, server.admin());
         if (registration != null) {
             out.println("  storefront client " + storefrontClientID + ": checkout -> " + (integrationUrl == null ? "(none)" : integrationUrl));
             routes.pre().forEach(r -> out.println("  pre-webhook  " + r.verb() + " " + r.route() + " -> " + registration.preWebhookUrl()));

@@ -143,11 +143,14 @@ public final class LunchGroupOrder {
             DemoCatalog.Supplier supplier = DemoCatalog.SUPPLIERS.stream().filter(s -> id.endsWith("-" + s.id()))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no demo supplier for order " + id));
             String clerk = market.loginClerk(supplier.id());
-            JsonNode shipment = api.post("v1/orders/Incoming/" + id + "/ship", clerk, Map.of("Shipper", supplier.name()
-                    + " courier", "TrackingNumber", "TRK-" + supplier.id().toUpperCase() + "-1"));
-            int items = api.listAll("v1/shipments/" + shipment.path("ID").asText() + "/items", clerk).size();
-            say.done(DemoMarketplace.clerk(supplier.id()) + " shipped " + id + ": shipment " + shipment.path("ID").asText()
-                    + " with " + items + " item(s), tracking " + shipment.path("TrackingNumber").asText());
+            String shipmentID = id + "-ship";
+            String tracking = "TRK-" + supplier.id().toUpperCase() + "-1";
+            // Orders.Ship answers the Order, as the SDK declares; the shipment is read from v1/shipments
+            JsonNode order = api.post("v1/orders/Incoming/" + id + "/ship", clerk, Map.of("ID", shipmentID,
+                    "Shipper", supplier.name() + " courier", "TrackingNumber", tracking));
+            int items = api.listAll("v1/shipments/" + shipmentID + "/items", clerk).size();
+            say.done(DemoMarketplace.clerk(supplier.id()) + " shipped " + id + ": shipment " + shipmentID
+                    + " with " + items + " item(s), tracking " + tracking + "; order " + order.path("Status").asText());
         }
     }
 

@@ -45,12 +45,55 @@ class EngineCommandTest {
     }
 
     @Test
-    void refusesANonLoopbackAddressWithTheDefaultAdminSecrets() {
+    void refusesANonLoopbackAddressWithThePubliclyKnownTestSecrets() {
         CommandLine cli = Main.commandLine();
-        cli.parseArgs("engine", "--host", "0.0.0.0", "--port", "0", "--store", "memory");
+        cli.parseArgs("engine", "--host", "0.0.0.0", "--port", "0", "--store", "memory", "--admin-client-secret",
+                "admin-secret", "--admin-password", "admin-password");
         EngineCommand command = cli.getSubcommands().get("engine").getCommand();
 
         assertThatThrownBy(command::start).isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("refusing to serve on 0.0.0.0 with the local default admin credentials");
+    }
+
+    @Test
+    void withoutAConfiguredPasswordACustomAdminClientGetsAGeneratedPasswordPrintedOnce() {
+        StringWriter printed = new StringWriter();
+        CommandLine cli = Main.commandLine().setOut(new PrintWriter(printed));
+        cli.parseArgs("engine", "--port", "0", "--admin-client-id", "ADM", "--admin-client-secret", "S");
+        EngineCommand command = cli.getSubcommands().get("engine").getCommand();
+
+        try (OrderEngine server = command.start()) {
+            String banner = printed.toString();
+            String password = server.admin().generatedPassword();
+            assertThat(banner).contains("admin password (generated, shown once; only its hash is kept): " + password)
+                    .contains("admin client secret: as configured").doesNotContain("admin-secret").doesNotContain("admin-password");
+            assertThat(token(server, java.util.Map.of("grant_type", "password", "client_id", "ADM", "client_secret", "S",
+                    "username", "admin", "password", "admin-password", "scope", "FullAccess")).path("Errors").path(0)
+                    .path("ErrorCode").asText()).isEqualTo("Auth.IncorrectPassword");
+            assertThat(token(server, java.util.Map.of("grant_type", "password", "client_id", "ADM",
+                    "username", "admin", "password", password, "scope", "FullAccess")).path("Errors").path(0)
+                    .path("ErrorCode").asText()).isEqualTo("Auth.InvalidClientSecret");
+            assertThat(token(server, java.util.Map.of("grant_type", "password", "client_id", "ADM", "client_secret", "S",
+                    "username", "admin", "password", password, "scope", "FullAccess")).path("access_token").asText()).isNotBlank();
+        }
+    }
+
+    /** The token endpoint's answer (success or error) as JSON. */
+    static com.fasterxml.jackson.databind.JsonNode token(OrderEngine server, java.util.Map<String, String> form) {
+        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
+                java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/oauth/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return io.orderhooks.core.json.OrderCloudJson.mapper().readTree(answer.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -64,7 +64,7 @@ class EngineMetricsAcceptanceTest {
     void orderEngineServesItsMetricsEndpointNextToTheApi() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         try (PrometheusMetrics metrics = PrometheusMetrics.create();
-                OrderEngine engine = OrderEngine.create(cfg -> cfg.observer(metrics).metricsEndpoint(metrics))
+                OrderEngine engine = OrderEngine.create(cfg -> cfg.admin(AdminBootstrap.LOCAL_DEFAULTS).observer(metrics).metricsEndpoint(metrics))
                         .start("127.0.0.1", 0)) {
             AdminBootstrap admin = AdminBootstrap.LOCAL_DEFAULTS;
             String form = "grant_type=client_credentials&client_id=" + admin.clientID() + "&client_secret="

@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * What an {@link ApiHandler} sees of a request: the caller, path and query parameters, and the body, bound
- * on demand with the orderhooks JSON configuration. Malformed JSON becomes a 400 naming where it failed.
+ * on demand with the orderhooks JSON configuration and the request limits of
+ * {@link io.orderhooks.core.json.JsonLimits} (depth, number and string lengths, no trailing content, no
+ * coercion). Malformed or out-of-limit JSON becomes a 400 {@code Request.InvalidJson} naming where it failed.
  */
 public final class ApiRequest {
 
@@ -83,14 +85,35 @@ public final class ApiRequest {
     public JsonNode bodyTree() {
         if (tree == null) {
             try {
-                tree = hasBody() ? OrderCloudJson.mapper().readTree(body) : OrderCloudJson.mapper().createObjectNode();
+                tree = hasBody() ? OrderCloudJson.requestMapper().readTree(body) : OrderCloudJson.mapper().createObjectNode();
             } catch (JsonProcessingException e) {
-                throw ReceiverErrors.malformedJson(e);
+                throw withNumberPath(ReceiverErrors.malformedJson(e));
             } catch (java.io.IOException e) {
                 throw OrderCloudException.validation("Request body could not be read");
             }
         }
         return tree;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper UNBOUNDED_NUMBERS = com.fasterxml.jackson.databind.json.JsonMapper
+            .builder().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    /** An out-of-range number in free JSON: re-reads the (already depth-checked) body to name its path in Data. */
+    private OrderCloudException withNumberPath(OrderCloudException error) {
+        if (!error.getMessage().contains("is out of range") || error.data() == null || error.data().has("Path")) {
+            return error;
+        }
+        try {
+            String path = io.orderhooks.core.json.JsonLimits.firstOversizeNumber(UNBOUNDED_NUMBERS.readTree(body));
+            if (path == null) {
+                return error;
+            }
+            ObjectNode data = ((ObjectNode) error.data()).put("Path", path);
+            return new OrderCloudException(400, error.errorCode(), error.getMessage().replaceFirst("^Malformed JSON",
+                    "Malformed JSON at " + path), data);
+        } catch (java.io.IOException | RuntimeException e) {
+            return error;
+        }
     }
 
     /** The body as a JSON object; anything else is a 400. */

@@ -8,6 +8,7 @@ import io.orderhooks.engine.internal.api.auth.OAuthEndpoint;
 import io.orderhooks.engine.internal.api.auth.OAuthError;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.javalin.JavalinBridge;
+import io.orderhooks.javalin.ServerLimits;
 import io.orderhooks.core.http.RawResponse;
 import io.orderhooks.core.receiver.ReceiverErrors;
 import io.orderhooks.core.receiver.RequestGuard;
@@ -72,6 +73,9 @@ public final class ApiServer {
             cfg.router.caseInsensitiveRoutes = true;
             cfg.router.ignoreTrailingSlashes = true;
             cfg.http.maxRequestSize = maxBodyBytes;
+            ServerLimits d = ServerLimits.DEFAULTS;
+            new ServerLimits(d.idleTimeout(), d.bodyDeadline(), d.minRequestBytesPerSecond(), d.maxRequestHeaderBytes(),
+                    maxBodyBytes + 1).applyTo(cfg.jetty);
             cfg.routes.post("/oauth/token", ctx -> traced(ctx, this::token));
             cfg.routes.get("/oauth/certs/{kid}", this::certs);
             cfg.routes.get(DeliveryLogPage.PATH, DeliveryLogPage::serve);
@@ -127,6 +131,9 @@ public final class ApiServer {
         }
         Map<String, List<String>> query = new LinkedHashMap<>(ctx.queryParamMap());
         ApiRequest request = new ApiRequest(route, caller, token, ctx.pathParamMap(), query, body);
+        if (route.isWrite()) {
+            IdGrammar.checkWrite(request.pathParams(), request.hasBody() ? request.bodyTree() : null);
+        }
         Object result = route.isWrite() ? webhooks.around(request, () -> route.handler().handle(request))
                 : route.handler().handle(request);
         if (result == null || route.status() == 204) {
@@ -190,6 +197,9 @@ public final class ApiServer {
         } catch (JavalinBridge.BodyTooLarge e) {
             throw new OrderCloudException(413, "Request.TooLarge",
                     "Request body exceeds the limit of " + maxBodyBytes + " bytes");
+        } catch (JavalinBridge.ClientAborted e) {
+            LOG.info("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            throw new OrderCloudException(400, "Request.Aborted", "The request body was not received completely");
         }
     }
 

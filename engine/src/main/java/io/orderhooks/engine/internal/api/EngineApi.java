@@ -12,6 +12,11 @@ import io.orderhooks.engine.internal.api.internal.EngineAccounts;
 import io.orderhooks.engine.internal.api.internal.TokenRevocations;
 import io.orderhooks.engine.internal.api.resources.ApiClientRoutes;
 import io.orderhooks.engine.internal.api.resources.BreakerRoutes;
+import io.orderhooks.engine.internal.api.resources.CategoryRoutes;
+import io.orderhooks.engine.internal.api.resources.CostCenterRoutes;
+import io.orderhooks.engine.internal.api.resources.VariantRoutes;
+import io.orderhooks.engine.internal.api.resources.CreditCardRoutes;
+import io.orderhooks.engine.internal.api.resources.IncrementorRoutes;
 import io.orderhooks.engine.internal.api.resources.DeliveryRoutes;
 import io.orderhooks.engine.internal.api.resources.IntegrationEventRoutes;
 import io.orderhooks.engine.internal.api.resources.MeRoutes;
@@ -69,19 +74,22 @@ public final class EngineApi {
             AdminRoutes::register,
             MeRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register, WebhookRoutes::register,
             IntegrationEventRoutes::register, DeliveryRoutes::register, BreakerRoutes::register,
-            ProductCollectionRoutes::register, GroupOrderRoutes::register, SharedCartRoutes::register);
+            ProductCollectionRoutes::register, GroupOrderRoutes::register, SharedCartRoutes::register,
+            CostCenterRoutes::register, CreditCardRoutes::register, IncrementorRoutes::register, CategoryRoutes::register,
+            VariantRoutes::register);
 
     private final ApiContext context;
     private final ApiServer server;
     private final RouteTable routes;
+    private final AdminBootstrap.InForce admin;
 
     private EngineApi(Builder b) {
         var store = b.engine.context().store();
         TokenService tokens = new TokenService(b.keys != null ? b.keys : StoredSigningKeys.loadOrCreate(store),
                 b.engine.context().clock(), b.issuer);
         RefreshTokens refresh = new RefreshTokens(b.engine.context().clock(), store);
-        OAuthEndpoint oauth = new OAuthEndpoint(new EngineAccounts(b.engine), tokens, refresh);
-        TokenRevocations revocations = new TokenRevocations(b.engine.context().clock(), store);
+        OAuthEndpoint oauth = new OAuthEndpoint(new EngineAccounts(b.engine, b.maxFailedLogins), tokens, refresh);
+        TokenRevocations revocations = new TokenRevocations(b.engine.context().store());
         this.context = new ApiContext(b.engine, oauth, refresh, revocations, b.marketplaceName, b.deliveryLog, b.redelivery,
                 b.breakers);
         this.routes = new RouteTable();
@@ -89,10 +97,11 @@ public final class EngineApi {
         io.orderhooks.engine.internal.api.resources.CommerceRoutes.register(routes, context);
         b.extra.forEach(r -> r.accept(routes, context));
         WebhookSink sink = b.sink != null ? b.sink : b.engine.context().webhookSink();
-        WebhookFiring firing = new WebhookFiring(b.engine.webhooks()::all, sink, b.engine.context().clock());
+        WebhookFiring firing = new WebhookFiring(b.engine.webhooks()::all, sink, b.engine.context().clock(),
+                new PreHookAccess(context));
         this.server = new ApiServer(routes, oauth, firing, b.maxBodyBytes, revocations, b.engine.observer(),
                 b.endpoints);
-        Bootstrap.ensure(b.engine, b.admin);
+        this.admin = Bootstrap.ensure(b.engine, b.admin);
         if (b.admin.usesDefaults()) {
             LOG.warn("engine API uses the local default admin credentials ({}); set ORDERHOOKS_ADMIN_CLIENT_SECRET "
                     + "and ORDERHOOKS_ADMIN_PASSWORD outside local development", b.admin);
@@ -101,6 +110,11 @@ public final class EngineApi {
 
     public static Builder builder(Engine engine) {
         return new Builder(engine);
+    }
+
+    /** The admin credentials in force; generated secrets appear here once, on the start that made them. */
+    public AdminBootstrap.InForce admin() {
+        return admin;
     }
 
     public ApiContext context() {
@@ -135,8 +149,9 @@ public final class EngineApi {
         private DeliveryLog deliveryLog;
         private Redelivery redelivery;
         private Map<String, CircuitBreakerRegistry> breakers = Map.of();
-        private AdminBootstrap admin = AdminBootstrap.LOCAL_DEFAULTS;
+        private AdminBootstrap admin = AdminBootstrap.generated();
         private long maxBodyBytes = RequestGuard.DEFAULT_MAX_BODY_BYTES;
+        private int maxFailedLogins = EngineAccounts.DEFAULT_MAX_FAILED_LOGINS;
         private String marketplaceName = "Marketplace";
         private final List<Resource> extra = new ArrayList<>();
         private final Map<String, RawHandler> endpoints = new LinkedHashMap<>();
@@ -169,6 +184,15 @@ public final class EngineApi {
         public Builder breakers(Map<String, CircuitBreakerRegistry> b) { this.breakers = Map.copyOf(b); return this; }
 
         public Builder admin(AdminBootstrap admin) { this.admin = Objects.requireNonNull(admin, "admin"); return this; }
+
+        /** Consecutive wrong passwords after which a user is locked (default {@value EngineAccounts#DEFAULT_MAX_FAILED_LOGINS}). */
+        public Builder maxFailedLogins(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxFailedLogins must be positive, was " + max);
+            }
+            this.maxFailedLogins = max;
+            return this;
+        }
 
         public Builder maxBodyBytes(long max) {
             if (max < 1) {

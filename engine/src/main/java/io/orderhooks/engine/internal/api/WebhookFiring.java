@@ -23,18 +23,27 @@ import java.util.function.Supplier;
  * Fires the configured webhooks around a write request: every matching pre-webhook is asked first (a block
  * refuses the request before anything changes), then the request runs, then every matching post-webhook
  * gets the request and response bodies. A hook matches on route template + verb and the caller's API
- * client ({@code ApiClientIDs}); calls without a client never fire hooks.
+ * client ({@code ApiClientIDs}); calls without a client never fire hooks. Before the first pre-webhook, the
+ * object-level access check runs ({@link PreHookAccess}): a request refused for access never reaches middleware.
  */
 public final class WebhookFiring {
 
     private final Supplier<List<Webhook>> webhooks;
     private final WebhookSink sink;
     private final Clock clock;
+    private final java.util.function.Consumer<ApiRequest> accessCheck;
 
     public WebhookFiring(Supplier<List<Webhook>> webhooks, WebhookSink sink, Clock clock) {
+        this(webhooks, sink, clock, r -> { });
+    }
+
+    /** @param accessCheck throws (404/403) when the caller may not access the object the request names */
+    public WebhookFiring(Supplier<List<Webhook>> webhooks, WebhookSink sink, Clock clock,
+            java.util.function.Consumer<ApiRequest> accessCheck) {
         this.webhooks = webhooks;
         this.sink = sink;
         this.clock = clock;
+        this.accessCheck = accessCheck;
     }
 
     /** Runs {@code change} between the pre- and post-webhooks matching {@code request}; returns its body. */
@@ -49,7 +58,11 @@ public final class WebhookFiring {
         }
         String logID = UUID.randomUUID().toString();
         JsonNode requestBody = request.hasBody() ? request.bodyTree() : null;
-        for (Webhook hook : matching.stream().filter(Webhook::isPreHook).toList()) {
+        List<Webhook> pre = matching.stream().filter(Webhook::isPreHook).toList();
+        if (!pre.isEmpty()) {
+            accessCheck.accept(request);
+        }
+        for (Webhook hook : pre) {
             byte[] payload = payload(request, hook, logID, requestBody, null);
             PreHookDecision decision = sink.before(WebhookEndpoint.of(hook), payload);
             if (!decision.proceed()) {

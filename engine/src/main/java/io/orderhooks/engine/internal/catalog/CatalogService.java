@@ -43,14 +43,15 @@ public final class CatalogService {
 
     public Product createProduct(Caller caller, Product p) {
         Errors.requireSeller(caller);
-        Product stored = validProduct(p.toBuilder().id(idOr(p.id())).ownerID(caller.companyID()).build());
+        Product stored = validProduct(p.toBuilder().id(idOr(p.id())).ownerID(caller.companyID()).dateCreated(ctx.now()).build());
         t(Tables.PRODUCTS).insert(stored.id(), stored);
         return stored;
     }
 
     public Product saveProduct(Caller caller, String productID, Product p) {
         Errors.requireSeller(caller);
-        Product stored = validProduct(p.toBuilder().id(productID).ownerID(caller.companyID()).build());
+        java.time.OffsetDateTime created = t(Tables.PRODUCTS).find(productID).map(Product::dateCreated).orElse(ctx.now());
+        Product stored = validProduct(p.toBuilder().id(productID).ownerID(caller.companyID()).dateCreated(created).build());
         t(Tables.PRODUCTS).put(productID, stored);
         return stored;
     }
@@ -202,6 +203,7 @@ public final class CatalogService {
 
     public void assignCatalog(Caller caller, CatalogAssignment a) {
         Errors.requireSeller(caller);
+        requireIDs("CatalogID", a.catalogID(), "BuyerID", a.buyerID());
         t(Tables.CATALOGS).find(a.catalogID()).orElseThrow(() -> Errors.notFound("Catalog", a.catalogID()));
         t(Tables.BUYERS).find(a.buyerID()).orElseThrow(() -> Errors.notFound("Buyer", a.buyerID()));
         t(Tables.CATALOG_ASSIGNMENTS).put(Table.key(a.catalogID(), a.buyerID()), a);
@@ -209,6 +211,7 @@ public final class CatalogService {
 
     public void assignProductToCatalog(Caller caller, ProductCatalogAssignment a) {
         Errors.requireSeller(caller);
+        requireIDs("CatalogID", a.catalogID(), "ProductID", a.productID());
         t(Tables.CATALOGS).find(a.catalogID()).orElseThrow(() -> Errors.notFound("Catalog", a.catalogID()));
         t(Tables.PRODUCTS).find(a.productID()).orElseThrow(() -> Errors.notFound("Product", a.productID()));
         t(Tables.PRODUCT_CATALOGS).put(Table.key(a.catalogID(), a.productID()), a);
@@ -247,7 +250,16 @@ public final class CatalogService {
         return t(Tables.PRODUCT_ASSIGNMENTS).list();
     }
 
+    /** 400 {@code ValidationFailure} naming the first of the (name, value) pairs whose value is missing. */
+    private static void requireIDs(String... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] == null || namesAndValues[i + 1].isBlank()) {
+                throw Errors.required(namesAndValues[i]);
+            }
+        }
+    }
+
     private String idOr(String id) {
-        return id == null || id.isBlank() ? ctx.ids().next() : id;
+        return id == null || id.isBlank() ? ctx.ids().next() : new io.orderhooks.engine.internal.incrementors.IncrementorService(ctx).expand(id);
     }
 }

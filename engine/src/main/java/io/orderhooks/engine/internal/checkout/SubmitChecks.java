@@ -70,7 +70,7 @@ public final class SubmitChecks {
     /** Products must still exist and be active, and tracked inventory must cover the order. */
     static SubmitCheck products(EngineContext ctx) {
         return c -> {
-            Map<String, Integer> wanted = c.order().lineItems().stream()
+            Map<String, Integer> wanted = c.order().lineItems().stream().filter(l -> l.inventoryRecordID() == null)
                     .collect(Collectors.groupingBy(LineItem::productID, Collectors.summingInt(LineItem::quantity)));
             List<String> missing = new ArrayList<>();
             for (Map.Entry<String, Integer> w : wanted.entrySet()) {

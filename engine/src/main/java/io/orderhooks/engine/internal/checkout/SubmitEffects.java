@@ -37,8 +37,8 @@ public final class SubmitEffects {
     List<Payment> apply(OrderState s) {
         try {
             for (LineItem l : s.lineItems()) {
-                adjustInventory(l.productID(), -l.quantity());
-                undo.push(() -> adjustInventory(l.productID(), l.quantity()));
+                adjustInventory(l, -l.quantity());
+                undo.push(() -> adjustInventory(l, l.quantity()));
             }
             undo.push(Redemptions.take(ctx, s));
             Map<String, BigDecimal> amounts = PaymentService.resolvedAmounts(s);
@@ -70,6 +70,18 @@ public final class SubmitEffects {
         return p.toBuilder().transactions(txs).build();
     }
 
+    /** Gives (delta > 0) or takes stock for a line: from its chosen inventory record, else the product's inventory. */
+    private void adjustInventory(LineItem l, int delta) {
+        if (l.inventoryRecordID() != null) {
+            var records = new io.orderhooks.engine.internal.inventory.InventoryRecordService(ctx);
+            String variantID = l.variant() == null ? null : l.variant().id();
+            records.locate(l.productID(), variantID, l.inventoryRecordID()).ifPresent(v ->
+                    records.take(l.productID(), v.isEmpty() ? null : v, l.inventoryRecordID(), -delta));
+            return;
+        }
+        adjustInventory(l.productID(), delta);
+    }
+
     private void adjustInventory(String productID, int delta) {
         if (ctx.store().table(Tables.PRODUCTS).find(productID).map(p -> p.inventory() != null && Boolean.TRUE.equals(p.inventory().enabled())).orElse(false)) {
             ctx.store().table(Tables.PRODUCTS).update(productID, p -> {
@@ -91,7 +103,7 @@ public final class SubmitEffects {
         SubmitEffects e = new SubmitEffects(ctx, accounts);
         Redemptions.release(ctx, s);
         for (LineItem l : s.lineItems()) {
-            e.adjustInventory(l.productID(), l.quantity());
+            e.adjustInventory(l, l.quantity());
         }
         List<Payment> out = new ArrayList<>();
         for (Payment p : s.payments()) {

@@ -101,7 +101,7 @@ final class ShipmentLedger {
     static ShipmentItem view(ShipmentLine i, LineItem l) {
         ShipmentItem.Builder b = ShipmentItem.builder().orderID(i.orderID()).lineItemID(i.lineItemID()).quantityShipped(i.quantity());
         if (l != null) {
-            b.unitPrice(l.unitPrice()).costCenter(l.costCenter()).dateNeeded(l.dateNeeded()).product(l.product()).specs(l.specs()).xp(l.xp());
+            b.unitPrice(l.unitPrice()).costCenter(l.costCenter()).dateNeeded(l.dateNeeded()).product(l.product()).variant(l.variant()).specs(l.specs()).xp(l.xp());
         }
         return b.build();
     }

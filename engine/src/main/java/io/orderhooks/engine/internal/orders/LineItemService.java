@@ -74,13 +74,15 @@ public final class LineItemService {
         return ctx.store().withOrder(orderID, s -> {
             access.requireLineChange(caller, direction, s);
             refuseShipTo(caller, body.shippingAddressID());
+            io.orderhooks.engine.internal.orgs.CostCenters.requireUsable(ctx, addressUser(caller, s), s.order().fromCompanyID(), body.costCenter());
             String id = body.id() == null || body.id().isBlank() ? ctx.ids().next() : body.id();
             if (s.line(id).isPresent()) {
                 throw new io.orderhooks.core.error.OrderCloudException(409, "IdExists", "LineItem already exists: " + id);
             }
             LineItem.Builder line = LineItem.builder().id(id).productID(body.productID()).quantity(body.quantity())
                     .dateAdded(ctx.now()).quantityShipped(0).specs(body.specs()).costCenter(body.costCenter())
-                    .dateNeeded(body.dateNeeded()).xp(body.xp()).invitationID(caller.invitationID());
+                    .dateNeeded(body.dateNeeded()).xp(body.xp()).invitationID(caller.invitationID())
+                    .inventoryRecordID(body.inventoryRecordID());
             String shipTo = body.shippingAddressID() != null ? body.shippingAddressID() : s.order().shippingAddressID();
             if (shipTo != null) {
                 Address a = addresses.usable(addressUser(caller, s), s.order().fromCompanyID(), shipTo, true);
@@ -111,6 +113,7 @@ public final class LineItemService {
                 b.shippingAddressID(a.id()).shippingAddress(a);
             }
             if (p.costCenter() != null) {
+                io.orderhooks.engine.internal.orgs.CostCenters.requireUsable(ctx, addressUser(caller, s), s.order().fromCompanyID(), p.costCenter());
                 b.costCenter(p.costCenter());
             }
             if (p.dateNeeded() != null) {

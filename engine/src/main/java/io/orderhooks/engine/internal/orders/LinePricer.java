@@ -29,10 +29,14 @@ final class LinePricer {
 
     private final EngineContext ctx;
     private final ProductAccess access;
+    private final io.orderhooks.engine.internal.catalog.VariantService variants;
+    private final io.orderhooks.engine.internal.inventory.InventoryRecordService records;
 
     LinePricer(EngineContext ctx) {
         this.ctx = ctx;
         this.access = new ProductAccess(ctx);
+        this.variants = new io.orderhooks.engine.internal.catalog.VariantService(ctx);
+        this.records = new io.orderhooks.engine.internal.inventory.InventoryRecordService(ctx);
     }
 
     /** The buyer user whose catalog view prices the order. */
@@ -60,8 +64,8 @@ final class LinePricer {
         LineList current = s.lines();
         LineItem before = at >= 0 ? current.get(at) : null;
         int index = at >= 0 ? at : current.size();
-        checkInventory(line, current, at);
         Caller buyer = buyerOf(s.order());
+        checkInventory(line, current, at, buyer);
         PriceSchedule ps = access.scheduleFor(buyer, line.productID());
         if (cumulative(ps)) {
             List<LineItem> lines = at >= 0 ? current.with(at, line) : current.plus(line);
@@ -97,7 +101,9 @@ final class LinePricer {
         List<SpecChoice> specs = access.resolveSpecs(l.productID(), l.specs());
         Pricing.Price p = Pricing.price(ps, l.quantity(), cumulative, specs, ctx.clock().instant());
         Product product = access.visible(buyer, l.productID()).orElseThrow(() -> Errors.notFound("Product", l.productID())).product();
-        return l.toBuilder().unitPrice(p.unitPrice()).isOnSale(p.onSale()).specs(p.specs()).priceScheduleID(ps.id())
+        io.orderhooks.core.model.LineItemVariant variant = variants.forSpecs(l.productID(), p.specs())
+                .map(io.orderhooks.engine.internal.catalog.VariantService::lineView).orElse(null);
+        return l.toBuilder().unitPrice(p.unitPrice()).isOnSale(p.onSale()).specs(p.specs()).priceScheduleID(ps.id()).variant(variant)
                 .priceOverridden(false).product(snapshot(product)).supplierID(product.defaultSupplierID())
                 .shipFromAddressID(product.shipFromAddressID()).shipFromAddress(shipFrom(product)).build();
     }
@@ -126,7 +132,11 @@ final class LinePricer {
      * {@code Inventory.Insufficient} when tracked inventory cannot cover the quantity of {@code line}'s product on the
      * order once {@code line} replaces line {@code at} of {@code lines} ({@code -1}: is added).
      */
-    private void checkInventory(LineItem line, List<LineItem> lines, int at) {
+    private void checkInventory(LineItem line, List<LineItem> lines, int at, Caller buyer) {
+        if (line.inventoryRecordID() != null) {
+            checkRecord(line, lines, at, buyer);
+            return;
+        }
         String productID = line.productID();
         Product p = ctx.store().table(Tables.PRODUCTS).find(productID).orElse(null);
         Inventory inv = p == null ? null : p.inventory();
@@ -146,9 +156,36 @@ final class LinePricer {
         }
     }
 
+    /**
+     * A line that chose an {@code InventoryRecordID}: the record must be one the buyer user may use for the line's
+     * product or variant (400 {@code LineItem.InvalidInventoryRecordID}), and cover the quantity of every line of the
+     * order drawing on it unless it allows {@code OrderCanExceed} ({@code Inventory.Insufficient}).
+     */
+    private void checkRecord(LineItem line, List<LineItem> lines, int at, Caller buyer) {
+        String variantID = variants.forSpecs(line.productID(), line.specs()).map(io.orderhooks.core.model.Variant::id).orElse(null);
+        var record = records.usableRecord(buyer, line.productID(), variantID, line.inventoryRecordID())
+                .or(() -> records.usableRecord(buyer, line.productID(), null, line.inventoryRecordID()))
+                .orElseThrow(() -> Errors.bad("LineItem.InvalidInventoryRecordID", "Inventory record not found or not available to this buyer: "
+                        + line.inventoryRecordID(), java.util.Map.of("InventoryRecordID", line.inventoryRecordID())));
+        if (Boolean.TRUE.equals(record.orderCanExceed())) {
+            return;
+        }
+        int wanted = line.quantity();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i != at && line.inventoryRecordID().equals(lines.get(i).inventoryRecordID())) {
+                wanted += lines.get(i).quantity();
+            }
+        }
+        if (wanted > record.quantityAvailable()) {
+            throw Errors.bad("Inventory.Insufficient", "Insufficient inventory in record " + record.id() + ": " + wanted + " wanted, "
+                    + record.quantityAvailable() + " available.", java.util.Map.of("ProductID", line.productID(),
+                    "InventoryRecordID", record.id(), "QuantityAvailable", record.quantityAvailable()));
+        }
+    }
+
     static LineItemProduct snapshot(Product p) {
         return LineItemProduct.builder().id(p.id()).parentID(p.parentID()).name(p.name()).description(p.description())
-                .returnable(p.returnable()).quantityMultiplier(p.quantityMultiplier()).shipWeight(p.shipWeight())
+                .returnable(Boolean.TRUE.equals(p.returnable())).quantityMultiplier(p.quantityMultiplier()).shipWeight(p.shipWeight())
                 .shipHeight(p.shipHeight()).shipWidth(p.shipWidth()).shipLength(p.shipLength())
                 .defaultSupplierID(p.defaultSupplierID()).xp(p.xp()).build();
     }

@@ -83,10 +83,10 @@ public final class OrderAccess {
     /**
      * Whether the order is a shared organization cart (or an order submitted from one) of the caller's buyer and
      * the caller one of that buyer's users (not a group-order contributor token): such a caller may read, amend and
-     * submit it like its creator.
+     * submit it like its creator. Anonymous shoppers are never organization members.
      */
     public static boolean isOrganizationMember(Caller caller, Order o) {
-        return caller.isBuyer() && caller.invitationID() == null && Modifications.isShared(o)
+        return caller.isBuyer() && !caller.anonymous() && caller.invitationID() == null && Modifications.isShared(o)
                 && caller.companyID().equals(o.fromCompanyID());
     }
 

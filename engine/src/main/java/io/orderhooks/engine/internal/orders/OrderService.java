@@ -54,7 +54,8 @@ public final class OrderService {
         }
         // an anonymous shopper's order always has the ID its token reserved (see CartService)
         String id = caller.anonymous() && caller.orderID() != null ? caller.orderID()
-                : body.id() == null || body.id().isBlank() ? ctx.ids().next() : body.id();
+                : body.id() == null || body.id().isBlank() ? ctx.ids().next()
+                : new io.orderhooks.engine.internal.incrementors.IncrementorService(ctx).expand(body.id());
         Order.Builder o = Order.builder().id(id).fromUser(from).fromUserID(from.id()).fromCompanyID(caller.companyID())
                 .toCompanyID(to).comments(body.comments()).xp(body.xp()).currency(body.currency())
                 .status(OrderStatus.Unsubmitted).isSubmitted(false).dateCreated(ctx.now()).lastUpdated(ctx.now());
@@ -67,8 +68,26 @@ public final class OrderService {
             o.shippingAddressID(body.shippingAddressID());
         }
         OrderState s = OrderMath.recompute(OrderState.of(o.build()));
-        ctx.store().createOrder(s);
+        try {
+            ctx.store().createOrder(s);
+        } catch (io.orderhooks.core.error.OrderCloudException taken) {
+            throw hideForeignId(caller, id, taken);
+        }
         return s.order();
+    }
+
+    /**
+     * A taken order ID is 409 {@code IdExists} only when the caller may see that order; otherwise the answer must
+     * not reveal that someone else's order exists: 400 {@code InvalidID}, as for any ID the caller cannot use.
+     */
+    private io.orderhooks.core.error.OrderCloudException hideForeignId(Caller caller, String id,
+            io.orderhooks.core.error.OrderCloudException taken) {
+        if (taken.status() != 409) {
+            return taken;
+        }
+        boolean visible = ctx.store().order(id).map(existing -> access.canSee(caller, existing, Direction.Outgoing)).orElse(false);
+        return visible ? taken : new io.orderhooks.core.error.OrderCloudException(400, "InvalidID",
+                "ID cannot be used for a new order; choose another or omit it");
     }
 
     /** The order if visible (404 otherwise); a group-order contributor may read its own order. */

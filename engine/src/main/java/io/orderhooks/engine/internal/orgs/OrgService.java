@@ -149,8 +149,14 @@ public final class OrgService {
         String hash = u.password() != null ? hasher.hash(u.password()) : old.map(User::password).orElse(null);
         User stored = u.toBuilder().id(id).companyID(companyID).password(hash).active(u.active() == null || u.active())
                 .dateCreated(old.map(User::dateCreated).orElse(ctx.now()))
-                .passwordLastSetDate(u.password() != null ? ctx.now() : old.map(User::passwordLastSetDate).orElse(null)).build();
+                .passwordLastSetDate(u.password() != null ? ctx.now() : old.map(User::passwordLastSetDate).orElse(null))
+                .failedLoginAttempts(u.password() != null ? Integer.valueOf(0)
+                        : old.map(User::failedLoginAttempts).orElse(0)).build();
         t(Tables.USERS).put(key, stored);
+        boolean deactivated = old.isPresent() && Boolean.TRUE.equals(old.get().active()) && !Boolean.TRUE.equals(stored.active());
+        if (old.isPresent() && (u.password() != null || deactivated)) {
+            new TokenVersions(ctx.store()).bump(companyID, id);
+        }
         return redact(stored);
     }
 
@@ -189,6 +195,7 @@ public final class OrgService {
         User user = t(Tables.USERS).find(Table.key(fromBuyerID, userID)).orElseThrow(() -> Errors.notFound("User", userID));
         t(Tables.USERS).insert(Table.key(toBuyerID, userID), user.toBuilder().companyID(toBuyerID).build());
         t(Tables.USERS).delete(Table.key(fromBuyerID, userID));
+        new TokenVersions(ctx.store()).bump(fromBuyerID, userID);
         t(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(fromBuyerID + "/").stream().filter(a -> userID.equals(a.userID()))
                 .forEach(a -> t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(fromBuyerID, a.userGroupID(), userID)));
         return redact(user.toBuilder().companyID(toBuyerID).build());
@@ -202,6 +209,7 @@ public final class OrgService {
         }
         t(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(companyID + "/").stream().filter(a -> userID.equals(a.userID()))
                 .forEach(a -> t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(companyID, a.userGroupID(), userID)));
+        new TokenVersions(ctx.store()).bump(companyID, userID);
     }
 
     /** The user whose username and password match, if active; empty otherwise (constant-time compare). */
@@ -213,6 +221,54 @@ public final class OrgService {
     public Optional<User> checkPassword(String username, String password) {
         return findByUsername(username).flatMap(u -> t(Tables.USERS).find(Table.key(u.companyID(), u.id())))
                 .filter(u -> hasher.verify(password, u.password())).map(OrgService::redact);
+    }
+
+    /**
+     * A password login with lockout (OrderCloud's {@code FailedLoginAttempts}): the password hash is checked with
+     * the same work whether or not the username exists; a wrong password adds one to the user's
+     * {@code FailedLoginAttempts}, a right one resets it to 0. A user with {@code maxFailedAttempts} or more is
+     * locked: even the right password answers {@link Login#LOCKED} until an admin unlocks the user
+     * ({@link #unlock}) or sets a new password.
+     */
+    public Login login(String username, String password, int maxFailedAttempts) {
+        Optional<User> found = findByUsername(username).flatMap(u -> t(Tables.USERS).find(Table.key(u.companyID(), u.id())));
+        if (found.isEmpty() || found.get().password() == null) {
+            hasher.verifyNothing(password);
+            return Login.failed();
+        }
+        User u = found.get();
+        String key = Table.key(u.companyID(), u.id());
+        boolean ok = hasher.verify(password, u.password());
+        int failed = u.failedLoginAttempts() == null ? 0 : u.failedLoginAttempts();
+        if (failed >= maxFailedAttempts) {
+            return new Login(Login.LOCKED, redact(u));
+        }
+        if (!ok) {
+            t(Tables.USERS).update(key, x -> x.toBuilder().failedLoginAttempts(
+                    (x.failedLoginAttempts() == null ? 0 : x.failedLoginAttempts()) + 1).build());
+            return Login.failed();
+        }
+        if (failed > 0) {
+            t(Tables.USERS).update(key, x -> x.toBuilder().failedLoginAttempts(0).build());
+        }
+        return new Login(Login.OK, redact(u.toBuilder().failedLoginAttempts(0).build()));
+    }
+
+    /** What a {@link #login} decided; {@code user} is set for {@code OK} and {@code LOCKED}. */
+    public record Login(String outcome, User user) {
+        public static final String OK = "ok";
+        public static final String FAILED = "failed";
+        public static final String LOCKED = "locked";
+
+        static Login failed() {
+            return new Login(FAILED, null);
+        }
+    }
+
+    /** Resets the user's {@code FailedLoginAttempts} ({@code POST .../users/{userID}/unlock}). */
+    public void unlock(Caller caller, String companyID, String userID) {
+        requireAdminOf(caller, companyID);
+        t(Tables.USERS).update(Table.key(companyID, userID), x -> x.toBuilder().failedLoginAttempts(0).build());
     }
 
     /** The user with {@code username} (ignoring case) in any company, redacted. */
@@ -257,6 +313,10 @@ public final class OrgService {
      * {@code Password} keep their stored values; the username must stay unique.
      */
     public User saveSelf(Caller caller, User u) {
+        if (caller.anonymous()) {
+            // an anonymous shopper acts through the client's context user, which it must never edit
+            throw Errors.forbidden("An anonymous shopper has no profile to change; register first");
+        }
         User old = t(Tables.USERS).find(Table.key(caller.companyID(), caller.userID()))
                 .orElseThrow(() -> Errors.notFound("User", caller.userID()));
         if (u.username() == null || u.username().isBlank()) {
@@ -268,7 +328,8 @@ public final class OrgService {
             throw new io.orderhooks.core.error.OrderCloudException(409, "User.UsernameMustBeUnique", "Username already exists in this Marketplace.");
         }
         User stored = u.toBuilder().id(old.id()).companyID(old.companyID()).password(old.password()).active(old.active())
-                .dateCreated(old.dateCreated()).passwordLastSetDate(old.passwordLastSetDate()).build();
+                .dateCreated(old.dateCreated()).passwordLastSetDate(old.passwordLastSetDate())
+                .failedLoginAttempts(old.failedLoginAttempts()).build();
         t(Tables.USERS).put(Table.key(old.companyID(), old.id()), stored);
         return redact(stored);
     }
@@ -287,7 +348,10 @@ public final class OrgService {
 
     public void unassignUserFromGroup(Caller caller, String companyID, String groupID, String userID) {
         requireAdminOf(caller, companyID);
-        t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(companyID, groupID, userID));
+        if (t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(companyID, groupID, userID))) {
+            // roles granted through the group are gone: the user's tokens carry them
+            new TokenVersions(ctx.store()).bump(companyID, userID);
+        }
     }
 
     public List<UserGroupAssignment> listGroupAssignments(Caller caller, String companyID) {

@@ -16,6 +16,7 @@ public final class PasswordHasher {
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final int iterations;
+    private volatile String dummy;
 
     /** The production strength. */
     public PasswordHasher() {
@@ -35,6 +36,19 @@ public final class PasswordHasher {
         RANDOM.nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder();
         return "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derive(password, salt, iterations));
+    }
+
+    /**
+     * Does the work of one verification that always fails: used for unknown usernames (and users without a
+     * password) so they take as long as a wrong password for a known user.
+     */
+    public void verifyNothing(String password) {
+        String d = dummy;
+        if (d == null) {
+            d = hash("orderhooks-no-such-user");
+            dummy = d;
+        }
+        verify(password == null ? "" : password + "\u0000", d);
     }
 
     public boolean verify(String password, String stored) {

@@ -30,11 +30,13 @@ public final class PaymentService {
     private final EngineContext ctx;
     private final OrderAccess access;
     private final SpendingAccountService accounts;
+    private final CreditCardService cards;
 
-    public PaymentService(EngineContext ctx, SpendingAccountService accounts) {
+    public PaymentService(EngineContext ctx, SpendingAccountService accounts, CreditCardService cards) {
         this.ctx = ctx;
         this.access = new OrderAccess(ctx);
         this.accounts = accounts;
+        this.cards = cards;
     }
 
     public List<Payment> list(Caller caller, Direction direction, String orderID) {
@@ -51,6 +53,9 @@ public final class PaymentService {
             }
             if (body.creditCardID() != null && !type.equals("CreditCard")) {
                 throw Errors.bad("Payment.CannotSetCreditCard", "Cannot have CreditCardID set on Payment of this type.");
+            }
+            if (body.creditCardID() != null) {
+                cards.requireUsable(caller, s.order().fromCompanyID(), body.creditCardID());
             }
             if (body.spendingAccountID() != null && !type.equals("SpendingAccount")) {
                 throw Errors.bad("Payment.CannotSetSpendingAccount", "Cannot have SpendingAccountID set on Payment of this type.");

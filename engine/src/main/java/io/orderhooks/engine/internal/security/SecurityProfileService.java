@@ -47,14 +47,18 @@ public final class SecurityProfileService {
         return stored;
     }
 
-    /** Creates or replaces the profile {@code id}. */
+    /** Creates or replaces the profile {@code id}; withdrawing roles ends the tokens of everyone it is assigned to. */
     public SecurityProfile save(Caller caller, String id, SecurityProfile p) {
         Errors.requireSeller(caller);
         if (p.id() != null && !p.id().equals(id)) {
             throw OrderCloudException.validation("ID cannot be changed (was " + id + ", body has " + p.id() + ")");
         }
         SecurityProfile stored = normalize(p, id);
+        SecurityProfile old = profiles().find(id).orElse(null);
         profiles().put(id, stored);
+        if (old != null && old.roles() != null && (stored.roles() == null || !stored.roles().containsAll(old.roles()))) {
+            assignments().listWithPrefix(id + "/").forEach(this::invalidateTokens);
+        }
         return stored;
     }
 
@@ -74,7 +78,10 @@ public final class SecurityProfileService {
         if (!profiles().delete(id)) {
             throw Errors.notFound("SecurityProfile", id);
         }
-        assignments().listWithPrefix(id + "/").forEach(a -> assignments().delete(key(a)));
+        assignments().listWithPrefix(id + "/").forEach(a -> {
+            assignments().delete(key(a));
+            invalidateTokens(a);
+        });
     }
 
     /**
@@ -116,6 +123,21 @@ public final class SecurityProfileService {
         Errors.requireSeller(caller);
         if (!assignments().delete(key(a))) {
             throw Errors.notFound("SecurityProfileAssignment", a.securityProfileID());
+        }
+        invalidateTokens(a);
+    }
+
+    /** Roles were withdrawn from the assignment's parties: their tokens (which carry roles) stop working. */
+    private void invalidateTokens(SecurityProfileAssignment a) {
+        var versions = new io.orderhooks.engine.internal.orgs.TokenVersions(ctx.store());
+        String company = companyOf(a);
+        if (a.userID() != null) {
+            versions.bump(company, a.userID());
+        } else if (a.userGroupID() != null) {
+            ctx.store().table(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(Table.key(company, a.userGroupID()) + "/")
+                    .forEach(m -> versions.bump(company, m.userID()));
+        } else {
+            versions.bumpCompany(company);
         }
     }
 

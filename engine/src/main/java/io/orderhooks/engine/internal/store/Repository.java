@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
  */
 public interface Repository<T> {
 
+    /** The value under {@code key}; empty when absent or when {@code key} is null (a request that named no ID). */
     Optional<T> find(String key);
 
     List<T> list();

@@ -104,6 +104,45 @@ public final class Tables {
     public static String usernameLookup(User u) {
         return u.username() == null ? null : u.username().toLowerCase(java.util.Locale.ROOT);
     }
+    /**
+     * key {@code companyID/userID}: the user's token version, bumped on deactivation, deletion, password and role
+     * changes; tokens carrying an older one are refused. Kept after the user is deleted, so a new user given the
+     * same ID never inherits the old tokens.
+     */
+    public static final Table<Long> USER_TOKEN_VERSIONS = Table.of("usertokenversions", Long.class);
+    /** key the anonymous token's reserved order ID ({@code orderid} claim): that anonymous shopper's tokens are revoked. */
+    public static final Table<String> REVOKED_ANONYMOUS_TOKENS = Table.of("revokedanonymoustokens", String.class);
+    /** key {@code buyerID/costCenterID}. */
+    public static final Table<io.orderhooks.core.model.CostCenter> COST_CENTERS = Table.of("costcenters", io.orderhooks.core.model.CostCenter.class);
+    /** key {@code buyerID/costCenterID/-/groupID}. */
+    public static final Table<io.orderhooks.engine.internal.orgs.ResourceAssignment> COST_CENTER_ASSIGNMENTS =
+            Table.of("costcenterassignments", io.orderhooks.engine.internal.orgs.ResourceAssignment.class);
+    /** key {@code buyerID/creditCardID}: tokens and display fields only. */
+    public static final Table<io.orderhooks.core.model.CreditCard> CREDIT_CARDS = Table.of("creditcards", io.orderhooks.core.model.CreditCard.class);
+    /** key {@code buyerID/creditCardID/userID-or-empty/groupID-or-empty}. */
+    public static final Table<io.orderhooks.engine.internal.orgs.ResourceAssignment> CREDIT_CARD_ASSIGNMENTS =
+            Table.of("creditcardassignments", io.orderhooks.engine.internal.orgs.ResourceAssignment.class);
+    /** key {@code buyerID/creditCardID}, value the user who saved it through {@code v1/me/creditcards}. */
+    public static final Table<String> PRIVATE_CREDIT_CARDS = Table.of("privatecreditcards", String.class);
+    /** key {@code incrementorID}. */
+    public static final Table<io.orderhooks.core.model.Incrementor> INCREMENTORS = Table.of("incrementors", io.orderhooks.core.model.Incrementor.class);
+    /** key {@code catalogID/categoryID}. */
+    public static final Table<io.orderhooks.core.model.Category> CATEGORIES = Table.of("categories", io.orderhooks.core.model.Category.class);
+    /** key {@code catalogID/categoryID/buyerID/groupID-or-empty}. */
+    public static final Table<io.orderhooks.core.model.CategoryAssignment> CATEGORY_ASSIGNMENTS =
+            Table.of("categoryassignments", io.orderhooks.core.model.CategoryAssignment.class);
+    /** key {@code catalogID/categoryID/productID}. */
+    public static final Table<io.orderhooks.core.model.CategoryProductAssignment> CATEGORY_PRODUCTS =
+            Table.of("categoryproductassignments", io.orderhooks.core.model.CategoryProductAssignment.class);
+
+    /** key {@code productID/variantID}. */
+    public static final Table<io.orderhooks.core.model.Variant> VARIANTS = Table.of("variants", io.orderhooks.core.model.Variant.class);
+    /** key {@code productID/variantID-or-empty/recordID}. */
+    public static final Table<io.orderhooks.core.model.InventoryRecord> INVENTORY_RECORDS =
+            Table.of("inventoryrecords", io.orderhooks.core.model.InventoryRecord.class);
+    /** key {@code productID/variantID-or-empty/recordID/buyerID/groupID-or-empty}. */
+    public static final Table<io.orderhooks.core.model.InventoryRecordAssignment> INVENTORY_RECORD_ASSIGNMENTS =
+            Table.of("inventoryrecordassignments", io.orderhooks.core.model.InventoryRecordAssignment.class);
 
     /** {@code ""} for null, so optional parts of a key stay positional. */
     public static String part(String s) {

@@ -132,7 +132,7 @@ class ApiServerAcceptanceTest {
 
     String login(String scope) throws Exception {
         HttpResponse<String> r = send("POST", "/oauth/token", null, "application/x-www-form-urlencoded",
-                "grant_type=password&client_id=buyer-app&username=buyer01&password=pw&scope=" + scope.replace(" ", "+"));
+                "grant_type=password&client_id=buyer-app&client_secret=s3cret&username=buyer01&password=pw&scope=" + scope.replace(" ", "+"));
         assertThat(r.statusCode()).isEqualTo(200);
         return json(r).get("access_token").asText();
     }
@@ -140,7 +140,7 @@ class ApiServerAcceptanceTest {
     @Test
     void passwordGrantAnswersOAuthShapeWithRolesLimitedToWhatWasGranted() throws Exception {
         HttpResponse<String> r = send("POST", "/oauth/token", null, "application/x-www-form-urlencoded",
-                "grant_type=password&client_id=buyer-app&username=buyer01&password=pw&scope=Shopper+OrderAdmin");
+                "grant_type=password&client_id=buyer-app&client_secret=s3cret&username=buyer01&password=pw&scope=Shopper+OrderAdmin");
         JsonNode body = json(r);
         assertThat(body.get("token_type").asText()).isEqualTo("bearer");
         assertThat(body.get("expires_in").asLong()).isEqualTo(36_000);
@@ -152,7 +152,7 @@ class ApiServerAcceptanceTest {
     @Test
     void refreshTokenGrantsANewTokenOnce() throws Exception {
         HttpResponse<String> first = send("POST", "/oauth/token", null, "application/x-www-form-urlencoded",
-                "grant_type=password&client_id=buyer-app&username=buyer01&password=pw&scope=Shopper");
+                "grant_type=password&client_id=buyer-app&client_secret=s3cret&username=buyer01&password=pw&scope=Shopper");
         String refresh = json(first).get("refresh_token").asText();
         String form = "grant_type=refresh_token&client_id=buyer-app&refresh_token=" + refresh;
         HttpResponse<String> renewed = send("POST", "/oauth/token", null, "application/x-www-form-urlencoded", form);
@@ -175,7 +175,7 @@ class ApiServerAcceptanceTest {
     @Test
     void tokenErrorsCarryOAuthAndOrderCloudFields() throws Exception {
         HttpResponse<String> wrongPassword = send("POST", "/oauth/token", null, "application/x-www-form-urlencoded",
-                "grant_type=password&client_id=buyer-app&username=buyer01&password=nope&scope=Shopper");
+                "grant_type=password&client_id=buyer-app&client_secret=s3cret&username=buyer01&password=nope&scope=Shopper");
         assertThat(wrongPassword.statusCode()).isEqualTo(400);
         assertThat(json(wrongPassword).get("error").asText()).isEqualTo("invalid_grant");
         assertThat(json(wrongPassword).at("/Errors/0/ErrorCode").asText()).isEqualTo("Auth.IncorrectPassword");

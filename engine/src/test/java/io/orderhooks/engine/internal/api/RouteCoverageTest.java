@@ -35,7 +35,7 @@ class RouteCoverageTest {
 
     @Test
     void theSurfaceListIsTheFullCopy() throws IOException {
-        assertThat(surface()).hasSize(331).contains("GET v1/orders/{direction}/{orderid}/worksheet");
+        assertThat(surface()).hasSize(406).contains("GET v1/orders/{direction}/{orderid}/worksheet");
     }
 
     private static List<String> surface() throws IOException {

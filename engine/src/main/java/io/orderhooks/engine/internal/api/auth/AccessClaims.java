@@ -10,8 +10,9 @@ import java.util.Objects;
  * {@code iss}, {@code aud}, {@code exp}, {@code nbf}, and {@code orderid} for group-order tokens.
  *
  * <p>orderhooks adds {@code uid} (the user's ID), {@code cmp} (the user's company: buyer or supplier ID, or
- * the seller's org), {@code anon} for anonymous shopper tokens, and {@code invid} (the group-order
- * invitation) so the engine can scope a token without a lookup.
+ * the seller's org), {@code anon} for anonymous shopper tokens, {@code invid} (the group-order
+ * invitation) so the engine can scope a token without a lookup, and {@code ver}: the user's token version when
+ * the token was issued (a token is refused once its user's version moved on).
  */
 public record AccessClaims(
         String tokenID,
@@ -27,7 +28,15 @@ public record AccessClaims(
         Instant expiresAt,
         String orderID,
         String invitationID,
-        boolean anonymous) {
+        boolean anonymous,
+        long tokenVersion) {
+
+    public AccessClaims(String tokenID, String username, String userID, String clientID, List<String> roles,
+            String userType, String companyID, String issuer, String audience, Instant notBefore, Instant expiresAt,
+            String orderID, String invitationID, boolean anonymous) {
+        this(tokenID, username, userID, clientID, roles, userType, companyID, issuer, audience, notBefore, expiresAt,
+                orderID, invitationID, anonymous, 0);
+    }
 
     public AccessClaims {
         Objects.requireNonNull(clientID, "clientID");

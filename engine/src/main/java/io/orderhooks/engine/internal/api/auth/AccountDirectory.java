@@ -29,6 +29,18 @@ public interface AccountDirectory {
     /** The roles security profiles grant {@code account} (seller, buyer/supplier, group and user levels). */
     Set<String> grantedRoles(Account account);
 
+    /** The current token version of a user (see {@code TokenVersions}); 0 when the directory keeps none. */
+    default long tokenVersion(String companyID, String userID) {
+        return 0;
+    }
+
+    /**
+     * Re-checks the user behind a grant being renewed (refresh token): it still exists, is active, its company
+     * is active and its token version is the grant's. Throws {@link OAuthError.Failure} otherwise.
+     */
+    default void requireStillValid(TokenService.Grant grant) {
+    }
+
     /**
      * Whether {@code secret} is another active secret of the client besides {@link Client#secret()} (e.g. one
      * added for rotation). Must compare in constant time. Default: none.

@@ -16,9 +16,6 @@ public final class AuthTables {
     public static final Table<StoredRefreshToken> REFRESH_TOKENS =
             Table.withLookup("refreshtokens", StoredRefreshToken.class, t -> t.grant().userID());
 
-    /** key {@code companyID/userID}, value the second up to which the user's access tokens are revoked. */
-    public static final Table<String> TOKEN_REVOCATIONS = Table.of("tokenrevocations", String.class);
-
     /** A refresh token's grant and expiry, as stored under {@code id} (the token's SHA-256). */
     public record StoredRefreshToken(String id, TokenService.Grant grant, Instant expiresAt) {}
 }

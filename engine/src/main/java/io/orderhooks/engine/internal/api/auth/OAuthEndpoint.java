@@ -39,7 +39,12 @@ public final class OAuthEndpoint {
         AccountDirectory.Client client = client(required(form, "client_id"));
         return switch (grantType) {
             case "password" -> {
-                checkSecretIfGiven(client, form.get("client_secret"));
+                // a confidential client (one with a secret) must prove it; a public one (no secret) need not
+                if (client.secret() != null && !client.secret().isBlank()) {
+                    checkSecret(client, form.get("client_secret"));
+                } else {
+                    checkSecretIfGiven(client, form.get("client_secret"));
+                }
                 AccountDirectory.Account account = directory.authenticate(client,
                         required(form, "username"), required(form, "password"));
                 yield respond(client, grant(client, account, scope(form), false));
@@ -57,6 +62,7 @@ public final class OAuthEndpoint {
                         .filter(g -> g.clientID().equals(client.id()))
                         .orElseThrow(() -> new OAuthError.Failure(400, "invalid_grant", "Auth.InvalidRefreshToken",
                                 "Refresh token is invalid, expired or already used"));
+                directory.requireStillValid(previous);
                 yield respond(client, previous);
             }
             default -> throw new OAuthError.Failure(400, "unsupported_grant_type", "Auth.UnsupportedGrantType",
@@ -66,7 +72,8 @@ public final class OAuthEndpoint {
 
     /** A token for a known grant (group-order contributors, impersonation); no refresh token. */
     public Map<String, Object> tokenFor(TokenService.Grant grant, Duration lifetime) {
-        TokenService.Issued issued = tokens.issue(grant, lifetime);
+        TokenService.Issued issued = tokens.issue(grant.withTokenVersion(
+                directory.tokenVersion(grant.companyID(), grant.userID())), lifetime);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", issued.token());
         body.put("token_type", "bearer");
@@ -101,7 +108,8 @@ public final class OAuthEndpoint {
         // shoppers of one client never share a cart and PUT v1/me/orders can transfer exactly that order
         String anonOrderID = anonymous ? newAnonymousOrderID() : null;
         return new TokenService.Grant(account.username(), account.userID(), client.id(), new ArrayList<>(roles),
-                account.userType(), account.companyID(), anonOrderID, null, anonymous);
+                account.userType(), account.companyID(), anonOrderID, null, anonymous,
+                directory.tokenVersion(account.companyID(), account.userID()));
     }
 
     private static String newAnonymousOrderID() {

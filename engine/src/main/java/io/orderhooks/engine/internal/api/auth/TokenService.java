@@ -47,7 +47,18 @@ public final class TokenService {
 
     /** What a new token is for; the service fills ID, issuer, audience and times. */
     public record Grant(String username, String userID, String clientID, List<String> roles, String userType,
-            String companyID, String orderID, String invitationID, boolean anonymous) {}
+            String companyID, String orderID, String invitationID, boolean anonymous, long tokenVersion) {
+
+        /** A grant at token version 0 (the directory fills the user's current version when it issues). */
+        public Grant(String username, String userID, String clientID, List<String> roles, String userType,
+                String companyID, String orderID, String invitationID, boolean anonymous) {
+            this(username, userID, clientID, roles, userType, companyID, orderID, invitationID, anonymous, 0);
+        }
+
+        public Grant withTokenVersion(long version) {
+            return new Grant(username, userID, clientID, roles, userType, companyID, orderID, invitationID, anonymous, version);
+        }
+    }
 
     /** A signed token and its claims. */
     public record Issued(String token, AccessClaims claims) {
@@ -72,7 +83,7 @@ public final class TokenService {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         AccessClaims claims = new AccessClaims(UUID.randomUUID().toString(), grant.username(), grant.userID(),
                 grant.clientID(), grant.roles(), grant.userType(), grant.companyID(), issuer, issuer, now,
-                now.plus(lifetime), grant.orderID(), grant.invitationID(), grant.anonymous());
+                now.plus(lifetime), grant.orderID(), grant.invitationID(), grant.anonymous(), grant.tokenVersion());
         JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
                 .jwtID(claims.tokenID())
                 .issuer(issuer)
@@ -85,7 +96,8 @@ public final class TokenService {
                 .claim("cid", claims.clientID())
                 .claim("role", claims.roles())
                 .claim("usrtype", claims.userType())
-                .claim("cmp", claims.companyID());
+                .claim("cmp", claims.companyID())
+                .claim("ver", claims.tokenVersion());
         if (claims.orderID() != null) {
             set.claim("orderid", claims.orderID());
         }
@@ -145,7 +157,8 @@ public final class TokenService {
                     set.getStringClaim("cmp"), set.getIssuer(), set.getAudience().isEmpty() ? null : set.getAudience().get(0),
                     set.getNotBeforeTime().toInstant(), set.getExpirationTime().toInstant(),
                     set.getStringClaim("orderid"), set.getStringClaim("invid"),
-                    Boolean.TRUE.equals(set.getBooleanClaim("anon")));
+                    Boolean.TRUE.equals(set.getBooleanClaim("anon")),
+                    set.getLongClaim("ver") == null ? 0 : set.getLongClaim("ver"));
         } catch (ParseException | RuntimeException e) {
             throw invalid("Access token claims are malformed");
         }

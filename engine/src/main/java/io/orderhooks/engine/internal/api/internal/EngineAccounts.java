@@ -19,17 +19,60 @@ import java.util.Set;
  * when the client serves the user's company: {@code AllowSeller} for marketplace-owner users,
  * {@code AllowAnyBuyer} or an assignment for buyer users, {@code AllowAnySupplier} or an assignment for
  * supplier users. Unknown usernames, wrong passwords and users the client does not serve all answer
- * {@code Auth.IncorrectPassword}, so usernames cannot be probed. Thread-safe.
+ * {@code Auth.IncorrectPassword}, so usernames cannot be probed; the password hash is checked with the same
+ * work for unknown usernames. After {@link #DEFAULT_MAX_FAILED_LOGINS} (configurable) consecutive wrong passwords
+ * the user is locked ({@code Auth.UserLocked}, even with the right password) until an admin unlocks it
+ * ({@code POST .../users/{userID}/unlock}) or sets a new password. Thread-safe.
  */
 public final class EngineAccounts implements AccountDirectory {
 
     /** OrderCloud's default {@code AccessTokenDuration}: 600 minutes. */
     static final int DEFAULT_ACCESS_MINUTES = 600;
+    /** Consecutive wrong passwords after which a user is locked. */
+    public static final int DEFAULT_MAX_FAILED_LOGINS = 10;
 
     private final Engine engine;
+    private final int maxFailedLogins;
+    private final io.orderhooks.engine.internal.orgs.TokenVersions versions;
 
     public EngineAccounts(Engine engine) {
+        this(engine, DEFAULT_MAX_FAILED_LOGINS);
+    }
+
+    public EngineAccounts(Engine engine, int maxFailedLogins) {
+        if (maxFailedLogins < 1) {
+            throw new IllegalArgumentException("maxFailedLogins must be positive, was " + maxFailedLogins);
+        }
         this.engine = engine;
+        this.maxFailedLogins = maxFailedLogins;
+        this.versions = new io.orderhooks.engine.internal.orgs.TokenVersions(engine.context().store());
+    }
+
+    @Override
+    public long tokenVersion(String companyID, String userID) {
+        return versions.current(companyID, userID);
+    }
+
+    @Override
+    public void requireStillValid(io.orderhooks.engine.internal.api.auth.TokenService.Grant grant) {
+        if (grant.userID() == null || grant.companyID() == null) {
+            return;
+        }
+        User user = engine.context().store().table(Tables.USERS)
+                .find(io.orderhooks.engine.internal.store.Table.key(grant.companyID(), grant.userID()))
+                .orElseThrow(EngineAccounts::staleRefresh);
+        if (versions.current(grant.companyID(), grant.userID()) != grant.tokenVersion()) {
+            throw staleRefresh();
+        }
+        if (!Boolean.TRUE.equals(user.active())) {
+            throw new OAuthError.Failure(400, "invalid_grant", "Auth.UserNotActive", "User " + user.username() + " is not active");
+        }
+        requireActiveCompany(account(user));
+    }
+
+    private static OAuthError.Failure staleRefresh() {
+        return new OAuthError.Failure(400, "invalid_grant", "Auth.InvalidRefreshToken",
+                "Refresh token is invalid, expired or already used");
     }
 
     @Override
@@ -53,8 +96,18 @@ public final class EngineAccounts implements AccountDirectory {
 
     @Override
     public Account authenticate(Client client, String username, String password) {
-        User user = engine.orgs().checkPassword(username, password).orElseThrow(EngineAccounts::incorrect);
+        io.orderhooks.engine.internal.orgs.OrgService.Login login = engine.orgs().login(username, password, maxFailedLogins);
+        if (login.outcome().equals(io.orderhooks.engine.internal.orgs.OrgService.Login.FAILED)) {
+            throw incorrect();
+        }
+        User user = login.user();
         Account account = account(user);
+        if (login.outcome().equals(io.orderhooks.engine.internal.orgs.OrgService.Login.LOCKED)) {
+            // only a caller who may sign in through this client learns the account is locked
+            throw serves(client.id(), account) ? new OAuthError.Failure(400, "invalid_grant", "Auth.UserLocked",
+                    "User " + username + " is locked after " + maxFailedLogins + " failed login attempts; an admin"
+                            + " must unlock it") : incorrect();
+        }
         if (!serves(client.id(), account)) {
             throw incorrect();
         }

@@ -1,38 +1,49 @@
 package io.orderhooks.engine.internal.api.internal;
 
 import io.orderhooks.engine.internal.api.auth.AccessClaims;
-import io.orderhooks.engine.internal.api.auth.AuthTables;
-import io.orderhooks.engine.internal.store.Repository;
+import io.orderhooks.engine.internal.orgs.TokenVersions;
 import io.orderhooks.engine.internal.store.Store;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import io.orderhooks.engine.internal.store.Tables;
 import java.util.function.Predicate;
 
 /**
- * Access tokens revoked per user ({@code DELETE v1/me/tokens}, {@code DELETE .../users/{userID}/tokens}):
- * every token of the user issued at or before the revocation's second is refused. Tokens carry whole
- * seconds, so a token issued in the same second as the revocation is refused too. Kept in the store, so a
- * revocation survives a restart. Thread-safe.
+ * Which access tokens are refused although validly signed and unexpired, decided from the store (so a durable
+ * store keeps revocations across restarts and instances): a user's token whose {@code ver} claim is not the
+ * user's current token version ({@link TokenVersions}: revoked, deactivated, deleted, password or roles changed),
+ * and an anonymous shopper's tokens after it revoked them (keyed by its reserved order ID, so one anonymous
+ * shopper never revokes another's). Thread-safe.
  */
 public final class TokenRevocations implements Predicate<AccessClaims> {
 
-    private final Repository<String> revokedUpTo;
-    private final Clock clock;
+    private final Store store;
+    private final TokenVersions versions;
 
-    public TokenRevocations(Clock clock, Store store) {
-        this.clock = clock;
-        this.revokedUpTo = store.table(AuthTables.TOKEN_REVOCATIONS);
+    public TokenRevocations(Store store) {
+        this.store = store;
+        this.versions = new TokenVersions(store);
     }
 
-    /** Revokes every access token issued so far to {@code userID} of {@code companyID}. */
+    /** Revokes every access and refresh token issued so far to {@code userID} of {@code companyID}. */
     public void revoke(String companyID, String userID) {
-        revokedUpTo.put(companyID + "/" + userID, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        versions.bump(companyID, userID);
+    }
+
+    /** Revokes the tokens of the bearer of {@code claims}: its own only, for an anonymous shopper. */
+    public void revoke(AccessClaims claims) {
+        if (claims.anonymous() && claims.orderID() != null) {
+            store.table(Tables.REVOKED_ANONYMOUS_TOKENS).put(claims.orderID(), claims.clientID());
+        } else {
+            revoke(claims.companyID(), claims.userID());
+        }
     }
 
     @Override
     public boolean test(AccessClaims claims) {
-        return revokedUpTo.find(claims.companyID() + "/" + claims.userID())
-                .map(Instant::parse).filter(upTo -> !claims.notBefore().isAfter(upTo)).isPresent();
+        if (claims.anonymous() && claims.orderID() != null
+                && store.table(Tables.REVOKED_ANONYMOUS_TOKENS).find(claims.orderID()).isPresent()) {
+            return true;
+        }
+        return claims.userID() != null && claims.companyID() != null
+                && versions.current(claims.companyID(), claims.userID()) != claims.tokenVersion();
     }
 }

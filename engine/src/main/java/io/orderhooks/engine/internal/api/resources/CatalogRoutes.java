@@ -74,23 +74,23 @@ public final class CatalogRoutes {
     private static void registerSpecs(RouteTable t, ApiContext ctx, CatalogService catalog, CatalogAdmin admin) {
         Set<String> read = ProductRoutes.READ;
         Set<String> write = ProductRoutes.ADMIN;
-        t.get("v1/specs", read, r -> ctx.list(r, admin.listSpecs(ctx.caller(r)), Spec.class));
+        t.get("v1/specs", read, r -> withOptions(ctx, ctx.list(r, admin.listSpecs(ctx.caller(r)), Spec.class)));
         t.post("v1/specs", 201, write, r -> {
             Spec body = ctx.body(r, Spec.class);
             Creates.requireNew(ctx, Tables.SPECS, body.id(), "Spec");
-            return catalog.saveSpec(ctx.caller(r), body);
+            return MeCatalogRoutes.buyerSpec(ctx, catalog.saveSpec(ctx.caller(r), body));
         });
-        t.get("v1/specs/{specID}", read, r -> admin.getSpec(ctx.caller(r), r.param("specID")));
+        t.get("v1/specs/{specID}", read, r -> MeCatalogRoutes.buyerSpec(ctx, admin.getSpec(ctx.caller(r), r.param("specID"))));
         t.put("v1/specs/{specID}", write, r -> {
             Spec body = ctx.body(r, Spec.class);
             Ids.requireSame(body.id(), r.param("specID"));
-            return catalog.saveSpec(ctx.caller(r), body.toBuilder().id(r.param("specID")).build());
+            return MeCatalogRoutes.buyerSpec(ctx, catalog.saveSpec(ctx.caller(r), body.toBuilder().id(r.param("specID")).build()));
         });
         t.patch("v1/specs/{specID}", write, r -> {
             Caller c = ctx.caller(r);
             Spec merged = ctx.patch(r, admin.getSpec(c, r.param("specID")), Spec.class);
             Ids.requireSame(merged.id(), r.param("specID"));
-            return catalog.saveSpec(c, merged);
+            return MeCatalogRoutes.buyerSpec(ctx, catalog.saveSpec(c, merged));
         });
         t.delete("v1/specs/{specID}", write, r -> {
             admin.deleteSpec(ctx.caller(r), r.param("specID"));
@@ -126,5 +126,11 @@ public final class CatalogRoutes {
             admin.unassignSpec(ctx.caller(r), r.param("specID"), r.param("productID"));
             return null;
         });
+    }
+
+    /** A page of specs as the SDK declares them: each with its {@code Options}, by {@code ListOrder}. */
+    static io.orderhooks.core.model.ListPage<com.fasterxml.jackson.databind.node.ObjectNode> withOptions(ApiContext ctx,
+            io.orderhooks.core.model.ListPage<Spec> page) {
+        return new io.orderhooks.core.model.ListPage<>(page.meta(), page.items().stream().map(s -> MeCatalogRoutes.buyerSpec(ctx, s)).toList());
     }
 }

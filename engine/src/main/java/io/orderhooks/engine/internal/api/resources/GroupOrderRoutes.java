@@ -18,8 +18,9 @@ import java.time.Duration;
  * {@code POST v1/grouporders/{invitationID}/token}.
  *
  * <p>The token route is public: whoever holds an invitation ID may exchange it for a contributor token (the ID
- * is the secret, as OrderCloud's shared invitation links work). A bearer token, if sent, only lends its API client
- * ID; otherwise the token is for the client the creator used. It lives {@value #MAX_TOKEN_MINUTES} minutes at most
+ * is the secret, as OrderCloud's shared invitation links work). The token is always for the API client the
+ * creator used, whatever bearer token (if any) the request carries, so the creator's client's pre-webhooks (e.g.
+ * a spending cap) fire for every contributor. It lives {@value #MAX_TOKEN_MINUTES} minutes at most
  * and never beyond the invitation's {@code ExpirationDate}; there is no refresh token. What the token may do is
  * decided by the engine ({@code engine.grouporders.Contributors}) and, per route, by {@code ContributorRoutes}.
  */
@@ -54,8 +55,7 @@ public final class GroupOrderRoutes {
 
     private static Object token(ApiContext ctx, ApiRequest r) {
         ContributorGrant g = ctx.engine().groupOrders().contributorGrant(r.param("invitationID"));
-        String clientID = r.caller() != null ? r.caller().clientID()
-                : g.creatorClientID() != null ? g.creatorClientID() : FALLBACK_CLIENT_ID;
+        String clientID = g.creatorClientID() != null ? g.creatorClientID() : FALLBACK_CLIENT_ID;
         Duration untilExpiry = Duration.between(ctx.engine().context().clock().instant(), g.validUntil().toInstant());
         Duration max = Duration.ofMinutes(MAX_TOKEN_MINUTES);
         Duration lifetime = untilExpiry.compareTo(max) < 0 ? untilExpiry : max;

@@ -40,14 +40,35 @@ public final class MeCatalogRoutes {
 
     private MeCatalogRoutes() {}
 
+    /**
+     * {@code categoryID} (with {@code depth}, default all levels below it): the IDs of products in a category the
+     * buyer user sees, in the named catalog or any of theirs; null without {@code categoryID}; 404 for a category
+     * the user cannot see.
+     */
+    private static java.util.Set<String> inCategory(ApiContext ctx, Caller c, io.orderhooks.engine.internal.api.ApiRequest r) {
+        String categoryID = r.queryParam("categoryID");
+        if (categoryID == null) {
+            return null;
+        }
+        var categories = ctx.engine().categories();
+        for (String catalog : CategoryRoutes.catalogs(categories, c, r)) {
+            if (categories.visibleTo(c, catalog).contains(categoryID)) {
+                return categories.productsIn(catalog, categoryID, r.queryParam("depth"));
+            }
+        }
+        throw Errors.notFound("Category", categoryID);
+    }
+
     public static void register(RouteTable t, ApiContext ctx) {
         ProductAccess access = new ProductAccess(ctx.engine().context());
         t.get("v1/me/products", SHOPPER, r -> {
             Caller c = ctx.caller(r);
             String catalogID = r.queryParam("catalogID");
+            java.util.Set<String> inCategory = inCategory(ctx, c, r);
             List<Product> visible = ctx.engine().catalog().listProducts(c).stream()
                     .filter(p -> catalogID == null || ctx.engine().context().store().table(Tables.PRODUCT_CATALOGS)
                             .find(Table.key(catalogID, p.id())).isPresent())
+                    .filter(p -> inCategory == null || inCategory.contains(p.id()))
                     .toList();
             ListPage<Product> page = ctx.list(r, visible, Product.class, PRODUCTS);
             List<ObjectNode> items = new ArrayList<>();
@@ -104,6 +125,7 @@ public final class MeCatalogRoutes {
     static ObjectNode buyerProduct(ApiContext ctx, ProductAccess access, Caller c, String productID) {
         ProductAccess.Visible v = access.visible(c, productID).orElseThrow(() -> Errors.notFound("Product", productID));
         ObjectNode node = OrderCloudJson.mapper().valueToTree(v.product());
+        node.remove(java.util.List.of("OwnerID", "DefaultPriceScheduleID", "AutoForward")); // not on the SDK's BuyerProduct
         node.set("PriceSchedule", v.priceScheduleID() == null ? null : OrderCloudJson.mapper().valueToTree(
                 ctx.engine().context().store().table(Tables.PRICE_SCHEDULES).find(v.priceScheduleID()).orElse(null)));
         return node;

@@ -63,8 +63,10 @@ public final class MeRoutes {
         });
         t.delete("v1/me/tokens", anyCaller(), r -> {
             Caller c = ctx.caller(r);
-            ctx.refreshTokens().revokeUser(null, c.userID());
-            ctx.revocations().revoke(c.companyID(), c.userID());
+            if (!c.anonymous()) {
+                ctx.refreshTokens().revokeUser(null, c.userID());
+            }
+            ctx.revocations().revoke(r.caller());
             return null;
         });
         MeAddressRoutes.register(t, ctx);
@@ -79,6 +81,9 @@ public final class MeRoutes {
         ObjectNode me = OrderCloudJson.mapper().valueToTree(user);
         me.set("AvailableRoles", OrderCloudJson.mapper().valueToTree(r.caller().roles()));
         String company = c.isBuyer() ? "Buyer" : c.isSupplier() ? "Supplier" : "Seller";
+        for (String kind : List.of("Buyer", "Supplier", "Seller")) {
+            me.putNull(kind); // MeUser declares all three; only the caller's company is set
+        }
         ObjectNode ref = me.putObject(company).put("ID", c.companyID());
         if (c.isBuyer()) {
             ref.put("DefaultCatalogID", ctx.engine().orgs().getBuyer(c, c.companyID()).defaultCatalogID());

@@ -43,9 +43,9 @@ public final class OrderPromotionRoutes {
             return new ListPage<>(page.meta(), page.items().stream().map(p -> byID.get(p.id())).toList());
         });
         both.post("/promotions/{promoCode}", 201, WRITE, (r, c, d, id) -> promotions.apply(c, d, id, r.param("promoCode")));
-        both.delete("/promotions/{promoCode}", WRITE, (r, c, d, id) -> {
+        both.deleteAnswering("/promotions/{promoCode}", WRITE, (r, c, d, id) -> {
             promotions.remove(c, d, id, r.param("promoCode"));
-            return null;
+            return ctx.engine().orders().get(c, d, id);
         });
         both.post("/applypromotions", 201, WRITE, (r, c, d, id) -> promotions.applyAuto(c, d, id));
         both.post("/refreshpromotions", 201, WRITE, (r, c, d, id) -> {

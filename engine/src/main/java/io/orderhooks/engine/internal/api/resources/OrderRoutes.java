@@ -38,12 +38,20 @@ public final class OrderRoutes {
 
     private OrderRoutes() {}
 
+    /**
+     * What {@code from}/{@code to} bound on {@code Incoming}: {@code DateSubmitted}, or {@code DateCreated} for an
+     * order never submitted, so the seller can list buyers' carts by age (docs/ENGINE.md).
+     */
+    static java.time.OffsetDateTime submittedOrCreated(Order o) {
+        return o.dateSubmitted() != null ? o.dateSubmitted() : o.dateCreated();
+    }
+
     public static void register(RouteTable t, ApiContext ctx) {
         OrderService orders = ctx.engine().orders();
         t.get("v1/orders/{direction}", READ, r -> {
             Direction d = Direction.parse(r.param("direction"));
             return OrderFields.list(ctx, r, orders.list(ctx.caller(r), d),
-                    d == Direction.Incoming ? Order::dateSubmitted : Order::dateCreated);
+                    d == Direction.Incoming ? OrderRoutes::submittedOrCreated : Order::dateCreated);
         });
         t.post("v1/orders/{direction}", 201, WRITE, r -> {
             Caller c = ctx.caller(r);

@@ -64,6 +64,12 @@ final class OrderRouting {
         t.delete(CART + suffix, CART_ROLES, r -> byCart(r, op));
     }
 
+    /** A DELETE that answers 200 with the handler's result (e.g. the Order after removing a promotion). */
+    void deleteAnswering(String suffix, Set<String> roles, OrderOperation op) {
+        t.add(new io.orderhooks.engine.internal.api.ApiRoute("DELETE", ORDER + suffix, roles, 200, r -> byPath(r, op)));
+        t.add(new io.orderhooks.engine.internal.api.ApiRoute("DELETE", CART + suffix, CART_ROLES, 200, r -> byCart(r, op)));
+    }
+
     /** Only the {@code v1/orders/...} form (actions a cart has no use for, e.g. approve, ship). */
     void postOrderOnly(String suffix, int status, Set<String> roles, OrderOperation op) {
         t.post(ORDER + suffix, status, roles, r -> byPath(r, op));

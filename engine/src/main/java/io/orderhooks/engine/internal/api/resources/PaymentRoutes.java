@@ -40,7 +40,11 @@ public final class PaymentRoutes {
             return null;
         });
         both.post("/payments/{paymentID}/transactions", 201, WRITE,
-                (r, c, d, id) -> payments.addTransaction(c, d, id, r.param("paymentID"), ctx.body(r, PaymentTransaction.class)));
+                (r, c, d, id) -> {
+                    // the SDK declares CreateTransaction to answer the Payment, transactions included
+                    payments.addTransaction(c, d, id, r.param("paymentID"), ctx.body(r, PaymentTransaction.class));
+                    return find(payments, c, d, id, r.param("paymentID"));
+                });
         both.delete("/payments/{paymentID}/transactions/{transactionID}", WRITE, (r, c, d, id) -> {
             payments.removeTransaction(c, d, id, r.param("paymentID"), r.param("transactionID"));
             return null;

@@ -61,7 +61,8 @@ public final class ProductRoutes {
             catalog.unassignProduct(ctx.caller(r), r.param("productID"), r.param("buyerID"), r.queryParam("userGroupID"));
             return null;
         });
-        t.get("v1/products/{productID}/specs", READ, r -> ctx.list(r, catalog.productSpecs(ctx.caller(r), r.param("productID")), Spec.class));
+        t.get("v1/products/{productID}/specs", READ, r -> CatalogRoutes.withOptions(ctx,
+                ctx.list(r, catalog.productSpecs(ctx.caller(r), r.param("productID")), Spec.class)));
         t.get("v1/products/{productID}/suppliers", READ,
                 r -> ctx.list(r, admin.productSuppliers(ctx.caller(r), r.param("productID")), Supplier.class));
         t.put("v1/products/{productID}/suppliers/{supplierID}", ADMIN, r -> {

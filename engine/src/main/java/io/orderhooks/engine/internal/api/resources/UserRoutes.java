@@ -52,7 +52,9 @@ final class UserRoutes {
             return null;
         });
         t.post(one + "/unlock", 204, kind.userAdmin, r -> {
-            orgs.getUser(visible(ctx, r, kind), kind.companyID(ctx, r), r.param("userID"));
+            Caller c = visible(ctx, r, kind);
+            orgs.getUser(c, kind.companyID(ctx, r), r.param("userID"));
+            orgs.unlock(c, kind.companyID(ctx, r), r.param("userID"));
             return null;
         });
     }

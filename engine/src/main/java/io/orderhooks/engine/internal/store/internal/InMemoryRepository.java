@@ -39,6 +39,9 @@ final class InMemoryRepository<T> implements Repository<T> {
 
     @Override
     public Optional<T> find(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
         Entry<T> e = rows.get(key);
         return e == null ? Optional.empty() : Optional.of(e.value());
     }
@@ -89,6 +92,9 @@ final class InMemoryRepository<T> implements Repository<T> {
 
     @Override
     public boolean delete(String key) {
+        if (key == null) {
+            return false;
+        }
         Entry<T> removed = rows.remove(key);
         if (removed != null) {
             bySeq.remove(removed.seq());

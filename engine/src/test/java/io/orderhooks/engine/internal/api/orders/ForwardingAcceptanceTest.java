@@ -83,7 +83,8 @@ class ForwardingAcceptanceTest {
         forwarded(line("l1", "ps1", 2), line("l2", "ps2", 3));
         Response shipped = api.post("/v1/orders/Incoming/o1-S1/ship", s1, json(Map.of("ID", "s1-ship", "TrackingNumber", "S1-1")));
         assertThat(shipped.status()).isEqualTo(201);
-        assertThat(shipped.body().get("OwnerID").asText()).isEqualTo("S1");
+        assertThat(shipped.body().get("ID").asText()).as("Orders.Ship answers the Order").isEqualTo("o1-S1");
+        assertThat(ok(api.get("/v1/shipments/s1-ship", s1)).body().get("OwnerID").asText()).isEqualTo("S1");
         assertThat(buyerLine("l1").get("QuantityShipped").asInt()).isEqualTo(2);
         assertThat(buyerLine("l2").get("QuantityShipped").asInt()).isZero();
         assertThat(buyerStatus()).isEqualTo("Open");
@@ -119,9 +120,9 @@ class ForwardingAcceptanceTest {
                 400, "ShipmentItem.LineForwarded");
         assertThat(buyerLine("l1").get("QuantityShipped").asInt()).isZero();
 
-        Response rest = api.post("/v1/orders/Incoming/o1/ship", m.admin, null);
+        Response rest = api.post("/v1/orders/Incoming/o1/ship", m.admin, json(Map.of("ID", "mk-rest")));
         assertThat(rest.status()).isEqualTo(201);
-        assertThat(api.get("/v1/shipments/" + rest.body().get("ID").asText() + "/items", m.admin).body().at("/Items/0/LineItemID").asText())
+        assertThat(api.get("/v1/shipments/mk-rest/items", m.admin).body().at("/Items/0/LineItemID").asText())
                 .isEqualTo("l3");
         assertThat(buyerStatus()).isEqualTo("Open");
         ok(api.post("/v1/orders/Incoming/o1-S1/ship", s1, null));

@@ -115,9 +115,11 @@ class ShipmentAcceptanceTest {
     void shipPutsEveryLineOnOneDatedShipmentAndCompletesTheOrder() {
         Response shipped = api.post("/v1/orders/Incoming/o1/ship", m.admin, json(Map.of("ID", "shx", "TrackingNumber", "1Z")));
         assertThat(shipped.status()).isEqualTo(201);
-        assertThat(shipped.body().get("ID").asText()).isEqualTo("shx");
-        assertThat(shipped.body().get("DateShipped").asText()).isEqualTo("2026-03-01T10:00:00+00:00");
-        assertThat(shipped.body().get("BuyerID").asText()).isEqualTo("b1");
+        assertThat(shipped.body().get("ID").asText()).as("Orders.Ship answers the Order").isEqualTo("o1");
+        assertThat(shipped.body().get("Status").asText()).isEqualTo("Completed");
+        JsonNode shipment = ok(api.get("/v1/shipments/shx", m.admin)).body();
+        assertThat(shipment.get("DateShipped").asText()).isEqualTo("2026-03-01T10:00:00+00:00");
+        assertThat(shipment.get("BuyerID").asText()).isEqualTo("b1");
         JsonNode items = api.get("/v1/shipments/shx/items?sortBy=LineItemID", m.admin).body();
         assertThat(items.at("/Items/0/LineItemID").asText()).isEqualTo("g");
         assertThat(items.at("/Items/0/QuantityShipped").asInt()).isEqualTo(2);

@@ -90,7 +90,7 @@ class DeliveryLogPageBrowserTest {
         assertThat(failed.deadLetter()).isTrue();
 
         NodeProject.Result run = ui.run(List.of("node", "delivery-log.mjs"), Map.of("BASE_URL", engine.baseUrl(),
-                "ADMIN_USERNAME", ADMIN.username(), "ADMIN_PASSWORD", "ui-password", "FLAKY_ENDPOINT", "wh-flaky",
+                "ADMIN_CLIENT_SECRET", ADMIN.clientSecret(), "ADMIN_USERNAME", ADMIN.username(), "ADMIN_PASSWORD", "ui-password", "FLAKY_ENDPOINT", "wh-flaky",
                 "STEADY_ENDPOINT", "wh-steady"), 180);
 
         assertThat(run.exitCode()).as(run.output()).isZero();
