@@ -1,8 +1,9 @@
 // Marketplace-owner people with the official SDK: AdminUsers, AdminUserGroups (+ assignments) and AdminAddresses by
 // the bootstrap admin; a seller approval rule naming an admin user group; the shopper submits an order the rule
-// holds; an OrderAdmin outside the group is refused, a member of the group approves.
+// holds; an OrderAdmin outside the group is refused, a member of the group approves (both sign in with the password
+// grant through a public client that allows the seller).
 // Env: BASE_URL, ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, SHOP_CLIENT_ID, SHOPPER, SHOPPER_PASSWORD, ORDER_ID.
-import { AdminAddresses, AdminUserGroups, AdminUsers, Auth, Orders, SecurityProfiles, SellerApprovalRules }
+import { AdminAddresses, AdminUserGroups, AdminUsers, ApiClients, Auth, Orders, SecurityProfiles, SellerApprovalRules }
   from 'ordercloud-javascript-sdk';
 import { configure, env, expect, refused, run } from './expect.mjs';
 
@@ -11,7 +12,7 @@ const ids = (page) => page.Items.map((i) => i.ID);
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 async function adminLogin(username) {
-  const r = await Auth.Login(username, ADMIN_PASSWORD, env('ADMIN_CLIENT_ID'), ['OrderAdmin', 'AdminUserReader']);
+  const r = await Auth.Login(username, ADMIN_PASSWORD, 'staff-app', ['OrderAdmin', 'AdminUserReader']);
   return { accessToken: r.access_token };
 }
 
@@ -41,7 +42,9 @@ async function peopleAndPlaces(admin) {
   return { adminUsers: ids(users), groups: ids(await AdminUserGroups.List({ sortBy: ['ID'] }, admin)) };
 }
 
+/** A staff security profile and a public API client for the marketplace's own users (AllowSeller). */
 async function staffRoles(admin) {
+  await ApiClients.Create({ ID: 'staff-app', AppName: 'Staff', Active: true, AllowSeller: true, AccessTokenDuration: 600 }, admin);
   await SecurityProfiles.Create({ ID: 'staff', Name: 'Staff', Roles: ['OrderAdmin', 'AdminUserReader'] }, admin);
   for (const user of ['approver', 'clerk']) {
     await SecurityProfiles.SaveAssignment({ SecurityProfileID: 'staff', UserID: user }, admin);

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * OrderCloud features the engine does not implement (listed in docs/ENGINE.md, "Not implemented"). Every SDK route of
  * one answers 404 {@code NotFound} with {@code Data} {@code {"ObjectType":"Feature","ObjectID":<feature>}} and a
  * message naming the feature, before any route matching, so a path such as {@code v1/catalogs/bundleassignments}
- * is never mistaken for a catalog ID.
+ * is never mistaken for a catalog ID. No pattern covers a route the engine serves (category bundle assignments,
+ * {@code v1/catalogs/{id}/categories/bundleassignments}, are served by the categories feature).
  */
 public final class UnimplementedFeatures {
 
@@ -18,7 +19,7 @@ public final class UnimplementedFeatures {
 
     static final List<Feature> FEATURES = List.of(
             feature("Bundles", "bundles|cart/bundles|catalogs/bundleassignments|catalogs/[^/]+/bundleassignments"
-                    + "|catalogs/[^/]+/categories/bundleassignments|orders/[^/]+/[^/]+/bundles"),
+                    + "|orders/[^/]+/[^/]+/bundles"),
             feature("Subscriptions", "subscriptions|me/subscriptions|integrations/subscription"),
             feature("Locales", "locales"),
             feature("OpenID Connect", "openidconnects"),

@@ -4,7 +4,6 @@ import static io.orderhooks.engine.internal.api.testing.ApiTestServer.json;
 import static io.orderhooks.engine.internal.api.testing.ApiTestServer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.engine.internal.api.orders.CommerceFixture;
 import io.orderhooks.engine.internal.api.testing.ApiTestServer;
 import io.orderhooks.engine.internal.api.testing.ApiTestServer.Response;
@@ -61,7 +60,9 @@ class AdminPeopleAcceptanceTest {
         ok(createUser("kim", "kim@market.example"));
         ok(api.post("/v1/securityprofiles", admin, json(Map.of("ID", "readers", "Name", "Readers", "Roles", List.of("AdminUserReader")))));
         ok(api.post("/v1/securityprofiles/assignments", admin, json(Map.of("SecurityProfileID", "readers", "UserID", "kim"))));
-        String kim = api.login(AdminBootstrap.LOCAL_DEFAULTS.clientID(), "kim@market.example", "pw-kim-1", "AdminUserReader");
+        ok(api.post("/v1/apiclients", admin, json(Map.of("ID", "staff-app", "AppName", "Staff", "Active", true,
+                "AllowSeller", true, "AccessTokenDuration", 600))));
+        String kim = api.login("staff-app", "kim@market.example", "pw-kim-1", "AdminUserReader");
 
         assertThat(ApiTestServer.claims(kim).get("usrtype").asText()).isEqualTo("admin");
         assertThat(api.get("/v1/adminusers/kim", kim).body().get("Username").asText()).isEqualTo("kim@market.example");

@@ -36,7 +36,7 @@ class UnimplementedFeaturesAcceptanceTest {
         for (String r : List.of("GET /v1/bundles", "POST /v1/bundles", "PATCH /v1/bundles/b1", "DELETE /v1/bundles/b1/assignments/buyer1",
                 "GET /v1/bundles/productassignments", "POST /v1/cart/bundles/b1", "DELETE /v1/cart/bundles/b1/item1",
                 "GET /v1/catalogs/bundleassignments", "POST /v1/catalogs/bundleassignments", "DELETE /v1/catalogs/c1/bundleassignments/b1",
-                "GET /v1/catalogs/c1/categories/bundleassignments", "POST /v1/orders/Outgoing/o1/bundles/b1",
+                "POST /v1/orders/Outgoing/o1/bundles/b1",
                 "DELETE /v1/orders/Incoming/o1/bundles/b1/item1")) {
             m.put(r, "Bundles");
         }
@@ -79,6 +79,14 @@ class UnimplementedFeaturesAcceptanceTest {
             }
         });
         assertThat(wrong).as("routes that did not name their unimplemented feature").isEmpty();
+    }
+
+    @Test
+    void noRouteTheEngineServesIsShadowedByAnUnimplementedFeature() {
+        List<String> shadowed = server.api().routes().stream().map(r -> "/" + r.template().replaceAll("\\{[^}]+}", "x"))
+                .filter(path -> UnimplementedFeatures.of(path).isPresent()).toList();
+        assertThat(shadowed).isEmpty();
+        assertThat(UnimplementedFeatures.of("/v1/catalogs/c1/categories/bundleassignments")).isEmpty();
     }
 
     @Test
