@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * {@link #MAX_LENGTH} characters, each an ASCII letter, digit, {@code -} or {@code _}. It applies to every
  * path parameter named {@code ...ID} of a write route and to the body's top-level {@code ID}; a violation is
  * 400 {@code InvalidID} naming the field, so IDs such as {@code ..}, ones holding control or bidirectional
- * characters, or 5,000 characters long never reach the store.
+ * characters, or 5,000 characters long never reach the store. A body {@code ID} may also hold incrementor
+ * placeholders such as {@code SO-{orderIncrementor}} (OrderCloud substitutes the incrementor's next value); the
+ * placeholder names follow the same grammar and the ID around them is checked as if each were one character.
  */
 public final class IdGrammar {
 
@@ -18,6 +20,7 @@ public final class IdGrammar {
     public static final int MAX_LENGTH = 100;
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_LENGTH + "}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z0-9_-]{1," + MAX_LENGTH + "}}");
 
     private IdGrammar() {}
 
@@ -49,7 +52,10 @@ public final class IdGrammar {
                 if (!id.isTextual()) {
                     throw new OrderCloudException(400, "InvalidID", "ID must be a string");
                 }
-                require("ID", id.asText());
+                String text = id.asText();
+                if (!isValid(PLACEHOLDER.matcher(text).replaceAll("0"))) {
+                    require("ID", text);
+                }
             }
         }
     }
