@@ -22,6 +22,18 @@ export function expect(condition, message, actual) {
   }
 }
 
+/** Runs `call`, expecting the SDK to reject it with `status` and `errorCode`; returns the error code. */
+export async function refused(call, status, errorCode, what) {
+  try {
+    await call();
+  } catch (e) {
+    expect(e && e.isOrderCloudError && e.status === status && e.errorCode === errorCode,
+      `${what} is refused with ${status} ${errorCode}`, e && { status: e.status, errorCode: e.errorCode, message: e.message });
+    return e.errorCode;
+  }
+  return expect(false, `${what} is refused with ${status} ${errorCode}`, 'it succeeded');
+}
+
 /** Whether two money amounts are equal to the cent. */
 export function sameMoney(a, b) {
   return typeof a === 'number' && Math.round(a * 100) === Math.round(b * 100);

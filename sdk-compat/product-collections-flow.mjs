@@ -3,24 +3,12 @@
 // Env: BASE_URL, CLIENT_ID, OWNER, INVITEE, DECLINER (usernames), PASSWORD (shared by the three),
 // ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, BUYER_ID.
 import { Auth, Me, ProductCollections } from 'ordercloud-javascript-sdk';
-import { configure, env, expect, run } from './expect.mjs';
+import { configure, env, expect, refused, run } from './expect.mjs';
 
 /** A password-grant token of `username` (role Shopper). */
 async function login(username) {
   const r = await Auth.Login(username, env('PASSWORD'), env('CLIENT_ID'), ['Shopper']);
   return { accessToken: r.access_token };
-}
-
-/** Runs `call`, expecting the SDK to reject it with `status` and `errorCode`; returns the error code. */
-async function refused(call, status, errorCode, what) {
-  try {
-    await call();
-  } catch (e) {
-    expect(e && e.isOrderCloudError && e.status === status && e.errorCode === errorCode,
-      `${what} is refused with ${status} ${errorCode}`, e && { status: e.status, errorCode: e.errorCode, message: e.message });
-    return e.errorCode;
-  }
-  return expect(false, `${what} is refused with ${status} ${errorCode}`, 'it succeeded');
 }
 
 const ids = (page) => page.Items.map((i) => i.ID);

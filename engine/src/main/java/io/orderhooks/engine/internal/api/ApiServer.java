@@ -79,6 +79,12 @@ public final class ApiServer {
             cfg.routes.post("/oauth/token", ctx -> traced(ctx, this::token));
             cfg.routes.get("/oauth/certs/{kid}", this::certs);
             cfg.routes.get(DeliveryLogPage.PATH, DeliveryLogPage::serve);
+            cfg.routes.before(ctx -> {
+                var feature = UnimplementedFeatures.of(ctx.path());
+                if (feature.isPresent()) {
+                    throw UnimplementedFeatures.notImplemented(feature.get());
+                }
+            });
             for (ApiRoute route : routes.routes()) {
                 cfg.routes.addHttpHandler(handlerType(route.verb()), "/" + route.template(),
                         ctx -> traced(ctx, c -> serve(c, route)));

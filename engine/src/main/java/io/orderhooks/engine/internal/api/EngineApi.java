@@ -23,6 +23,7 @@ import io.orderhooks.engine.internal.api.resources.MeRoutes;
 import io.orderhooks.engine.internal.api.resources.SpendingAccountRoutes;
 import io.orderhooks.engine.internal.api.resources.SupplierRoutes;
 import io.orderhooks.engine.internal.api.resources.WebhookRoutes;
+import io.orderhooks.engine.internal.api.resources.AdminRoutes;
 import io.orderhooks.engine.internal.api.resources.BuyerRoutes;
 import io.orderhooks.engine.internal.api.resources.BuyerUserRoutes;
 import io.orderhooks.engine.internal.api.resources.ProductCollectionRoutes;
@@ -70,6 +71,7 @@ public final class EngineApi {
     /** The resources every engine API serves, in registration order. */
     public static final List<Resource> STANDARD_RESOURCES = List.of(
             BuyerRoutes::register, BuyerUserRoutes::register, SpendingAccountRoutes::register, SupplierRoutes::register,
+            AdminRoutes::register,
             MeRoutes::register, SecurityProfileRoutes::register, ApiClientRoutes::register, WebhookRoutes::register,
             IntegrationEventRoutes::register, DeliveryRoutes::register, BreakerRoutes::register,
             ProductCollectionRoutes::register, GroupOrderRoutes::register, SharedCartRoutes::register,

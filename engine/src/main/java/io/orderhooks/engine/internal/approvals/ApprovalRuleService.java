@@ -58,8 +58,9 @@ public final class ApprovalRuleService {
 
     /**
      * Creates or replaces a marketplace-level rule. {@code OwnerID} defaults to (and must be) the marketplace;
-     * {@code ApprovalType} is required ({@code Order} or {@code OrderReturn}). The approving group names a group
-     * of the marketplace's own users; its approvals are acted on by seller users with {@code OrderAdmin}.
+     * {@code ApprovalType} is required ({@code Order} or {@code OrderReturn}). The approving group must be an admin
+     * user group ({@code v1/usergroups}; 404 {@code NotFound} otherwise); its approvals are acted on only by its
+     * members, who also need {@code OrderAdmin}.
      */
     public SellerApprovalRule saveSeller(Caller caller, SellerApprovalRule r) {
         Errors.requireSeller(caller);
@@ -75,6 +76,8 @@ public final class ApprovalRuleService {
         }
         requireExpression(r.approvingGroupID(), r.ruleExpression());
         policy.validate(r.asApprovalRule());
+        ctx.store().table(Tables.USER_GROUPS).find(Table.key(owner, r.approvingGroupID()))
+                .orElseThrow(() -> Errors.notFound("UserGroup", r.approvingGroupID()));
         SellerApprovalRule stored = r.with(r.id() == null ? ctx.ids().next() : r.id(), owner);
         ctx.store().table(Tables.SELLER_APPROVAL_RULES).put(stored.id(), stored);
         return stored;

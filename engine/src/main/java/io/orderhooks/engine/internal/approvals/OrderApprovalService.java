@@ -124,19 +124,30 @@ public final class OrderApprovalService {
         return access.load(caller, direction, orderID).approvals();
     }
 
-    /** The users of the approving groups of the order's pending approvals (none unless it awaits approval). */
+    /**
+     * The users of the approving groups of the order's pending approvals (none unless it awaits approval): buyer
+     * users for the buyer's rules, marketplace-owner users for the marketplace's rules.
+     */
     public List<User> eligibleApprovers(Caller caller, Direction direction, String orderID) {
         OrderState s = access.load(caller, direction, orderID);
         if (s.order().status() != OrderStatus.AwaitingApproval) {
             return List.of();
         }
         String buyer = s.order().fromCompanyID();
-        return s.approvals().stream().filter(OrderApprovalService::pending).map(OrderApproval::approvingGroupID).distinct()
-                .flatMap(g -> ctx.store().table(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(Table.key(buyer, g) + "/").stream())
-                .map(a -> a.userID()).distinct().map(u -> orgs.findUser(buyer, u)).flatMap(java.util.Optional::stream).toList();
+        String seller = ctx.config().sellerOrgID();
+        return s.approvals().stream().filter(OrderApprovalService::pending)
+                .map(a -> Table.key(ApprovalRuleService.isBuyerRule(ctx, buyer, a.approvalRuleID()) ? buyer : seller, a.approvingGroupID()))
+                .distinct().flatMap(g -> ctx.store().table(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(g + "/").stream()
+                        .map(a -> orgs.findUser(g.substring(0, g.indexOf('/')), a.userID())))
+                .flatMap(java.util.Optional::stream).distinct().toList();
     }
 
-    /** The pending approvals the caller may act on; refuses with 404, MustBeAwaitingApproval or NotEligibleToApprove. */
+    /**
+     * The pending approvals the caller may act on; refuses with 404, MustBeAwaitingApproval or NotEligibleToApprove.
+     * A buyer user acts on its buyer's rules when in the approving group. A marketplace-owner user with
+     * {@code OrderAdmin} acts on the buyer's rules, and on the marketplace's rules only when in their approving
+     * admin user group ({@code v1/usergroups}).
+     */
     private List<OrderApproval> eligible(Caller caller, Direction direction, OrderState s) {
         if (!access.canSee(caller, s, direction)) {
             throw Errors.notFound("Order", s.id());
@@ -148,7 +159,10 @@ public final class OrderApprovalService {
         List<OrderApproval> pending = s.approvals().stream().filter(OrderApprovalService::pending).toList();
         List<OrderApproval> mine;
         if (caller.isSeller()) {
-            mine = caller.hasRole("OrderAdmin") ? pending : List.of();
+            Set<String> groups = new ProductAccess(ctx).groupsOf(caller.companyID(), caller.userID());
+            mine = !caller.hasRole("OrderAdmin") ? List.of() : pending.stream()
+                    .filter(a -> ApprovalRuleService.isBuyerRule(ctx, s.order().fromCompanyID(), a.approvalRuleID())
+                            || groups.contains(a.approvingGroupID())).toList();
         } else if (caller.isBuyer()) {
             Set<String> groups = new ProductAccess(ctx).groupsOf(caller.companyID(), caller.userID());
             mine = pending.stream().filter(a -> groups.contains(a.approvingGroupID())

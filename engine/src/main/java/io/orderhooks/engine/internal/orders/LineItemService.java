@@ -44,6 +44,17 @@ public final class LineItemService {
         return access.loadCart(caller, direction, orderID).lineItems().stream().filter(l -> visibleTo(caller, l)).toList();
     }
 
+    /**
+     * Every line of every order the caller may see in {@code direction} ({@code GET v1/lineitems/{direction}}), each with
+     * its order, orders oldest first, lines in order. A group-order contributor is refused (403).
+     */
+    public List<io.orderhooks.core.model.ExtendedLineItem> listAcrossOrders(Caller caller, Direction direction) {
+        io.orderhooks.engine.internal.grouporders.Contributors.refuse(caller, "list line items across orders");
+        return ctx.store().ordersOfCompany(caller.companyID()).stream().filter(s -> access.canSee(caller, s, direction))
+                .flatMap(s -> s.lineItems().stream().map(l -> new io.orderhooks.core.model.ExtendedLineItem(s.id(), s.order(), l)))
+                .toList();
+    }
+
     public LineItem get(Caller caller, Direction direction, String orderID, String lineItemID) {
         return owned(caller, access.loadCart(caller, direction, orderID), lineItemID);
     }

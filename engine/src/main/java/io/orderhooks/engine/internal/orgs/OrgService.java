@@ -172,6 +172,19 @@ public final class OrgService {
     }
 
     /**
+     * Users of every buyer ({@code GET v1/buyerusers}): all of them for the marketplace owner, the caller's own buyer's
+     * for a buyer user, none for a supplier user. A group-order contributor is refused (403).
+     */
+    public List<User> listBuyerUsers(Caller caller) {
+        io.orderhooks.engine.internal.grouporders.Contributors.refuse(caller, "read company data");
+        if (caller.isSupplier()) {
+            return List.of();
+        }
+        return t(Tables.BUYERS).list().stream().filter(b -> caller.isSeller() || b.id().equals(caller.companyID()))
+                .flatMap(b -> t(Tables.USERS).listWithPrefix(b.id() + "/").stream()).map(OrgService::redact).toList();
+    }
+
+    /**
      * Moves a buyer user (with its password) to another buyer, keeping its ID; its group memberships in the
      * old buyer are dropped. 404 when either buyer or the user does not exist; 409 {@code IdExists} when the
      * new buyer already has a user with that ID.
@@ -188,11 +201,14 @@ public final class OrgService {
         return redact(user.toBuilder().companyID(toBuyerID).build());
     }
 
+    /** Deletes a user and its group memberships. */
     public void deleteUser(Caller caller, String companyID, String userID) {
         requireAdminOf(caller, companyID);
         if (!t(Tables.USERS).delete(Table.key(companyID, userID))) {
             throw Errors.notFound("User", userID);
         }
+        t(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(companyID + "/").stream().filter(a -> userID.equals(a.userID()))
+                .forEach(a -> t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(companyID, a.userGroupID(), userID)));
         new TokenVersions(ctx.store()).bump(companyID, userID);
     }
 

@@ -18,31 +18,31 @@ final class AddressRoutes {
 
     static void register(RouteTable t, ApiContext ctx, CompanyKind kind) {
         AddressService s = ctx.engine().addresses();
-        String all = kind.base + "/addresses";
+        String all = kind.addresses;
         String one = all + "/{addressID}";
-        t.get(all, kind.addressRead, r -> ctx.list(r, s.listAddresses(UserRoutes.visible(ctx, r, kind), r.param(kind.param)), Address.class));
-        t.get(one, kind.addressRead, r -> s.getAddress(UserRoutes.visible(ctx, r, kind), r.param(kind.param), r.param("addressID")));
+        t.get(all, kind.addressRead, r -> ctx.list(r, s.listAddresses(UserRoutes.visible(ctx, r, kind), kind.companyID(ctx, r)), Address.class));
+        t.get(one, kind.addressRead, r -> s.getAddress(UserRoutes.visible(ctx, r, kind), kind.companyID(ctx, r), r.param("addressID")));
         t.post(all, 201, kind.addressAdmin, r -> {
             Caller c = UserRoutes.visible(ctx, r, kind);
             Address a = ctx.body(r, Address.class);
-            if (a.id() != null && s.listAddresses(c, r.param(kind.param)).stream().anyMatch(x -> x.id().equals(a.id()))) {
+            if (a.id() != null && s.listAddresses(c, kind.companyID(ctx, r)).stream().anyMatch(x -> x.id().equals(a.id()))) {
                 throw new OrderCloudException(409, "IdExists", "Address already exists: " + a.id());
             }
-            return s.saveAddress(c, r.param(kind.param), a);
+            return s.saveAddress(c, kind.companyID(ctx, r), a);
         });
         t.put(one, kind.addressAdmin, r -> {
             Address a = ctx.body(r, Address.class);
             Ids.requireSame(a.id(), r.param("addressID"));
-            return s.saveAddress(UserRoutes.visible(ctx, r, kind), r.param(kind.param), a.toBuilder().id(r.param("addressID")).build());
+            return s.saveAddress(UserRoutes.visible(ctx, r, kind), kind.companyID(ctx, r), a.toBuilder().id(r.param("addressID")).build());
         });
         t.patch(one, kind.addressAdmin, r -> {
             Caller c = UserRoutes.visible(ctx, r, kind);
-            Address merged = ctx.patch(r, s.getAddress(c, r.param(kind.param), r.param("addressID")), Address.class);
+            Address merged = ctx.patch(r, s.getAddress(c, kind.companyID(ctx, r), r.param("addressID")), Address.class);
             Ids.requireSame(merged.id(), r.param("addressID"));
-            return s.saveAddress(c, r.param(kind.param), merged);
+            return s.saveAddress(c, kind.companyID(ctx, r), merged);
         });
         t.delete(one, kind.addressAdmin, r -> {
-            s.deleteAddress(UserRoutes.visible(ctx, r, kind), r.param(kind.param), r.param("addressID"));
+            s.deleteAddress(UserRoutes.visible(ctx, r, kind), kind.companyID(ctx, r), r.param("addressID"));
             return null;
         });
         if (kind == CompanyKind.BUYER) {
@@ -51,17 +51,17 @@ final class AddressRoutes {
     }
 
     private static void registerAssignments(RouteTable t, ApiContext ctx, CompanyKind kind, AddressService s) {
-        t.get(kind.base + "/addresses/assignments", kind.addressRead, r -> {
+        t.get(kind.addresses + "/assignments", kind.addressRead, r -> {
             String level = r.queryParam("level");
-            return ctx.list(r, s.listAssignments(UserRoutes.visible(ctx, r, kind), r.param(kind.param)).stream()
+            return ctx.list(r, s.listAssignments(UserRoutes.visible(ctx, r, kind), kind.companyID(ctx, r)).stream()
                     .filter(a -> Levels.matches(level, a.userID(), a.userGroupID())).toList(), AddressAssignment.class, ASSIGNMENTS);
         });
-        t.post(kind.base + "/addresses/assignments", 204, kind.addressAdmin, r -> {
-            s.assign(UserRoutes.visible(ctx, r, kind), r.param(kind.param), ctx.body(r, AddressAssignment.class));
+        t.post(kind.addresses + "/assignments", 204, kind.addressAdmin, r -> {
+            s.assign(UserRoutes.visible(ctx, r, kind), kind.companyID(ctx, r), ctx.body(r, AddressAssignment.class));
             return null;
         });
-        t.delete(kind.base + "/addresses/{addressID}/assignments", kind.addressAdmin, r -> {
-            s.unassign(UserRoutes.visible(ctx, r, kind), r.param(kind.param), r.param("addressID"),
+        t.delete(kind.addresses + "/{addressID}/assignments", kind.addressAdmin, r -> {
+            s.unassign(UserRoutes.visible(ctx, r, kind), kind.companyID(ctx, r), r.param("addressID"),
                     r.queryParam("userID"), r.queryParam("userGroupID"));
             return null;
         });

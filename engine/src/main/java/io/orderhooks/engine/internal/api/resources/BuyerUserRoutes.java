@@ -32,6 +32,7 @@ public final class BuyerUserRoutes {
     private BuyerUserRoutes() {}
 
     public static void register(RouteTable t, ApiContext ctx) {
+        t.get("v1/buyerusers", CompanyKind.BUYER.userRead, r -> ctx.list(r, ctx.engine().orgs().listBuyerUsers(ctx.caller(r)), User.class));
         UserRoutes.register(t, ctx, CompanyKind.BUYER);
         UserGroupRoutes.register(t, ctx, CompanyKind.BUYER);
         AddressRoutes.register(t, ctx, CompanyKind.BUYER);

@@ -9,15 +9,18 @@ import io.orderhooks.engine.internal.api.ApiRequest;
 import io.orderhooks.engine.internal.api.RouteTable;
 import io.orderhooks.engine.internal.api.internal.JsonMerge;
 import io.orderhooks.engine.internal.Errors;
+import io.orderhooks.engine.internal.orders.Direction;
 import io.orderhooks.engine.internal.orders.LineItemService;
 import io.orderhooks.engine.internal.orders.LinePatch;
 import io.orderhooks.core.model.Address;
 import io.orderhooks.core.model.LineItem;
+import io.orderhooks.core.model.Order;
 
 /**
- * {@code .../lineitems[/{lineItemID}[/shipto]]} of an order and of the cart. A line's ship-to is a saved
- * address named by {@code ID} or a one-off address (no {@code ID}), as the order's; PATCH shipto merges onto a
- * one-off address ({@code ShippingAddress.CannotPatchSetByID} for a saved one).
+ * {@code .../lineitems[/{lineItemID}[/shipto]]} of an order and of the cart, and {@code v1/lineitems/{direction}}
+ * (lines across orders). A line's ship-to is a saved address named by {@code ID} or a one-off address (no
+ * {@code ID}), as the order's; PATCH shipto merges onto a one-off address ({@code ShippingAddress.CannotPatchSetByID}
+ * for a saved one).
  */
 public final class LineItemRoutes {
 
@@ -26,6 +29,11 @@ public final class LineItemRoutes {
     public static void register(RouteTable t, ApiContext ctx) {
         LineItemService lines = ctx.engine().lineItems();
         OrderRouting both = new OrderRouting(t, ctx);
+        t.get("v1/lineitems/{direction}", READ, r -> {
+            Direction d = Direction.parse(r.param("direction"));
+            return OrderFields.lines(ctx, r, lines.listAcrossOrders(ctx.caller(r), d),
+                    d == Direction.Incoming ? Order::dateSubmitted : Order::dateCreated);
+        });
         both.get("/lineitems", READ, (r, c, d, id) -> ctx.list(r, lines.list(c, d, id), LineItem.class));
         both.post("/lineitems", 201, WRITE, (r, c, d, id) -> lines.add(c, d, id, ctx.body(r, LineItem.class)));
         both.get("/lineitems/{lineItemID}", READ, (r, c, d, id) -> lines.get(c, d, id, r.param("lineItemID")));

@@ -8,6 +8,7 @@ import io.orderhooks.engine.internal.api.ApiRequest;
 import io.orderhooks.engine.internal.orders.OrderPatch;
 import io.orderhooks.engine.internal.query.QuerySchema;
 import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.model.ExtendedLineItem;
 import io.orderhooks.core.model.Order;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,6 +23,9 @@ final class OrderFields {
 
     /** Order lists reserve OrderCloud's {@code from}/{@code to} date-range parameters. */
     static final QuerySchema ORDER_LIST = QuerySchema.forType(Order.class).reserved("from", "to", "orderType").build();
+    /** Lines across orders also reserve {@code buyerID}/{@code supplierID}. */
+    static final QuerySchema LINE_LIST = QuerySchema.forType(ExtendedLineItem.class)
+            .reserved("from", "to", "buyerID", "supplierID").build();
 
     private OrderFields() {}
 
@@ -53,16 +57,33 @@ final class OrderFields {
      * ISO-8601 date-time; a bare {@code to} date includes that whole day), then by the list query.
      */
     static Object list(ApiContext ctx, ApiRequest r, List<Order> orders, Function<Order, OffsetDateTime> date) {
+        return ctx.list(r, inRange(r, orders, date), Order.class, ORDER_LIST);
+    }
+
+    /**
+     * Lines across orders ({@code GET v1/lineitems/{direction}}): their orders filtered by {@code buyerID}
+     * ({@code FromCompanyID}), {@code supplierID} ({@code ToCompanyID}) and {@code from}/{@code to} on {@code date} as
+     * {@link #list}, then the list query over the lines.
+     */
+    static Object lines(ApiContext ctx, ApiRequest r, List<ExtendedLineItem> lines, Function<Order, OffsetDateTime> date) {
+        String buyer = r.queryParam("buyerID");
+        String supplier = r.queryParam("supplierID");
+        List<ExtendedLineItem> ofCompanies = lines.stream()
+                .filter(l -> buyer == null || buyer.equals(l.order().fromCompanyID()))
+                .filter(l -> supplier == null || supplier.equals(l.order().toCompanyID())).toList();
+        return ctx.list(r, inRange(r, ofCompanies, l -> date.apply(l.order())), ExtendedLineItem.class, LINE_LIST);
+    }
+
+    private static <T> List<T> inRange(ApiRequest r, List<T> items, Function<T, OffsetDateTime> date) {
         OffsetDateTime from = bound(r.queryParam("from"), "from", false);
         OffsetDateTime to = bound(r.queryParam("to"), "to", true);
-        List<Order> inRange = orders.stream().filter(o -> {
+        if (from == null && to == null) {
+            return items;
+        }
+        return items.stream().filter(o -> {
             OffsetDateTime d = date.apply(o);
-            if (from == null && to == null) {
-                return true;
-            }
             return d != null && (from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to));
         }).toList();
-        return ctx.list(r, inRange, Order.class, ORDER_LIST);
     }
 
     private static OffsetDateTime bound(String value, String name, boolean endOfDay) {

@@ -15,46 +15,46 @@ final class UserGroupRoutes {
 
     static void register(RouteTable t, ApiContext ctx, CompanyKind kind) {
         OrgService orgs = ctx.engine().orgs();
-        String groups = kind.base + "/usergroups";
+        String groups = kind.groups;
         String one = groups + "/{userGroupID}";
         t.get(groups, kind.groupRead, r -> ctx.list(r, orgs.listUserGroups(UserRoutes.visible(ctx, r, kind),
-                r.param(kind.param)), UserGroup.class));
-        t.get(one, kind.groupRead, r -> orgs.getUserGroup(UserRoutes.visible(ctx, r, kind), r.param(kind.param),
+                kind.companyID(ctx, r)), UserGroup.class));
+        t.get(one, kind.groupRead, r -> orgs.getUserGroup(UserRoutes.visible(ctx, r, kind), kind.companyID(ctx, r),
                 r.param("userGroupID")));
         t.post(groups, 201, kind.groupAdmin, r -> {
             Caller c = UserRoutes.visible(ctx, r, kind);
             UserGroup g = ctx.body(r, UserGroup.class);
-            if (g.id() != null && orgs.listUserGroups(c, r.param(kind.param)).stream().anyMatch(x -> x.id().equals(g.id()))) {
+            if (g.id() != null && orgs.listUserGroups(c, kind.companyID(ctx, r)).stream().anyMatch(x -> x.id().equals(g.id()))) {
                 throw new OrderCloudException(409, "IdExists", "UserGroup already exists: " + g.id());
             }
-            return orgs.saveUserGroup(c, r.param(kind.param), g);
+            return orgs.saveUserGroup(c, kind.companyID(ctx, r), g);
         });
         t.put(one, kind.groupAdmin, r -> {
             UserGroup g = ctx.body(r, UserGroup.class);
             Ids.requireSame(g.id(), r.param("userGroupID"));
-            return orgs.saveUserGroup(UserRoutes.visible(ctx, r, kind), r.param(kind.param),
+            return orgs.saveUserGroup(UserRoutes.visible(ctx, r, kind), kind.companyID(ctx, r),
                     new UserGroup(r.param("userGroupID"), g.name(), g.description(), g.xp()));
         });
         t.patch(one, kind.groupAdmin, r -> {
             Caller c = UserRoutes.visible(ctx, r, kind);
-            UserGroup merged = ctx.patch(r, orgs.getUserGroup(c, r.param(kind.param), r.param("userGroupID")), UserGroup.class);
+            UserGroup merged = ctx.patch(r, orgs.getUserGroup(c, kind.companyID(ctx, r), r.param("userGroupID")), UserGroup.class);
             Ids.requireSame(merged.id(), r.param("userGroupID"));
-            return orgs.saveUserGroup(c, r.param(kind.param), merged);
+            return orgs.saveUserGroup(c, kind.companyID(ctx, r), merged);
         });
         t.delete(one, kind.groupAdmin, r -> {
-            orgs.deleteUserGroup(UserRoutes.visible(ctx, r, kind), r.param(kind.param), r.param("userGroupID"));
+            orgs.deleteUserGroup(UserRoutes.visible(ctx, r, kind), kind.companyID(ctx, r), r.param("userGroupID"));
             return null;
         });
         t.get(groups + "/assignments", kind.groupRead, r -> ctx.list(r, orgs.listGroupAssignments(
-                UserRoutes.visible(ctx, r, kind), r.param(kind.param)), UserGroupAssignment.class));
+                UserRoutes.visible(ctx, r, kind), kind.companyID(ctx, r)), UserGroupAssignment.class));
         t.post(groups + "/assignments", 204, kind.groupAdmin, r -> {
-            orgs.assignUserToGroup(UserRoutes.visible(ctx, r, kind), r.param(kind.param), ctx.body(r, UserGroupAssignment.class));
+            orgs.assignUserToGroup(UserRoutes.visible(ctx, r, kind), kind.companyID(ctx, r), ctx.body(r, UserGroupAssignment.class));
             return null;
         });
         t.delete(one + "/assignments/{userID}", kind.groupAdmin, r -> {
             Caller c = UserRoutes.visible(ctx, r, kind);
-            orgs.getUserGroup(c, r.param(kind.param), r.param("userGroupID"));
-            orgs.unassignUserFromGroup(c, r.param(kind.param), r.param("userGroupID"), r.param("userID"));
+            orgs.getUserGroup(c, kind.companyID(ctx, r), r.param("userGroupID"));
+            orgs.unassignUserFromGroup(c, kind.companyID(ctx, r), r.param("userGroupID"), r.param("userID"));
             return null;
         });
     }

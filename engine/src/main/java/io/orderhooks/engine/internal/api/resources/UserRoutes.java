@@ -18,43 +18,43 @@ final class UserRoutes {
 
     static void register(RouteTable t, ApiContext ctx, CompanyKind kind) {
         OrgService orgs = ctx.engine().orgs();
-        String users = kind.base + "/users";
+        String users = kind.users;
         String one = users + "/{userID}";
-        t.get(users, kind.userRead, r -> ctx.list(r, orgs.listUsers(visible(ctx, r, kind), r.param(kind.param)), User.class));
-        t.get(one, kind.userRead, r -> orgs.getUser(visible(ctx, r, kind), r.param(kind.param), r.param("userID")));
+        t.get(users, kind.userRead, r -> ctx.list(r, orgs.listUsers(visible(ctx, r, kind), kind.companyID(ctx, r)), User.class));
+        t.get(one, kind.userRead, r -> orgs.getUser(visible(ctx, r, kind), kind.companyID(ctx, r), r.param("userID")));
         t.post(users, 201, kind.userAdmin, r -> {
             Caller c = visible(ctx, r, kind);
             User u = ctx.body(r, User.class);
-            if (u.id() != null && orgs.findUser(r.param(kind.param), u.id()).isPresent()) {
+            if (u.id() != null && orgs.findUser(kind.companyID(ctx, r), u.id()).isPresent()) {
                 throw new OrderCloudException(409, "IdExists", "User already exists: " + u.id());
             }
-            return orgs.saveUser(c, r.param(kind.param), u);
+            return orgs.saveUser(c, kind.companyID(ctx, r), u);
         });
         t.put(one, kind.userAdmin, r -> {
             User u = ctx.body(r, User.class);
             Ids.requireSame(u.id(), r.param("userID"));
-            return orgs.saveUser(visible(ctx, r, kind), r.param(kind.param), u.toBuilder().id(r.param("userID")).build());
+            return orgs.saveUser(visible(ctx, r, kind), kind.companyID(ctx, r), u.toBuilder().id(r.param("userID")).build());
         });
         t.patch(one, kind.userAdmin, r -> {
             Caller c = visible(ctx, r, kind);
-            User merged = ctx.patch(r, orgs.getUser(c, r.param(kind.param), r.param("userID")), User.class);
+            User merged = ctx.patch(r, orgs.getUser(c, kind.companyID(ctx, r), r.param("userID")), User.class);
             Ids.requireSame(merged.id(), r.param("userID"));
-            return orgs.saveUser(c, r.param(kind.param), merged);
+            return orgs.saveUser(c, kind.companyID(ctx, r), merged);
         });
         t.delete(one, kind.userAdmin, r -> {
-            orgs.deleteUser(visible(ctx, r, kind), r.param(kind.param), r.param("userID"));
+            orgs.deleteUser(visible(ctx, r, kind), kind.companyID(ctx, r), r.param("userID"));
             return null;
         });
         t.delete(one + "/tokens", kind.userAdmin, r -> {
-            orgs.getUser(visible(ctx, r, kind), r.param(kind.param), r.param("userID"));
+            orgs.getUser(visible(ctx, r, kind), kind.companyID(ctx, r), r.param("userID"));
             ctx.refreshTokens().revokeUser(null, r.param("userID"));
-            ctx.revocations().revoke(r.param(kind.param), r.param("userID"));
+            ctx.revocations().revoke(kind.companyID(ctx, r), r.param("userID"));
             return null;
         });
         t.post(one + "/unlock", 204, kind.userAdmin, r -> {
             Caller c = visible(ctx, r, kind);
-            orgs.getUser(c, r.param(kind.param), r.param("userID"));
-            orgs.unlock(c, r.param(kind.param), r.param("userID"));
+            orgs.getUser(c, kind.companyID(ctx, r), r.param("userID"));
+            orgs.unlock(c, kind.companyID(ctx, r), r.param("userID"));
             return null;
         });
     }
@@ -62,7 +62,7 @@ final class UserRoutes {
     /** The caller, after checking the company in the path exists and is visible to it (404 otherwise). */
     static Caller visible(ApiContext ctx, ApiRequest r, CompanyKind kind) {
         Caller c = ctx.caller(r);
-        kind.requireVisible(ctx, c, r.param(kind.param));
+        kind.requireVisible(ctx, c, kind.companyID(ctx, r));
         return c;
     }
 }

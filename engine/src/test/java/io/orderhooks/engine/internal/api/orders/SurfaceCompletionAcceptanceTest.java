@@ -42,7 +42,9 @@ class SurfaceCompletionAcceptanceTest {
     }
 
     @Test
-    void aSellerApprovalRuleHoldsABuyersOrderUntilTheSellerApprovesIt() {
+    void aSellerApprovalRuleHoldsABuyersOrderUntilAMemberOfItsAdminGroupApprovesIt() {
+        ok(api.post("/v1/usergroups", admin, json(Map.of("ID", "marketplace-approvers", "Name", "Approvers"))));
+        ok(api.post("/v1/usergroups/assignments", admin, json(Map.of("UserGroupID", "marketplace-approvers", "UserID", "admin"))));
         Response rule = api.post("/v1/approvalrules", admin, json(Map.of("ID", "big", "ApprovalType", "Order",
                 "ApprovingGroupID", "marketplace-approvers", "RuleExpression", "order.Total > 60")));
         assertThat(rule.status()).isEqualTo(201);
@@ -73,6 +75,10 @@ class SurfaceCompletionAcceptanceTest {
         Response noType = api.post("/v1/approvalrules", admin, json(Map.of("ApprovingGroupID", "g", "RuleExpression", "order.Total > 1")));
         assertThat(noType.status()).isEqualTo(400);
         assertThat(noType.body().at("/Errors/0/Message").asText()).isEqualTo("ApprovalType is required");
+        Response unknownGroup = api.post("/v1/approvalrules", admin, json(Map.of("ApprovalType", "Order",
+                "ApprovingGroupID", "g", "RuleExpression", "order.Total > 1")));
+        assertThat(unknownGroup.status()).isEqualTo(404);
+        assertThat(unknownGroup.errorCode()).isEqualTo("NotFound");
         assertThat(api.post("/v1/approvalrules", admin, json(Map.of("ApprovalType", "Order", "OwnerID", "b1",
                 "ApprovingGroupID", "g", "RuleExpression", "order.Total > 1"))).errorCode()).isEqualTo("ValidationFailure");
         assertThat(api.post("/v1/approvalrules", admin, json(Map.of("ApprovalType", "Order",
