@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * {@link #MAX_LENGTH} characters, each an ASCII letter, digit, {@code -} or {@code _}. It applies to every
  * path parameter named {@code ...ID} of a write route and to the body's top-level {@code ID}; a violation is
  * 400 {@code InvalidID} naming the field, so IDs such as {@code ..}, ones holding control or bidirectional
- * characters, or 5,000 characters long never reach the store.
+ * characters, or 5,000 characters long never reach the store. A body {@code ID} may also hold incrementor
+ * placeholders such as {@code SO-{orderIncrementor}}, which the services replace with the counter's next value.
  */
 public final class IdGrammar {
 
@@ -18,6 +19,9 @@ public final class IdGrammar {
     public static final int MAX_LENGTH = 100;
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_LENGTH + "}");
+
+    /** A body ID: grammar characters and {@code {incrementorID}} placeholders. */
+    private static final Pattern VALID_WITH_INCREMENTORS = Pattern.compile("(?:[A-Za-z0-9_-]|\\{[A-Za-z0-9_-]+\\})+");
 
     private IdGrammar() {}
 
@@ -27,7 +31,11 @@ public final class IdGrammar {
 
     /** 400 {@code InvalidID} unless {@code id} is valid; {@code field} names where it came from. */
     public static void require(String field, String id) {
-        if (!isValid(id)) {
+        require(field, id, isValid(id));
+    }
+
+    private static void require(String field, String id, boolean valid) {
+        if (!valid) {
             String shown = id == null ? "null" : id.length() > 40 ? id.substring(0, 40) + "..." : id;
             throw new OrderCloudException(400, "InvalidID", field + " must be 1 to " + MAX_LENGTH
                     + " letters, digits, '-' or '_'; was '" + printable(shown) + "' (" + (id == null ? 0 : id.length())
@@ -49,7 +57,8 @@ public final class IdGrammar {
                 if (!id.isTextual()) {
                     throw new OrderCloudException(400, "InvalidID", "ID must be a string");
                 }
-                require("ID", id.asText());
+                String text = id.asText();
+                require("ID", text, text.length() <= MAX_LENGTH && VALID_WITH_INCREMENTORS.matcher(text).matches());
             }
         }
     }
