@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * path parameter named {@code ...ID} of a write route and to the body's top-level {@code ID}; a violation is
  * 400 {@code InvalidID} naming the field, so IDs such as {@code ..}, ones holding control or bidirectional
  * characters, or 5,000 characters long never reach the store. A body {@code ID} may also hold incrementor
- * placeholders such as {@code SO-{orderIncrementor}}, which the services replace with the counter's next value.
+ * placeholders such as {@code SO-{orderIncrementor}} (OrderCloud substitutes the incrementor's next value); the
+ * placeholder names follow the same grammar and the ID around them is checked as if each were one character.
  */
 public final class IdGrammar {
 
@@ -19,9 +20,7 @@ public final class IdGrammar {
     public static final int MAX_LENGTH = 100;
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_LENGTH + "}");
-
-    /** A body ID: grammar characters and {@code {incrementorID}} placeholders. */
-    private static final Pattern VALID_WITH_INCREMENTORS = Pattern.compile("(?:[A-Za-z0-9_-]|\\{[A-Za-z0-9_-]+\\})+");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z0-9_-]{1," + MAX_LENGTH + "}}");
 
     private IdGrammar() {}
 
@@ -31,11 +30,7 @@ public final class IdGrammar {
 
     /** 400 {@code InvalidID} unless {@code id} is valid; {@code field} names where it came from. */
     public static void require(String field, String id) {
-        require(field, id, isValid(id));
-    }
-
-    private static void require(String field, String id, boolean valid) {
-        if (!valid) {
+        if (!isValid(id)) {
             String shown = id == null ? "null" : id.length() > 40 ? id.substring(0, 40) + "..." : id;
             throw new OrderCloudException(400, "InvalidID", field + " must be 1 to " + MAX_LENGTH
                     + " letters, digits, '-' or '_'; was '" + printable(shown) + "' (" + (id == null ? 0 : id.length())
@@ -58,7 +53,9 @@ public final class IdGrammar {
                     throw new OrderCloudException(400, "InvalidID", "ID must be a string");
                 }
                 String text = id.asText();
-                require("ID", text, text.length() <= MAX_LENGTH && VALID_WITH_INCREMENTORS.matcher(text).matches());
+                if (!isValid(PLACEHOLDER.matcher(text).replaceAll("0"))) {
+                    require("ID", text);
+                }
             }
         }
     }
