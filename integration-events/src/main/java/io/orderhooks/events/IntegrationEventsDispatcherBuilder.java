@@ -2,6 +2,7 @@ package io.orderhooks.events;
 
 import io.orderhooks.core.receiver.IdempotencyStore;
 import io.orderhooks.core.receiver.InMemoryIdempotencyStore;
+import io.orderhooks.core.receiver.ReceiverState;
 import io.orderhooks.core.receiver.RequestGuard;
 import io.orderhooks.core.receiver.SignaturePolicy;
 import io.orderhooks.core.model.CheckoutEventType;
@@ -130,6 +131,14 @@ public final class IntegrationEventsDispatcherBuilder {
     public IntegrationEventsDispatcherBuilder idempotencyStore(IdempotencyStore store) {
         this.store = Objects.requireNonNull(store, "idempotencyStore");
         return this;
+    }
+
+    /**
+     * Shares submit and approval answers with other instances serving the same URL: the same as
+     * {@code idempotencyStore(state.idempotencyStore())}.
+     */
+    public IntegrationEventsDispatcherBuilder sharedState(ReceiverState state) {
+        return idempotencyStore(Objects.requireNonNull(state, "sharedState").idempotencyStore());
     }
 
     /** The clock for call durations and the default store's retention. */

@@ -16,6 +16,11 @@ public interface PostQueue {
     /** Dead letters, oldest first. */
     List<DeadLetter> deadLetters();
 
+    /** How many dead letters there are, without loading them. */
+    default int deadLetterCount() {
+        return deadLetters().size();
+    }
+
     /**
      * Queues a dead letter again with a fresh set of attempts; it leaves the dead-letter list.
      *
@@ -25,9 +30,9 @@ public interface PostQueue {
     void redrive(String id);
 
     /**
-     * Moves retries whose backoff has elapsed (on the clock) to the ready queue. With no worker threads
-     * ({@link AsyncPostOptions.Builder#workers(int) workers(0)}) it also runs every ready delivery on the
-     * calling thread. Returns how many deliveries it ran (no workers) or made ready (workers).
+     * With no worker threads ({@link AsyncPostOptions.Builder#workers(int) workers(0)}): runs every delivery
+     * that is due (on the clock) on the calling thread and returns how many it ran. With workers: wakes them
+     * to look for due deliveries at once and returns 0.
      */
     int runDue();
 
@@ -37,7 +42,9 @@ public interface PostQueue {
     /**
      * Stops accepting, lets the workers finish what is ready for at most {@code timeout}, then stops them.
      * Returns the payloads of deliveries that were not handled (still queued or waiting to retry), so the
-     * caller can persist or log them; they are also logged. Idempotent.
+     * caller can persist or log them; they are also logged. A shared {@link PostQueueStorage} keeps them for
+     * the other instances instead (its workers only finish the runs they started), so none are returned.
+     * Idempotent.
      */
     List<DeadLetter> shutdown(Duration timeout);
 }

@@ -17,6 +17,8 @@ import io.orderhooks.core.receiver.SignaturePolicy;
 import io.orderhooks.core.receiver.TimeBudget;
 import io.orderhooks.webhooks.internal.AsyncPostQueue;
 import io.orderhooks.webhooks.internal.HookRouter;
+import io.orderhooks.webhooks.internal.MemoryPostQueueStorage;
+import io.orderhooks.webhooks.internal.PostTarget;
 import io.orderhooks.webhooks.internal.PostHookRunner;
 import io.orderhooks.webhooks.internal.PreHookRunner;
 import io.orderhooks.webhooks.internal.Registration;
@@ -71,7 +73,8 @@ public final class WebhooksDispatcher implements RawHandler, AutoCloseable {
         this.budget = new TimeBudget("orderhooks-webhook");
         this.observer = b.observer;
         this.pre = new PreHookRunner(budget, observer);
-        this.queue = b.async == null ? null : new AsyncPostQueue(b.async, b.clock, budget, b.postTimeLimit, observer);
+        this.queue = b.async == null ? null : new AsyncPostQueue(b.async, b.clock, budget, b.postTimeLimit,
+                b.queueStorage != null ? b.queueStorage : new MemoryPostQueueStorage(), this::target, observer);
         this.post = new PostHookRunner(budget, b.postTimeLimit, b.store(), queue, observer);
         if (queue != null) {
             Observer.publish(observer, new ReceiverEvent.QueueAttached(ReceiverEvent.WEBHOOKS, queue::pending));
@@ -126,6 +129,15 @@ public final class WebhooksDispatcher implements RawHandler, AutoCloseable {
         }
     }
 
+    /** The hook and event of a queued payload, on this instance's hooks. */
+    private PostTarget target(byte[] body) {
+        WebhookPayload payload = parse(body);
+        Registration hook = router.match(payload.route(), payload.verb()).filter(r -> !r.isPre())
+                .orElseThrow(() -> new IllegalStateException("no post-hook for " + payload.verb() + " "
+                        + payload.route() + " on this instance"));
+        return new PostTarget(hook, WebhookEvent.of(payload, hook.template()));
+    }
+
     /** The route's {@code orderID} parameter, or null. */
     private static String orderID(WebhookEvent event) {
         return event.template().paramName("orderID").map(event.routeParams()::get).orElse(null);
@@ -178,7 +190,7 @@ public final class WebhooksDispatcher implements RawHandler, AutoCloseable {
         }
         if (queue != null) {
             body.put("Pending", queue.pending());
-            body.put("DeadLetters", queue.deadLetters().size());
+            body.put("DeadLetters", queue.deadLetterCount());
         }
         return RawResponse.json(200, body);
     }

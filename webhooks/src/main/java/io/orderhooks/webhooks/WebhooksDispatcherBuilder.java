@@ -25,6 +25,8 @@ public final class WebhooksDispatcherBuilder {
     public static final Duration DEFAULT_POST_TIME_LIMIT = Duration.ofSeconds(30);
     /** How long a {@code LogID} is remembered by the default store unless set. */
     public static final Duration DEFAULT_DEDUPE_RETENTION = Duration.ofHours(24);
+    /** The queue name {@link #sharedState(WebhookState)} uses. */
+    public static final String DEFAULT_QUEUE = "webhooks";
 
     private record Pending(String verb, RouteTemplate template, PreWebhookHandler pre, PreHookPolicy policy,
             PostWebhookHandler post) {}
@@ -38,6 +40,7 @@ public final class WebhooksDispatcherBuilder {
     Observer observer = Observer.NONE;
     private PreHookPolicy defaultPrePolicy = PreHookPolicy.defaults();
     private IdempotencyStore store;
+    PostQueueStorage queueStorage;
     private Duration dedupeRetention = DEFAULT_DEDUPE_RETENTION;
 
     WebhooksDispatcherBuilder() {}
@@ -124,6 +127,38 @@ public final class WebhooksDispatcherBuilder {
         }
         this.dedupeRetention = retention;
         return this;
+    }
+
+    /**
+     * Where the asynchronous queue keeps its deliveries (default: this JVM's memory). Only used with
+     * {@link #asyncPosts}.
+     */
+    public WebhooksDispatcherBuilder postQueueStorage(PostQueueStorage storage) {
+        this.queueStorage = Objects.requireNonNull(storage, "postQueueStorage");
+        return this;
+    }
+
+    /**
+     * Shares this dispatcher's state with other instances: its {@code LogID} store and, with
+     * {@link #asyncPosts}, its queue named {@value #DEFAULT_QUEUE}. Same as {@link #sharedState(WebhookState,
+     * String)} with that name.
+     */
+    public WebhooksDispatcherBuilder sharedState(WebhookState state) {
+        return sharedState(state, DEFAULT_QUEUE);
+    }
+
+    /**
+     * Shares this dispatcher's state with other instances: {@link #idempotencyStore} and
+     * {@link #postQueueStorage} from {@code state}, the queue named {@code queue} (one name per set of hooks:
+     * a delivery is run by whichever instance claims it, with that instance's hooks).
+     */
+    public WebhooksDispatcherBuilder sharedState(WebhookState state, String queue) {
+        Objects.requireNonNull(state, "sharedState");
+        if (queue == null || queue.isBlank()) {
+            throw new IllegalArgumentException("queue must not be blank, was " + queue);
+        }
+        idempotencyStore(state.idempotencyStore());
+        return postQueueStorage(state.postQueueStorage(queue));
     }
 
     /**

@@ -4,27 +4,29 @@ import io.orderhooks.core.http.RawResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * An {@link IdempotencyStore} in this JVM's memory: answers are kept for a retention period measured on an
- * injected {@link Clock}, and at most {@code maxEntries} are kept (the oldest expire first when full).
- * Lost on restart; use a shared store when several instances serve one URL.
+ * injected {@link Clock}, and at most {@code maxEntries} are kept (the oldest finished answer makes room when
+ * full). Every call costs O(1) amortized, full or not: entries are held in insertion order, which is their
+ * expiry order, so expiry and eviction only look at the oldest ones. Lost on restart; use a shared store
+ * when several instances serve one URL.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     private record Entry(CompletableFuture<RawResponse> answer, Instant storedAt) {}
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Insertion-ordered, so the eldest entry expires first; guarded by itself, never held while an action runs. */
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
     private final Clock clock;
     private final Duration retention;
     private final int maxEntries;
-    private final java.util.concurrent.atomic.AtomicInteger callsSinceSweep = new java.util.concurrent.atomic.AtomicInteger();
 
     public InMemoryIdempotencyStore(Clock clock, Duration retention, int maxEntries) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -46,12 +48,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public RawResponse execute(String key, Supplier<RawResponse> action, Predicate<RawResponse> remember) {
         Objects.requireNonNull(key, "key");
-        if (!entries.containsKey(key)) {
-            evictExpired();
-        }
         CompletableFuture<RawResponse> mine = new CompletableFuture<>();
-        Entry entry = entries.compute(key, (k, existing) ->
-                existing != null && !expired(existing) ? existing : new Entry(mine, clock.instant()));
+        Entry entry = claim(key, mine);
         if (entry.answer() != mine) {
             return entry.answer().join();
         }
@@ -59,41 +57,68 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         try {
             answer = action.get();
         } catch (RuntimeException | Error e) {
-            entries.remove(key, entry);
+            forget(key, entry);
             mine.completeExceptionally(e);
             throw e;
         }
         if (!remember.test(answer)) {
-            entries.remove(key, entry);
+            forget(key, entry);
         }
         mine.complete(answer);
         return answer;
     }
 
+    /** The live entry for {@code key}, or a new one holding {@code mine} (expiring and evicting first). */
+    private Entry claim(String key, CompletableFuture<RawResponse> mine) {
+        Instant now = clock.instant();
+        synchronized (entries) {
+            Entry existing = entries.get(key);
+            if (existing != null && !expired(existing, now)) {
+                return existing;
+            }
+            if (existing != null) {
+                entries.remove(key);
+            }
+            makeRoom(now);
+            Entry created = new Entry(mine, now);
+            entries.put(key, created);
+            return created;
+        }
+    }
+
+    /**
+     * Drops expired entries from the eldest end, then the eldest finished ones while full. Answers still being
+     * computed are stepped over (there are at most as many as concurrent callers), so this is O(1) amortized.
+     */
+    private void makeRoom(Instant now) {
+        Iterator<Entry> eldest = entries.values().iterator();
+        while (eldest.hasNext()) {
+            Entry e = eldest.next();
+            if (!e.answer().isDone()) {
+                continue;
+            }
+            if (expired(e, now) || entries.size() >= maxEntries) {
+                eldest.remove();
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void forget(String key, Entry entry) {
+        synchronized (entries) {
+            entries.remove(key, entry);
+        }
+    }
+
     /** How many answers are held (including ones still being computed). */
     public int size() {
-        return entries.size();
+        synchronized (entries) {
+            return entries.size();
+        }
     }
 
-    private boolean expired(Entry e) {
-        return e.answer().isDone() && e.storedAt().plus(retention).isBefore(clock.instant());
-    }
-
-    /** Sweeps every 1,024 calls, or when full, so a call costs O(1) amortized. */
-    private void evictExpired() {
-        if (callsSinceSweep.incrementAndGet() < 1024 && entries.size() < maxEntries) {
-            return;
-        }
-        callsSinceSweep.set(0);
-        entries.values().removeIf(this::expired);
-        if (entries.size() >= maxEntries) {
-            entries.entrySet().stream()
-                    .filter(e -> e.getValue().answer().isDone())
-                    .sorted(Map.Entry.comparingByValue((a, b) -> a.storedAt().compareTo(b.storedAt())))
-                    .limit(entries.size() - maxEntries + 1L)
-                    .map(Map.Entry::getKey)
-                    .toList()
-                    .forEach(entries::remove);
-        }
+    private boolean expired(Entry e, Instant now) {
+        return e.answer().isDone() && e.storedAt().plus(retention).isBefore(now);
     }
 }

@@ -2,6 +2,7 @@ package io.orderhooks.examples.app;
 
 import io.javalin.Javalin;
 import io.orderhooks.events.IntegrationEventsDispatcher;
+import io.orderhooks.events.IntegrationEventsDispatcherBuilder;
 import io.orderhooks.events.IntegrationEventsPlugin;
 import io.orderhooks.core.observe.Observer;
 import io.orderhooks.javalin.JavalinMount;
@@ -12,6 +13,8 @@ import io.orderhooks.examples.merchant.InvitationDirectory;
 import io.orderhooks.examples.merchant.InvitationGuard;
 import io.orderhooks.examples.merchant.MarketplaceLookups;
 import io.orderhooks.examples.merchant.MerchantPlugins;
+import io.orderhooks.javalin.HealthProbes;
+import io.orderhooks.middleware.postgres.MiddlewareState;
 import io.orderhooks.webhooks.WebhooksDispatcher;
 import io.orderhooks.webhooks.WebhooksDispatcherBuilder;
 import io.orderhooks.webhooks.WebhooksPlugin;
@@ -23,7 +26,8 @@ import java.util.Objects;
 /**
  * The example merchant's middleware on one Javalin server: the checkout integration events (tax, shipping,
  * outbox export) under {@value #INTEGRATION_PATH}, the two pre-webhook guards under {@value #PRE_WEBHOOKS_PATH}
- * and the post-webhooks that feed their {@link InvitationDirectory} under {@value #POST_WEBHOOKS_PATH}.
+ * and the post-webhooks that feed their {@link InvitationDirectory} under {@value #POST_WEBHOOKS_PATH}; and
+ * {@code /health} (liveness) and {@code /ready} (readiness: the shared state database, if any) for load balancers.
  *
  * <p>Register {@link #integrationUrl()} as an integration event's {@code CustomImplementationUrl}, and the two
  * webhook URLs as webhooks (routes in {@link InvitationGuard#ROUTE}, {@link GroupOrderSpendingCap#ROUTES} and
@@ -83,14 +87,22 @@ public final class MerchantMiddleware implements AutoCloseable {
     private final WebhooksDispatcher preHooks;
     private final WebhooksDispatcher postHooks;
     private final Javalin app;
+    private final MiddlewareState state;
     private final PrometheusMetrics metrics;
 
-    private MerchantMiddleware(Settings settings) {
+    private MerchantMiddleware(Settings settings, MiddlewareState state) {
+        this.state = state;
         this.metrics = settings.metrics() ? PrometheusMetrics.create() : null;
         Observer observer = metrics != null ? metrics : Observer.NONE;
         this.plugins = MerchantPlugins.demo(settings.outbox(), settings.clock());
-        this.events = plugins.registerInto(IntegrationEventsDispatcher.builder()
-                .hashKeys(settings.hashKeys().toArray(String[]::new)).observer(observer)).build();
+        IntegrationEventsDispatcherBuilder eventsBuilder = IntegrationEventsDispatcher.builder()
+                .hashKeys(settings.hashKeys().toArray(String[]::new)).observer(observer);
+        WebhooksDispatcherBuilder postBuilder = WebhooksDispatcher.builder();
+        if (state != null) {
+            eventsBuilder.sharedState(state);
+            postBuilder.sharedState(state);
+        }
+        this.events = plugins.registerInto(eventsBuilder).build();
         MarketplaceLookups lookups = new ApiLookups(settings.apiUrl(), settings.clock());
         String[] webhookKeys = settings.webhookHashKeys().toArray(String[]::new);
         WebhooksDispatcherBuilder pre = WebhooksDispatcher.builder().hashKeys(webhookKeys).clock(settings.clock())
@@ -98,22 +110,36 @@ public final class MerchantMiddleware implements AutoCloseable {
         new InvitationGuard(directory, lookups).registerInto(pre);
         new GroupOrderSpendingCap(directory, lookups).registerInto(pre);
         this.preHooks = pre.build();
-        this.postHooks = directory.registerInto(WebhooksDispatcher.builder().hashKeys(webhookKeys).clock(settings.clock())
+        this.postHooks = directory.registerInto(postBuilder.hashKeys(webhookKeys).clock(settings.clock())
                 .observer(observer)).build();
+        HealthProbes probes = HealthProbes.create();
+        if (state != null) {
+            probes.check("state", state::problem);
+        }
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.registerPlugin(IntegrationEventsPlugin.at(INTEGRATION_PATH, events));
             cfg.registerPlugin(WebhooksPlugin.at(PRE_WEBHOOKS_PATH, preHooks));
             cfg.registerPlugin(WebhooksPlugin.at(POST_WEBHOOKS_PATH, postHooks));
+            cfg.registerPlugin(probes);
             if (metrics != null) {
                 JavalinMount.mount(cfg.routes, METRICS_PATH, () -> 0, metrics);
             }
         });
     }
 
-    /** Starts the middleware; it serves until {@link #close()}. */
+    /** Starts the middleware with its state in memory; it serves until {@link #close()}. */
     public static MerchantMiddleware start(Settings settings) {
-        MerchantMiddleware middleware = new MerchantMiddleware(settings);
+        return start(settings, null);
+    }
+
+    /**
+     * Starts the middleware sharing submit answers and post-webhook {@code LogID}s with every instance on
+     * {@code state} (null: in memory), which {@code /ready} then probes; it serves until {@link #close()},
+     * which closes {@code state} too.
+     */
+    public static MerchantMiddleware start(Settings settings, MiddlewareState state) {
+        MerchantMiddleware middleware = new MerchantMiddleware(settings, state);
         try {
             middleware.app.start(settings.port());
         } catch (RuntimeException e) {
@@ -171,6 +197,9 @@ public final class MerchantMiddleware implements AutoCloseable {
         postHooks.close();
         if (metrics != null) {
             metrics.close();
+        }
+        if (state != null) {
+            state.close();
         }
     }
 }

@@ -1,12 +1,15 @@
 package io.orderhooks.examples.app;
 
-import io.orderhooks.core.observe.Observer;
-import io.orderhooks.javalin.JavalinMount;
-import io.orderhooks.micrometer.PrometheusMetrics;
 import io.javalin.Javalin;
+import io.orderhooks.core.observe.Observer;
 import io.orderhooks.events.IntegrationEventsDispatcher;
+import io.orderhooks.events.IntegrationEventsDispatcherBuilder;
 import io.orderhooks.events.IntegrationEventsPlugin;
 import io.orderhooks.events.plugin.Plugins;
+import io.orderhooks.javalin.HealthProbes;
+import io.orderhooks.javalin.JavalinMount;
+import io.orderhooks.micrometer.PrometheusMetrics;
+import io.orderhooks.middleware.postgres.MiddlewareState;
 import io.orderhooks.webhooks.WebhooksDispatcher;
 import io.orderhooks.webhooks.WebhooksDispatcherBuilder;
 import io.orderhooks.webhooks.WebhooksPlugin;
@@ -20,8 +23,8 @@ import java.util.function.Consumer;
  * A middleware made of whatever plugins a class loader declares through {@link java.util.ServiceLoader}:
  * checkout plugins ({@link Plugins}) under {@value MerchantMiddleware#INTEGRATION_PATH}, pre-webhook plugins
  * under {@value MerchantMiddleware#PRE_WEBHOOKS_PATH} and post-webhook plugins under
- * {@value MerchantMiddleware#POST_WEBHOOKS_PATH}, each with its {@code /health}. A part with no plugin is not
- * mounted. {@link #close()} stops the server, then the dispatchers. Thread-safe.
+ * {@value MerchantMiddleware#POST_WEBHOOKS_PATH}, each with its {@code /health}; plus the probes {@code /health}
+ * and {@code /ready} ({@link HealthProbes}). A part with no plugin is not mounted. {@link #close()} stops the server, then the dispatchers. Thread-safe.
  */
 public final class PluginMiddleware implements AutoCloseable {
 
@@ -43,19 +46,22 @@ public final class PluginMiddleware implements AutoCloseable {
     private final WebhooksDispatcher postHooks;
     private final Javalin app;
     private final PrometheusMetrics metrics;
+    private final MiddlewareState state;
 
-    private PluginMiddleware(Found found, List<String> hashKeys, List<String> webhookHashKeys, boolean withMetrics) {
+    private PluginMiddleware(Found found, List<String> hashKeys, List<String> webhookHashKeys, boolean withMetrics,
+            MiddlewareState state) {
+        this.state = state;
         List<AutoCloseable> built = new ArrayList<>();
         this.metrics = withMetrics ? keep(built, PrometheusMetrics.create()) : null;
         Observer observer = metrics != null ? metrics : Observer.NONE;
         try {
             this.events = found.checkout().isEmpty() ? null : keep(built, found.checkout()
-                    .registerInto(IntegrationEventsDispatcher.builder().hashKeys(hashKeys.toArray(String[]::new))
-                            .observer(observer)).build());
+                    .registerInto(shared(IntegrationEventsDispatcher.builder().hashKeys(hashKeys.toArray(String[]::new))
+                            .observer(observer))).build());
             this.preHooks = found.webhooks().pre().isEmpty() ? null
                     : keep(built, found.webhooks().registerPreInto(webhookBuilder(webhookHashKeys, observer)).build());
             this.postHooks = found.webhooks().post().isEmpty() ? null
-                    : keep(built, found.webhooks().registerPostInto(webhookBuilder(webhookHashKeys, observer)).build());
+                    : keep(built, found.webhooks().registerPostInto(shared(webhookBuilder(webhookHashKeys, observer))).build());
         } catch (RuntimeException e) {
             built.forEach(PluginMiddleware::closeQuietly);
             throw e;
@@ -66,7 +72,18 @@ public final class PluginMiddleware implements AutoCloseable {
             ifPresent(preHooks, d -> cfg.registerPlugin(WebhooksPlugin.at(MerchantMiddleware.PRE_WEBHOOKS_PATH, d)));
             ifPresent(postHooks, d -> cfg.registerPlugin(WebhooksPlugin.at(MerchantMiddleware.POST_WEBHOOKS_PATH, d)));
             ifPresent(metrics, m -> JavalinMount.mount(cfg.routes, MerchantMiddleware.METRICS_PATH, () -> 0, m));
+            HealthProbes probes = HealthProbes.create();
+            ifPresent(state, st -> probes.check("state", st::problem));
+            cfg.registerPlugin(probes);
         });
+    }
+
+    private IntegrationEventsDispatcherBuilder shared(IntegrationEventsDispatcherBuilder builder) {
+        return state == null ? builder : builder.sharedState(state);
+    }
+
+    private WebhooksDispatcherBuilder shared(WebhooksDispatcherBuilder builder) {
+        return state == null ? builder : builder.sharedState(state);
     }
 
     /**
@@ -82,11 +99,21 @@ public final class PluginMiddleware implements AutoCloseable {
     /** As {@link #start(Found, int, List, List)}; {@code withMetrics} serves Prometheus metrics at {@code /metrics}. */
     public static PluginMiddleware start(Found found, int port, List<String> hashKeys, List<String> webhookHashKeys,
             boolean withMetrics) {
+        return start(found, port, hashKeys, webhookHashKeys, withMetrics, null);
+    }
+
+    /**
+     * As {@link #start(Found, int, List, List, boolean)}, sharing idempotency and the post-webhook queue with
+     * other instances through {@code state} (null: in memory), which it closes when closed; {@code /ready}
+     * answers 503 while {@code state} is unreachable.
+     */
+    public static PluginMiddleware start(Found found, int port, List<String> hashKeys, List<String> webhookHashKeys,
+            boolean withMetrics, MiddlewareState state) {
         Objects.requireNonNull(found, "found");
         if (found.isEmpty()) {
             throw new IllegalArgumentException("no plugins were found");
         }
-        PluginMiddleware middleware = new PluginMiddleware(found, hashKeys, webhookHashKeys, withMetrics);
+        PluginMiddleware middleware = new PluginMiddleware(found, hashKeys, webhookHashKeys, withMetrics, state);
         try {
             middleware.app.start(port);
         } catch (RuntimeException e) {
@@ -126,7 +153,7 @@ public final class PluginMiddleware implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        for (AutoCloseable dispatcher : new AutoCloseable[] {events, preHooks, postHooks, metrics}) {
+        for (AutoCloseable dispatcher : new AutoCloseable[] {events, preHooks, postHooks, metrics, state}) {
             if (dispatcher != null) {
                 closeQuietly(dispatcher);
             }

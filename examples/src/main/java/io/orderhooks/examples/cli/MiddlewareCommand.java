@@ -1,6 +1,7 @@
 package io.orderhooks.examples.cli;
 
 import io.orderhooks.examples.app.MerchantMiddleware;
+import io.orderhooks.middleware.postgres.MiddlewareState;
 import io.orderhooks.examples.app.PluginMiddleware;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,6 +67,22 @@ public final class MiddlewareCommand implements Callable<Integer> {
             description = "With --demo-merchant: marketplace API the webhook guards call back, unless the webhook's ConfigData.ApiBaseUrl says (env ORDERHOOKS_API_URL).")
     String apiUrl;
 
+    @Option(names = "--state", defaultValue = "${env:ORDERHOOKS_STATE}",
+            description = "Share state with other instances behind one load balancer: postgresql://user:password@host:port/database (env ORDERHOOKS_STATE; default: in memory, one instance). See docs/SCALING.md.")
+    String state;
+
+    /** The shared state the options describe, connected and migrated; null for in memory. */
+    MiddlewareState sharedState() {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return MiddlewareState.postgresql(state);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--state: " + e.getMessage());
+        }
+    }
+
     @Option(names = "--no-metrics", description = "Do not serve Prometheus metrics at /metrics.")
     boolean noMetrics;
 
@@ -111,7 +128,7 @@ public final class MiddlewareCommand implements Callable<Integer> {
     }
 
     private MerchantMiddleware startDemoMerchant() {
-        MerchantMiddleware middleware = MerchantMiddleware.start(settings());
+        MerchantMiddleware middleware = MerchantMiddleware.start(settings(), sharedState());
         PrintWriter out = spec.commandLine().getOut();
         out.println("orderhooks middleware (example merchant) listening on " + middleware.baseUrl());
         out.println("  integration event CustomImplementationUrl: " + middleware.integrationUrl());
@@ -121,6 +138,7 @@ public final class MiddlewareCommand implements Callable<Integer> {
         if (middleware.metricsUrl() != null) {
             out.println("  metrics (Prometheus): " + middleware.metricsUrl());
         }
+        printState(out, middleware.baseUrl());
         out.println("Ctrl-C to stop.");
         out.flush();
         return middleware;
@@ -134,10 +152,14 @@ public final class MiddlewareCommand implements Callable<Integer> {
                     + " nor on the class path") + ": pass --plugins DIR with plugin jars (META-INF/services entries), "
                     + "or --demo-merchant for the example merchant");
         }
+        MiddlewareState shared = sharedState();
         PluginMiddleware middleware;
         try {
-            middleware = PluginMiddleware.start(found, port, keys, webhookKeys(), !noMetrics);
+            middleware = PluginMiddleware.start(found, port, keys, webhookKeys(), !noMetrics, shared);
         } catch (IllegalArgumentException | IllegalStateException e) {
+            if (shared != null) {
+                shared.close();
+            }
             throw new Failure(1, "the plugins cannot be served: " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -150,9 +172,15 @@ public final class MiddlewareCommand implements Callable<Integer> {
         if (middleware.metricsUrl() != null) {
             out.println("Metrics (Prometheus): " + middleware.metricsUrl());
         }
+        printState(out, middleware.baseUrl());
         out.println("Ctrl-C to stop.");
         out.flush();
         return middleware;
+    }
+
+    private void printState(PrintWriter out, String baseUrl) {
+        out.println("  state: " + (state == null || state.isBlank() ? "in memory (one instance)" : "shared in PostgreSQL")
+                + "; load balancers probe " + baseUrl + "/ready");
     }
 
     private PluginMiddleware.Found discover() throws Failure {

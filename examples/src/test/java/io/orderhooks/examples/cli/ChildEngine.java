@@ -34,7 +34,7 @@ final class ChildEngine implements AutoCloseable {
     static ChildEngine start(Path dataDir, int port, String... extra) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.orderhooks.examples.Main", "engine",
-                "--port", String.valueOf(port), "--data", dataDir.toString()));
+                "--port", String.valueOf(port), "--data", dataDir.toString(), "--admin-client-secret", "admin-secret"));
         cmd.addAll(List.of(extra));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();

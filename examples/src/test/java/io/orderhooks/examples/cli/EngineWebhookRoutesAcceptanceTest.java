@@ -54,7 +54,7 @@ class EngineWebhookRoutesAcceptanceTest {
         CommandLine cli = Main.commandLine().setOut(new PrintWriter(printed));
         try (PluginMiddleware middleware = PluginMiddleware.start(found, 0, List.of("ik"), List.of("wk"))) {
             cli.parseArgs("engine", "--port", "0", "--webhook-url", middleware.baseUrl() + "/webhooks",
-                    "--webhook-hash-key", "wk");
+                    "--webhook-hash-key", "wk", "--admin-client-secret", "admin-secret");
             EngineCommand command = cli.getSubcommands().get("engine").getCommand();
             try (OrderEngine engine = command.start()) {
                 OrderCloudClient api = new OrderCloudClient(engine.baseUrl());

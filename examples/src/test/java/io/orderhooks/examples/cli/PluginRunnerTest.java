@@ -17,6 +17,7 @@ import io.orderhooks.examples.Main;
 import io.orderhooks.examples.app.PluginMiddleware;
 import io.orderhooks.webhooks.WebhookEvent;
 import io.orderhooks.webhooks.plugin.PreWebhookPlugin;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -109,6 +110,43 @@ class PluginRunnerTest {
                     .contains("  plugin TaxCalculator: TenPercent").contains("  plugin PreWebhookPlugin: CartGuard")
                     .contains("  checkout  POST /integration/ordercalculate")
                     .contains("  webhook   POST v1/cart/lineitems (pre) at /webhooks/pre");
+        }
+    }
+
+    @Test
+    void withStateThePluginRunnerUsesTheSharedDatabaseAndProbesItForReadiness() throws Exception {
+        Path plugins = jar("mine.jar", Map.of(TaxCalculator.class, TenPercent.class));
+        HttpClient http = HttpClient.newHttpClient();
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            String state = "postgresql://postgres:postgres@localhost:" + pg.getPort() + "/postgres";
+            try (PluginMiddleware middleware = (PluginMiddleware) command("middleware", "--port", "0", "--hash-key", "k1",
+                    "--plugins", plugins.toString(), "--state", state).start()) {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(middleware.baseUrl() + "/ready"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(middleware.baseUrl() + "/health"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+
+                assertThat(ready.statusCode()).isEqualTo(200);
+                assertThat(ready.body()).isEqualTo("{\"Status\":\"READY\",\"Checks\":{\"state\":\"OK\"}}");
+                assertThat(health.body()).isEqualTo("{\"Status\":\"OK\"}");
+                assertThat(out.toString()).contains("  state: shared in PostgreSQL; load balancers probe "
+                        + middleware.baseUrl() + "/ready");
+            }
+        }
+    }
+
+    @Test
+    void withoutStateThePluginRunnerIsReadyWithNoChecks() throws Exception {
+        Path plugins = jar("mine.jar", Map.of(TaxCalculator.class, TenPercent.class));
+
+        try (PluginMiddleware middleware = (PluginMiddleware) command("middleware", "--port", "0", "--hash-key", "k1",
+                "--plugins", plugins.toString()).start()) {
+            HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(middleware.baseUrl() + "/ready")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).isEqualTo("{\"Status\":\"READY\",\"Checks\":{}}");
+            assertThat(out.toString()).contains("  state: in memory (one instance)");
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import io.orderhooks.middleware.postgres.MiddlewareState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ class PublicSurfaceTest {
                 Arguments.of("servlet", io.orderhooks.servlet.RawHandlerServlet.class),
                 Arguments.of("integration-events", IntegrationEventsDispatcher.class),
                 Arguments.of("webhooks", WebhooksDispatcher.class),
+                Arguments.of("middleware-postgres", MiddlewareState.class),
                 Arguments.of("engine", OrderEngine.class),
                 Arguments.of("metrics", io.orderhooks.micrometer.PrometheusMetrics.class));
     }

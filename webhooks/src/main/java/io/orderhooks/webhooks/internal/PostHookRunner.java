@@ -77,7 +77,7 @@ public final class PostHookRunner {
 
     private RawResponse enqueue(Registration hook, WebhookEvent event, byte[] payload, Verdict verdict) {
         verdict.outcome = ReceiverEvent.Outcome.QUEUE_FULL;
-        if (queue.offer(hook, event, payload)) {
+        if (queue.offer(event, payload)) {
             verdict.outcome = ReceiverEvent.Outcome.QUEUED;
             return ok();
         }
