@@ -16,7 +16,9 @@ export const NULLABLE = new Set(['*.ShipWeight', '*.ShipHeight', '*.ShipWidth', 
   '*.PriceMarkup', '*.Amount', '*.UnitPrice', '*.MinQuantity', '*.MaxQuantity', 'VariantInventory.QuantityAvailable',
   'Inventory.QuantityAvailable', 'LineItem.QuantityShipped', 'Order.TaxCost', 'Order.ShippingCost', 'Order.Subtotal',
   'Order.Total', 'Order.PromotionDiscount', 'Order.Gratuity', 'Order.LineItemCount', 'Payment.Accepted', 'Product.QuantityMultiplier',
-  'LineItem.LineTotal', 'LineItem.LineSubtotal', 'LineItem.PromotionDiscount', 'Order.IsSubmitted']);
+  'LineItem.LineTotal', 'LineItem.LineSubtotal', 'LineItem.PromotionDiscount', 'Order.IsSubmitted', '*.SalePrice',
+  '*.SubscriptionPrice', '*.BundlePrice', 'Promotion.RedemptionLimit', 'Promotion.RedemptionLimitPerUser',
+  'Promotion.QuantityLimitPerOrder', 'Promotion.ItemLimitPerOrder', 'Promotion.Priority']);
 
 /** The declared fields of a model: name -> {type, array, readonly}; null when the SDK has no such model. */
 export function fieldsOf(model) {

@@ -55,9 +55,15 @@ import java.time.temporal.ChronoField;
  */
 public final class OrderCloudJson {
 
-    /** Writes {@code +00:00} rather than {@code Z}, as OrderCloud does. */
+    /**
+     * Writes {@code +00:00} rather than {@code Z} and at most 7 fractional-second digits (100 ns ticks, finer
+     * digits truncated; none when the fraction is zero), as OrderCloud does; the JDK clock can carry 9.
+     */
     public static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral('T')
+            .appendPattern("HH:mm:ss")
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 7, true)
             .appendOffset("+HH:MM", "+00:00")
             .toFormatter();
 
@@ -144,6 +150,20 @@ public final class OrderCloudJson {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     }
 
+    /** {@code value} as OrderCloud writes it: {@link #DATE_TIME} of the value truncated to 100 ns ticks. */
+    public static String formatDateTime(OffsetDateTime value) {
+        OffsetDateTime ticks = truncatedToTicks(value);
+        char[] text = new char[IsoDateTimes.MAX_LENGTH];
+        int length = IsoDateTimes.format(ticks, text);
+        return length < 0 ? DATE_TIME.format(ticks) : new String(text, 0, length);
+    }
+
+    /** OrderCloud writes at most 7 fractional-second digits: finer digits are cut off. */
+    private static OffsetDateTime truncatedToTicks(OffsetDateTime value) {
+        int nano = value.getNano();
+        return nano % 100 == 0 ? value : value.withNano(nano / 100 * 100);
+    }
+
     /** Parses an ISO-8601 date-time leniently (see class doc); {@code null} for blank input. */
     public static OffsetDateTime parseDateTime(String text) {
         if (text == null || text.isBlank()) {
@@ -169,10 +189,11 @@ public final class OrderCloudJson {
         @Override
         public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider serializers)
                 throws IOException {
+            OffsetDateTime ticks = truncatedToTicks(value);
             char[] text = new char[IsoDateTimes.MAX_LENGTH];
-            int length = IsoDateTimes.format(value, text);
+            int length = IsoDateTimes.format(ticks, text);
             if (length < 0) {
-                gen.writeString(DATE_TIME.format(value));
+                gen.writeString(DATE_TIME.format(ticks));
             } else {
                 gen.writeString(text, 0, length);
             }

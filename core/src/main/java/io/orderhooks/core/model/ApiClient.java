@@ -34,6 +34,20 @@ public record ApiClient(
         @JsonProperty("MaximumGrantedRoles") List<String> maximumGrantedRoles,
         @JsonProperty("MaximumGrantedCustomRoles") List<String> maximumGrantedCustomRoles) {
 
+    /** OrderCloud's AccessTokenDuration defaults to 600 minutes and Active to true, as the engine applies them; the rest to false/0. */
+    public ApiClient {
+        accessTokenDuration = accessTokenDuration == null ? Integer.valueOf(600) : accessTokenDuration;
+        active = active == null ? Boolean.TRUE : active;
+        refreshTokenDuration = WireDefaults.zero(refreshTokenDuration);
+        anonymousTokenDuration = WireDefaults.zero(anonymousTokenDuration);
+        allowAnyBuyer = WireDefaults.no(allowAnyBuyer);
+        allowAnySupplier = WireDefaults.no(allowAnySupplier);
+        allowSeller = WireDefaults.no(allowSeller);
+        isAnonBuyer = WireDefaults.no(isAnonBuyer);
+        assignedBuyerCount = WireDefaults.zero(assignedBuyerCount);
+        assignedSupplierCount = WireDefaults.zero(assignedSupplierCount);
+    }
+
     /** A builder with every field unset (null). */
     public static Builder builder() {
         return new Builder();

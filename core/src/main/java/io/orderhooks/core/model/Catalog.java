@@ -15,6 +15,11 @@ public record Catalog(
         @JsonProperty("CategoryCount") Integer categoryCount,
         @JsonProperty("xp") JsonNode xp) {
 
+    /** OrderCloud's plain bool/int fields default to false/0 on the wire, never null. */
+    public Catalog {
+        categoryCount = WireDefaults.zero(categoryCount);
+    }
+
     /** A builder with every field unset (null). */
     public static Builder builder() {
         return new Builder();

@@ -25,6 +25,15 @@ public record PriceSchedule(
         @JsonProperty("IsOnSale") Boolean isOnSale,
         @JsonProperty("xp") JsonNode xp) {
 
+    /** OrderCloud's plain bool/int fields default to false/0 on the wire, never null. */
+    public PriceSchedule {
+        applyTax = WireDefaults.no(applyTax);
+        applyShipping = WireDefaults.no(applyShipping);
+        useCumulativeQuantity = WireDefaults.no(useCumulativeQuantity);
+        restrictedQuantity = WireDefaults.no(restrictedQuantity);
+        isOnSale = WireDefaults.no(isOnSale);
+    }
+
     /** A builder with every field unset (null). */
     public static Builder builder() {
         return new Builder();

@@ -34,6 +34,17 @@ public record Product(
         @JsonProperty("DateCreated") OffsetDateTime dateCreated,
         @JsonProperty("xp") JsonNode xp) {
 
+    /** OrderCloud's plain bool/int fields default to false/0 on the wire, never null. */
+    public Product {
+        autoForward = WireDefaults.no(autoForward);
+        isParent = WireDefaults.no(isParent);
+        isBundle = WireDefaults.no(isBundle);
+        specCount = WireDefaults.zero(specCount);
+        variantCount = WireDefaults.zero(variantCount);
+        allSuppliersCanSell = WireDefaults.no(allSuppliersCanSell);
+        returnable = WireDefaults.no(returnable);
+    }
+
     /** A builder with every field unset (null). */
     public static Builder builder() {
         return new Builder();

@@ -33,6 +33,16 @@ public record Promotion(
         @JsonProperty("OwnerID") String ownerID,
         @JsonProperty("xp") JsonNode xp) {
 
+    /** OrderCloud's plain bool/int fields default to false/0 on the wire, never null. */
+    public Promotion {
+        lineItemLevel = WireDefaults.no(lineItemLevel);
+        redemptionCount = WireDefaults.zero(redemptionCount);
+        canCombine = WireDefaults.no(canCombine);
+        allowAllBuyers = WireDefaults.no(allowAllBuyers);
+        autoApply = WireDefaults.no(autoApply);
+        useIntegration = WireDefaults.no(useIntegration);
+    }
+
     /** A builder with every field unset (null). */
     public static Builder builder() {
         return new Builder();

@@ -19,6 +19,15 @@ public record Spec(
         @JsonProperty("xp") JsonNode xp,
         @JsonProperty("OptionCount") Integer optionCount) {
 
+    /** OrderCloud's plain bool/int fields default to false/0 on the wire, never null. */
+    public Spec {
+        listOrder = WireDefaults.zero(listOrder);
+        required = WireDefaults.no(required);
+        allowOpenText = WireDefaults.no(allowOpenText);
+        definesVariant = WireDefaults.no(definesVariant);
+        optionCount = WireDefaults.zero(optionCount);
+    }
+
     /** A builder with every field unset (null). */
     public static Builder builder() {
         return new Builder();

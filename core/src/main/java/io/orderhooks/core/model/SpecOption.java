@@ -16,6 +16,12 @@ public record SpecOption(
         @JsonProperty("PriceMarkup") BigDecimal priceMarkup,
         @JsonProperty("xp") JsonNode xp) {
 
+    /** OrderCloud's plain bool/int fields default to false/0 on the wire, never null. */
+    public SpecOption {
+        listOrder = WireDefaults.zero(listOrder);
+        isOpenText = WireDefaults.no(isOpenText);
+    }
+
     /** A builder with every field unset (null). */
     public static Builder builder() {
         return new Builder();

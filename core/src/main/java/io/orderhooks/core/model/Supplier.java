@@ -14,4 +14,9 @@ public record Supplier(
         @JsonProperty("DateCreated") OffsetDateTime dateCreated,
         @JsonProperty("AllBuyersCanOrder") Boolean allBuyersCanOrder,
         @JsonProperty("xp") JsonNode xp) {
+
+    /** OrderCloud's plain bool/int fields default to false/0 on the wire, never null. */
+    public Supplier {
+        allBuyersCanOrder = WireDefaults.no(allBuyersCanOrder);
+    }
 }

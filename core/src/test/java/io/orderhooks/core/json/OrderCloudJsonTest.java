@@ -64,6 +64,19 @@ class OrderCloudJsonTest {
     }
 
     @Test
+    void writesAtMostSevenFractionalSecondDigitsTruncatingNanoseconds() throws Exception {
+        Order order = Order.builder()
+                .dateCreated(OffsetDateTime.of(2021, 4, 4, 19, 41, 39, 123_456_789, ZoneOffset.UTC))
+                .dateSubmitted(OffsetDateTime.of(2021, 4, 4, 19, 41, 39, 500_000_000, ZoneOffset.UTC))
+                .lastUpdated(OffsetDateTime.of(2021, 4, 4, 19, 41, 39, 99, ZoneOffset.UTC))
+                .build();
+        String text = json.writeValueAsString(order);
+        assertThat(text).contains("\"DateCreated\":\"2021-04-04T19:41:39.1234567+00:00\"")
+                .contains("\"DateSubmitted\":\"2021-04-04T19:41:39.5+00:00\"")
+                .contains("\"LastUpdated\":\"2021-04-04T19:41:39+00:00\"");
+    }
+
+    @Test
     void readsOrderCloudsLooseDateFormsAsUtc() {
         assertThat(OrderCloudJson.parseDateTime("2024-09-06 16:33:44.480"))
                 .isEqualTo(OffsetDateTime.of(2024, 9, 6, 16, 33, 44, 480_000_000, ZoneOffset.UTC));

@@ -1,5 +1,6 @@
 package io.orderhooks.engine.internal.api;
 
+import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.engine.internal.api.auth.AccessClaims;
 import io.orderhooks.engine.internal.api.auth.OAuthEndpoint;
 import io.orderhooks.engine.internal.api.auth.RefreshTokens;
@@ -11,6 +12,7 @@ import io.orderhooks.engine.internal.UserType;
 import io.orderhooks.engine.internal.query.ListQuery;
 import io.orderhooks.engine.internal.query.PropertyReaders;
 import io.orderhooks.engine.internal.query.QuerySchema;
+import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.ListPage;
 import io.orderhooks.engine.spi.DeliveryLog;
@@ -84,6 +86,14 @@ public record ApiContext(
     /** As {@link #list(ApiRequest, Collection, Class)} with a resource-specific schema. */
     public <T> ListPage<T> list(ApiRequest request, Collection<T> items, Class<T> type, QuerySchema schema) {
         return ListQuery.parse(request.query(), schema).apply(items, PropertyReaders.forRecord(type));
+    }
+
+    /**
+     * A product list page as OrderCloud's {@code ListPageWithFacets}: {@code Meta.Facets} is present, and empty
+     * because the engine has no product facets ({@code v1/productfacets}) to count.
+     */
+    public <T> ListPage<T> withFacets(ListPage<T> page) {
+        return new ListPage<>(page.meta().toBuilder().facets(OrderCloudJson.mapper().createArrayNode()).build(), page.items());
     }
 
     /** PATCH: the request body merged onto {@code existing} (objects and {@code xp} merge, the rest replaces). */

@@ -73,7 +73,7 @@ public final class MeCatalogRoutes {
             ListPage<Product> page = ctx.list(r, visible, Product.class, PRODUCTS);
             List<ObjectNode> items = new ArrayList<>();
             page.items().forEach(p -> items.add(buyerProduct(ctx, access, c, p.id())));
-            return new ListPage<>(page.meta(), items);
+            return ctx.withFacets(new ListPage<>(page.meta(), items));
         });
         t.get("v1/me/products/{productID}", SHOPPER, r -> buyerProduct(ctx, access, ctx.caller(r), r.param("productID")));
         t.get("v1/me/products/{productID}/specs", SHOPPER, r -> {

@@ -47,7 +47,7 @@ public final class DateTimeNode extends ValueNode {
     public String textValue() {
         String t = text;
         if (t == null) {
-            t = OrderCloudJson.DATE_TIME.format(value);
+            t = OrderCloudJson.formatDateTime(value);
             text = t;
         }
         return t;
