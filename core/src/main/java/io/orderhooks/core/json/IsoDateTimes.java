@@ -108,11 +108,11 @@ final class IsoDateTimes {
         out[16] = ':';
         put(out, 17, value.getSecond(), 2);
         int i = 19;
-        int nano = value.getNano();
-        if (nano != 0) {
+        int ticks = value.getNano() / 100; // at most 7 fractional digits, cut off like OrderCloud (and DATE_TIME)
+        if (ticks != 0) {
             out[i++] = '.';
-            put(out, i, nano, 9);
-            i += 9;
+            put(out, i, ticks, 7);
+            i += 7;
             while (out[i - 1] == '0') {
                 i--;
             }
