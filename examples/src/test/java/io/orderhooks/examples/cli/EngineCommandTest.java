@@ -59,7 +59,7 @@ class EngineCommandTest {
     void withoutAConfiguredPasswordACustomAdminClientGetsAGeneratedPasswordPrintedOnce() {
         StringWriter printed = new StringWriter();
         CommandLine cli = Main.commandLine().setOut(new PrintWriter(printed));
-        cli.parseArgs("engine", "--port", "0", "--admin-client-id", "ADM", "--admin-client-secret", "S");
+        cli.parseArgs("engine", "--port", "0", "--store", "memory", "--admin-client-id", "ADM", "--admin-client-secret", "S");
         EngineCommand command = cli.getSubcommands().get("engine").getCommand();
 
         try (OrderEngine server = command.start()) {

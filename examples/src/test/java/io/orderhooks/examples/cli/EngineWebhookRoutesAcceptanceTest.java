@@ -53,7 +53,7 @@ class EngineWebhookRoutesAcceptanceTest {
         StringWriter printed = new StringWriter();
         CommandLine cli = Main.commandLine().setOut(new PrintWriter(printed));
         try (PluginMiddleware middleware = PluginMiddleware.start(found, 0, List.of("ik"), List.of("wk"))) {
-            cli.parseArgs("engine", "--port", "0", "--webhook-url", middleware.baseUrl() + "/webhooks",
+            cli.parseArgs("engine", "--port", "0", "--store", "memory", "--webhook-url", middleware.baseUrl() + "/webhooks",
                     "--webhook-hash-key", "wk", "--admin-client-secret", "admin-secret");
             EngineCommand command = cli.getSubcommands().get("engine").getCommand();
             try (OrderEngine engine = command.start()) {
