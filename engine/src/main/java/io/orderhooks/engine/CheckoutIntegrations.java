@@ -61,22 +61,9 @@ public final class CheckoutIntegrations {
     }
 
     /** One checkout-sender choice. Immutable. */
-    public static final class Choice {
-        private final String description;
-        private final Function<EngineResources, CheckoutIntegration> factory;
-
+    public static final class Choice extends EngineChoice<CheckoutIntegration> {
         Choice(String description, Function<EngineResources, CheckoutIntegration> factory) {
-            this.description = description;
-            this.factory = factory;
-        }
-
-        CheckoutIntegration create(EngineResources resources) {
-            return factory.apply(resources);
-        }
-
-        @Override
-        public String toString() {
-            return description;
+            super(description, factory);
         }
     }
 }

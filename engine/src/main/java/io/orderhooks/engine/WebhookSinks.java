@@ -47,22 +47,9 @@ public final class WebhookSinks {
     }
 
     /** One webhook-sink choice. Immutable. */
-    public static final class Choice {
-        private final String description;
-        private final Function<EngineResources, AbstractWebhookSink> factory;
-
+    public static final class Choice extends EngineChoice<AbstractWebhookSink> {
         Choice(String description, Function<EngineResources, AbstractWebhookSink> factory) {
-            this.description = description;
-            this.factory = factory;
-        }
-
-        AbstractWebhookSink create(EngineResources resources) {
-            return factory.apply(resources);
-        }
-
-        @Override
-        public String toString() {
-            return description;
+            super(description, factory);
         }
     }
 }
