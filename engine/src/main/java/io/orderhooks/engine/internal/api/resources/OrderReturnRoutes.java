@@ -10,12 +10,14 @@ import io.orderhooks.engine.internal.Caller;
 import io.orderhooks.engine.internal.Engine;
 import io.orderhooks.engine.internal.api.ApiContext;
 import io.orderhooks.engine.internal.api.ApiRequest;
+import io.orderhooks.engine.internal.api.ApiRoute;
+import io.orderhooks.engine.internal.query.QuerySchema;
 import io.orderhooks.engine.internal.api.RouteTable;
 import java.util.Set;
 
 /**
  * {@code v1/orderreturns} (the SDK's {@code OrderReturns}): list (with {@code approvable}), create (201), get, PUT,
- * PATCH, DELETE (204), {@code items/{lineItemID}} DELETE, {@code submit}, {@code approve}, {@code decline},
+ * PATCH, DELETE (204), {@code items/{lineItemID}} DELETE (the return, 200), {@code submit}, {@code approve}, {@code decline},
  * {@code cancel}, {@code complete} (each the return, 201), {@code approvals}, {@code eligibleapprovers}. Reads:
  * {@code OrderReader}, {@code OrderAdmin}, {@code Shopper}; writes: {@code OrderAdmin}, {@code Shopper}; complete:
  * {@code OrderAdmin}. The services decide which returns a caller sees and changes ({@code ReturnAccess}).
@@ -25,6 +27,7 @@ public final class OrderReturnRoutes {
     static final Set<String> READ = roles("OrderReader", "OrderAdmin", "Shopper");
     static final Set<String> WRITE = roles("OrderAdmin", "Shopper");
     static final Set<String> ADMIN = roles("OrderAdmin");
+    private static final QuerySchema LIST = QuerySchema.forType(OrderReturn.class).reserved("approvable").build();
     private static final String ONE = "v1/orderreturns/{returnID}";
 
     private OrderReturnRoutes() {}
@@ -33,7 +36,7 @@ public final class OrderReturnRoutes {
         Engine e = ctx.engine();
         var returns = e.orderReturns();
         t.get("v1/orderreturns", READ, r -> ctx.list(r, returns.list(ctx.caller(r), "true".equalsIgnoreCase(r.queryParam("approvable"))),
-                OrderReturn.class));
+                OrderReturn.class, LIST));
         t.post("v1/orderreturns", 201, WRITE, r -> returns.create(ctx.caller(r), ctx.body(r, OrderReturn.class)));
         t.get(ONE, READ, r -> returns.get(ctx.caller(r), id(r)));
         t.put(ONE, WRITE, r -> {
@@ -51,7 +54,8 @@ public final class OrderReturnRoutes {
             returns.delete(ctx.caller(r), id(r));
             return null;
         });
-        t.delete(ONE + "/items/{lineItemID}", WRITE, r -> returns.deleteItem(ctx.caller(r), id(r), r.param("lineItemID")));
+        // the SDK declares DeleteItem to answer the return
+        t.add(new ApiRoute("DELETE", ONE + "/items/{lineItemID}", WRITE, 200, r -> returns.deleteItem(ctx.caller(r), id(r), r.param("lineItemID"))));
         t.post(ONE + "/submit", 201, WRITE, r -> e.returnLifecycle().submit(ctx.caller(r), id(r), r.accessToken()));
         t.post(ONE + "/cancel", 201, WRITE, r -> e.returnLifecycle().cancel(ctx.caller(r), id(r)));
         t.post(ONE + "/complete", 201, ADMIN, r -> e.returnLifecycle().complete(ctx.caller(r), id(r)));
