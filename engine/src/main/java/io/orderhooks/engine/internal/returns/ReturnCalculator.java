@@ -3,7 +3,6 @@ package io.orderhooks.engine.internal.returns;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.CheckoutEventType;
 import io.orderhooks.core.model.CheckoutPayload;
-import io.orderhooks.core.model.LineItemReturnCalculation;
 import io.orderhooks.core.model.OrderReturn;
 import io.orderhooks.core.model.OrderReturnCalculateResponse;
 import io.orderhooks.core.model.OrderReturnItem;
@@ -16,7 +15,6 @@ import io.orderhooks.engine.spi.DeliveryOutcome;
 import io.orderhooks.engine.spi.IntegrationEndpoint;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,28 +67,10 @@ final class ReturnCalculator {
         return apply(r.ret(), answer, outcome);
     }
 
-    /** Why an answer cannot be applied: an unknown or repeated line, or a negative amount; null when it can. */
+    /** The first reason the answer cannot be applied ({@link OrderReturnCalculateResponse#violations}); null when it can. */
     static String problem(OrderReturn ret, OrderReturnCalculateResponse answer) {
-        if (answer.refundAmount() != null && answer.refundAmount().signum() < 0) {
-            return "RefundAmount must not be negative, was " + answer.refundAmount();
-        }
-        List<String> ids = ret.itemsToReturn() == null ? List.of() : ret.itemsToReturn().stream().map(OrderReturnItem::lineItemID).toList();
-        List<LineItemReturnCalculation> calcs = answer.itemsToReturnCalcs() == null ? List.of() : answer.itemsToReturnCalcs();
-        List<String> seen = new ArrayList<>();
-        for (int i = 0; i < calcs.size(); i++) {
-            LineItemReturnCalculation c = calcs.get(i);
-            if (c == null || c.lineItemID() == null || !ids.contains(c.lineItemID())) {
-                return "ItemsToReturnCalcs[" + i + "].LineItemID " + (c == null ? null : c.lineItemID()) + " is not an item of the return";
-            }
-            if (seen.contains(c.lineItemID())) {
-                return "ItemsToReturnCalcs[" + i + "].LineItemID " + c.lineItemID() + " is listed twice";
-            }
-            seen.add(c.lineItemID());
-            if (c.refundAmount() == null || c.refundAmount().signum() < 0) {
-                return "ItemsToReturnCalcs[" + i + "].RefundAmount must be a non-negative amount, was " + c.refundAmount();
-            }
-        }
-        return null;
+        List<String> problems = answer.violations(ret);
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
     private static Result apply(OrderReturn ret, OrderReturnCalculateResponse answer, DeliveryOutcome outcome) {
