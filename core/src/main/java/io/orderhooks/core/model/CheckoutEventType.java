@@ -37,6 +37,16 @@ public enum CheckoutEventType {
         return readOnly;
     }
 
+    /** Whether this is one of the five {@code OrderCheckout} events (not the {@code OrderReturn} event). */
+    public boolean isOrderCheckout() {
+        return this != ORDER_RETURN_CALCULATE;
+    }
+
+    /** The five {@code OrderCheckout} events, in declaration order. */
+    public static java.util.List<CheckoutEventType> orderCheckout() {
+        return java.util.Arrays.stream(VALUES).filter(CheckoutEventType::isOrderCheckout).toList();
+    }
+
     /** The event for a suffix, with or without a leading slash, in any case. */
     public static Optional<CheckoutEventType> fromSuffix(String suffix) {
         String s = suffix.startsWith("/") ? suffix.substring(1) : suffix;

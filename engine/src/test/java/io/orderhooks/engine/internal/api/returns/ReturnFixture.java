@@ -14,18 +14,18 @@ import java.util.Map;
  * {@code l1} (3 widgets at 10.00) and {@code l2} (2 gadgets at 3.25), paid by an accepted purchase-order payment
  * {@code p1}, and an admin user group {@code return-approvers} holding the admin user.
  */
-final class ReturnFixture {
+public final class ReturnFixture {
 
     private ReturnFixture() {}
 
-    static ApiTestServer start(CheckoutIntegration integration) {
+    public static ApiTestServer start(CheckoutIntegration integration) {
         ApiTestServer api = ApiTestServer.start(e -> e.checkoutIntegration(integration), a -> a);
         CommerceFixture.seed(api);
         return api;
     }
 
     /** Places and submits order {@code orderID} as the shopper, paid by accepted payment {@code p-orderID}. */
-    static void submittedOrder(ApiTestServer api, String orderID) {
+    public static void submittedOrder(ApiTestServer api, String orderID) {
         String shopper = CommerceFixture.shopper(api);
         String admin = api.adminToken();
         ok(api.post("/v1/orders/Outgoing", shopper, json(Map.of("ID", orderID))));
@@ -41,7 +41,7 @@ final class ReturnFixture {
     }
 
     /** An admin user group {@code return-approvers} with the admin user, and an OrderReturn rule over {@code expression}. */
-    static void returnRule(ApiTestServer api, String expression) {
+    public static void returnRule(ApiTestServer api, String expression) {
         String admin = api.adminToken();
         ok(api.post("/v1/usergroups", admin, json(Map.of("ID", "return-approvers", "Name", "Return approvers"))));
         ok(api.post("/v1/usergroups/assignments", admin, json(Map.of("UserGroupID", "return-approvers", "UserID", "admin"))));
