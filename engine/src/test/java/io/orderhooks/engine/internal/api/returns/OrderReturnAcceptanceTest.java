@@ -80,6 +80,8 @@ class OrderReturnAcceptanceTest {
         assertThat(notMine.status()).isEqualTo(403);
         assertThat(notMine.errorCode()).isEqualTo("OrderReturn.NotEligibleToApprove");
 
+        assertThat(api.delete("/v1/approvalrules/big-refunds", admin).errorCode()).isEqualTo("ApprovalRule.CannotDeleteIfPending");
+
         Response approved = api.post("/v1/orderreturns/big/approve", admin, json(Map.of("Comments", "ok")));
         assertThat(approved.status()).isEqualTo(201);
         assertThat(approved.body().get("Status").asText()).isEqualTo("Open");
