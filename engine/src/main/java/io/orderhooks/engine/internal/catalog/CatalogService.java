@@ -191,17 +191,23 @@ public final class CatalogService {
 
     public Catalog saveCatalog(Caller caller, Catalog c) {
         Errors.requireSeller(caller);
-        Catalog stored = c.toBuilder().id(idOr(c.id())).ownerID(caller.companyID()).active(c.active() == null || c.active()).build();
+        Catalog stored = c.toBuilder().id(idOr(c.id())).ownerID(caller.companyID()).active(c.active() == null || c.active())
+                .categoryCount(0).build();
         t(Tables.CATALOGS).put(stored.id(), stored);
-        return stored;
+        return withCategoryCount(stored);
     }
 
+    /** The catalogs the caller sees, each with its read-only {@code CategoryCount} (every category in it, any depth). */
     public List<Catalog> listCatalogs(Caller caller) {
         if (caller.isSeller()) {
-            return t(Tables.CATALOGS).list();
+            return t(Tables.CATALOGS).list().stream().map(this::withCategoryCount).toList();
         }
         HashSet<String> ids = new HashSet<>(new ProductAccess(ctx).catalogsOf(caller.companyID()).keySet());
-        return t(Tables.CATALOGS).list().stream().filter(c -> ids.contains(c.id())).toList();
+        return t(Tables.CATALOGS).list().stream().filter(c -> ids.contains(c.id())).map(this::withCategoryCount).toList();
+    }
+
+    private Catalog withCategoryCount(Catalog c) {
+        return c.toBuilder().categoryCount(t(Tables.CATEGORIES).listWithPrefix(c.id() + "/").size()).build();
     }
 
     public void assignCatalog(Caller caller, CatalogAssignment a) {

@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A product's read-only {@code SpecCount} and {@code VariantCount} follow its specs and variants, whatever clients send. */
+/**
+ * Read-only counts follow the data, whatever clients send: a product's {@code SpecCount} and {@code VariantCount}
+ * (its specs and variants), a catalog's {@code CategoryCount} (its categories at any depth).
+ */
 class ProductCountsAcceptanceTest {
 
     final ApiTestServer api = ApiTestServer.start();
@@ -46,6 +49,24 @@ class ProductCountsAcceptanceTest {
         assertThat(counts(items.get(1))).as("widget").isEqualTo("specs 1, variants 2");
         assertThat(ok(api.get("/v1/products?SpecCount=1", admin)).body().at("/Items/0/ID").asText())
                 .as("lists filter on the computed count").isEqualTo("widget");
+    }
+
+    @Test
+    void aCatalogsCategoryCountIsEveryCategoryInItAtAnyDepth() {
+        CommerceFixture.seed(api);
+        String admin = api.adminToken();
+        ok(api.post("/v1/catalogs/cat1/categories", admin, json(Map.of("ID", "tops", "Name", "Tops"))));
+        ok(api.post("/v1/catalogs/cat1/categories", admin, json(Map.of("ID", "shirts", "Name", "Shirts", "ParentID", "tops"))));
+        ok(api.post("/v1/catalogs", admin, json(Map.of("ID", "cat", "Name", "Prefix of cat1, no categories"))));
+
+        assertThat(ok(api.get("/v1/catalogs/cat1", admin)).body().get("CategoryCount").asInt()).isEqualTo(2);
+        assertThat(ok(api.get("/v1/catalogs/cat", admin)).body().get("CategoryCount").asInt()).isZero();
+        JsonNode saved = ok(api.put("/v1/catalogs/cat1", admin, json(Map.of("ID", "cat1", "Name", "Main", "CategoryCount", 9)))).body();
+        assertThat(saved.get("CategoryCount").asInt()).as("read-only count ignores the body").isEqualTo(2);
+        assertThat(ok(api.get("/v1/me/catalogs", CommerceFixture.shopper(api))).body().at("/Items/0/CategoryCount").asInt()).isEqualTo(2);
+
+        ok(api.delete("/v1/catalogs/cat1/categories/tops", admin));
+        assertThat(ok(api.get("/v1/catalogs?ID=cat1", admin)).body().at("/Items/0/CategoryCount").asInt()).isZero();
     }
 
     static String counts(JsonNode product) {
