@@ -5,40 +5,22 @@ import static io.orderhooks.engine.internal.api.testing.ApiTestServer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.Webhook;
 import io.orderhooks.core.model.WebhookRoute;
 import io.orderhooks.engine.AdminBootstrap;
 import io.orderhooks.engine.internal.Caller;
 import io.orderhooks.engine.internal.api.testing.ApiTestServer;
-import io.orderhooks.engine.spi.PreHookDecision;
-import io.orderhooks.engine.spi.WebhookEndpoint;
-import io.orderhooks.engine.spi.WebhookSink;
+import io.orderhooks.engine.internal.api.testing.RecordingWebhookSink;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Writes of {@code v1/productfacets} and {@code v1/xpindices} fire webhooks like every other write route. */
 class ProductFacetWebhookAcceptanceTest {
 
-    final List<JsonNode> delivered = new CopyOnWriteArrayList<>();
-    final WebhookSink sink = new WebhookSink() {
-        @Override
-        public PreHookDecision before(WebhookEndpoint hook, byte[] payload) {
-            return new PreHookDecision(true, null, null);
-        }
-
-        @Override
-        public void after(WebhookEndpoint hook, byte[] payload) {
-            try {
-                delivered.add(OrderCloudJson.mapper().readTree(payload));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-    };
+    final RecordingWebhookSink sink = new RecordingWebhookSink();
+    final List<JsonNode> delivered = sink.delivered();
     final ApiTestServer api = ApiTestServer.start(e -> e, a -> a.webhookSink(sink));
 
     @AfterEach
