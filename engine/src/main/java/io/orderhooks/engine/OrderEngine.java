@@ -77,7 +77,7 @@ public final class OrderEngine implements AutoCloseable {
         this.config = config;
         this.store = config.store.open();
         this.log = store instanceof JdbcStore ? new StoredDeliveryLog(store) : new InMemoryDeliveryLog();
-        this.resources = new EngineResources(config.clock, log, http, config.observer);
+        this.resources = new EngineResources(config.clock, log, http, config.observer, store.outbox());
         this.checkout = config.checkout.create(resources);
         this.sink = config.webhooks.create(resources);
         this.engine = Engine.builder().store(store).clock(config.clock).checkoutIntegration(checkout)
