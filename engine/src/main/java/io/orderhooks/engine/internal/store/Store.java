@@ -69,7 +69,7 @@ public interface Store {
      * Runs {@code work} so that every store change it makes on this thread (tables, orders, the outbox) commits
      * together: when it returns, and also when it refuses with an {@code OrderCloudException} (what it changed before
      * refusing stays, as if each step had committed on its own, e.g. a failed integration answer recorded on the
-     * order); any other exception rolls everything back, and a database failure (503) leaves nothing. In memory (no
+     * order); any other exception, and a database failure (503), roll everything back. In memory (no
      * transactions) this just runs {@code work}.
      */
     default <R> R atomically(Supplier<R> work) {

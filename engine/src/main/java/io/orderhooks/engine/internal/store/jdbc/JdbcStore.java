@@ -48,6 +48,11 @@ public final class JdbcStore implements Store, AutoCloseable {
         return Optional.of(outbox);
     }
 
+    /** See {@link JdbcOutbox#releaseAllLeases()}; returns how many leases a dead process left. */
+    int releaseOutboxLeases() {
+        return outbox.releaseAllLeases();
+    }
+
     /** One transaction for everything {@code work} does on this thread (see {@link Store#atomically}). */
     @Override
     public <R> R atomically(Supplier<R> work) {
@@ -56,6 +61,9 @@ public final class JdbcStore implements Store, AutoCloseable {
             try {
                 return work.get();
             } catch (OrderCloudException e) {
+                if (e.getCause() instanceof java.sql.SQLException) {
+                    throw e;
+                }
                 refused[0] = e;
                 return null;
             }

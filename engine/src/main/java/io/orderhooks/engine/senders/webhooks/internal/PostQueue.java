@@ -35,7 +35,7 @@ public final class PostQueue {
     /** How often an idle worker looks at a durable outbox (rows may come from other engines or commit late). */
     private static final long DURABLE_POLL_MS = 200;
     /** Lease beyond the attempt's time limit, for recording the attempt and updating the row. */
-    private static final Duration LEASE_MARGIN = Duration.ofSeconds(60);
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(15);
 
     private final Deliverer deliverer;
     private final Clock clock;
