@@ -76,7 +76,8 @@ public final class EngineApi {
             IntegrationEventRoutes::register, DeliveryRoutes::register, BreakerRoutes::register,
             ProductCollectionRoutes::register, GroupOrderRoutes::register, SharedCartRoutes::register,
             CostCenterRoutes::register, CreditCardRoutes::register, IncrementorRoutes::register, CategoryRoutes::register,
-            VariantRoutes::register);
+            VariantRoutes::register, io.orderhooks.engine.internal.api.resources.MessageSenderRoutes::register,
+            io.orderhooks.engine.internal.api.resources.MeAccountRoutes::register);
 
     private final ApiContext context;
     private final ApiServer server;

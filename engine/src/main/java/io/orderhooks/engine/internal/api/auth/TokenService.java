@@ -72,6 +72,10 @@ public final class TokenService {
         return keys;
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
     public String issuer() {
         return issuer;
     }
@@ -116,6 +120,33 @@ public final class TokenService {
             throw new IllegalStateException("cannot sign a token", e);
         }
         return new Issued(jwt.serialize(), claims);
+    }
+
+    /**
+     * An OpenID-style identity token ({@code GET oauth/userinfo}) for the bearer of {@code access}: RS256 with the
+     * access tokens' key, {@code sub} = user ID, {@code aud} = API client ID, the OrderCloud claims {@code usr},
+     * {@code cid}, {@code usrtype}, {@code cmp}, plus {@code profile} (e.g. {@code email}, {@code given_name},
+     * {@code family_name}; null values are left out); it expires with the access token.
+     */
+    public Issued identityToken(AccessClaims access, java.util.Map<String, String> profile) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().jwtID(UUID.randomUUID().toString()).issuer(issuer)
+                .audience(access.clientID()).subject(access.userID()).issueTime(Date.from(now))
+                .expirationTime(Date.from(access.expiresAt())).claim("usr", access.username())
+                .claim("cid", access.clientID()).claim("usrtype", access.userType()).claim("cmp", access.companyID());
+        profile.forEach((k, v) -> {
+            if (v != null) {
+                set.claim(k, v);
+            }
+        });
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(JOSEObjectType.JWT).keyID(keys.keyID()).build(), set.build());
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+        return new Issued(jwt.serialize(), access);
     }
 
     /**
