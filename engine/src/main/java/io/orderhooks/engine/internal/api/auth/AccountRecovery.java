@@ -69,14 +69,28 @@ public final class AccountRecovery {
         limit("password/reset", clientID, isBlank(username) ? email : username);
         for (User u : recipients(clientID, username, email)) {
             String code = codes.issue(u.companyID(), u.id(), clientID);
-            TokenService.Grant grant = new TokenService.Grant(u.username(), u.id(), clientID, List.of("PasswordReset"),
-                    accounts.account(u).userType(), u.companyID(), null, null, false,
-                    accounts.tokenVersion(u.companyID(), u.id()));
-            ObjectNode body = OrderCloudJson.mapper().createObjectNode().put("Username", u.username())
-                    .put("PasswordRenewalUrl", url).put("PasswordRenewalVerificationCode", code)
-                    .put("PasswordRenewalAccessToken", tokens.issue(grant, VerificationCodes.LIFETIME).token());
-            notify(clientID, MessageTypes.FORGOTTEN_PASSWORD, u, body);
+            notify(clientID, MessageTypes.FORGOTTEN_PASSWORD, u, renewal(u, url, code, clientID));
         }
+    }
+
+    /**
+     * {@code NewUserInvitation} for a user just created without a password: a verification code (redeemable through
+     * any API client that serves the user) and a reset token, so the user can set a password.
+     */
+    public void invite(Caller creator, User created) {
+        String clientID = creator.clientID() == null ? "orderhooks" : creator.clientID();
+        String code = codes.issue(created.companyID(), created.id(), null);
+        ObjectNode body = renewal(created, null, code, clientID);
+        notify(creator.clientID(), MessageTypes.NEW_USER_INVITATION, created, body);
+    }
+
+    private ObjectNode renewal(User u, String url, String code, String clientID) {
+        TokenService.Grant grant = new TokenService.Grant(u.username(), u.id(), clientID, List.of("PasswordReset"),
+                accounts.account(u).userType(), u.companyID(), null, null, false,
+                accounts.tokenVersion(u.companyID(), u.id()));
+        return OrderCloudJson.mapper().createObjectNode().put("Username", u.username())
+                .put("PasswordRenewalUrl", url).put("PasswordRenewalVerificationCode", code)
+                .put("PasswordRenewalAccessToken", tokens.issue(grant, VerificationCodes.LIFETIME).token());
     }
 
     /** {@code ForgottenCredentials.ResetPasswordByVerificationCode}: the code must be {@code username}'s, via {@code clientID}. */
@@ -87,9 +101,10 @@ public final class AccountRecovery {
         }
         requirePassword(password);
         limit("password/reset/code", clientID, username);
-        AuthTables.StoredCode used = codes.redeem(code, c -> c.clientID().equals(clientID)
-                && engine.orgs().findUser(c.companyID(), c.userID()).map(User::username)
-                        .filter(n -> n.equalsIgnoreCase(username)).isPresent())
+        AuthTables.StoredCode used = codes.redeem(code, c -> engine.orgs().findUser(c.companyID(), c.userID())
+                        .filter(u -> u.username().equalsIgnoreCase(username))
+                        .filter(u -> c.clientID() == null ? accounts.serves(clientID, accounts.account(u)) : c.clientID().equals(clientID))
+                        .isPresent())
                 .orElseThrow(() -> Errors.bad("Auth.InvalidVerificationCode",
                         "Verification code is invalid, expired or already used"));
         setPassword(used.companyID(), used.userID(), password);

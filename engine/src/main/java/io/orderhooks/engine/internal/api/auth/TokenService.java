@@ -112,14 +112,7 @@ public final class TokenService {
         if (claims.anonymous()) {
             set.claim("anon", true);
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .type(JOSEObjectType.JWT).keyID(keys.keyID()).build(), set.build());
-        try {
-            jwt.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign a token", e);
-        }
-        return new Issued(jwt.serialize(), claims);
+        return new Issued(sign(set.build()), claims);
     }
 
     /**
@@ -139,14 +132,18 @@ public final class TokenService {
                 set.claim(k, v);
             }
         });
+        return new Issued(sign(set.build()), access);
+    }
+
+    private String sign(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .type(JOSEObjectType.JWT).keyID(keys.keyID()).build(), set.build());
+                .type(JOSEObjectType.JWT).keyID(keys.keyID()).build(), claims);
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
-        return new Issued(jwt.serialize(), access);
+        return jwt.serialize();
     }
 
     /**

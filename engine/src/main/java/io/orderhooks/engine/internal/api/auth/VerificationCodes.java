@@ -31,7 +31,7 @@ public final class VerificationCodes {
         this.codes = store.table(AuthTables.VERIFICATION_CODES);
     }
 
-    /** A new code for user {@code companyID/userID}, redeemable through {@code clientID} only. */
+    /** A new code for user {@code companyID/userID}, redeemable through {@code clientID} only (null: any client serving the user). */
     public String issue(String companyID, String userID, String clientID) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

@@ -28,7 +28,8 @@ class AccountSelfServiceAcceptanceTest {
                 "LastName", "Nonymous", "Email", "anon@example.com", "Active", true))));
         ok(api.patch("/v1/apiclients/shop", admin, json(Map.of("IsAnonBuyer", true, "DefaultContextUserName", "anon-b1"))));
         ok(api.post("/v1/messagesenders", admin, json(Map.of("ID", "mail", "Name", "Mail", "URL", "https://mail.example/oc",
-                "SharedKey", "mail-key", "AllowAllBuyers", true, "MessageTypes", List.of("ForgottenPassword", "ForgottenUsername")))));
+                "SharedKey", "mail-key", "AllowAllBuyers", true, "MessageTypes", List.of("ForgottenPassword", "ForgottenUsername",
+                "NewUserInvitation")))));
     }
 
     @AfterEach
@@ -88,14 +89,14 @@ class AccountSelfServiceAcceptanceTest {
     }
 
     @Test
-    void aForgottenPasswordIsResetOnceByTheMailedCodeAndTheOldPasswordStopsWorking() {
+    void aForgottenPasswordIsResetOnceByTheMailedCodeAndTheOldPasswordStopsWorking() throws Exception {
         assertThat(requestCode("ann", null).status()).isEqualTo(204);
         CapturingSink.Delivery d = sink.delivered.get(0);
         assertThat(d.endpoint().id()).isEqualTo("messagesender:mail");
         assertThat(d.endpoint().hashKey()).isEqualTo("mail-key");
         String code = lastCode();
         assertThat(api.engine().context().store().table(io.orderhooks.engine.internal.api.auth.AuthTables.VERIFICATION_CODES)
-                .list()).extracting(c -> c.id()).doesNotContain(code).hasSize(1);
+                .list()).extracting(c -> c.id()).doesNotContain(code).contains(sha256(code));
 
         assertThat(reset(code, "bob", "pw-evil-1").errorCode()).isEqualTo("Auth.InvalidVerificationCode");
         assertThat(reset(code, "ann", "pw-ann-2").status()).isEqualTo(204);
@@ -172,5 +173,25 @@ class AccountSelfServiceAcceptanceTest {
         assertThat(claims.get("aud").toString()).contains("shop");
         assertThat(info.body().get("expires_in").asLong()).isEqualTo(36_000);
         assertThat(api.get("/oauth/userinfo", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aUserCreatedWithoutAPasswordIsInvitedWithACodeThatSetsTheFirstPasswordThroughAnyClientServingIt() {
+        ok(api.post("/v1/buyers/b1/users", admin, json(Map.of("ID", "cy", "Username", "cy", "FirstName", "C", "LastName", "Y",
+                "Email", "cy@example.com", "Active", true))));
+        List<JsonNode> invitations = sink.messages("NewUserInvitation");
+        assertThat(invitations).hasSize(1);
+        assertThat(invitations.get(0).at("/Recipient/ID").asText()).isEqualTo("cy");
+        String code = invitations.get(0).at("/EventBody/PasswordRenewalVerificationCode").asText();
+        assertThat(reset(code, "cy", "pw-cy-1").status()).isEqualTo(204);
+        assertThat(api.login("shop", "cy", "pw-cy-1", "Shopper")).isNotBlank();
+        ok(api.post("/v1/buyers/b1/users", admin, json(Map.of("ID", "di", "Username", "di", "Password", "pw-di-1",
+                "FirstName", "D", "LastName", "I", "Email", "di@example.com", "Active", true))));
+        assertThat(sink.messages("NewUserInvitation")).hasSize(1);
+    }
+
+    static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }
