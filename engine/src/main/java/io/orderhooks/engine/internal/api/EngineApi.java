@@ -78,7 +78,9 @@ public final class EngineApi {
             IntegrationEventRoutes::register, DeliveryRoutes::register, BreakerRoutes::register,
             ProductCollectionRoutes::register, GroupOrderRoutes::register, SharedCartRoutes::register,
             CostCenterRoutes::register, CreditCardRoutes::register, IncrementorRoutes::register, CategoryRoutes::register,
-            VariantRoutes::register, ProductFacetRoutes::register, XpIndexRoutes::register);
+            VariantRoutes::register, ProductFacetRoutes::register, XpIndexRoutes::register,
+            io.orderhooks.engine.internal.api.resources.MessageSenderRoutes::register,
+            io.orderhooks.engine.internal.api.resources.MeAccountRoutes::register);
 
     private final ApiContext context;
     private final ApiServer server;
