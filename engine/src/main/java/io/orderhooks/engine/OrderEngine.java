@@ -7,8 +7,10 @@ import io.orderhooks.engine.delivery.InMemoryDeliveryLog;
 import io.orderhooks.engine.delivery.Transports;
 import io.orderhooks.engine.internal.Engine;
 import io.orderhooks.engine.internal.api.EngineApi;
+import io.orderhooks.engine.internal.api.HealthEndpoints;
 import io.orderhooks.engine.internal.grouporders.InvitationPurger;
 import io.orderhooks.engine.internal.sharedcarts.SharedCartPurgeSchedule;
+import io.orderhooks.engine.internal.store.JobLock;
 import io.orderhooks.engine.internal.store.Store;
 import io.orderhooks.engine.internal.store.StoredDeliveryLog;
 import io.orderhooks.engine.internal.store.jdbc.JdbcStore;
@@ -47,9 +49,12 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@link #start} serves the API and starts the schedules the engine needs: expired group-order invitations and
- * inactive shared carts (with their purge notices) are purged every {@link Config#purgePeriod(Duration)}, judged by
- * the engine's clock. {@link #close()} stops the server and the schedules, then the webhook sink (in-flight
+ * <p>{@link #start} serves the API, the probes {@code GET /health} (liveness) and {@code GET /ready} (the store
+ * answers and is migrated; 503 otherwise), and starts the schedules the engine needs: expired group-order
+ * invitations and inactive shared carts (with their purge notices) are purged every
+ * {@link Config#purgePeriod(Duration)}, judged by the engine's clock. Several engines on one PostgreSQL database
+ * share everything they know (orders, signing keys, refresh tokens, revocations, lockout counters); each
+ * purge run takes a cluster-wide advisory lock, so it runs on one instance at a time. {@link #close()} stops the server and the schedules, then the webhook sink (in-flight
  * post-webhooks finish, queued ones become redeliverable dead letters), the checkout sender, the HTTP client and the
  * store, in that order. Thread-safe; {@code start} at most once.
  */
@@ -124,9 +129,12 @@ public final class OrderEngine implements AutoCloseable {
         if (config.metricsEndpoint != null) {
             apiBuilder.endpoint(METRICS_PATH, config.metricsEndpoint);
         }
+        apiBuilder.endpoint(HealthEndpoints.HEALTH, HealthEndpoints.health())
+                .endpoint(HealthEndpoints.READY, HealthEndpoints.ready(store));
         EngineApi api = apiBuilder.build();
-        running.add(InvitationPurger.start(engine.groupOrders(), config.purgePeriod));
-        running.add(SharedCartPurgeSchedule.start(engine.sharedCartPurger(), config.purgePeriod));
+        JobLock jobs = store instanceof JdbcStore j ? j.jobLock() : JobLock.LOCAL;
+        running.add(InvitationPurger.start(engine.groupOrders(), config.purgePeriod, jobs));
+        running.add(SharedCartPurgeSchedule.start(engine.sharedCartPurger(), config.purgePeriod, jobs));
         this.admin = api.admin();
         Javalin created = api.create();
         created.unsafe.startup.showJavalinBanner = false;
