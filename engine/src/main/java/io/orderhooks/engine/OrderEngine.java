@@ -8,6 +8,7 @@ import io.orderhooks.engine.delivery.Transports;
 import io.orderhooks.engine.internal.Engine;
 import io.orderhooks.engine.internal.api.EngineApi;
 import io.orderhooks.engine.internal.api.HealthEndpoints;
+import io.orderhooks.engine.internal.api.auth.StoredSigningKeys;
 import io.orderhooks.engine.internal.grouporders.InvitationPurger;
 import io.orderhooks.engine.internal.sharedcarts.SharedCartPurgeSchedule;
 import io.orderhooks.engine.internal.store.JobLock;
@@ -198,6 +199,16 @@ public final class OrderEngine implements AutoCloseable {
             Thread.sleep(10);
         }
         return true;
+    }
+
+    /**
+     * Makes a new token signing key in the store. Tokens signed with the old key stay valid until they expire, on
+     * every engine sharing the store; new tokens carry the new {@code kid} within 30 s on every instance.
+     *
+     * @return the new key's {@code kid}
+     */
+    public String rotateSigningKey() {
+        return StoredSigningKeys.rotate(store).keyID();
     }
 
     /** The engine behind the API, for this module's own tests and benchmarks; not public API. */
