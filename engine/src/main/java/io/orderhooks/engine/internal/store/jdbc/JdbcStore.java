@@ -2,6 +2,7 @@ package io.orderhooks.engine.internal.store.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.engine.delivery.Outbox;
 import io.orderhooks.engine.internal.orders.OrderState;
 import io.orderhooks.engine.internal.store.JobLock;
 import io.orderhooks.engine.internal.store.Mutation;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@link Store} on a SQL database (H2 or PostgreSQL) through a HikariCP pool.
@@ -36,6 +38,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final Map<String, JdbcRepository<?>> tables = new ConcurrentHashMap<>();
     private final JobLock jobLock;
     private final Readiness readiness;
+    private final JdbcOutbox outbox;
 
     JdbcStore(HikariDataSource pool) {
         this.pool = pool;
@@ -43,6 +46,7 @@ public final class JdbcStore implements Store, AutoCloseable {
         boolean shared = pool.getJdbcUrl().startsWith("jdbc:postgresql:");
         this.jobLock = shared ? new AdvisoryJobLock(pool) : JobLock.LOCAL;
         this.readiness = new Readiness(pool);
+        this.outbox = new JdbcOutbox(tx);
     }
 
     /**
@@ -59,6 +63,37 @@ public final class JdbcStore implements Store, AutoCloseable {
      */
     public String problem() {
         return readiness.problem();
+    }
+
+    @Override
+    public Optional<Outbox> outbox() {
+        return Optional.of(outbox);
+    }
+
+    /** See {@link JdbcOutbox#releaseAllLeases()}; returns how many leases a dead process left. */
+    int releaseOutboxLeases() {
+        return outbox.releaseAllLeases();
+    }
+
+    /** One transaction for everything {@code work} does on this thread (see {@link Store#atomically}). */
+    @Override
+    public <R> R atomically(Supplier<R> work) {
+        OrderCloudException[] refused = new OrderCloudException[1];
+        R result = tx.inTransaction(c -> {
+            try {
+                return work.get();
+            } catch (OrderCloudException e) {
+                if (e.getCause() instanceof java.sql.SQLException) {
+                    throw e;
+                }
+                refused[0] = e;
+                return null;
+            }
+        });
+        if (refused[0] != null) {
+            throw refused[0];
+        }
+        return result;
     }
 
     @Override
