@@ -20,10 +20,13 @@ export const NAMED_METHODS = ['Me.ListCategories', 'Me.GetCategory', 'Me.ListCos
   'Products.PatchVariant', 'Products.ListSpecs', 'Orders.Ship', 'Orders.RemovePromotion',
   'Payments.CreateTransaction', 'Cart.CreatePaymentTransaction',
   // issue #21
-  'Users.ListAcrossBuyers', 'LineItems.ListAcrossOrders'];
+  'Users.ListAcrossBuyers', 'LineItems.ListAcrossOrders',
+  // issue #21, accounts
+  'Me.Register', 'Me.ResetPasswordByToken', 'ForgottenCredentials.SendVerificationCode',
+  'ForgottenCredentials.ResetPasswordByVerificationCode', 'ForgottenCredentials.RetrieveUsername'];
 /** Classes issue #21 names (same rule as NAMED_CLASSES). */
 export const NAMED_CLASSES_21 = ['AdminUsers', 'AdminUserGroups', 'AdminAddresses', 'ProductFacets', 'XpIndices',
-  'OrderReturns'];
+  'MessageSenders', 'OrderReturns'];
 /** Classes of features docs/ENGINE.md lists as not implemented: every method must answer the feature's 404. */
 export const NOT_IMPLEMENTED_CLASSES = ['Bundles', 'BundleLineItems', 'BundleSubscriptionItems', 'Subscriptions',
   'SubscriptionItems', 'SubscriptionIntegrations', 'Locales', 'OpenIdConnects', 'EntitySynchronization',
