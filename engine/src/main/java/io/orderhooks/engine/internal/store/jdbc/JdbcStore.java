@@ -3,7 +3,11 @@ package io.orderhooks.engine.internal.store.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.engine.internal.orders.OrderState;
+import io.orderhooks.core.model.ListPage;
+import io.orderhooks.core.model.Order;
+import io.orderhooks.engine.internal.query.ListQuery;
 import io.orderhooks.engine.internal.store.Mutation;
+import io.orderhooks.engine.internal.store.OrderListScope;
 import io.orderhooks.engine.internal.store.Repository;
 import io.orderhooks.engine.internal.store.Store;
 import io.orderhooks.engine.internal.store.Table;
@@ -34,9 +38,12 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final Transactions tx;
     private final Map<String, JdbcRepository<?>> tables = new ConcurrentHashMap<>();
 
-    JdbcStore(HikariDataSource pool) {
+    private final OrderListSql orderLists;
+
+    JdbcStore(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
         this.tx = new Transactions(pool);
+        this.orderLists = new OrderListSql(dialect);
     }
 
     @Override
@@ -69,6 +76,12 @@ public final class JdbcStore implements Store, AutoCloseable {
     public List<OrderState> ordersFromUser(String companyID, String userID) {
         return tx.inTransaction(c -> OrderRows.select(c,
                 SELECT + " WHERE from_company = ? AND from_user = ? ORDER BY seq", companyID, userID));
+    }
+
+    /** In SQL on the indexed columns; only the page is loaded when every filter and sort key has a column. */
+    @Override
+    public ListPage<Order> listOrders(OrderListScope scope, ListQuery query) {
+        return tx.inTransaction(c -> orderLists.list(c, scope, query));
     }
 
     @Override
