@@ -61,6 +61,11 @@ public interface Store {
         return query.apply(inScope, PropertyReaders.forRecord(Order.class));
     }
 
+    /** The store's own delivery table, when it has one (a database store); empty keeps deliveries in a {@link Table}. */
+    default java.util.Optional<DeliveryTable> deliveryTable() {
+        return java.util.Optional.empty();
+    }
+
     /** Adds a new order; 409 {@code IdExists} when the ID is taken. */
     void createOrder(OrderState state);
 

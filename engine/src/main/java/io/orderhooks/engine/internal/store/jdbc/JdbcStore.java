@@ -6,6 +6,7 @@ import io.orderhooks.engine.internal.orders.OrderState;
 import io.orderhooks.core.model.ListPage;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.engine.internal.query.ListQuery;
+import io.orderhooks.engine.internal.store.DeliveryTable;
 import io.orderhooks.engine.internal.store.Mutation;
 import io.orderhooks.engine.internal.store.OrderListScope;
 import io.orderhooks.engine.internal.store.Repository;
@@ -39,11 +40,19 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final Map<String, JdbcRepository<?>> tables = new ConcurrentHashMap<>();
 
     private final OrderListSql orderLists;
+    private final JdbcDeliveryTable deliveries;
 
     JdbcStore(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
         this.tx = new Transactions(pool);
         this.orderLists = new OrderListSql(dialect);
+        this.deliveries = new JdbcDeliveryTable(tx, dialect);
+    }
+
+    /** The {@code deliveries} table: indexed lookups, lists and SQL pages. */
+    @Override
+    public Optional<DeliveryTable> deliveryTable() {
+        return Optional.of(deliveries);
     }
 
     @Override
@@ -110,6 +119,31 @@ public final class JdbcStore implements Store, AutoCloseable {
             throw m.failure();
         }
         return m.result();
+    }
+
+    /**
+     * Adds many new orders fast (seeding, imports, benchmarks): batches of {@code batchSize} rows, each batch one
+     * transaction, so a failure leaves the earlier batches committed. 503 {@code ServiceUnavailable} on a database
+     * failure (a taken ID included: use {@link #createOrder} for the 409 of a single order).
+     */
+    public void importOrders(Iterable<OrderState> states, int batchSize) {
+        java.util.List<OrderState> batch = new java.util.ArrayList<>(batchSize);
+        for (OrderState s : states) {
+            batch.add(s);
+            if (batch.size() == batchSize) {
+                tx.inTransaction(c -> {
+                    OrderRows.insertBatch(c, batch);
+                    return null;
+                });
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            tx.inTransaction(c -> {
+                OrderRows.insertBatch(c, batch);
+                return null;
+            });
+        }
     }
 
     /** Closes the connection pool (an embedded H2 database closes with its last connection). */

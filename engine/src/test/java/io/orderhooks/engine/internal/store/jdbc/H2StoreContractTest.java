@@ -38,7 +38,7 @@ class H2StoreContractTest extends DurableStoreContract {
         }
         assertThatThrownBy(this::open).isInstanceOf(StoreStartFailure.class)
                 .hasMessage("the data folder " + dir.resolve("data") + " was written by a newer orderhooks (schema version 99;"
-                        + " this one knows up to 1); refusing to start rather than downgrade it");
+                        + " this one knows up to 4); refusing to start rather than downgrade it");
         store = null;
     }
 
