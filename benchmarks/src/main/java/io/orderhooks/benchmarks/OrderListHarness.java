@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * {@code orderlist store orders query p50Micros p99Micros samples} and {@code start store orders millis}, plus
  * {@code seed store orders seconds}. Usage: {@code OrderListHarness [counts=100000,1000000] [samples=300]
  * [startOrders=100000]}; each seeding stops at {@code orderhooks.bench.seedSeconds} (default 600) and reports the
- * count it reached.
+ * count it reached; each query warms up for at most 10 s and is measured for at most 45 s (at least 20 samples).
  */
 public final class OrderListHarness {
 
@@ -40,6 +40,9 @@ public final class OrderListHarness {
     private static final OrderStatus[] STATUSES = {OrderStatus.Open, OrderStatus.Completed, OrderStatus.Unsubmitted,
         OrderStatus.Canceled, OrderStatus.AwaitingApproval};
     static final int BUYERS = 1000;
+    /** Time bounds per query, so that a slow query shortens its own run rather than the harness's budget. */
+    private static final long WARM_UP_NANOS = 10_000_000_000L;
+    private static final long MEASURE_NANOS = 45_000_000_000L;
 
     private OrderListHarness() {}
 
@@ -130,11 +133,13 @@ public final class OrderListHarness {
         runs.put("buyer company: xp.Channel=web (Java on the SQL-narrowed set)", () -> store.listOrders(
                 scope("b" + random.nextInt(BUYERS), OrderListScope.Side.FROM), query("xp.Channel=web&sortBy=!DateSubmitted")));
         runs.forEach((name, run) -> {
-            for (int i = 0; i < Math.max(20, samples / 5); i++) {
+            long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+            for (int i = 0; i < Math.max(20, samples / 5) && System.nanoTime() < warmUntil; i++) {
                 run.get();
             }
             Latencies latencies = new Latencies(samples);
-            for (int i = 0; i < samples; i++) {
+            long measureUntil = System.nanoTime() + MEASURE_NANOS;
+            for (int i = 0; i < samples && (i < 20 || System.nanoTime() < measureUntil); i++) {
                 long t0 = System.nanoTime();
                 run.get();
                 latencies.record(System.nanoTime() - t0);
