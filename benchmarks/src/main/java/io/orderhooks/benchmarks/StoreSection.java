@@ -19,7 +19,7 @@ final class StoreSection {
         md.append("`Store.listOrders` (filter + sort + page, answered in SQL; target p99 < 50 ms at 1M orders), one caller:\n\n");
         md.append("| store | orders | query | p50 ms | p99 ms | samples |\n|---|---:|---|---:|---:|---:|\n");
         rows.stream().filter(r -> r[0].equals("orderlist")).forEach(r -> md.append("| ").append(r[1]).append(" | ")
-                .append(r[2]).append(" | ").append(r[3]).append(" | ").append(PerfReport.num(Long.parseLong(r[4]) / 1000.0))
+                .append(r[2]).append(" | ").append(r[3].replace("|", "\\|")).append(" | ").append(PerfReport.num(Long.parseLong(r[4]) / 1000.0))
                 .append(" | ").append(PerfReport.num(Long.parseLong(r[5]) / 1000.0)).append(" | ").append(r[6]).append(" |\n"));
         md.append("\n| engine start on | orders on disk | ms |\n|---|---:|---:|\n");
         rows.stream().filter(r -> r[0].equals("start")).forEach(r -> md.append("| ").append(r[1]).append(" | ")
