@@ -98,7 +98,7 @@ public final class EngineApi {
         b.extra.forEach(r -> r.accept(routes, context));
         WebhookSink sink = b.sink != null ? b.sink : b.engine.context().webhookSink();
         WebhookFiring firing = new WebhookFiring(b.engine.webhooks()::all, sink, b.engine.context().clock(),
-                new PreHookAccess(context));
+                new PreHookAccess(context), store::atomically);
         this.server = new ApiServer(routes, oauth, firing, b.maxBodyBytes, revocations, b.engine.observer(),
                 b.endpoints);
         this.admin = Bootstrap.ensure(b.engine, b.admin);

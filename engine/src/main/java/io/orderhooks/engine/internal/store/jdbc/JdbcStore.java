@@ -2,6 +2,7 @@ package io.orderhooks.engine.internal.store.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.engine.delivery.Outbox;
 import io.orderhooks.engine.internal.orders.OrderState;
 import io.orderhooks.core.model.ListPage;
 import io.orderhooks.core.model.Order;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@link Store} on a SQL database (H2 or PostgreSQL) through a HikariCP pool.
@@ -38,6 +40,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final HikariDataSource pool;
     private final Transactions tx;
     private final Map<String, JdbcRepository<?>> tables = new ConcurrentHashMap<>();
+    private final JdbcOutbox outbox;
 
     private final OrderListSql orderLists;
     private final JdbcDeliveryTable deliveries;
@@ -47,12 +50,44 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.tx = new Transactions(pool);
         this.orderLists = new OrderListSql(dialect);
         this.deliveries = new JdbcDeliveryTable(tx, dialect);
+        this.outbox = new JdbcOutbox(tx);
     }
 
     /** The {@code deliveries} table: indexed lookups, lists and SQL pages. */
     @Override
     public Optional<DeliveryTable> deliveryTable() {
         return Optional.of(deliveries);
+    }
+
+    @Override
+    public Optional<Outbox> outbox() {
+        return Optional.of(outbox);
+    }
+
+    /** See {@link JdbcOutbox#releaseAllLeases()}; returns how many leases a dead process left. */
+    int releaseOutboxLeases() {
+        return outbox.releaseAllLeases();
+    }
+
+    /** One transaction for everything {@code work} does on this thread (see {@link Store#atomically}). */
+    @Override
+    public <R> R atomically(Supplier<R> work) {
+        OrderCloudException[] refused = new OrderCloudException[1];
+        R result = tx.inTransaction(c -> {
+            try {
+                return work.get();
+            } catch (OrderCloudException e) {
+                if (e.getCause() instanceof java.sql.SQLException) {
+                    throw e;
+                }
+                refused[0] = e;
+                return null;
+            }
+        });
+        if (refused[0] != null) {
+            throw refused[0];
+        }
+        return result;
     }
 
     @Override
