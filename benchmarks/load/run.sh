@@ -11,7 +11,13 @@
 # API, the engine delivering every checkout event over HTTP (signed) to the example merchant.
 # Samples each server's resident memory (VmRSS) idle and under load; writes everything to $OUT/load.tsv.
 #
+# BEFORE_JAR=<an older benchmarks.jar> adds its middleware as one more interleaved server, row "before" (same
+# bodies, same key), and runs the checkout once with that jar's engine, merchant and driver (row
+# checkout-LINES-before) before the current one: before and after measured side by side in one run.
+#
 # Usage: benchmarks/load/run.sh            (from anywhere; settings through the environment below)
+#        SERVERS= STORES=postgres ENGINES="1 2" benchmarks/load/run.sh   (only checkouts/s of 1 vs 2 engine JVMs on
+#                                                                        one PostgreSQL, side by side)
 #        DURATION=3 WARMUP=2 ROUNDS=1 LINE_SETS=20 benchmarks/load/run.sh     (a smoke check, ~1 min)
 # Every run is bounded: wrk by -d plus `timeout`, every wait loop by a count.
 set -euo pipefail
@@ -24,13 +30,17 @@ DURATION=${DURATION:-10}          # seconds of each measured wrk run
 WARMUP=${WARMUP:-15}              # seconds of unmeasured load per server before the first round of a body size
 ROUNDS=${ROUNDS:-3}               # interleaved rounds; the table shows medians
 LINE_SETS=${LINE_SETS:-20 200}    # body sizes (line items) measured
-SERVERS=${SERVERS:-fixed floor calculate node}
+BEFORE_JAR=${BEFORE_JAR:-}       # an older benchmarks.jar measured side by side (see above)
+SERVERS=${SERVERS-fixed floor calculate${BEFORE_JAR:+ before} node}   # empty (SERVERS=) skips to the checkout run
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 USERS=${USERS:-8}                 # virtual users of the checkout run
 CHECKOUT_LINES=${CHECKOUT_LINES:-20}
 STORES=${STORES:-memory}          # engine stores of the checkout run: memory, h2, postgres (embedded PostgreSQL)
+ENGINES=${ENGINES:-1}             # engine instances of the checkout run, e.g. "1 2": 2 = two engine JVMs on the one
+                                  # postgres store behind round-robin virtual users (postgres only)
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx512m}
+START_WAIT=${START_WAIT:-180}      # seconds a server may take to start (a seeded engine on PostgreSQL, a loaded machine)
 LUA=$ROOT/benchmarks/load/post.lua
 
 PIDS=()
@@ -63,10 +73,10 @@ need_peer() {
   (cd "$PEER" && timeout 300 npm ci --no-audit --no-fund --loglevel=error)
 }
 
-# wait_port ROLE PID: waits (at most 60 s) until the server wrote $OUT/ROLE.port; sets SERVER_PORT.
+# wait_port ROLE PID: waits (at most START_WAIT s) until the server wrote $OUT/ROLE.port; sets SERVER_PORT.
 wait_port() {
   local role=$1 pid=$2
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 $((START_WAIT * 2))); do
     if [ -s "$OUT/$role.port" ]; then
       SERVER_PORT=$(cat "$OUT/$role.port")
       return
@@ -74,7 +84,7 @@ wait_port() {
     kill -0 "$pid" 2>/dev/null || { cat "$OUT/$role.log" >&2; echo "$role server died" >&2; exit 1; }
     sleep 0.5
   done
-  echo "$role server not ready after 60 s" >&2
+  echo "$role server not ready after $START_WAIT s" >&2
   exit 1
 }
 
@@ -87,6 +97,27 @@ start_server() {
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
   wait_port "$role" "$SERVER_PID"
+}
+
+# start_before: the middleware of $BEFORE_JAR in $OUT/before (its own copies of the bodies); sets SERVER_PID, SERVER_PORT.
+start_before() {
+  [ -f "$BEFORE_JAR" ] || { echo "BEFORE_JAR $BEFORE_JAR does not exist" >&2; exit 1; }
+  mkdir -p "$OUT/before"
+  rm -f "$OUT/before/middleware.port"
+  # shellcheck disable=SC2086
+  java $SERVER_JAVA_OPTS -cp "$BEFORE_JAR" io.orderhooks.benchmarks.LoadServers middleware "$OUT/before" >"$OUT/before.log" 2>&1 &
+  SERVER_PID=$!
+  PIDS+=("$SERVER_PID")
+  for _ in $(seq 1 240); do
+    if [ -s "$OUT/before/middleware.port" ]; then
+      SERVER_PORT=$(cat "$OUT/before/middleware.port")
+      return
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/before.log" >&2; echo "before server died" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "before server not ready after 120 s" >&2
+  exit 1
 }
 
 # start_node: the Node peer, with the middleware's hash key; sets SERVER_PID, SERVER_PORT.
@@ -191,6 +222,7 @@ start_all() {
     case $role in
       calculate) ;;
       node) need_peer; start_node; PID_OF[node]=$SERVER_PID PORT_OF[node]=$SERVER_PORT ;;
+      before) start_before; PID_OF[before]=$SERVER_PID PORT_OF[before]=$SERVER_PORT ;;
       *) start_server "$role"; PID_OF[$role]=$SERVER_PID PORT_OF[$role]=$SERVER_PORT ;;
     esac
   done
@@ -206,8 +238,9 @@ main() {
     "$(date -u +%FT%TZ)" "$THREADS" "$CONNECTIONS" "$WARMUP" "$ROUNDS" "$DURATION" "$SERVER_JAVA_OPTS" "$(node -v)" >"$RESULTS"
   printf 'loadavg\tstart\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
 
-  start_all
   local lines role round
+  if [ -n "$SERVERS" ]; then   # SERVERS="" runs only the checkout run
+  start_all
   for lines in $LINE_SETS; do
     for role in $SERVERS; do warm "$role-$lines" "$lines" "$role"; done
     for round in $(seq 1 "$ROUNDS"); do
@@ -223,6 +256,7 @@ main() {
   sleep 3
   printf 'rss\tmiddleware\tidle-after-load\t%s\n' "$(rss_kb "${PID_OF[calculate]}")" >>"$RESULTS"
   for role in $SERVERS; do stop_server "${PID_OF[$role]}"; done
+  fi
 
   [ "${SKIP_CHECKOUT:-0}" = 1 ] || checkout_run
   printf 'loadavg\tend\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
@@ -234,10 +268,25 @@ main() {
 # that store delivering to it, and the CheckoutLoad driver's virtual users calling the engine. Rows are named
 # checkout-LINES for the memory store and checkout-LINES-STORE for the others.
 checkout_run() {
+  if [ -n "$BEFORE_JAR" ]; then
+    JAR=$BEFORE_JAR ROW_SUFFIX=-before checkout_jar
+  fi
+  ROW_SUFFIX="" checkout_jar
+}
+
+# checkout_jar: the checkout run of $JAR (engine, merchant and driver), rows suffixed with $ROW_SUFFIX.
+checkout_jar() {
   start_server merchant
   local merchant_pid=$SERVER_PID merchant_port=$SERVER_PORT store
+  local engines
   for store in $STORES; do
-    checkout_store "$store" "http://127.0.0.1:$merchant_port/integration" "$merchant_pid"
+    for engines in $ENGINES; do
+      if [ "$engines" != 1 ] && [ "$store" != postgres ]; then
+        echo "ENGINES=$engines needs the postgres store (a $store store is one process's): skipped" >&2
+        continue
+      fi
+      checkout_store "$store" "http://127.0.0.1:$merchant_port/integration" "$merchant_pid" "$engines"
+    done
   done
   stop_server "$merchant_pid"
 }
@@ -257,15 +306,24 @@ store_property() {
   esac
 }
 
-# checkout_store STORE MERCHANT_URL MERCHANT_PID: one measured checkout run on STORE.
+# checkout_store STORE MERCHANT_URL MERCHANT_PID [ENGINES]: one measured checkout run on STORE; with ENGINES=2 two
+# engine JVMs share the store and every virtual user alternates between them request by request.
 checkout_store() {
-  local store=$1 merchant_url=$2 merchant_pid=$3 name
+  local store=$1 merchant_url=$2 merchant_pid=$3 engines=${4:-1} name
   store_property "$store"
   name="checkout-$CHECKOUT_LINES"
   [ "$store" = memory ] || name="$name-$store"
+  [ "$engines" = 1 ] || name="$name-${engines}engines"
+  name="$name${ROW_SUFFIX:-}"
   local opts="$SERVER_JAVA_OPTS -Dorderhooks.bench.store=$STORE_PROPERTY"
   SERVER_JAVA_OPTS=$opts start_server engine "$merchant_url"
   local engine_pid=$SERVER_PID engine_port=$SERVER_PORT
+  local urls="http://127.0.0.1:$engine_port" extra_pids=() i
+  for i in $(seq 2 "$engines"); do
+    SERVER_JAVA_OPTS=$opts start_server "engine$i" "$merchant_url"
+    extra_pids+=("$SERVER_PID")
+    urls="$urls,http://127.0.0.1:$SERVER_PORT"
+  done
   : >"$OUT/$name-merchant.rss"
   : >"$OUT/$name-engine.rss"
   ( for _ in $(seq 1 $((WARMUP + DURATION + 5))); do
@@ -277,7 +335,7 @@ checkout_store() {
   local line
   # shellcheck disable=SC2086
   line=$(timeout $((WARMUP + DURATION + 180)) java $SERVER_JAVA_OPTS -cp "$JAR" io.orderhooks.benchmarks.CheckoutLoad \
-    "http://127.0.0.1:$engine_port" "$USERS" "$WARMUP" "$DURATION" "$CHECKOUT_LINES" | awk -F'\t' '$1 == "checkout"')
+    "$urls" "$USERS" "$WARMUP" "$DURATION" "$CHECKOUT_LINES" | awk -F'\t' '$1 == "checkout"')
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
   [ -n "$line" ] || { echo "CheckoutLoad gave no result ($store store)" >&2; exit 1; }
@@ -285,7 +343,9 @@ checkout_store() {
   echo "$line" | awk -F'\t' -v OFS='\t' -v name="$name" '{ $2 = name; print }' >>"$RESULTS"
   printf 'rss\tmerchant (%s)\tload-max\t%s\n' "$name" "$(sort -n "$OUT/$name-merchant.rss" | tail -1)" >>"$RESULTS"
   printf 'rss\tengine (%s)\tload-max\t%s\n' "$name" "$(sort -n "$OUT/$name-engine.rss" | tail -1)" >>"$RESULTS"
+  printf 'loadavg\t%s\t%s\n' "$name" "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
   stop_server "$engine_pid"
+  for i in "${extra_pids[@]}"; do stop_server "$i"; done
 }
 
 report() {

@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.orderhooks.engine.internal.api.auth.OAuthEndpoint;
 import io.orderhooks.engine.internal.api.auth.RefreshTokens;
 import io.orderhooks.engine.internal.api.auth.SigningKeys;
+import io.orderhooks.engine.internal.api.auth.KeyRing;
 import io.orderhooks.engine.internal.api.auth.StoredSigningKeys;
 import io.orderhooks.engine.internal.api.auth.TokenService;
 import io.orderhooks.engine.internal.api.internal.Bootstrap;
@@ -17,6 +18,8 @@ import io.orderhooks.engine.internal.api.resources.CostCenterRoutes;
 import io.orderhooks.engine.internal.api.resources.VariantRoutes;
 import io.orderhooks.engine.internal.api.resources.CreditCardRoutes;
 import io.orderhooks.engine.internal.api.resources.IncrementorRoutes;
+import io.orderhooks.engine.internal.api.resources.ProductFacetRoutes;
+import io.orderhooks.engine.internal.api.resources.XpIndexRoutes;
 import io.orderhooks.engine.internal.api.resources.DeliveryRoutes;
 import io.orderhooks.engine.internal.api.resources.IntegrationEventRoutes;
 import io.orderhooks.engine.internal.api.resources.MeRoutes;
@@ -76,7 +79,9 @@ public final class EngineApi {
             IntegrationEventRoutes::register, DeliveryRoutes::register, BreakerRoutes::register,
             ProductCollectionRoutes::register, GroupOrderRoutes::register, SharedCartRoutes::register,
             CostCenterRoutes::register, CreditCardRoutes::register, IncrementorRoutes::register, CategoryRoutes::register,
-            VariantRoutes::register);
+            VariantRoutes::register, ProductFacetRoutes::register, XpIndexRoutes::register,
+            io.orderhooks.engine.internal.api.resources.MessageSenderRoutes::register,
+            io.orderhooks.engine.internal.api.resources.MeAccountRoutes::register);
 
     private final ApiContext context;
     private final ApiServer server;
@@ -85,8 +90,8 @@ public final class EngineApi {
 
     private EngineApi(Builder b) {
         var store = b.engine.context().store();
-        TokenService tokens = new TokenService(b.keys != null ? b.keys : StoredSigningKeys.loadOrCreate(store),
-                b.engine.context().clock(), b.issuer);
+        TokenService tokens = new TokenService(b.keys != null ? KeyRing.fixed(b.keys)
+                : StoredSigningKeys.ring(store, b.engine.context().clock()), b.engine.context().clock(), b.issuer);
         RefreshTokens refresh = new RefreshTokens(b.engine.context().clock(), store);
         OAuthEndpoint oauth = new OAuthEndpoint(new EngineAccounts(b.engine, b.maxFailedLogins), tokens, refresh);
         TokenRevocations revocations = new TokenRevocations(b.engine.context().store());

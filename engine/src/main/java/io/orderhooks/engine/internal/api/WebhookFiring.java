@@ -116,13 +116,15 @@ public final class WebhookFiring {
         }
     }
 
-    /** OrderCloud redacts passwords from webhook payloads. */
+    /** OrderCloud redacts passwords from webhook payloads ({@code Password}, and {@code NewPassword} of {@code v1/me/password}). */
     static JsonNode redactPasswords(JsonNode body) {
         if (body == null || !body.isContainerNode()) {
             return body;
         }
         JsonNode copy = body.deepCopy();
-        copy.findParents("Password").forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).putNull("Password"));
+        for (String field : new String[] {"Password", "NewPassword"}) {
+            copy.findParents(field).forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).putNull(field));
+        }
         return copy;
     }
 

@@ -8,6 +8,7 @@ import io.orderhooks.core.model.ListPage;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.engine.internal.query.ListQuery;
 import io.orderhooks.engine.internal.store.DeliveryTable;
+import io.orderhooks.engine.internal.store.JobLock;
 import io.orderhooks.engine.internal.store.Mutation;
 import io.orderhooks.engine.internal.store.OrderListScope;
 import io.orderhooks.engine.internal.store.Repository;
@@ -40,6 +41,8 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final HikariDataSource pool;
     private final Transactions tx;
     private final Map<String, JdbcRepository<?>> tables = new ConcurrentHashMap<>();
+    private final JobLock jobLock;
+    private final Readiness readiness;
     private final JdbcOutbox outbox;
 
     private final OrderListSql orderLists;
@@ -50,7 +53,26 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.tx = new Transactions(pool);
         this.orderLists = new OrderListSql(dialect);
         this.deliveries = new JdbcDeliveryTable(tx, dialect);
+        boolean shared = pool.getJdbcUrl().startsWith("jdbc:postgresql:");
+        this.jobLock = shared ? new AdvisoryJobLock(pool) : JobLock.LOCAL;
+        this.readiness = new Readiness(pool);
         this.outbox = new JdbcOutbox(tx);
+    }
+
+    /**
+     * How scheduled jobs run once across instances: PostgreSQL advisory locks when the database can be shared
+     * (PostgreSQL), {@link JobLock#LOCAL} on H2 (one process owns a data folder).
+     */
+    public JobLock jobLock() {
+        return jobLock;
+    }
+
+    /**
+     * Null when the database answers and its schema is migrated to this engine's version; else what is wrong (for
+     * {@code /ready}). Waits at most the pool's connection timeout (5 s).
+     */
+    public String problem() {
+        return readiness.problem();
     }
 
     /** The {@code deliveries} table: indexed lookups, lists and SQL pages. */
