@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every measurement of docs/PERFORMANCE.md on this machine and writes docs/perf-results.md.
-# Run it when the machine is otherwise idle: about 12 minutes on 2 cores (JMH ~8, load ~3, heap ~1).
+# Run it when the machine is otherwise idle: about 20 minutes on 2 cores (JMH ~8, load ~3, heap ~1, store ~8).
 #
 # Usage: benchmarks/run-all.sh
 #   JMH_ARGS   extra JMH options (default: none, the benchmarks' own warm-up/measurement settings)
@@ -58,6 +58,12 @@ OUT=$OUT/load JAR=$JAR STORES=${STORES:-memory h2 postgres} timeout 1500 "$ROOT/
 
 echo "== engine heap" >&2
 timeout 600 java -Xmx2g -cp "$JAR" io.orderhooks.benchmarks.EngineHeap "${HEAP_ORDERS:-10000}" 10 | tee "$OUT/memory.tsv"
+
+echo "== durable store: order lists (100k, 1M orders) and start time" >&2
+# ORDERLIST_ARGS: OrderListHarness's arguments (order counts, samples, orders for the start time)
+# shellcheck disable=SC2086
+timeout 3000 java -Xmx2g -cp "$JAR" io.orderhooks.benchmarks.OrderListHarness ${ORDERLIST_ARGS:-100000,1000000 300 100000} \
+  | tee "$OUT/orderlist.tsv"
 
 echo "load avg:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min, at end)" >>"$OUT/machine.txt"
 java -cp "$JAR" io.orderhooks.benchmarks.PerfReport "$OUT" "$RESULTS"

@@ -58,6 +58,7 @@ public final class PerfReport {
         loadSection(load);
         checkoutSection(load);
         memorySection(load, memory);
+        StoreSection.write(md, tsv(dir.resolve("orderlist.tsv")));
         return md.toString();
     }
 

@@ -103,6 +103,21 @@ class PerfReportTest {
                 .contains("| Signed `/ordercalculate`, 20 lines: ≥ 0.8 × the parse floor's req/s (same run) | not measured (load run missing) | — |")
                 .contains("_Not measured: jmh.json is missing._")
                 .contains("_Not measured: load.tsv is missing or empty._")
-                .contains("_Engine heap not measured._");
+                .contains("_Engine heap not measured._")
+                .contains("_Not measured: orderlist.tsv is missing or empty._");
+    }
+
+    @Test
+    void reportsTheDurableStoresListQueriesStartTimesAndSeeding() throws Exception {
+        Files.writeString(dir.resolve("orderlist.tsv"), String.join("\n",
+                "seed\tpostgresql\t1000000\t340.6",
+                "orderlist\tpostgresql\t1000000\tseller: Status=Open|Completed\t12500\t48000\t300",
+                "start\th2\t100000\t2150"));
+
+        String md = report();
+
+        assertThat(md).contains("| postgresql | 1000000 | seller: Status=Open\\|Completed | 12.50 | 48.00 | 300 |")
+                .contains("| h2 | 100000 | 2150 |")
+                .contains("Seeding (batch inserts of 1,000 rows): postgresql 1000000 orders in 340.6 s;");
     }
 }

@@ -34,6 +34,30 @@ public final class OrderAccess {
         this.ctx = ctx;
     }
 
+    /**
+     * The company side whose orders are exactly what {@link #canSee} lets the caller see in {@code direction}, so a
+     * store can list them by an indexed column: a seller's or supplier's {@code To}/{@code From}/either side, a buyer
+     * order admin's or order reader's own company's placed orders. Empty when visibility depends on each order (a
+     * plain shopper, an anonymous shopper, a group-order contributor, a buyer asking for {@code Incoming}).
+     */
+    public static java.util.Optional<io.orderhooks.engine.internal.store.OrderListScope.Side> visibleSide(Caller caller,
+            Direction direction) {
+        if (caller.isGroupOrderContributor()) {
+            return java.util.Optional.empty();
+        }
+        if (caller.isBuyer()) {
+            boolean wholeCompany = direction != Direction.Incoming && !(caller.anonymous() && caller.orderID() != null)
+                    && (caller.hasRole("OrderAdmin") || caller.hasRole("OrderReader"));
+            return wholeCompany ? java.util.Optional.of(io.orderhooks.engine.internal.store.OrderListScope.Side.FROM)
+                    : java.util.Optional.empty();
+        }
+        return java.util.Optional.of(switch (direction) {
+            case Incoming -> io.orderhooks.engine.internal.store.OrderListScope.Side.TO;
+            case Outgoing -> io.orderhooks.engine.internal.store.OrderListScope.Side.FROM;
+            case All -> io.orderhooks.engine.internal.store.OrderListScope.Side.EITHER;
+        });
+    }
+
     public boolean canSee(Caller caller, OrderState s, Direction direction) {
         Order o = s.order();
         if (caller.isGroupOrderContributor()) {

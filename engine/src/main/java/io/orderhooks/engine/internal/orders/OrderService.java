@@ -102,6 +102,19 @@ public final class OrderService {
         return ctx.store().ordersOfCompany(caller.companyID()).stream().filter(s -> access.canSee(caller, s, direction)).map(OrderState::order).toList();
     }
 
+    /**
+     * One page of the caller's orders in {@code direction}, listed by the store (in SQL on a database) when what
+     * the caller may see is one company side ({@link OrderAccess#visibleSide}); empty otherwise (then
+     * {@link #list} and the query in memory give the page). {@code scope} adds the request's date range to the side.
+     */
+    public java.util.Optional<io.orderhooks.core.model.ListPage<Order>> listPage(Caller caller, Direction direction,
+            java.util.function.Function<io.orderhooks.engine.internal.store.OrderListScope.Side,
+                    io.orderhooks.engine.internal.store.OrderListScope> scope,
+            io.orderhooks.engine.internal.query.ListQuery query) {
+        Contributors.refuse(caller, "list orders");
+        return OrderAccess.visibleSide(caller, direction).map(side -> ctx.store().listOrders(scope.apply(side), query));
+    }
+
     /** Orders awaiting an approval by one of the caller's groups ({@code GET me/orders/approvable}). */
     public List<Order> listApprovable(Caller caller) {
         Contributors.refuse(caller, "list orders");

@@ -2,6 +2,7 @@ package io.orderhooks.engine.internal.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhooks.engine.internal.query.internal.FilterParser;
+import io.orderhooks.engine.internal.query.internal.FilterValue;
 import io.orderhooks.engine.internal.query.internal.Matcher;
 import io.orderhooks.engine.internal.query.internal.QueryErrors;
 import io.orderhooks.engine.internal.query.internal.ResolvedPath;
@@ -33,22 +34,32 @@ public final class ListQuery {
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
 
-    private record FieldFilter(String path, Matcher matcher) {}
+    /**
+     * One filtered property: its resolved path, the values given for it (ANDed) and their compiled matcher.
+     * Stores that translate a query (SQL) read {@link #values()}; {@link #apply} uses the matcher.
+     */
+    public record Filter(ResolvedPath resolved, List<FilterValue> values, Matcher matcher) {
+        public String path() {
+            return resolved.path();
+        }
+    }
 
     private final int page;
     private final int pageSize;
-    private final List<FieldFilter> filters;
+    private final List<Filter> filters;
     private final Matcher search;
+    private final String searchText;
     private final List<String> searchPaths;
     private final SortOrder sort;
     private final String description;
 
-    private ListQuery(int page, int pageSize, List<FieldFilter> filters, Matcher search, List<String> searchPaths,
+    private ListQuery(int page, int pageSize, List<Filter> filters, String searchText, List<String> searchPaths,
             SortOrder sort, String description) {
         this.page = page;
         this.pageSize = pageSize;
         this.filters = List.copyOf(filters);
-        this.search = search;
+        this.searchText = searchText == null || searchText.isEmpty() ? null : searchText;
+        this.search = this.searchText == null ? null : FilterParser.contains(this.searchText);
         this.searchPaths = List.copyOf(searchPaths);
         this.sort = sort;
         this.description = description;
@@ -66,20 +77,19 @@ public final class ListQuery {
         Objects.requireNonNull(queryParams, "queryParams");
         Objects.requireNonNull(schema, "schema");
         Map<String, List<String>> reserved = new LinkedHashMap<>();
-        List<FieldFilter> filters = filters(queryParams, schema, reserved);
+        List<Filter> filters = filters(queryParams, schema, reserved);
         int page = number(last(reserved, "page"), 1, Integer.MAX_VALUE, QueryErrors::page);
         int pageSize = number(last(reserved, "pagesize"), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, QueryErrors::pageSize);
         List<String> searchPaths = searchPaths(joined(reserved, "searchon"), schema);
         String searchText = last(reserved, "search");
-        Matcher search = searchText == null || searchText.isEmpty() ? null : FilterParser.contains(searchText);
         String sortBy = joined(reserved, "sortby");
         SortOrder sort = SortOrder.parse(sortBy != null ? sortBy : schema.defaultSortBy(), schema.resolver(),
                 schema.tieBreaker());
         String description = "ListQuery{page=" + page + ", pageSize=" + pageSize
-                + ", filters=" + filters.stream().map(FieldFilter::path).toList()
-                + ", search=" + (search == null ? "none" : "'" + searchText + "' on " + searchPaths)
+                + ", filters=" + filters.stream().map(Filter::path).toList()
+                + ", search=" + (searchText == null || searchText.isEmpty() ? "none" : "'" + searchText + "' on " + searchPaths)
                 + ", sort=" + sort.keys().stream().map(k -> (k.descending() ? "!" : "") + k.path().path()).toList() + "}";
-        return new ListQuery(page, pageSize, filters, search, searchPaths, sort, description);
+        return new ListQuery(page, pageSize, filters, searchText, searchPaths, sort, description);
     }
 
     /**
@@ -146,7 +156,7 @@ public final class ListQuery {
     }
 
     /** Collects reserved parameters into {@code reserved} and compiles the rest into filters, one per path. */
-    private static List<FieldFilter> filters(Map<String, List<String>> queryParams, QuerySchema schema,
+    private static List<Filter> filters(Map<String, List<String>> queryParams, QuerySchema schema,
             Map<String, List<String>> reserved) {
         Map<String, List<String>> filterValues = new LinkedHashMap<>();
         Map<String, ResolvedPath> filterPaths = new LinkedHashMap<>();
@@ -166,9 +176,11 @@ public final class ListQuery {
             filterNames.putIfAbsent(path.path(), name);
             filterValues.computeIfAbsent(path.path(), k -> new ArrayList<>()).addAll(values.isEmpty() ? List.of("") : values);
         }
-        List<FieldFilter> filters = new ArrayList<>();
-        filterValues.forEach((path, values) -> filters.add(new FieldFilter(path,
-                FilterParser.parse(filterNames.get(path), values, filterPaths.get(path)))));
+        List<Filter> filters = new ArrayList<>();
+        filterValues.forEach((path, values) -> {
+            List<FilterValue> parsed = FilterParser.parseValues(filterNames.get(path), values, filterPaths.get(path));
+            filters.add(new Filter(filterPaths.get(path), parsed, FilterParser.matcher(parsed, filterPaths.get(path).kind())));
+        });
         return filters;
     }
 
@@ -180,6 +192,36 @@ public final class ListQuery {
     /** The page size requested (default 20, at most 100). */
     public int pageSize() {
         return pageSize;
+    }
+
+    /** The filters, one per property, ANDed. */
+    public List<Filter> filters() {
+        return filters;
+    }
+
+    /** The {@code search} text (a case-insensitive substring), or null when the request has none. */
+    public String searchText() {
+        return searchText;
+    }
+
+    /** The properties {@code search} looks in (any one matching is enough). */
+    public List<String> searchPaths() {
+        return searchPaths;
+    }
+
+    /** The sort keys in order, the {@code ID} tie-breaker included when the type has one. */
+    public List<SortOrder.Key> sortKeys() {
+        return sort.keys();
+    }
+
+    /** How many matches precede the requested page. */
+    public long offset() {
+        return (long) (page - 1) * pageSize;
+    }
+
+    /** The page of {@code items} (already filtered, sorted and cut to this page) out of {@code total} matches. */
+    public <T> ListPage<T> page(List<T> items, int total) {
+        return ListPage.of(items, page, pageSize, total);
     }
 
     @Override

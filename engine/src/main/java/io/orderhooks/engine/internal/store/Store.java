@@ -2,6 +2,10 @@ package io.orderhooks.engine.internal.store;
 
 import io.orderhooks.engine.delivery.Outbox;
 import io.orderhooks.engine.internal.orders.OrderState;
+import io.orderhooks.core.model.ListPage;
+import io.orderhooks.core.model.Order;
+import io.orderhooks.engine.internal.query.ListQuery;
+import io.orderhooks.engine.internal.query.PropertyReaders;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -45,6 +49,23 @@ public interface Store {
     default List<OrderState> ordersFromUser(String companyID, String userID) {
         return orders().stream().filter(s -> companyID.equals(s.order().fromCompanyID())
                 && userID.equals(s.order().fromUserID())).toList();
+    }
+
+    /**
+     * One page of the orders in {@code scope} that {@code query} selects, filtered, sorted and paged exactly as
+     * {@link ListQuery#apply} does over the scope's orders in creation order (same items, same order, same
+     * {@code Meta}). A database store runs it in SQL and loads only the page; this default filters
+     * {@link #ordersOfCompany} in memory.
+     */
+    default ListPage<Order> listOrders(OrderListScope scope, ListQuery query) {
+        List<Order> inScope = ordersOfCompany(scope.companyID()).stream().map(OrderState::order)
+                .filter(scope::contains).toList();
+        return query.apply(inScope, PropertyReaders.forRecord(Order.class));
+    }
+
+    /** The store's own delivery table, when it has one (a database store); empty keeps deliveries in a {@link Table}. */
+    default java.util.Optional<DeliveryTable> deliveryTable() {
+        return java.util.Optional.empty();
     }
 
     /** Adds a new order; 409 {@code IdExists} when the ID is taken. */

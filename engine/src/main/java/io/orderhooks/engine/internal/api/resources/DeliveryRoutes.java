@@ -1,5 +1,7 @@
 package io.orderhooks.engine.internal.api.resources;
 
+import io.orderhooks.engine.internal.query.ListQuery;
+import io.orderhooks.engine.internal.store.DeliveryTable;
 import static io.orderhooks.engine.internal.api.RouteTable.roles;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +43,9 @@ public final class DeliveryRoutes {
     public static void register(RouteTable t, ApiContext ctx) {
         t.get("v1/deliveries", READ, r -> {
             Errors.requireSeller(ctx.caller(r));
+            if (log(ctx) instanceof DeliveryTable table) { // a stored log: filtered, sorted and paged by the store
+                return table.page(ListQuery.parse(r.query(), SCHEMA), DeliveryView::of, DeliveryView.class);
+            }
             return ctx.list(r, log(ctx).list(DeliveryLog.Query.ALL).stream().map(DeliveryView::of).toList(),
                     DeliveryView.class, SCHEMA);
         });

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhooks.engine.internal.api.ApiContext;
 import io.orderhooks.engine.internal.api.ApiRequest;
 import io.orderhooks.engine.internal.orders.OrderPatch;
+import io.orderhooks.engine.internal.Caller;
+import io.orderhooks.engine.internal.orders.Direction;
+import io.orderhooks.engine.internal.orders.OrderService;
+import io.orderhooks.engine.internal.query.ListQuery;
 import io.orderhooks.engine.internal.query.QuerySchema;
+import io.orderhooks.engine.internal.store.OrderListScope;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.ExtendedLineItem;
 import io.orderhooks.core.model.Order;
@@ -58,6 +63,23 @@ final class OrderFields {
      */
     static Object list(ApiContext ctx, ApiRequest r, List<Order> orders, Function<Order, OffsetDateTime> date) {
         return ctx.list(r, inRange(r, orders, date), Order.class, ORDER_LIST);
+    }
+
+    /**
+     * {@code GET v1/orders/{direction}}: the page from the store when the caller's visibility is one company side
+     * (pushed down to SQL on a database), else {@link #list} over {@code visible}; both give the same page.
+     */
+    static Object listOrders(ApiContext ctx, ApiRequest r, Caller caller, Direction d) {
+        OrderService orders = ctx.engine().orders();
+        OffsetDateTime from = bound(r.queryParam("from"), "from", false);
+        OffsetDateTime to = bound(r.queryParam("to"), "to", true);
+        ListQuery query = ListQuery.parse(r.query(), ORDER_LIST);
+        OrderListScope.DateField field = d == Direction.Incoming ? OrderListScope.DateField.SUBMITTED_OR_CREATED
+                : OrderListScope.DateField.CREATED;
+        return orders.listPage(caller, d, side -> new OrderListScope(caller.companyID(), side, field, from, to), query)
+                .map(page -> (Object) page)
+                .orElseGet(() -> list(ctx, r, orders.list(caller, d),
+                        d == Direction.Incoming ? OrderRoutes::submittedOrCreated : Order::dateCreated));
     }
 
     /**

@@ -48,11 +48,8 @@ public final class OrderRoutes {
 
     public static void register(RouteTable t, ApiContext ctx) {
         OrderService orders = ctx.engine().orders();
-        t.get("v1/orders/{direction}", READ, r -> {
-            Direction d = Direction.parse(r.param("direction"));
-            return OrderFields.list(ctx, r, orders.list(ctx.caller(r), d),
-                    d == Direction.Incoming ? OrderRoutes::submittedOrCreated : Order::dateCreated);
-        });
+        t.get("v1/orders/{direction}", READ, r ->
+                OrderFields.listOrders(ctx, r, ctx.caller(r), Direction.parse(r.param("direction"))));
         t.post("v1/orders/{direction}", 201, WRITE, r -> {
             Caller c = ctx.caller(r);
             if (c.isBuyer() && Direction.parse(r.param("direction")) == Direction.Incoming) {

@@ -1,6 +1,5 @@
 package io.orderhooks.engine.internal.query.internal;
 
-import io.orderhooks.engine.internal.query.internal.Matchers.Operator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +16,22 @@ public final class FilterParser {
 
     /** All values given for one property, ANDed (repeating a parameter narrows the list). */
     public static Matcher parse(String parameter, List<String> values, ResolvedPath path) {
-        List<Matcher> all = new ArrayList<>(values.size());
+        return matcher(parseValues(parameter, values, path), path.kind());
+    }
+
+    /** The parsed values of one property (ANDed), for translators; {@link #matcher} compiles them. */
+    public static List<FilterValue> parseValues(String parameter, List<String> values, ResolvedPath path) {
+        List<FilterValue> all = new ArrayList<>(values.size());
         for (String value : values) {
             all.add(parseOne(parameter, value == null ? "" : value, path.kind()));
         }
+        return List.copyOf(all);
+    }
+
+    /** The matcher of {@code values} (ANDed) for values of {@code kind}. */
+    public static Matcher matcher(List<FilterValue> values, ValueKind kind) {
+        List<Matcher> all = new ArrayList<>(values.size());
+        values.forEach(v -> all.add(v.matcher(kind)));
         return Matchers.allOf(all);
     }
 
@@ -29,23 +40,15 @@ public final class FilterParser {
         return Matchers.like(Glob.contains(text));
     }
 
-    private static Matcher parseOne(String parameter, String value, ValueKind kind) {
+    private static FilterValue parseOne(String parameter, String value, ValueKind kind) {
         List<int[]> alternatives = split(value);
-        List<Matcher> positives = new ArrayList<>(alternatives.size());
-        List<Boolean> negated = new ArrayList<>(alternatives.size());
+        boolean noneOf = alternatives.get(0).length > 0 && alternatives.get(0)[0] == '!';
+        List<FilterTerm> terms = new ArrayList<>(alternatives.size());
         for (int[] tokens : alternatives) {
             boolean not = tokens.length > 0 && tokens[0] == '!';
-            negated.add(not);
-            positives.add(alternative(parameter, value, tokens, not ? 1 : 0, kind));
+            terms.add(alternative(parameter, value, tokens, not ? 1 : 0, kind, not && !noneOf));
         }
-        if (negated.get(0)) {
-            return Matchers.not(Matchers.anyOf(positives)); // "!A|B": none of A, B
-        }
-        List<Matcher> any = new ArrayList<>(positives.size());
-        for (int i = 0; i < positives.size(); i++) {
-            any.add(negated.get(i) ? Matchers.not(positives.get(i)) : positives.get(i));
-        }
-        return Matchers.anyOf(any);
+        return new FilterValue(terms, noneOf); // "!A|B": none of A, B
     }
 
     /** Splits on unescaped {@code |}; each token is a char, with {@link #ESCAPED} set if it was escaped. */
@@ -68,7 +71,8 @@ public final class FilterParser {
         return alternatives;
     }
 
-    private static Matcher alternative(String parameter, String value, int[] tokens, int start, ValueKind kind) {
+    private static FilterTerm alternative(String parameter, String value, int[] tokens, int start, ValueKind kind,
+            boolean negated) {
         int i = start;
         Operator operator = null;
         if (i < tokens.length && (tokens[i] == '>' || tokens[i] == '<')) {
@@ -91,7 +95,7 @@ public final class FilterParser {
         }
         if (kind == ValueKind.OBJECT) {
             if (operator == null && parts.size() == 1 && part.length() == 0 && parts.get(0).isEmpty()) {
-                return Matchers.present();
+                return new FilterTerm(FilterTerm.Shape.PRESENT, negated, null, null, null);
             }
             throw QueryErrors.type(parameter, value, parameter + " is an object: filter one of its properties"
                     + " (e.g. " + parameter + ".ID), or use * (present) or !* (absent).");
@@ -99,13 +103,14 @@ public final class FilterParser {
         if (!parts.isEmpty()) {
             parts.add(part.toString());
             if (parts.size() == 2 && parts.get(0).isEmpty() && parts.get(1).isEmpty()) {
-                return Matchers.present();
+                return new FilterTerm(FilterTerm.Shape.PRESENT, negated, null, null, null);
             }
-            return Matchers.like(new Glob(parts.toArray(new String[0])));
+            return new FilterTerm(FilterTerm.Shape.LIKE, negated, null, new Glob(parts.toArray(new String[0])), null);
         }
         Literal literal = new Literal(text.toString());
         check(parameter, value, literal, operator, kind);
-        return operator == null ? Matchers.equalTo(literal, kind) : Matchers.compare(operator, literal, kind);
+        return operator == null ? new FilterTerm(FilterTerm.Shape.EQUAL, negated, null, null, literal)
+                : new FilterTerm(FilterTerm.Shape.COMPARE, negated, operator, null, literal);
     }
 
     private static void check(String parameter, String value, Literal literal, Operator operator, ValueKind kind) {

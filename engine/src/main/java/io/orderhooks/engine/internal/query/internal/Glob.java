@@ -21,6 +21,11 @@ public final class Glob {
         return new Glob(new String[] {"", text, ""});
     }
 
+    /** The literal texts between the wildcards (at least two). */
+    public String[] parts() {
+        return parts.clone();
+    }
+
     public boolean matches(String text) {
         String first = parts[0];
         String last = parts[parts.length - 1];

@@ -34,6 +34,31 @@ public final class Literal {
         this.bool = "true".equalsIgnoreCase(text) ? Boolean.TRUE : "false".equalsIgnoreCase(text) ? Boolean.FALSE : null;
     }
 
+    /** The operand's text (escapes removed). */
+    public String text() {
+        return text;
+    }
+
+    /** The number it spells, or null. */
+    public BigDecimal number() {
+        return number;
+    }
+
+    /** The instant it spells (a plain date: 00:00 UTC that day), or null. */
+    public OffsetDateTime date() {
+        return date;
+    }
+
+    /** Whether it is a plain date, which an equality filter takes as its whole UTC day. */
+    public boolean plainDate() {
+        return plainDate;
+    }
+
+    /** The boolean it spells, or null. */
+    public Boolean bool() {
+        return bool;
+    }
+
     /** Whether {@code epochSecond} lies in the UTC day this plain date names. */
     boolean sameDay(long epochSecond) {
         long start = date.toEpochSecond();

@@ -99,24 +99,4 @@ final class Matchers {
             return true;
         };
     }
-
-    /** The comparison prefixes. */
-    enum Operator {
-        GT(">"), GE(">="), LT("<"), LE("<=");
-
-        final String symbol;
-
-        Operator(String symbol) {
-            this.symbol = symbol;
-        }
-
-        boolean accepts(int sign) {
-            return switch (this) {
-                case GT -> sign > 0;
-                case GE -> sign >= 0;
-                case LT -> sign < 0;
-                case LE -> sign <= 0;
-            };
-        }
-    }
 }

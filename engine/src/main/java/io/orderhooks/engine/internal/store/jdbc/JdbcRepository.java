@@ -148,7 +148,7 @@ final class JdbcRepository<T> implements Repository<T> {
 
     /** {@code prefix%} with LIKE's wildcards in the prefix escaped by {@code !}. */
     static String likePrefix(String prefix) {
-        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return SqlTerms.likeEscape(prefix) + "%";
     }
 
     /** Another transaction inserted the key between our update and insert: update instead. */

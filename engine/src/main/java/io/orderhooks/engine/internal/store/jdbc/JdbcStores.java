@@ -60,7 +60,7 @@ public final class JdbcStores {
         try {
             SchemaMigration.migrate(pool, where);
             probeWrite(pool, where);
-            return new JdbcStore(pool);
+            return new JdbcStore(pool, Dialect.ofUrl(url));
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -34,6 +34,19 @@ final class OrderRows {
         }
     }
 
+    /** Inserts {@code states} as one JDBC batch (seeding and imports); a taken ID fails the whole batch. */
+    static void insertBatch(Connection c, List<OrderState> states) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (OrderState s : states) {
+                ps.setString(1, s.id());
+                bind(ps, 2, s);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     static void update(Connection c, OrderState s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET version = version + 1, from_company = ?, "
                 + "to_company = ?, from_user = ?, status = ?, date_created = ?, date_submitted = ?, total = ?, doc = ? "

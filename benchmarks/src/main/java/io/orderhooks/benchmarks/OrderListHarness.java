@@ -1,0 +1,173 @@
+package io.orderhooks.benchmarks;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.orderhooks.core.model.Order;
+import io.orderhooks.core.model.OrderStatus;
+import io.orderhooks.engine.OrderEngine;
+import io.orderhooks.engine.Stores;
+import io.orderhooks.engine.internal.orders.OrderState;
+import io.orderhooks.engine.internal.query.ListQuery;
+import io.orderhooks.engine.internal.query.QuerySchema;
+import io.orderhooks.engine.internal.store.OrderListScope;
+import io.orderhooks.engine.internal.store.jdbc.JdbcStore;
+import io.orderhooks.engine.internal.store.jdbc.JdbcStores;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * The durable store's list-query and start-time harness (not JMH: each figure needs a seeded database). For each
+ * order count it seeds an embedded PostgreSQL database with batch inserts, times list queries (filter + sort +
+ * page, answered in SQL) through {@code Store.listOrders} and prints p50/p99; then it times an engine start on
+ * a database holding the orders, on PostgreSQL and on H2 in file mode. Output: tab-separated rows
+ * {@code orderlist store orders query p50Micros p99Micros samples} and {@code start store orders millis}, plus
+ * {@code seed store orders seconds}. Usage: {@code OrderListHarness [counts=100000,1000000] [samples=300]
+ * [startOrders=100000]}; each seeding stops at {@code orderhooks.bench.seedSeconds} (default 600) and reports the
+ * count it reached; each query warms up for at most 10 s and is measured for at most 45 s (at least 20 samples).
+ */
+public final class OrderListHarness {
+
+    static final QuerySchema ORDERS = QuerySchema.forType(Order.class).build();
+    private static final OrderStatus[] STATUSES = {OrderStatus.Open, OrderStatus.Completed, OrderStatus.Unsubmitted,
+        OrderStatus.Canceled, OrderStatus.AwaitingApproval};
+    static final int BUYERS = 1000;
+    /** Time bounds per query, so that a slow query shortens its own run rather than the harness's budget. */
+    private static final long WARM_UP_NANOS = 10_000_000_000L;
+    private static final long MEASURE_NANOS = 45_000_000_000L;
+
+    private OrderListHarness() {}
+
+    public static void main(String[] args) throws Exception {
+        String[] counts = (args.length > 0 ? args[0] : "100000,1000000").split(",");
+        int samples = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        int startOrders = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+        long seedLimitNanos = Long.getLong("orderhooks.bench.seedSeconds", 600) * 1_000_000_000L;
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            for (String count : counts) {
+                String url = database(pg, "orders_" + count.trim()) + "&reWriteBatchedInserts=true";
+                try (JdbcStore store = JdbcStores.postgresql(url, "postgres", "postgres")) {
+                    int seeded = seed(store, "postgresql", Integer.parseInt(count.trim()), seedLimitNanos);
+                    analyze(url);
+                    queries(store, seeded, samples);
+                }
+            }
+            String url = database(pg, "start") + "&reWriteBatchedInserts=true";
+            try (JdbcStore store = JdbcStores.postgresql(url, "postgres", "postgres")) {
+                seed(store, "postgresql", startOrders, seedLimitNanos);
+            }
+            startTime("postgresql", startOrders, () -> Stores.postgresql(url, "postgres", "postgres"));
+        }
+        Path dir = Files.createTempDirectory("orderhooks-start-h2-");
+        try (JdbcStore store = JdbcStores.h2(dir)) {
+            seed(store, "h2", startOrders, seedLimitNanos);
+        }
+        startTime("h2", startOrders, () -> Stores.h2(dir));
+    }
+
+    private static String database(EmbeddedPostgres pg, String name) throws Exception {
+        try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("CREATE DATABASE " + name);
+        }
+        return pg.getJdbcUrl("postgres", name) + (pg.getJdbcUrl("postgres", name).contains("?") ? "" : "?x=1");
+    }
+
+    /** What autovacuum does to a loaded table in production: statistics and the visibility map, before timing. */
+    private static void analyze(String url) throws java.sql.SQLException {
+        try (var c = java.sql.DriverManager.getConnection(url, "postgres", "postgres"); var st = c.createStatement()) {
+            st.execute("VACUUM ANALYZE orders");
+        }
+    }
+
+    static int seed(JdbcStore store, String kind, int count, long limitNanos) {
+        long start = System.nanoTime();
+        int[] made = {0};
+        Random random = new Random(17);
+        Iterable<OrderState> orders = () -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return made[0] < count && (made[0] % 10_000 != 0 || System.nanoTime() - start < limitNanos);
+            }
+
+            @Override
+            public OrderState next() {
+                return OrderState.of(order(made[0]++, random));
+            }
+        };
+        store.importOrders(orders, 1000);
+        System.out.printf("seed\t%s\t%d\t%.1f%n", kind, made[0], (System.nanoTime() - start) / 1e9);
+        return made[0];
+    }
+
+    /** Order {@code i}: one of {@link #BUYERS} buyers, all to the marketplace, dates over two years. */
+    static Order order(int i, Random random) {
+        OffsetDateTime created = OffsetDateTime.parse("2024-01-01T00:00:00Z").plusSeconds(i * 60L + random.nextInt(60));
+        OrderStatus status = STATUSES[random.nextInt(STATUSES.length)];
+        return Order.builder().id("PO-" + i).status(status)
+                .fromCompanyID("b" + (i % BUYERS)).toCompanyID("seller").fromUserID("u" + random.nextInt(10))
+                .dateCreated(created).dateSubmitted(status == OrderStatus.Unsubmitted ? null : created.plusMinutes(30))
+                .total(BigDecimal.valueOf(random.nextInt(100_000), 2)).currency("USD")
+                .xp(JsonNodeFactory.instance.objectNode().put("Channel", random.nextBoolean() ? "web" : "phone"))
+                .build();
+    }
+
+    private static void queries(JdbcStore store, int orders, int samples) {
+        Map<String, Supplier<Object>> runs = new LinkedHashMap<>();
+        Random random = new Random(5);
+        OrderListScope seller = scope("seller", OrderListScope.Side.TO);
+        runs.put("seller: Status=Open, sortBy=!DateSubmitted, page 1", () ->
+                store.listOrders(seller, query("Status=Open&sortBy=!DateSubmitted")));
+        runs.put("seller: Status=Completed, Total>=500, sortBy=!DateSubmitted, page 3", () ->
+                store.listOrders(seller, query("Status=Completed&Total=>=500&sortBy=!DateSubmitted&page=3")));
+        runs.put("seller: ID=PO-12345*, sortBy=ID", () -> store.listOrders(seller, query("ID=PO-12345*&sortBy=ID")));
+        runs.put("buyer company: Status=Open|Completed, sortBy=!Total, page 2", () -> store.listOrders(
+                scope("b" + random.nextInt(BUYERS), OrderListScope.Side.FROM), query("Status=Open|Completed&sortBy=!Total&page=2")));
+        runs.put("buyer company: xp.Channel=web (Java on the SQL-narrowed set)", () -> store.listOrders(
+                scope("b" + random.nextInt(BUYERS), OrderListScope.Side.FROM), query("xp.Channel=web&sortBy=!DateSubmitted")));
+        runs.forEach((name, run) -> {
+            long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+            for (int i = 0; i < Math.max(20, samples / 5) && System.nanoTime() < warmUntil; i++) {
+                run.get();
+            }
+            Latencies latencies = new Latencies(samples);
+            long measureUntil = System.nanoTime() + MEASURE_NANOS;
+            for (int i = 0; i < samples && (i < 20 || System.nanoTime() < measureUntil); i++) {
+                long t0 = System.nanoTime();
+                run.get();
+                latencies.record(System.nanoTime() - t0);
+            }
+            System.out.printf("orderlist\tpostgresql\t%d\t%s\t%d\t%d\t%d%n", orders, name,
+                    latencies.percentileMicros(50), latencies.percentileMicros(99), latencies.count());
+        });
+    }
+
+    private static OrderListScope scope(String company, OrderListScope.Side side) {
+        return new OrderListScope(company, side, OrderListScope.DateField.CREATED, null, null);
+    }
+
+    private static ListQuery query(String query) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            params.computeIfAbsent(pair.substring(0, eq), k -> new ArrayList<>()).add(pair.substring(eq + 1));
+        }
+        return ListQuery.parse(params, ORDERS);
+    }
+
+    /** Milliseconds from {@code OrderEngine.create} to a started engine (listening) on a store holding the orders. */
+    private static void startTime(String kind, int orders, Supplier<Stores.Choice> store) {
+        long t0 = System.nanoTime();
+        OrderEngine engine = OrderEngine.create(cfg -> cfg.store(store.get())).start("127.0.0.1", 0);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        engine.close();
+        System.out.printf("start\t%s\t%d\t%d%n", kind, orders, millis);
+    }
+}

@@ -1,0 +1,124 @@
+package io.orderhooks.engine.internal.store.jdbc;
+
+import io.orderhooks.core.model.ListPage;
+import io.orderhooks.core.model.Order;
+import io.orderhooks.core.model.OrderStatus;
+import io.orderhooks.engine.internal.orders.OrderState;
+import io.orderhooks.engine.internal.query.ListQuery;
+import io.orderhooks.engine.internal.query.PropertyReaders;
+import io.orderhooks.engine.internal.query.internal.ValueKind;
+import io.orderhooks.engine.internal.store.OrderListScope;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An order list in SQL: the scope (company side, date range) and the list query on the {@code orders} table's
+ * indexed columns. When the whole query maps to columns, the database counts the matches and returns only the
+ * requested page ({@code LIMIT/OFFSET}); otherwise it returns the rows the columns narrow to, in creation order,
+ * and {@link ListQuery#apply} finishes in Java (e.g. a filter on {@code xp.*}, {@code Comments} or a search on
+ * properties without a column), which gives the same result as the in-memory store by construction.
+ */
+final class OrderListSql {
+
+    /** The {@code Order} properties with a column of their own (see migration V1). */
+    static final Map<String, SqlColumn> COLUMNS = Map.of(
+            "ID", SqlColumn.of("id", ValueKind.STRING),
+            "Status", SqlColumn.ofEnum("status", OrderStatus.class),
+            "FromCompanyID", SqlColumn.of("from_company", ValueKind.STRING),
+            "ToCompanyID", SqlColumn.of("to_company", ValueKind.STRING),
+            "FromUserID", SqlColumn.of("from_user", ValueKind.STRING),
+            "DateCreated", SqlColumn.of("date_created", ValueKind.DATE),
+            "DateSubmitted", SqlColumn.of("date_submitted", ValueKind.DATE),
+            "Total", SqlColumn.of("total", ValueKind.NUMBER));
+
+    private final SqlListQuery translator;
+
+    OrderListSql(Dialect dialect) {
+        this.translator = new SqlListQuery(COLUMNS, dialect);
+    }
+
+    ListPage<Order> list(Connection c, OrderListScope scope, ListQuery query) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String inScope = scope(scope, params);
+        SqlListQuery.Translation t = translator.translate(query);
+        params.addAll(t.params());
+        String where = " FROM orders WHERE " + inScope + " AND " + t.where();
+        if (!t.pushedDown()) {
+            List<Order> narrowed = orders(c, "SELECT doc" + where + " ORDER BY seq", params);
+            return query.apply(narrowed, PropertyReaders.forRecord(Order.class));
+        }
+        int total;
+        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*)" + where, params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            total = rs.getInt(1);
+        }
+        if (query.offset() >= total) {
+            return query.page(List.of(), total);
+        }
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(query.pageSize());
+        paged.add(query.offset());
+        return query.page(orders(c, "SELECT doc" + where + " ORDER BY " + t.orderBy() + " LIMIT ? OFFSET ?", paged), total);
+    }
+
+    private static String scope(OrderListScope s, List<Object> params) {
+        String company = switch (s.side()) {
+            case FROM -> "from_company = ?";
+            case TO -> "to_company = ?";
+            case EITHER -> "(from_company = ? OR to_company = ?)";
+        };
+        params.add(s.companyID());
+        if (s.side() == OrderListScope.Side.EITHER) {
+            params.add(s.companyID());
+        }
+        String date = s.dateField() == OrderListScope.DateField.CREATED ? "date_created"
+                : "COALESCE(date_submitted, date_created)";
+        StringBuilder sql = new StringBuilder(company);
+        if (s.from() != null) {
+            sql.append(" AND ").append(date).append(" >= ?");
+            params.add(ceilMicros(s.from()));
+        }
+        if (s.to() != null) {
+            sql.append(" AND ").append(date).append(" <= ?");
+            params.add(s.to().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+        }
+        return sql.toString();
+    }
+
+    private static OffsetDateTime ceilMicros(OffsetDateTime t) {
+        OffsetDateTime utc = t.withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime floor = utc.truncatedTo(ChronoUnit.MICROS);
+        return floor.equals(utc) ? utc : floor.plus(1, ChronoUnit.MICROS);
+    }
+
+    private static List<Order> orders(Connection c, String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            List<Order> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(StoreJson.read(rs.getString(1), OrderState.class).order());
+            }
+            return out;
+        }
+    }
+
+    static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        try {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.orderhooks.engine.internal.store.jdbc;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.orderhooks.engine.internal.query.ListQuery;
+import io.orderhooks.engine.internal.query.internal.FilterParser;
+import io.orderhooks.engine.internal.query.internal.Matcher;
+import io.orderhooks.engine.internal.query.internal.SortOrder;
+import io.orderhooks.engine.internal.query.internal.ValueKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Translates a {@link ListQuery} into SQL over real columns so that the database selects, counts, sorts and pages
+ * exactly what {@link ListQuery#apply} would. A filter or search on a property without a column (or on a column of
+ * a kind whose SQL semantics differ, such as a wildcard on a number) is left out: the result is then
+ * {@linkplain Translation#exact() not exact}, its condition only narrows, and the caller filters the narrowed rows
+ * in Java. The comparison rules mirrored here are those of {@code query.internal.Comparisons}.
+ */
+final class SqlListQuery {
+
+    /**
+     * @param where a condition (never empty) with {@code ?} placeholders bound by {@code params} in order
+     * @param exact whether {@code where} selects exactly the query's matches (else it selects a superset)
+     * @param orderBy the ORDER BY list giving the query's order, or null when a sort key has no column
+     */
+    record Translation(String where, List<Object> params, boolean exact, String orderBy) {
+        /** Whether the database can answer the page alone (count, sort, limit). */
+        boolean pushedDown() {
+            return exact && orderBy != null;
+        }
+    }
+
+    private final Map<String, SqlColumn> columns;
+    private final Dialect dialect;
+
+    SqlListQuery(Map<String, SqlColumn> columns, Dialect dialect) {
+        this.columns = Map.copyOf(columns);
+        this.dialect = dialect;
+    }
+
+    Translation translate(ListQuery query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        boolean exact = true;
+        for (ListQuery.Filter f : query.filters()) {
+            SqlColumn c = f.resolved().list() ? null : columns.get(f.path());
+            List<Object> own = new ArrayList<>();
+            String sql = c == null ? null : SqlTerms.allOf(f.values(), c, dialect, own);
+            if (sql == null) {
+                exact = false;
+            } else {
+                conditions.add(sql);
+                params.addAll(own);
+            }
+        }
+        if (query.searchText() != null) {
+            List<Object> own = new ArrayList<>();
+            String sql = search(query.searchText(), query.searchPaths(), own);
+            if (sql == null) {
+                exact = false;
+            } else {
+                conditions.add(sql);
+                params.addAll(own);
+            }
+        }
+        String where = conditions.isEmpty() ? "1=1" : String.join(" AND ", conditions);
+        return new Translation(where, List.copyOf(params), exact, orderBy(query.sortKeys()));
+    }
+
+    /** Any of the paths contains the text (ignoring case); null unless every path is a text column. */
+    private String search(String text, List<String> paths, List<Object> params) {
+        List<String> any = new ArrayList<>();
+        String pattern = "%" + SqlTerms.likeEscape(text.toLowerCase(Locale.ROOT)) + "%";
+        Matcher contains = FilterParser.contains(text);
+        for (String path : paths) {
+            SqlColumn c = columns.get(path);
+            if (c == null || c.kind() != ValueKind.STRING) {
+                return null;
+            }
+            if (c.closedValues() != null) {
+                any.add(SqlTerms.in(c, c.closedValues().stream().filter(v -> contains.matches(TextNode.valueOf(v))).toList(), params));
+            } else {
+                any.add("LOWER(" + c.name() + ") LIKE ? ESCAPE '!'");
+                params.add(pattern);
+            }
+        }
+        return any.isEmpty() ? "1=0" : "(" + String.join(" OR ", any) + ")";
+    }
+
+    /** The ORDER BY of the sort keys, absent values last in both directions, then creation order; or null. */
+    private String orderBy(List<SortOrder.Key> keys) {
+        List<String> terms = new ArrayList<>();
+        for (SortOrder.Key k : keys) {
+            SqlColumn c = columns.get(k.path().path());
+            if (c == null || !c.kind().isScalar()) {
+                return null;
+            }
+            String dir = k.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST";
+            if (c.kind() == ValueKind.STRING) {
+                terms.add(dialect.binary("LOWER(" + c.name() + ")") + dir);
+                terms.add(dialect.binary(c.name()) + dir);
+            } else {
+                terms.add(c.name() + dir);
+            }
+        }
+        terms.add("seq ASC");
+        return String.join(", ", terms);
+    }
+}
