@@ -15,7 +15,7 @@ import io.orderhooks.core.model.User;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.core.model.OrderStatus;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import io.orderhooks.core.error.OrderCloudException;
 
 /**
  * The caller's current cart ({@code v1/cart}).
@@ -32,17 +32,22 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Sellers and suppliers have no cart: {@code Order.CreateIncomingRequiresFromUser} (as creating one).
  * </ul>
  *
- * <p>Thread-safe: the choice and the first-use creation are serialized per user, so two concurrent first
- * requests get one cart, not two.
+ * <p>Thread-safe, also across engine instances on one database: the first-use creation claims the user's cart pointer
+ * ({@link #CURRENT_CARTS}) with one atomic insert (or, when it points at a cart that is no longer usable, one atomic
+ * compare-and-set update); the loser of a race deletes the empty order it created and gets the winner's cart, so two
+ * concurrent first requests get one cart, not two. An anonymous shopper's cart has its token's order ID, so its
+ * creation is the atomic insert of the order itself.
  */
 public final class CartService {
 
     /** key {@code buyerID/userID}: the order a user chose as its cart with {@code PUT v1/cart/{orderID}}. */
     public static final Table<String> CURRENT_CARTS = Table.of("currentcarts", String.class);
 
+    /** How often a first-use creation that lost a race re-reads the winner's cart before giving up. */
+    private static final int CLAIM_ATTEMPTS = 3;
+
     private final EngineContext ctx;
     private final OrderService orders;
-    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
     private final SharedCartSelection shared;
 
     public CartService(EngineContext ctx, OrderService orders) {
@@ -64,8 +69,59 @@ public final class CartService {
     /** The caller's personal cart (never a shared one), created (empty) on first use. */
     public Order personal(Caller caller) {
         requireBuyer(caller);
-        synchronized (lockOf(caller)) {
-            return findPersonal(caller).orElseGet(() -> orders.create(caller, Order.builder().id(caller.anonymous() ? caller.orderID() : null).build()));
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            Optional<Order> found = findPersonal(caller);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (caller.anonymous() && caller.orderID() != null) {
+                return createAnonymous(caller);
+            }
+            String pointer = ctx.store().table(CURRENT_CARTS).find(key(caller)).orElse(null);
+            Order created = orders.create(caller, Order.builder().build());
+            if (claim(caller, pointer, created.id())) {
+                return created;
+            }
+            ctx.store().withOrder(created.id(), s -> Mutation.delete(Boolean.TRUE));
+        }
+        throw new OrderCloudException(503, "ServiceUnavailable", "The cart of user " + caller.userID()
+                + " kept changing while it was created; try again.");
+    }
+
+    /** The anonymous shopper's order, created with its token's ID; a concurrent creation's 409 means it exists now. */
+    private Order createAnonymous(Caller caller) {
+        try {
+            return orders.create(caller, Order.builder().id(caller.orderID()).build());
+        } catch (OrderCloudException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            return findPersonal(caller).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * Points the user's cart at {@code orderID} if the pointer is still {@code seen} (absent: one atomic insert; else
+     * one atomic compare-and-set update). False when another request changed it first.
+     */
+    private boolean claim(Caller caller, String seen, String orderID) {
+        try {
+            if (seen == null) {
+                ctx.store().table(CURRENT_CARTS).insert(key(caller), orderID);
+            } else {
+                ctx.store().table(CURRENT_CARTS).update(key(caller), now -> {
+                    if (!now.equals(seen)) {
+                        throw new OrderCloudException(409, "IdExists", "cart pointer changed");
+                    }
+                    return orderID;
+                });
+            }
+            return true;
+        } catch (OrderCloudException e) {
+            if (e.status() == 409 || e.status() == 404) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -123,10 +179,8 @@ public final class CartService {
             throw Errors.bad("Order.CannotModifyBadStatus", "Order " + orderID + " is " + order.status()
                     + " or was not created by user " + caller.userID() + "; only the user's own Unsubmitted orders can be its cart.");
         }
-        synchronized (lockOf(caller)) {
-            ctx.store().table(CURRENT_CARTS).put(key(caller), orderID);
-            shared.clear(caller);
-        }
+        ctx.store().table(CURRENT_CARTS).put(key(caller), orderID);
+        shared.clear(caller);
         return order;
     }
 
@@ -142,7 +196,7 @@ public final class CartService {
             throw Errors.forbidden("only a signed-in buyer user can take over an anonymous shopper's order");
         }
         if (!anon.anonymous() || anon.orderID() == null || !anon.companyID().equals(to.companyID())) {
-            throw io.orderhooks.core.error.OrderCloudException.validation("anonUserToken must be an anonymous shopper token of buyer " + to.companyID());
+            throw OrderCloudException.validation("anonUserToken must be an anonymous shopper token of buyer " + to.companyID());
         }
         if (ctx.store().order(anon.orderID()).filter(s -> isOwnCart(anon, s)).isEmpty()) {
             return Optional.empty();
@@ -158,9 +212,7 @@ public final class CartService {
             return Mutation.commit(next, next.order());
         });
         if (moved != null) {
-            synchronized (lockOf(to)) {
-                ctx.store().table(CURRENT_CARTS).put(key(to), moved.id());
-            }
+            ctx.store().table(CURRENT_CARTS).put(key(to), moved.id());
         }
         return Optional.ofNullable(moved);
     }
@@ -182,13 +234,6 @@ public final class CartService {
         if (!caller.isBuyer()) {
             throw Errors.bad("Order.CreateIncomingRequiresFromUser", "Only buyer users have a cart.");
         }
-    }
-
-    private Object lockOf(Caller caller) {
-        if (caller.anonymous() && caller.orderID() != null) {
-            return locks.computeIfAbsent("anon/" + caller.orderID(), k -> new Object());
-        }
-        return locks.computeIfAbsent(key(caller), k -> new Object());
     }
 
     private static String key(Caller caller) {
