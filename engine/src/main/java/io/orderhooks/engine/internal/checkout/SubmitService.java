@@ -26,16 +26,18 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Submit. Under the order's lock: run every {@link SubmitCheck} (built-in first, then the extra ones);
- * ask the {@link ApprovalPolicy} which rules hold the order; take inventory and debit spending accounts;
- * call {@code /ordersubmit} (or {@code /ordersubmitforapproval}) when the caller's API client has a checkout
- * integration; then commit the order as {@code Open} (or {@code AwaitingApproval} with pending approvals).
+ * Submit. Without a checkout integration: one short transaction runs every {@link SubmitCheck} (built-in first, then
+ * the extra ones), asks the {@link ApprovalPolicy} which rules hold the order, applies the {@link SubmitEffects} and
+ * commits the order as {@code Open} (or {@code AwaitingApproval} with pending approvals). With one, the same in three
+ * steps ({@link CheckoutHold}): reserve (checks, reservation committed, effects tried and rolled back), call
+ * {@code /ordersubmit} (or {@code /ordersubmitforapproval}) with no lock or transaction held, complete (effects,
+ * answer and status in one transaction when the order is unchanged).
  *
- * <p><b>Failures.</b> A refused check changes nothing. If the integration call fails the effects are undone,
+ * <p><b>Failures.</b> A refused check or effect changes nothing. If the integration call fails, nothing was taken:
  * the failed answer is recorded in the worksheet, the order stays {@code Unsubmitted} and the caller gets the
  * {@link CheckoutInvoker#failure} error; a retry re-sends with the same idempotency key
- * ({@code {orderID}/ordersubmit/{n}}). Two concurrent submits of one order: the second sees a non-Unsubmitted
- * order and gets {@code Order.CannotSubmitBadStatus}.
+ * ({@code {orderID}/ordersubmit/{n}}). A second submit while one is in flight gets 409 {@code Order.CheckoutInProgress};
+ * one after it gets {@code Order.CannotSubmitBadStatus}.
  */
 public final class SubmitService {
 
