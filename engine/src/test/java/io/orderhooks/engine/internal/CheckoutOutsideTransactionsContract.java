@@ -192,6 +192,30 @@ abstract class CheckoutOutsideTransactionsContract {
         assertThat(s.reservation()).isNull();
     }
 
+    @Test
+    void concurrentCreatesOfOneIdCreateItOnceAndAnswerTheOthersIdExists() throws Exception {
+        java.util.Map<String, Callable<Object>> creates = java.util.Map.of(
+                "409 Buyer already exists: b9",
+                () -> e.orgs().createBuyer(f.seller, new io.orderhooks.core.model.Buyer("b9", "Nine", "cat", true, null, null)),
+                "409 Promotion already exists: TWICE",
+                () -> e.promotions().create(f.seller, promo("TWICE", "true", "1").build()));
+        for (var create : creates.entrySet()) {
+            List<Future<Object>> racing = List.of(inBackground(create.getValue()), inBackground(create.getValue()));
+            List<String> outcomes = new ArrayList<>();
+            for (Future<Object> r : racing) {
+                try {
+                    r.get(30, TimeUnit.SECONDS);
+                    outcomes.add("created");
+                } catch (ExecutionException x) {
+                    outcomes.add(((OrderCloudException) x.getCause()).status() + " " + ((OrderCloudException) x.getCause()).getMessage());
+                }
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("created", create.getKey());
+        }
+        assertThat(e.orgs().getBuyer(f.seller, "b9").name()).isEqualTo("Nine");
+        thrown(() -> e.promotions().create(f.seller, promo("TWICE", "true", "1").build()), "IdExists");
+    }
+
     void calculatedCart(Caller c, String id, int quantity) {
         p.cart(c, id);
         p.add(c, id, "P1", quantity);
