@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.RepeatedTest;
 
 /**
  * {@link CheckoutOutsideTransactionsContract} on a real (embedded) PostgreSQL with a pool of two connections, plus what
@@ -32,7 +32,7 @@ class PostgresCheckoutOutsideTransactionsTest extends CheckoutOutsideTransaction
         return JdbcStores.postgresql(url, "postgres", "postgres", poolSize);
     }
 
-    @Test
+    @RepeatedTest(4)
     void twoEngineInstancesOnOneDatabaseGiveAUserOneCartWhenItsFirstRequestsRace() throws Exception {
         try (JdbcStore other = JdbcStores.postgresql(url, "postgres", "postgres", 4)) {
             Engine second = Engine.builder().clock(f.clock).passwordHasher(new PasswordHasher(1)).store(other).build();

@@ -34,8 +34,8 @@ import io.orderhooks.core.error.OrderCloudException;
  *
  * <p>Thread-safe, also across engine instances on one database: the first-use creation claims the user's cart pointer
  * ({@link #CURRENT_CARTS}) with one atomic insert (or, when it points at a cart that is no longer usable, one atomic
- * compare-and-set update); the loser of a race deletes the empty order it created and gets the winner's cart, so two
- * concurrent first requests get one cart, not two. An anonymous shopper's cart has its token's order ID, so its
+ * compare-and-set update); a cart is only returned once the pointer names it, and the loser of a race deletes the
+ * empty order it created and gets the winner's cart, so two concurrent first requests get one cart, not two. An anonymous shopper's cart has its token's order ID, so its
  * creation is the atomic insert of the order itself.
  */
 public final class CartService {
@@ -69,20 +69,25 @@ public final class CartService {
     /** The caller's personal cart (never a shared one), created (empty) on first use. */
     public Order personal(Caller caller) {
         requireBuyer(caller);
+        if (caller.anonymous() && caller.orderID() != null) {
+            return findPersonal(caller).orElseGet(() -> createAnonymous(caller));
+        }
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            Optional<Order> found = findPersonal(caller);
-            if (found.isPresent()) {
-                return found.get();
+            // read the pointer once: the claim below replaces exactly this value, and only when it names no usable cart
+            String seen = ctx.store().table(CURRENT_CARTS).find(key(caller)).orElse(null);
+            Optional<Order> chosen = usable(caller, seen);
+            if (chosen.isPresent()) {
+                return chosen.get();
             }
-            if (caller.anonymous() && caller.orderID() != null) {
-                return createAnonymous(caller);
+            Optional<Order> existing = newestOwn(caller);
+            Order candidate = existing.orElseGet(() -> orders.create(caller, Order.builder().build()));
+            if (claim(caller, seen, candidate.id())
+                    || candidate.id().equals(ctx.store().table(CURRENT_CARTS).find(key(caller)).orElse(null))) {
+                return candidate;
             }
-            String pointer = ctx.store().table(CURRENT_CARTS).find(key(caller)).orElse(null);
-            Order created = orders.create(caller, Order.builder().build());
-            if (claim(caller, pointer, created.id())) {
-                return created;
+            if (existing.isEmpty()) {
+                ctx.store().withOrder(candidate.id(), s -> Mutation.delete(Boolean.TRUE));
             }
-            ctx.store().withOrder(created.id(), s -> Mutation.delete(Boolean.TRUE));
         }
         throw new OrderCloudException(503, "ServiceUnavailable", "The cart of user " + caller.userID()
                 + " kept changing while it was created; try again.");
@@ -144,11 +149,22 @@ public final class CartService {
         if (caller.anonymous() && caller.orderID() != null) {
             return ctx.store().order(caller.orderID()).filter(s -> isOwnCart(caller, s)).map(OrderState::order);
         }
-        Optional<Order> chosen = ctx.store().table(CURRENT_CARTS).find(key(caller))
-                .flatMap(id -> ctx.store().order(id)).filter(s -> isOwnCart(caller, s)).map(OrderState::order);
-        if (chosen.isPresent()) {
-            return chosen;
-        }
+        Optional<Order> chosen = pointed(caller);
+        return chosen.isPresent() ? chosen : newestOwn(caller);
+    }
+
+    /** The order the user's cart pointer names, while it is still the user's own unsubmitted cart. */
+    private Optional<Order> pointed(Caller caller) {
+        return usable(caller, ctx.store().table(CURRENT_CARTS).find(key(caller)).orElse(null));
+    }
+
+    /** Order {@code orderID} while it is the caller's own unsubmitted cart. */
+    private Optional<Order> usable(Caller caller, String orderID) {
+        return ctx.store().order(orderID).filter(s -> isOwnCart(caller, s)).map(OrderState::order);
+    }
+
+    /** The user's most recently created own unsubmitted order (a cart it created before any pointer existed). */
+    private Optional<Order> newestOwn(Caller caller) {
         Order newest = null;
         for (OrderState s : ctx.store().ordersFromUser(caller.companyID(), caller.userID())) {
             // newest DateCreated wins; among equal dates, the later-created (store order) one
