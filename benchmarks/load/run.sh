@@ -11,6 +11,10 @@
 # API, the engine delivering every checkout event over HTTP (signed) to the example merchant.
 # Samples each server's resident memory (VmRSS) idle and under load; writes everything to $OUT/load.tsv.
 #
+# BEFORE_JAR=<an older benchmarks.jar> adds its middleware as one more interleaved server, row "before" (same
+# bodies, same key), and runs the checkout once with that jar's engine, merchant and driver (row
+# checkout-LINES-before) before the current one: before and after measured side by side in one run.
+#
 # Usage: benchmarks/load/run.sh            (from anywhere; settings through the environment below)
 #        DURATION=3 WARMUP=2 ROUNDS=1 LINE_SETS=20 benchmarks/load/run.sh     (a smoke check, ~1 min)
 # Every run is bounded: wrk by -d plus `timeout`, every wait loop by a count.
@@ -24,7 +28,8 @@ DURATION=${DURATION:-10}          # seconds of each measured wrk run
 WARMUP=${WARMUP:-15}              # seconds of unmeasured load per server before the first round of a body size
 ROUNDS=${ROUNDS:-3}               # interleaved rounds; the table shows medians
 LINE_SETS=${LINE_SETS:-20 200}    # body sizes (line items) measured
-SERVERS=${SERVERS:-fixed floor calculate node}
+BEFORE_JAR=${BEFORE_JAR:-}       # an older benchmarks.jar measured side by side (see above)
+SERVERS=${SERVERS:-fixed floor calculate${BEFORE_JAR:+ before} node}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 USERS=${USERS:-8}                 # virtual users of the checkout run
@@ -87,6 +92,27 @@ start_server() {
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
   wait_port "$role" "$SERVER_PID"
+}
+
+# start_before: the middleware of $BEFORE_JAR in $OUT/before (its own copies of the bodies); sets SERVER_PID, SERVER_PORT.
+start_before() {
+  [ -f "$BEFORE_JAR" ] || { echo "BEFORE_JAR $BEFORE_JAR does not exist" >&2; exit 1; }
+  mkdir -p "$OUT/before"
+  rm -f "$OUT/before/middleware.port"
+  # shellcheck disable=SC2086
+  java $SERVER_JAVA_OPTS -cp "$BEFORE_JAR" io.orderhooks.benchmarks.LoadServers middleware "$OUT/before" >"$OUT/before.log" 2>&1 &
+  SERVER_PID=$!
+  PIDS+=("$SERVER_PID")
+  for _ in $(seq 1 240); do
+    if [ -s "$OUT/before/middleware.port" ]; then
+      SERVER_PORT=$(cat "$OUT/before/middleware.port")
+      return
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/before.log" >&2; echo "before server died" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "before server not ready after 120 s" >&2
+  exit 1
 }
 
 # start_node: the Node peer, with the middleware's hash key; sets SERVER_PID, SERVER_PORT.
@@ -191,6 +217,7 @@ start_all() {
     case $role in
       calculate) ;;
       node) need_peer; start_node; PID_OF[node]=$SERVER_PID PORT_OF[node]=$SERVER_PORT ;;
+      before) start_before; PID_OF[before]=$SERVER_PID PORT_OF[before]=$SERVER_PORT ;;
       *) start_server "$role"; PID_OF[$role]=$SERVER_PID PORT_OF[$role]=$SERVER_PORT ;;
     esac
   done
@@ -234,6 +261,14 @@ main() {
 # that store delivering to it, and the CheckoutLoad driver's virtual users calling the engine. Rows are named
 # checkout-LINES for the memory store and checkout-LINES-STORE for the others.
 checkout_run() {
+  if [ -n "$BEFORE_JAR" ]; then
+    JAR=$BEFORE_JAR ROW_SUFFIX=-before checkout_jar
+  fi
+  ROW_SUFFIX="" checkout_jar
+}
+
+# checkout_jar: the checkout run of $JAR (engine, merchant and driver), rows suffixed with $ROW_SUFFIX.
+checkout_jar() {
   start_server merchant
   local merchant_pid=$SERVER_PID merchant_port=$SERVER_PORT store
   for store in $STORES; do
@@ -263,6 +298,7 @@ checkout_store() {
   store_property "$store"
   name="checkout-$CHECKOUT_LINES"
   [ "$store" = memory ] || name="$name-$store"
+  name="$name${ROW_SUFFIX:-}"
   local opts="$SERVER_JAVA_OPTS -Dorderhooks.bench.store=$STORE_PROPERTY"
   SERVER_JAVA_OPTS=$opts start_server engine "$merchant_url"
   local engine_pid=$SERVER_PID engine_port=$SERVER_PORT

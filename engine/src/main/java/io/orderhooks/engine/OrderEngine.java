@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #start} serves the API and starts the schedules the engine needs: expired group-order invitations and
  * inactive shared carts (with their purge notices) are purged every {@link Config#purgePeriod(Duration)}, judged by
  * the engine's clock. {@link #close()} stops the server and the schedules, then the webhook sink (in-flight
- * post-webhooks finish, queued ones become redeliverable dead letters), the checkout sender, the HTTP client and the
- * store, in that order. Thread-safe; {@code start} at most once.
+ * post-webhooks finish; queued ones stay in a durable store's outbox for the next start, or, with the in-memory store,
+ * become redeliverable dead letters), the checkout sender, the HTTP client and the store, in that order. Thread-safe; {@code start} at most once.
  */
 public final class OrderEngine implements AutoCloseable {
 
@@ -77,7 +77,7 @@ public final class OrderEngine implements AutoCloseable {
         this.config = config;
         this.store = config.store.open();
         this.log = store instanceof JdbcStore ? new StoredDeliveryLog(store) : new InMemoryDeliveryLog();
-        this.resources = new EngineResources(config.clock, log, http, config.observer);
+        this.resources = new EngineResources(config.clock, log, http, config.observer, store.outbox());
         this.checkout = config.checkout.create(resources);
         this.sink = config.webhooks.create(resources);
         this.engine = Engine.builder().store(store).clock(config.clock).checkoutIntegration(checkout)

@@ -24,9 +24,18 @@ class JavalinMountTest {
     void start() {
         app = Javalin.create(cfg -> JavalinMount.mount(cfg.routes, "/hooks", () -> 1024, request -> {
             handled.incrementAndGet();
+            if (request.path().equals("/echo")) {
+                return RawResponse.json(201, request.body());
+            }
+            if (request.path().equals("/large")) {
+                return RawResponse.json(200, LARGE);
+            }
             return RawResponse.json(200, ("{\"path\":\"" + request.path() + "\"}").getBytes());
         })).start(0);
     }
+
+    /** An answer larger than Jetty's response buffer (32 KiB), so it cannot be written in one piece. */
+    static final byte[] LARGE = ("{\"Items\":[" + "\"x\",".repeat(40_000) + "\"y\"]}").getBytes();
 
     @AfterEach
     void stop() {
@@ -45,6 +54,20 @@ class JavalinMountTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(base.body()).isEqualTo("{\"path\":\"/\"}");
         assertThat(sub.body()).isEqualTo("{\"path\":\"/ordercalculate\"}");
+    }
+
+    @Test
+    void aSuccessCarriesTheHandlersExactBytesStatusAndContentType() throws Exception {
+        HttpResponse<byte[]> echo = http.send(post("/hooks/echo").POST(HttpRequest.BodyPublishers.ofString("{\"A\":1}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> large = http.send(post("/hooks/large").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(echo.statusCode()).isEqualTo(201);
+        assertThat(new String(echo.body())).isEqualTo("{\"A\":1}");
+        assertThat(echo.headers().firstValue("Content-Type")).hasValue("application/json;charset=utf-8");
+        assertThat(large.statusCode()).isEqualTo(200);
+        assertThat(large.body()).isEqualTo(LARGE);
     }
 
     @Test

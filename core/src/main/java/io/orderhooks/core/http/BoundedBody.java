@@ -2,6 +2,7 @@ package io.orderhooks.core.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads a request body with a limit, the way every adapter must so an oversize body is answered 413 in
@@ -41,11 +42,30 @@ public final class BoundedBody {
         if (declaredLength > maxBodyBytes) {
             return new Read(null, drain(in, declaredLength));
         }
+        if (declaredLength >= 0) {
+            return readDeclared(in, (int) declaredLength);
+        }
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
         if (bytes.length > maxBodyBytes) {
             return new Read(null, drain(in, declaredLength));
         }
         return new Read(bytes, false);
+    }
+
+    /**
+     * A body whose declared length is within the limit, read into one array of exactly that size (no chunk list
+     * and copy). A stream that ends early yields the bytes that came, as the transport delivered them; the
+     * transport enforces its own {@code Content-Length}, so nothing is read past it. The loop is ours, not
+     * {@code readNBytes}, which some streams override with a single read.
+     */
+    private static Read readDeclared(InputStream in, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        int read = 0;
+        int n;
+        while (read < length && (n = in.read(bytes, read, length - read)) >= 0) {
+            read += n;
+        }
+        return new Read(read == length ? bytes : Arrays.copyOf(bytes, read), false);
     }
 
     /** Discards the rest within {@link #DRAIN_LIMIT_BYTES}; true when more remained (the connection should close). */

@@ -25,11 +25,17 @@ public final class HttpHeaders {
         TreeMap<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         source.forEach((name, list) -> {
             if (name != null && list != null) {
-                map.computeIfAbsent(name, k -> new java.util.ArrayList<>()).addAll(list);
+                map.merge(name, List.copyOf(list), HttpHeaders::concat);
             }
         });
-        map.replaceAll((k, v) -> List.copyOf(v));
         return new HttpHeaders(map);
+    }
+
+    /** Two spellings of one name (e.g. {@code Accept} and {@code accept}): their values in order, one list. */
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new java.util.ArrayList<>(first);
+        both.addAll(second);
+        return List.copyOf(both);
     }
 
     /** Headers with one value per name. */

@@ -80,6 +80,8 @@ public final class Engine {
     private final BuyerShipments buyerShipments;
     private final OrderFulfillmentService fulfillment;
     private final MessageSender messages;
+    private final io.orderhooks.engine.internal.messages.MessageSenderService messageSenders;
+    private final io.orderhooks.engine.internal.messages.OrderMessages orderMessages;
     private final ProductCollectionService productCollections;
     private final ProductCollectionInvitationService productCollectionInvitations;
     private final ProductCollectionReaderService productCollectionReader;
@@ -126,6 +128,8 @@ public final class Engine {
         this.fulfillment = new OrderFulfillmentService(context, shipments, spendingAccounts);
         this.messages = b.messageSubscriptions == null ? MessageSender.fromStore(context)
                 : new MessageSender(context, b.messageSubscriptions);
+        this.messageSenders = new io.orderhooks.engine.internal.messages.MessageSenderService(context);
+        this.orderMessages = new io.orderhooks.engine.internal.messages.OrderMessages(context, messages);
         this.productCollections = new ProductCollectionService(context);
         this.productCollectionInvitations = new ProductCollectionInvitationService(context, messages);
         this.productCollectionReader = new ProductCollectionReaderService(context, productCollections);
@@ -180,7 +184,12 @@ public final class Engine {
     public BuyerShipments buyerShipments() { return buyerShipments; }
     /** Ship, complete and cancel. */
     public OrderFulfillmentService fulfillment() { return fulfillment; }
+    /** The one notification path (message senders and {@code MESSAGE} webhooks). */
     public MessageSender messages() { return messages; }
+    /** {@code v1/messagesenders}: senders, assignments, CC listeners. */
+    public io.orderhooks.engine.internal.messages.MessageSenderService messageSenders() { return messageSenders; }
+    /** Order notifications (submitted, approved, declined, shipment created). */
+    public io.orderhooks.engine.internal.messages.OrderMessages orderMessages() { return orderMessages; }
     public ProductCollectionService productCollections() { return productCollections; }
     public ProductCollectionInvitationService productCollectionInvitations() { return productCollectionInvitations; }
     public ProductCollectionReaderService productCollectionReader() { return productCollectionReader; }

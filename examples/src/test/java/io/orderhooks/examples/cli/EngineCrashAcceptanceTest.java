@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhooks.examples.client.OrderCloudClient;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An engine on H2 under a loop of writes is killed with SIGKILL (no shutdown hook runs); after a restart on the same
- * data folder, every write that was answered 2xx is there, and no order is half-applied (its line count, lines and
- * subtotal agree).
+ * An engine under a loop of writes, on H2 and on PostgreSQL, is killed with SIGKILL (no shutdown hook runs) while the
+ * post-webhooks of its writes are failing (the receiver answers 500). After a restart on the same database (the
+ * receiver answering 200 again): every write that was answered 2xx is there, no order is half-applied (its line count,
+ * lines and subtotal agree), and every acknowledged write's post-webhook is delivered exactly once (the receiver was
+ * failing at the kill, so no successful delivery was in flight and the at-least-once rule allows no repeat here).
  */
 class EngineCrashAcceptanceTest {
 
+    private static final int HOOKS_FAIL_FROM = 20;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 40;
 
     @TempDir
@@ -31,38 +37,85 @@ class EngineCrashAcceptanceTest {
     private final AtomicInteger acks = new AtomicInteger();
 
     @Test
-    void noAcknowledgedWriteIsLostAndNoOrderIsHalfAppliedAfterSigkill() throws Exception {
+    void onH2NoAcknowledgedWriteIsLostNoOrderIsHalfAppliedAndEveryPostWebhookIsDeliveredOnceAfterSigkill()
+            throws Exception {
+        crashAndRestart();
+    }
+
+    @Test
+    void onPostgresNoAcknowledgedWriteIsLostNoOrderIsHalfAppliedAndEveryPostWebhookIsDeliveredOnceAfterSigkill()
+            throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            crashAndRestart("--store", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
+        }
+    }
+
+    private void crashAndRestart(String... store) throws Exception {
         int port = ChildEngine.freePort();
         String userToken;
-        ChildEngine first = ChildEngine.start(data, port);
-        try {
-            OrderCloudClient api = new OrderCloudClient(first.baseUrl());
-            userToken = seed(api);
-            String token = userToken;
-            Thread writer = new Thread(() -> writeUntilFailure(api, token), "crash-writer");
-            writer.start();
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (acks.get() < ACKNOWLEDGED_BEFORE_KILL && System.nanoTime() < deadline && writer.isAlive()) {
-                writer.join(100);
+        try (CrashHookReceiver hooks = new CrashHookReceiver()) {
+            ChildEngine first = ChildEngine.start(data, port, store);
+            try {
+                OrderCloudClient api = new OrderCloudClient(first.baseUrl());
+                userToken = seed(api, hooks.url());
+                String token = userToken;
+                Thread writer = new Thread(() -> writeUntilFailure(api, token), "crash-writer");
+                writer.start();
+                awaitAcks(HOOKS_FAIL_FROM, writer);
+                hooks.failing.set(true);
+                awaitAcks(ACKNOWLEDGED_BEFORE_KILL, writer);
+                assertThat(acks.get()).as("writes acknowledged before the kill").isGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
+                first.kill();
+                writer.join(TimeUnit.SECONDS.toMillis(60));
+            } finally {
+                first.kill();
             }
-            assertThat(acks.get()).as("writes acknowledged before the kill").isGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
-            first.kill();
-            writer.join(TimeUnit.SECONDS.toMillis(60));
-        } finally {
-            first.kill();
-        }
-        try (ChildEngine second = ChildEngine.start(data, port)) {
-            OrderCloudClient api = new OrderCloudClient(second.baseUrl());
-            for (Map.Entry<String, Integer> ack : Map.copyOf(acknowledged).entrySet()) {
-                JsonNode order = api.get("v1/orders/Outgoing/" + ack.getKey(), userToken);
-                JsonNode lines = api.get("v1/orders/Outgoing/" + ack.getKey() + "/lineitems", userToken).path("Items");
-                if (ack.getValue() > 0) {
-                    assertThat(lines.size()).as("lines of " + ack.getKey()).isEqualTo(1);
-                    assertThat(lines.get(0).path("Quantity").asInt()).isEqualTo(ack.getValue());
+            assertThat(hooks.refused.get()).as("post-webhook attempts refused before the kill").isPositive();
+            hooks.failing.set(false);
+            try (ChildEngine second = ChildEngine.start(data, port, store)) {
+                OrderCloudClient api = new OrderCloudClient(second.baseUrl());
+                for (Map.Entry<String, Integer> ack : Map.copyOf(acknowledged).entrySet()) {
+                    JsonNode order = api.get("v1/orders/Outgoing/" + ack.getKey(), userToken);
+                    JsonNode lines = api.get("v1/orders/Outgoing/" + ack.getKey() + "/lineitems", userToken).path("Items");
+                    if (ack.getValue() > 0) {
+                        assertThat(lines.size()).as("lines of " + ack.getKey()).isEqualTo(1);
+                        assertThat(lines.get(0).path("Quantity").asInt()).isEqualTo(ack.getValue());
+                    }
+                    assertWhole(order, lines);
                 }
-                assertWhole(order, lines);
+                assertEveryAcknowledgedWriteDeliveredOnce(hooks);
             }
         }
+    }
+
+    private void awaitAcks(int count, Thread writer) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (acks.get() < count && System.nanoTime() < deadline && writer.isAlive()) {
+            writer.join(20);
+        }
+    }
+
+    /** Polls (retries after the restart are due within about 40 s) until every acknowledged write's hook arrived. */
+    private void assertEveryAcknowledgedWriteDeliveredOnce(CrashHookReceiver hooks) throws InterruptedException {
+        Set<String> writes = new HashSet<>();
+        acknowledged.forEach((id, quantity) -> {
+            writes.add("order:" + id);
+            if (quantity > 0) {
+                writes.add("line:" + id);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+        while (!hooks.logIDsByWrite.keySet().containsAll(writes) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(hooks.logIDsByWrite.keySet()).as("writes whose post-webhook arrived").containsAll(writes);
+        for (String write : writes) {
+            assertThat(hooks.logIDsByWrite.get(write)).as("LogIDs of " + write).hasSize(1);
+        }
+        assertThat(hooks.deliveredByLogID.values()).as("deliveries per LogID")
+                .allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+        assertThat(hooks.logIDsByWrite.keySet().size()).as("at most the unacknowledged write in flight is extra")
+                .isLessThanOrEqualTo(writes.size() + 1);
     }
 
     /** The order's line count and subtotal agree with its lines. */
@@ -92,8 +145,11 @@ class EngineCrashAcceptanceTest {
         }
     }
 
-    /** A buyer who can order P1 at 10.00; returns the buyer user's token. */
-    private static String seed(OrderCloudClient api) {
+    /**
+     * A buyer who can order P1 at 10.00, and a post-webhook on order creation and line additions through the shop
+     * client to {@code hookUrl}; returns the buyer user's token.
+     */
+    private static String seed(OrderCloudClient api, String hookUrl) {
         String admin = api.clientCredentials("admin-client", "admin-secret", "FullAccess");
         api.post("v1/catalogs", admin, Map.of("ID", "cat", "Name", "Main", "Active", true));
         api.post("v1/buyers", admin, Map.of("ID", "b1", "Name", "Buyer One", "Active", true, "DefaultCatalogID", "cat"));
@@ -108,6 +164,10 @@ class EngineCrashAcceptanceTest {
                 List.of(Map.of("Quantity", 1, "Price", new BigDecimal("10.00")))));
         api.post("v1/products", admin, Map.of("ID", "P1", "Name", "Shirt", "Active", true, "DefaultPriceScheduleID", "ps1"));
         api.post("v1/catalogs/productassignments", admin, Map.of("CatalogID", "cat", "ProductID", "P1"));
+        api.post("v1/webhooks", admin, Map.of("ID", "order-sync", "Name", "Order sync", "Url", hookUrl, "HashKey", "k",
+                "BeforeProcessRequest", false, "ApiClientIDs", List.of("shop"), "WebhookRoutes", List.of(
+                        Map.of("Route", "v1/orders/{direction}", "Verb", "POST"),
+                        Map.of("Route", "v1/orders/{direction}/{orderID}/lineitems", "Verb", "POST"))));
         return api.password("shop", "ada@example.com", "Secret-pw-1", "Shopper", "MeAdmin");
     }
 }

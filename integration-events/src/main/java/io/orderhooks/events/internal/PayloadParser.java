@@ -53,17 +53,21 @@ final class PayloadParser {
         }
         for (int i = 0; i < lines.size(); i++) {
             LineItem line = lines.get(i);
-            String at = "OrderWorksheet.LineItems[" + i + "]";
             if (line == null) {
-                throw missing(at, null);
+                throw missing(lineAt(i), null);
             }
             if (line.id() == null || line.id().isBlank()) {
-                throw missing(at + ".ID", null);
+                throw missing(lineAt(i) + ".ID", null);
             }
             if (line.quantity() == null) {
-                throw missing(at + ".Quantity", null);
+                throw missing(lineAt(i) + ".Quantity", null);
             }
         }
+    }
+
+    /** The path of line {@code i}, built only for an error (not once per line of every valid payload). */
+    private static String lineAt(int i) {
+        return "OrderWorksheet.LineItems[" + i + "]";
     }
 
     private static OrderCloudException missing(String path, String expected) {

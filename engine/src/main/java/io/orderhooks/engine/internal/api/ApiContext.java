@@ -15,6 +15,12 @@ import io.orderhooks.engine.internal.query.QuerySchema;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.ListPage;
+import io.orderhooks.core.model.Product;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.orderhooks.engine.internal.catalog.ProductFacetCounts;
+import io.orderhooks.engine.internal.catalog.ProductFacetService;
+import java.util.ArrayList;
+import java.util.List;
 import io.orderhooks.engine.spi.DeliveryLog;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.orderhooks.engine.spi.Redelivery;
@@ -89,11 +95,21 @@ public record ApiContext(
     }
 
     /**
-     * A product list page as OrderCloud's {@code ListPageWithFacets}: {@code Meta.Facets} is present, and empty
-     * because the engine has no product facets ({@code v1/productfacets}) to count.
+     * A product list page as OrderCloud's {@code ListPageWithFacets}: {@code products} filtered, searched, sorted and
+     * paged by the request (with {@code schema}), and {@code Meta.Facets} counting every product facet over all the
+     * matches, not only the page ({@link ProductFacetCounts}); an empty array when there are no facets.
      */
-    public <T> ListPage<T> withFacets(ListPage<T> page) {
-        return new ListPage<>(page.meta().toBuilder().facets(OrderCloudJson.mapper().createArrayNode()).build(), page.items());
+    public ListPage<Product> productList(ApiRequest request, Collection<Product> products, QuerySchema schema) {
+        List<List<Product>> matched = new ArrayList<>(1);
+        ListPage<Product> page = ListQuery.parse(request.query(), schema).apply(products, PropertyReaders.forRecord(Product.class),
+                matched::add);
+        ArrayNode facets = ProductFacetCounts.of(new ProductFacetService(engine().context()).all(), matched.get(0));
+        return new ListPage<>(page.meta().toBuilder().facets(facets).build(), page.items());
+    }
+
+    /** As {@link #productList(ApiRequest, Collection, QuerySchema)} with the product's default schema. */
+    public ListPage<Product> productList(ApiRequest request, Collection<Product> products) {
+        return productList(request, products, SCHEMAS.computeIfAbsent(Product.class, t -> QuerySchema.forType(t).build()));
     }
 
     /** PATCH: the request body merged onto {@code existing} (objects and {@code xp} merge, the rest replaces). */

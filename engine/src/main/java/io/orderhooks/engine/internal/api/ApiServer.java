@@ -78,6 +78,8 @@ public final class ApiServer {
                     maxBodyBytes + 1).applyTo(cfg.jetty);
             cfg.routes.post("/oauth/token", ctx -> traced(ctx, this::token));
             cfg.routes.get("/oauth/certs/{kid}", this::certs);
+            cfg.routes.get("/oauth/userinfo", ctx -> traced(ctx, c -> write(c, RawResponse.json(200,
+                    oauth.userInfo(authenticate(bearer(c)))))));
             cfg.routes.get(DeliveryLogPage.PATH, DeliveryLogPage::serve);
             cfg.routes.before(ctx -> {
                 var feature = UnimplementedFeatures.of(ctx.path());

@@ -17,6 +17,8 @@ import io.orderhooks.engine.internal.api.resources.CostCenterRoutes;
 import io.orderhooks.engine.internal.api.resources.VariantRoutes;
 import io.orderhooks.engine.internal.api.resources.CreditCardRoutes;
 import io.orderhooks.engine.internal.api.resources.IncrementorRoutes;
+import io.orderhooks.engine.internal.api.resources.ProductFacetRoutes;
+import io.orderhooks.engine.internal.api.resources.XpIndexRoutes;
 import io.orderhooks.engine.internal.api.resources.DeliveryRoutes;
 import io.orderhooks.engine.internal.api.resources.IntegrationEventRoutes;
 import io.orderhooks.engine.internal.api.resources.MeRoutes;
@@ -76,7 +78,9 @@ public final class EngineApi {
             IntegrationEventRoutes::register, DeliveryRoutes::register, BreakerRoutes::register,
             ProductCollectionRoutes::register, GroupOrderRoutes::register, SharedCartRoutes::register,
             CostCenterRoutes::register, CreditCardRoutes::register, IncrementorRoutes::register, CategoryRoutes::register,
-            VariantRoutes::register);
+            VariantRoutes::register, ProductFacetRoutes::register, XpIndexRoutes::register,
+            io.orderhooks.engine.internal.api.resources.MessageSenderRoutes::register,
+            io.orderhooks.engine.internal.api.resources.MeAccountRoutes::register);
 
     private final ApiContext context;
     private final ApiServer server;
@@ -98,7 +102,7 @@ public final class EngineApi {
         b.extra.forEach(r -> r.accept(routes, context));
         WebhookSink sink = b.sink != null ? b.sink : b.engine.context().webhookSink();
         WebhookFiring firing = new WebhookFiring(b.engine.webhooks()::all, sink, b.engine.context().clock(),
-                new PreHookAccess(context));
+                new PreHookAccess(context), store::atomically);
         this.server = new ApiServer(routes, oauth, firing, b.maxBodyBytes, revocations, b.engine.observer(),
                 b.endpoints);
         this.admin = Bootstrap.ensure(b.engine, b.admin);

@@ -25,7 +25,13 @@ public final class UnimplementedFeatures {
             feature("OpenID Connect", "openidconnects"),
             feature("Entity synchronization", "integrations/entitysync"),
             feature("Impersonation configurations", "impersonationconfig"),
-            feature("Delivery configurations", "integrations/deliveryconfig"));
+            feature("Delivery configurations", "integrations/deliveryconfig"),
+            feature("Error configurations", "integrations/errorconfig"),
+            feature("Inventory integrations", "integrations/inventory"),
+            feature("Order synchronization", "integrations/ordersync"),
+            feature("Product synchronization", "integrations/productsync"),
+            feature("Promotion integrations", "integrations/promotion"),
+            feature("Tracking events", "integrations/trackingevents"));
 
     private UnimplementedFeatures() {}
 

@@ -23,7 +23,9 @@ import java.util.function.Supplier;
  * Fires the configured webhooks around a write request: every matching pre-webhook is asked first (a block
  * refuses the request before anything changes), then the request runs, then every matching post-webhook
  * gets the request and response bodies. A hook matches on route template + verb and the caller's API
- * client ({@code ApiClientIDs}); calls without a client never fire hooks. Before the first pre-webhook, the
+ * client ({@code ApiClientIDs}); calls without a client never fire hooks. When post-webhooks match, the change and
+ * the handing of their payloads to the sink run as one {@link Atomically} unit: with a durable store, the write and
+ * its outbox rows commit in one transaction. Before the first pre-webhook, the
  * object-level access check runs ({@link PreHookAccess}): a request refused for access never reaches middleware.
  */
 public final class WebhookFiring {
@@ -32,18 +34,35 @@ public final class WebhookFiring {
     private final WebhookSink sink;
     private final Clock clock;
     private final java.util.function.Consumer<ApiRequest> accessCheck;
+    private final Atomically atomically;
 
-    public WebhookFiring(Supplier<List<Webhook>> webhooks, WebhookSink sink, Clock clock) {
-        this(webhooks, sink, clock, r -> { });
+    /**
+     * Runs a write and the recording of its post-webhooks as one unit (the store's transaction), so a committed
+     * write always has its post-webhooks in the outbox and a rolled-back one has none.
+     */
+    @FunctionalInterface
+    public interface Atomically {
+        Object run(Supplier<Object> work);
+
+        /** No transaction: the work just runs (an in-memory store). */
+        Atomically NONE = Supplier::get;
     }
 
-    /** @param accessCheck throws (404/403) when the caller may not access the object the request names */
+    public WebhookFiring(Supplier<List<Webhook>> webhooks, WebhookSink sink, Clock clock) {
+        this(webhooks, sink, clock, r -> { }, Atomically.NONE);
+    }
+
+    /**
+     * @param accessCheck throws (404/403) when the caller may not access the object the request names
+     * @param atomically runs a write together with the recording of its post-webhooks (e.g. {@code store::atomically})
+     */
     public WebhookFiring(Supplier<List<Webhook>> webhooks, WebhookSink sink, Clock clock,
-            java.util.function.Consumer<ApiRequest> accessCheck) {
+            java.util.function.Consumer<ApiRequest> accessCheck, Atomically atomically) {
         this.webhooks = webhooks;
         this.sink = sink;
         this.clock = clock;
         this.accessCheck = accessCheck;
+        this.atomically = atomically;
     }
 
     /** Runs {@code change} between the pre- and post-webhooks matching {@code request}; returns its body. */
@@ -69,15 +88,18 @@ public final class WebhookFiring {
                 throw blocked(hook, decision.body());
             }
         }
-        Object result = change.get();
         List<Webhook> post = matching.stream().filter(w -> !w.isPreHook()).toList();
-        if (!post.isEmpty()) {
+        if (post.isEmpty()) {
+            return change.get();
+        }
+        return atomically.run(() -> {
+            Object result = change.get();
             JsonNode responseBody = result == null ? null : OrderCloudJson.mapper().valueToTree(result);
             for (Webhook hook : post) {
                 sink.after(WebhookEndpoint.of(hook), payload(request, hook, logID, requestBody, responseBody));
             }
-        }
-        return result;
+            return result;
+        });
     }
 
     private byte[] payload(ApiRequest request, Webhook hook, String logID, JsonNode requestBody, JsonNode responseBody) {
@@ -94,13 +116,15 @@ public final class WebhookFiring {
         }
     }
 
-    /** OrderCloud redacts passwords from webhook payloads. */
+    /** OrderCloud redacts passwords from webhook payloads ({@code Password}, and {@code NewPassword} of {@code v1/me/password}). */
     static JsonNode redactPasswords(JsonNode body) {
         if (body == null || !body.isContainerNode()) {
             return body;
         }
         JsonNode copy = body.deepCopy();
-        copy.findParents("Password").forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).putNull("Password"));
+        for (String field : new String[] {"Password", "NewPassword"}) {
+            copy.findParents(field).forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).putNull(field));
+        }
         return copy;
     }
 

@@ -43,36 +43,39 @@ public final class CatalogService {
 
     public Product createProduct(Caller caller, Product p) {
         Errors.requireSeller(caller);
-        Product stored = validProduct(p.toBuilder().id(idOr(p.id())).ownerID(caller.companyID()).dateCreated(ctx.now()).build());
+        Product stored = validProduct(p.toBuilder().id(idOr(p.id())).ownerID(caller.companyID()).dateCreated(ctx.now())
+                .variantCount(0).build());
         t(Tables.PRODUCTS).insert(stored.id(), stored);
-        return stored;
+        return new ProductCounts(ctx).of(stored);
     }
 
     public Product saveProduct(Caller caller, String productID, Product p) {
         Errors.requireSeller(caller);
-        java.time.OffsetDateTime created = t(Tables.PRODUCTS).find(productID).map(Product::dateCreated).orElse(ctx.now());
-        Product stored = validProduct(p.toBuilder().id(productID).ownerID(caller.companyID()).dateCreated(created).build());
+        java.util.Optional<Product> old = t(Tables.PRODUCTS).find(productID);
+        java.time.OffsetDateTime created = old.map(Product::dateCreated).orElse(ctx.now());
+        Product stored = validProduct(p.toBuilder().id(productID).ownerID(caller.companyID()).dateCreated(created)
+                .variantCount(old.map(Product::variantCount).orElse(0)).build()); // read-only: kept by variant generation
         t(Tables.PRODUCTS).put(productID, stored);
-        return stored;
+        return new ProductCounts(ctx).of(stored);
     }
 
     /** A product as the caller may see it: seller all, supplier its own, buyer only visible ones. */
     public Product getProduct(Caller caller, String productID) {
         Product p = t(Tables.PRODUCTS).find(productID).orElseThrow(() -> Errors.notFound("Product", productID));
         if (caller.isSeller() || (caller.isSupplier() && caller.companyID().equals(p.defaultSupplierID()))) {
-            return p;
+            return new ProductCounts(ctx).of(p);
         }
         if (caller.isBuyer() && new ProductAccess(ctx).visible(caller, productID).isPresent()) {
-            return p;
+            return new ProductCounts(ctx).of(p);
         }
         throw Errors.notFound("Product", productID);
     }
 
     public List<Product> listProducts(Caller caller) {
         ProductAccess access = new ProductAccess(ctx);
-        return t(Tables.PRODUCTS).list().stream().filter(p -> caller.isSeller()
+        return new ProductCounts(ctx).of(t(Tables.PRODUCTS).list().stream().filter(p -> caller.isSeller()
                 || (caller.isSupplier() && caller.companyID().equals(p.defaultSupplierID()))
-                || (caller.isBuyer() && access.visible(caller, p.id()).isPresent())).toList();
+                || (caller.isBuyer() && access.visible(caller, p.id()).isPresent())).toList());
     }
 
     public void deleteProduct(Caller caller, String productID) {
@@ -188,17 +191,23 @@ public final class CatalogService {
 
     public Catalog saveCatalog(Caller caller, Catalog c) {
         Errors.requireSeller(caller);
-        Catalog stored = c.toBuilder().id(idOr(c.id())).ownerID(caller.companyID()).active(c.active() == null || c.active()).build();
+        Catalog stored = c.toBuilder().id(idOr(c.id())).ownerID(caller.companyID()).active(c.active() == null || c.active())
+                .categoryCount(0).build();
         t(Tables.CATALOGS).put(stored.id(), stored);
-        return stored;
+        return withCategoryCount(stored);
     }
 
+    /** The catalogs the caller sees, each with its read-only {@code CategoryCount} (every category in it, any depth). */
     public List<Catalog> listCatalogs(Caller caller) {
         if (caller.isSeller()) {
-            return t(Tables.CATALOGS).list();
+            return t(Tables.CATALOGS).list().stream().map(this::withCategoryCount).toList();
         }
         HashSet<String> ids = new HashSet<>(new ProductAccess(ctx).catalogsOf(caller.companyID()).keySet());
-        return t(Tables.CATALOGS).list().stream().filter(c -> ids.contains(c.id())).toList();
+        return t(Tables.CATALOGS).list().stream().filter(c -> ids.contains(c.id())).map(this::withCategoryCount).toList();
+    }
+
+    private Catalog withCategoryCount(Catalog c) {
+        return c.toBuilder().categoryCount(t(Tables.CATEGORIES).listWithPrefix(c.id() + "/").size()).build();
     }
 
     public void assignCatalog(Caller caller, CatalogAssignment a) {

@@ -66,7 +66,8 @@ public final class VariantService {
                         p.shipWidth(), p.shipLength(), null, c, null));
             }
         }
-        return ctx.store().table(Tables.PRODUCTS).update(productID, x -> x.toBuilder().variantCount(combinations(productID)).build());
+        return new ProductCounts(ctx).of(ctx.store().table(Tables.PRODUCTS).update(productID,
+                x -> x.toBuilder().variantCount(combinations(productID)).build()));
     }
 
     /** The variants of a product in generation order: by each defining spec's option {@code ListOrder}, in spec order. */

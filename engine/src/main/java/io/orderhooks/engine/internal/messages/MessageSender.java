@@ -19,10 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers message events (OrderCloud's message senders: {@code ProductCollectionInvitationAccepted}, ...)
- * through the engine's {@code WebhookSink}, so any feature can notify users without knowing about HTTP.
+ * The engine's one notification path: delivers message events (OrderCloud's built-in notifications:
+ * {@code OrderSubmitted}, {@code ForgottenPassword}, {@code ProductCollectionInvitationAccepted}, ...) through the
+ * engine's {@code WebhookSink} (post-webhook delivery: delivery log, retries), so any feature can notify users without
+ * knowing about HTTP. Two kinds of subscriber receive the same {@link MessageNotification} shape:
  *
- * <p><b>Subscribing.</b> A merchant subscribes a webhook to a message type by listing
+ * <p><b>Message senders</b> ({@code v1/messagesenders}, {@link MessageSenderService}): a sender listing the type and
+ * serving the recipient ({@link SenderSelection}) receives it at its {@code URL}, signed ({@code X-oc-hash}) with its
+ * {@code SharedKey}, with {@code ConfigData} = the sender's {@code xp} and {@code CCList} = its CC listeners' emails.
+ * The sink sees the sender as endpoint {@code messagesender:<ID>}.
+ *
+ * <p><b>Webhooks.</b> A merchant subscribes a webhook to a message type by listing
  * {@code {"Route":"<MessageType>","Verb":"MESSAGE"}} in its {@code WebhookRoutes}. When the webhook has
  * {@code ApiClientIDs}, only messages triggered through one of those clients are delivered to it; with none
  * (null or empty) every message of the type is. {@code BeforeProcessRequest} is ignored: messages are always
@@ -41,13 +48,18 @@ public final class MessageSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageSender.class);
 
+    /** The endpoint-ID prefix of message senders in the sink and the delivery log. */
+    public static final String SENDER_ENDPOINT_PREFIX = "messagesender:";
+
     private final EngineContext ctx;
     private final Supplier<List<Webhook>> webhooks;
+    private final SenderSelection senders;
 
     /** Subscriptions are read from {@code webhooks} at every send. */
     public MessageSender(EngineContext ctx, Supplier<List<Webhook>> webhooks) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+        this.senders = new SenderSelection(ctx);
     }
 
     /** Subscriptions read from the store's {@link Tables#WEBHOOKS} table. */
@@ -57,7 +69,8 @@ public final class MessageSender {
 
     /**
      * Sends {@code messageType} to each of {@code recipientUserIDs} (users of company {@code companyID}; unknown
-     * users are skipped) through every subscribed webhook. Returns how many payloads were handed to the sink.
+     * users are skipped) through every message sender serving the recipient and every subscribed webhook. Returns
+     * how many payloads were handed to the sink.
      *
      * @param trigger who caused the message (its API client selects webhooks with {@code ApiClientIDs})
      * @param buyerID the buyer the message concerns (sent as {@code BuyerID}); may be null
@@ -73,10 +86,20 @@ public final class MessageSender {
                 LOG.warn("message {} not sent: no user {}/{}", messageType, companyID, userID);
                 continue;
             }
+            String supplierID = supplierOf(recipient.get());
+            for (SenderSelection.Target target : senders.targets(messageType, recipient.get())) {
+                MessageSenderResource s = target.sender();
+                MessageNotification n = new MessageNotification(ctx.config().environment(), buyerID, supplierID, null,
+                        recipient.get(), messageType, senders.ccList(target, messageType), eventBody, s.xp());
+                if (deliver(new WebhookEndpoint(SENDER_ENDPOINT_PREFIX + s.id(), s.url(), s.sharedKey(), null, null,
+                        false, false), n)) {
+                    sent++;
+                }
+            }
             for (Webhook hook : subscribed) {
-                MessageNotification n = new MessageNotification(ctx.config().environment(), buyerID, null, null,
+                MessageNotification n = new MessageNotification(ctx.config().environment(), buyerID, supplierID, null,
                         recipient.get(), messageType, List.of(), eventBody, hook.configData());
-                if (deliver(hook, n)) {
+                if (deliver(WebhookEndpoint.of(hook), n)) {
                     sent++;
                 }
             }
@@ -94,13 +117,17 @@ public final class MessageSender {
         return clients == null || clients.isEmpty() || (trigger.clientID() != null && clients.contains(trigger.clientID()));
     }
 
-    private boolean deliver(Webhook hook, MessageNotification n) {
+    private String supplierOf(User recipient) {
+        return ctx.store().table(Tables.SUPPLIERS).find(recipient.companyID()).isPresent() ? recipient.companyID() : null;
+    }
+
+    private boolean deliver(WebhookEndpoint endpoint, MessageNotification n) {
         try {
             byte[] bytes = OrderCloudJson.mapper().writeValueAsBytes(n);
-            ctx.webhookSink().after(WebhookEndpoint.of(hook), bytes);
+            ctx.webhookSink().after(endpoint, bytes);
             return true;
         } catch (JsonProcessingException | RuntimeException e) {
-            LOG.error("message {} to webhook {} could not be handed over", n.messageType(), hook.id(), e);
+            LOG.error("message {} to {} could not be handed over", n.messageType(), endpoint.id(), e);
             return false;
         }
     }

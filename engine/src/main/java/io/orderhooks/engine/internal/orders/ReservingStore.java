@@ -73,6 +73,16 @@ public final class ReservingStore implements Store {
         store.createOrder(state);
     }
 
+    @Override
+    public Optional<io.orderhooks.engine.delivery.Outbox> outbox() {
+        return store.outbox();
+    }
+
+    @Override
+    public <R> R atomically(java.util.function.Supplier<R> work) {
+        return store.atomically(work);
+    }
+
     /** As {@link Store#withOrder}, refused while a checkout call holds the order (see class doc). */
     @Override
     public <R> R withOrder(String orderID, Function<OrderState, Mutation<R>> work) {

@@ -90,6 +90,14 @@ public final class ListQuery {
      * @return the requested page; a page past the end has no items and correct {@code Meta}
      */
     public <T> ListPage<T> apply(Collection<T> items, PropertyReader<T> reader) {
+        return apply(items, reader, matches -> { });
+    }
+
+    /**
+     * As {@link #apply(Collection, PropertyReader)}, also handing {@code matches} every item that passed the filters
+     * and search (before sorting and paging), e.g. to count facets over the whole result.
+     */
+    public <T> ListPage<T> apply(Collection<T> items, PropertyReader<T> reader, java.util.function.Consumer<List<T>> matches) {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(reader, "reader");
         int f = filters.size();
@@ -109,6 +117,7 @@ public final class ListQuery {
                 matched.add(item);
             }
         }
+        matches.accept(java.util.Collections.unmodifiableList(matched));
         List<Function<T, JsonNode>> sortReaders = new ArrayList<>();
         sort.keys().forEach(k -> sortReaders.add(reader.bind(k.path().path())));
         List<T> sorted = sort.sort(matched, sortReaders);

@@ -1,9 +1,11 @@
 package io.orderhooks.engine.internal.store;
 
+import io.orderhooks.engine.delivery.Outbox;
 import io.orderhooks.engine.internal.orders.OrderState;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Where the engine keeps its state. Resources live in {@link Table}s; an order and everything under it
@@ -55,4 +57,24 @@ public interface Store {
      * decides (see class doc). 404 {@code NotFound} when the order does not exist.
      */
     <R> R withOrder(String orderID, Function<OrderState, Mutation<R>> work);
+
+    /**
+     * The store's durable outbox for post-webhooks (see {@link Outbox}), whose {@link Outbox#add} joins the
+     * transaction of {@link #atomically}; empty for a store without one (the in-memory store: its webhook sink keeps
+     * an in-memory outbox with the same contract).
+     */
+    default Optional<Outbox> outbox() {
+        return Optional.empty();
+    }
+
+    /**
+     * Runs {@code work} so that every store change it makes on this thread (tables, orders, the outbox) commits
+     * together: when it returns, and also when it refuses with an {@code OrderCloudException} (what it changed before
+     * refusing stays, as if each step had committed on its own, e.g. a failed integration answer recorded on the
+     * order); any other exception, and a database failure (503), roll everything back. In memory (no
+     * transactions) this just runs {@code work}.
+     */
+    default <R> R atomically(Supplier<R> work) {
+        return work.get();
+    }
 }

@@ -144,6 +144,12 @@ public final class Tables {
     public static final Table<io.orderhooks.core.model.InventoryRecordAssignment> INVENTORY_RECORD_ASSIGNMENTS =
             Table.of("inventoryrecordassignments", io.orderhooks.core.model.InventoryRecordAssignment.class);
 
+    /** key {@code productFacetID}. */
+    public static final Table<io.orderhooks.core.model.ProductFacet> PRODUCT_FACETS =
+            Table.of("productfacets", io.orderhooks.core.model.ProductFacet.class);
+    /** key {@code thingType/key}. */
+    public static final Table<io.orderhooks.core.model.XpIndex> XP_INDICES = Table.of("xpindices", io.orderhooks.core.model.XpIndex.class);
+
     /** {@code ""} for null, so optional parts of a key stay positional. */
     public static String part(String s) {
         return s == null ? "" : s;

@@ -2,6 +2,7 @@ package io.orderhooks.engine.senders.webhooks;
 
 import io.orderhooks.engine.spi.DeliveryLog;
 import io.orderhooks.engine.delivery.DeliverySettings;
+import io.orderhooks.engine.delivery.Outbox;
 import io.orderhooks.engine.delivery.RetrySchedule;
 import io.orderhooks.engine.senders.webhooks.internal.WebhookSinkCore;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.function.DoubleSupplier;
  * built. Defaults: pre-webhook time limit 5 s; post-webhook time limit 10 s per attempt; schedule
  * {@link RetrySchedule#DEFAULT}; queue capacity 10,000 (pending and in-flight post-webhooks); 2 worker
  * threads (0 means no threads: the owner pumps with {@code runDue()}, as tests do); 5 s to drain on close;
- * one breaker per webhook ID; responses over 1 MiB are rejected unread.
+ * one breaker per webhook ID; responses over 1 MiB are rejected unread; an in-memory outbox (see {@link Builder#outbox}).
  */
 public final class WebhookSinkSettings extends DeliverySettings {
 
@@ -23,7 +24,7 @@ public final class WebhookSinkSettings extends DeliverySettings {
     private WebhookSinkSettings(Builder b) {
         super(b);
         this.options = new WebhookSinkCore.Options(b.preTimeLimit, b.postTimeLimit, b.schedule, b.queueCapacity,
-                b.workers, b.drainTimeout, b.random);
+                b.workers, b.drainTimeout, b.random, b.outbox);
     }
 
     public static Builder builder(DeliveryLog log) {
@@ -44,6 +45,7 @@ public final class WebhookSinkSettings extends DeliverySettings {
         private int workers = 2;
         private Duration drainTimeout = Duration.ofSeconds(5);
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+        private Outbox outbox;
 
         private Builder(DeliveryLog log) {
             super(log);
@@ -98,6 +100,16 @@ public final class WebhookSinkSettings extends DeliverySettings {
         /** Uniform in [0, 1): spreads retry waits by the schedule's jitter. */
         public Builder random(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Where accepted post-webhooks wait (see {@link Outbox}). Default: a new in-memory outbox of
+         * {@link #queueCapacity} entries, whose waiting deliveries become dead letters at close. The engine passes its
+         * store's durable outbox when the store has one; {@code queueCapacity} does not bound a durable outbox.
+         */
+        public Builder outbox(Outbox outbox) {
+            this.outbox = Objects.requireNonNull(outbox, "outbox");
             return this;
         }
 

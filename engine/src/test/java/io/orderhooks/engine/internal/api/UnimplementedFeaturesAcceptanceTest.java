@@ -56,6 +56,14 @@ class UnimplementedFeaturesAcceptanceTest {
         m.put("PATCH /v1/impersonationconfig/ic1", "Impersonation configurations");
         m.put("GET /v1/integrations/deliveryconfig", "Delivery configurations");
         m.put("DELETE /v1/integrations/deliveryconfig/dc1", "Delivery configurations");
+        m.put("GET /v1/integrations/ErrorConfig", "Error configurations");
+        m.put("POST /v1/integrations/ErrorConfig/validate", "Error configurations");
+        m.put("PUT /v1/integrations/inventory", "Inventory integrations");
+        m.put("PATCH /v1/integrations/OrderSync", "Order synchronization");
+        m.put("POST /v1/integrations/productsync/sync", "Product synchronization");
+        m.put("DELETE /v1/integrations/promotion", "Promotion integrations");
+        m.put("GET /v1/integrations/trackingEvents", "Tracking events");
+        m.put("PUT /v1/integrations/trackingEvents/ev1", "Tracking events");
         return m;
     }
 

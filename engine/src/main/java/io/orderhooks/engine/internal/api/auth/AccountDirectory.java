@@ -48,4 +48,9 @@ public interface AccountDirectory {
     default boolean acceptsAdditionalSecret(Client client, String secret) {
         return false;
     }
+
+    /** Profile claims of a user for its identity token ({@code email}, {@code given_name}, {@code family_name}). */
+    default java.util.Map<String, String> profile(String companyID, String userID) {
+        return java.util.Map.of();
+    }
 }

@@ -18,4 +18,10 @@ public final class AuthTables {
 
     /** A refresh token's grant and expiry, as stored under {@code id} (the token's SHA-256). */
     public record StoredRefreshToken(String id, TokenService.Grant grant, Instant expiresAt) {}
+
+    /** key: SHA-256 of a password verification code (the code itself is never stored). */
+    public static final Table<StoredCode> VERIFICATION_CODES = Table.of("verificationcodes", StoredCode.class);
+
+    /** A verification code's user, the API client it was requested through, and its expiry. */
+    public record StoredCode(String id, String companyID, String userID, String clientID, Instant expiresAt) {}
 }

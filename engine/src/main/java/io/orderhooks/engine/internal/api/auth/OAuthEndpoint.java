@@ -82,6 +82,29 @@ public final class OAuthEndpoint {
         return body;
     }
 
+    /**
+     * {@code GET oauth/userinfo}: OrderCloud's {@code IdentityToken} {@code {identity_token, expires_in}} for the
+     * bearer of a valid access token ({@link TokenService#identityToken}).
+     */
+    public Map<String, Object> userInfo(AccessClaims access) {
+        Map<String, String> profile = access.anonymous() || access.userID() == null ? Map.of()
+                : directory.profile(access.companyID(), access.userID());
+        TokenService.Issued issued = tokens.identityToken(access, profile);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("identity_token", issued.token());
+        body.put("expires_in", issued.expiresInSeconds(tokens.clock()));
+        return body;
+    }
+
+    /**
+     * A token (with a refresh token when the client allows them) for {@code account} through {@code clientID}, with
+     * the roles of {@code scope} that the account is granted: what {@code Me.Register} answers the new user.
+     */
+    public Map<String, Object> tokenForAccount(String clientID, AccountDirectory.Account account, java.util.Collection<String> scope) {
+        AccountDirectory.Client client = client(clientID);
+        return respond(client, grant(client, account, new LinkedHashSet<>(scope), false));
+    }
+
     private Map<String, Object> respond(AccountDirectory.Client client, TokenService.Grant grant) {
         TokenService.Issued issued = tokens.issue(grant, client.accessTokenDuration());
         Map<String, Object> body = new LinkedHashMap<>();

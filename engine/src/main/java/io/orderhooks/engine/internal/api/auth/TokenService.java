@@ -72,6 +72,10 @@ public final class TokenService {
         return keys;
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
     public String issuer() {
         return issuer;
     }
@@ -108,14 +112,38 @@ public final class TokenService {
         if (claims.anonymous()) {
             set.claim("anon", true);
         }
+        return new Issued(sign(set.build()), claims);
+    }
+
+    /**
+     * An OpenID-style identity token ({@code GET oauth/userinfo}) for the bearer of {@code access}: RS256 with the
+     * access tokens' key, {@code sub} = user ID, {@code aud} = API client ID, the OrderCloud claims {@code usr},
+     * {@code cid}, {@code usrtype}, {@code cmp}, plus {@code profile} (e.g. {@code email}, {@code given_name},
+     * {@code family_name}; null values are left out); it expires with the access token.
+     */
+    public Issued identityToken(AccessClaims access, java.util.Map<String, String> profile) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().jwtID(UUID.randomUUID().toString()).issuer(issuer)
+                .audience(access.clientID()).subject(access.userID()).issueTime(Date.from(now))
+                .expirationTime(Date.from(access.expiresAt())).claim("usr", access.username())
+                .claim("cid", access.clientID()).claim("usrtype", access.userType()).claim("cmp", access.companyID());
+        profile.forEach((k, v) -> {
+            if (v != null) {
+                set.claim(k, v);
+            }
+        });
+        return new Issued(sign(set.build()), access);
+    }
+
+    private String sign(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .type(JOSEObjectType.JWT).keyID(keys.keyID()).build(), set.build());
+                .type(JOSEObjectType.JWT).keyID(keys.keyID()).build(), claims);
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
-        return new Issued(jwt.serialize(), claims);
+        return jwt.serialize();
     }
 
     /**

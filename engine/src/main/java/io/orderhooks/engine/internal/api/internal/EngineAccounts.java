@@ -141,14 +141,27 @@ public final class EngineAccounts implements AccountDirectory {
         return engine.securityProfiles().grantedRoles(userType(account), account.companyID(), account.userID());
     }
 
-    private Account account(User user) {
+    @Override
+    public java.util.Map<String, String> profile(String companyID, String userID) {
+        return engine.orgs().findUser(companyID, userID).map(u -> {
+            java.util.Map<String, String> claims = new java.util.LinkedHashMap<>();
+            claims.put("email", u.email());
+            claims.put("given_name", u.firstName());
+            claims.put("family_name", u.lastName());
+            return claims;
+        }).orElse(java.util.Map.of());
+    }
+
+    /** The token endpoint's view of a stored user ({@code admin}, {@code buyer} or {@code supplier}). */
+    public Account account(User user) {
         String company = user.companyID();
         String type = company.equals(engine.context().config().sellerOrgID()) ? "admin"
                 : engine.context().store().table(Tables.BUYERS).find(company).isPresent() ? "buyer" : "supplier";
         return new Account(user.id(), user.username(), type, company);
     }
 
-    private boolean serves(String clientID, Account account) {
+    /** Whether a user may sign in through API client {@code clientID} (see the class comment). */
+    public boolean serves(String clientID, Account account) {
         ApiClient c = engine.context().store().table(Tables.API_CLIENTS).find(clientID).orElseThrow();
         return switch (userType(account)) {
             case SELLER -> Boolean.TRUE.equals(c.allowSeller());

@@ -11,7 +11,9 @@ import io.orderhooks.engine.internal.api.ApiContext;
 import io.orderhooks.engine.internal.api.RouteTable;
 import io.orderhooks.engine.internal.Engine;
 import io.orderhooks.engine.internal.Errors;
+import io.orderhooks.core.model.Order;
 import io.orderhooks.core.model.OrderApproval;
+import io.orderhooks.engine.internal.messages.MessageTypes;
 import io.orderhooks.core.model.OrderApprovalInfo;
 import io.orderhooks.core.model.OrderShipMethodSelection;
 import io.orderhooks.core.model.Shipment;
@@ -50,17 +52,17 @@ public final class CheckoutRoutes {
             return e.checkout().selectShipMethods(c, d, id, body.shipMethodSelections());
         });
         both.post("/calculate", 200, CHECKOUT, (r, c, d, id) -> e.checkout().calculate(c, d, id, r.accessToken()));
-        both.post("/submit", 201, CHECKOUT, (r, c, d, id) -> transitioned(e, EngineEvent.Transition.SUBMITTED,
-                e.submit().submit(c, d, id, r.accessToken())));
+        both.post("/submit", 201, CHECKOUT, (r, c, d, id) -> notified(e, c, MessageTypes.ORDER_SUBMITTED,
+                transitioned(e, EngineEvent.Transition.SUBMITTED, e.submit().submit(c, d, id, r.accessToken()))));
         both.post("/validate", 204, CHECKOUT, (r, c, d, id) -> {
             e.submit().validate(c, d, id);
             return null;
         });
 
-        both.postOrderOnly("/approve", 201, WRITE, (r, c, d, id) -> transitioned(e, EngineEvent.Transition.APPROVED,
-                e.approvals().approve(c, d, id, approvalInfo(ctx, r), r.accessToken())));
-        both.postOrderOnly("/decline", 201, WRITE, (r, c, d, id) -> transitioned(e, EngineEvent.Transition.DECLINED,
-                e.approvals().decline(c, d, id, approvalInfo(ctx, r))));
+        both.postOrderOnly("/approve", 201, WRITE, (r, c, d, id) -> notified(e, c, MessageTypes.ORDER_APPROVED,
+                transitioned(e, EngineEvent.Transition.APPROVED, e.approvals().approve(c, d, id, approvalInfo(ctx, r), r.accessToken()))));
+        both.postOrderOnly("/decline", 201, WRITE, (r, c, d, id) -> notified(e, c, MessageTypes.ORDER_DECLINED,
+                transitioned(e, EngineEvent.Transition.DECLINED, e.approvals().decline(c, d, id, approvalInfo(ctx, r)))));
         both.getOrderOnly("/approvals", READ, (r, c, d, id) -> ctx.list(r, e.approvals().listApprovals(c, d, id), OrderApproval.class));
         both.getOrderOnly("/eligibleapprovers", READ, (r, c, d, id) -> ctx.list(r, e.approvals().eligibleApprovers(c, d, id), User.class));
         both.postOrderOnly("/cancel", 201, WRITE, (r, c, d, id) -> e.fulfillment().cancel(c, d, id));
@@ -68,8 +70,10 @@ public final class CheckoutRoutes {
         both.postOrderOnly("/ship", 201, roles("OrderAdmin", "ShipmentAdmin"),
                 (r, c, d, id) -> {
                     // the SDK declares Orders.Ship to answer the Order (the shipment is under .../shipments)
-                    e.fulfillment().ship(c, d, id, r.hasBody() ? ctx.body(r, Shipment.class) : null);
-                    return e.orders().get(c, d, id);
+                    Shipment shipment = e.fulfillment().ship(c, d, id, r.hasBody() ? ctx.body(r, Shipment.class) : null);
+                    Order order = e.orders().get(c, d, id);
+                    e.orderMessages().shipped(c, order, shipment);
+                    return order;
                 });
         both.getOrderOnly("/shipments", roles("OrderAdmin", "OrderReader", "Shopper", "ShipmentReader", "ShipmentAdmin"),
                 (r, c, d, id) -> ctx.list(r, e.buyerShipments().listForOrder(c, d, id), Shipment.class));
@@ -80,6 +84,14 @@ public final class CheckoutRoutes {
     /** The optional {@code {Comments, AllowResubmit}} body of approve / decline. */
     private static OrderApprovalInfo approvalInfo(ApiContext ctx, io.orderhooks.engine.internal.api.ApiRequest r) {
         return r.hasBody() ? ctx.body(r, OrderApprovalInfo.class) : new OrderApprovalInfo(null, null);
+    }
+
+    /** {@code order} after an action that succeeded, notified as {@code messageType} (when an Order is answered). */
+    private static <T> T notified(Engine e, io.orderhooks.engine.internal.Caller c, String messageType, T order) {
+        if (order instanceof Order o) {
+            e.orderMessages().send(c, messageType, o);
+        }
+        return order;
     }
 
     /** {@code result} of a transition that succeeded, told to the engine's observer. */

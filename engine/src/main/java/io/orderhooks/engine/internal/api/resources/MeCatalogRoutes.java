@@ -9,6 +9,7 @@ import io.orderhooks.engine.internal.Caller;
 import io.orderhooks.engine.internal.Errors;
 import io.orderhooks.engine.internal.catalog.CatalogAdmin;
 import io.orderhooks.engine.internal.catalog.ProductAccess;
+import io.orderhooks.engine.internal.catalog.ProductCounts;
 import io.orderhooks.engine.internal.query.QuerySchema;
 import io.orderhooks.engine.internal.store.Table;
 import io.orderhooks.engine.internal.store.Tables;
@@ -70,10 +71,11 @@ public final class MeCatalogRoutes {
                             .find(Table.key(catalogID, p.id())).isPresent())
                     .filter(p -> inCategory == null || inCategory.contains(p.id()))
                     .toList();
-            ListPage<Product> page = ctx.list(r, visible, Product.class, PRODUCTS);
+            ListPage<Product> page = ctx.productList(r, visible, PRODUCTS);
             List<ObjectNode> items = new ArrayList<>();
-            page.items().forEach(p -> items.add(buyerProduct(ctx, access, c, p.id())));
-            return ctx.withFacets(new ListPage<>(page.meta(), items));
+            page.items().forEach(p -> items.add(buyerProduct(ctx, access.visible(c, p.id())
+                    .orElseThrow(() -> Errors.notFound("Product", p.id())), p)));
+            return new ListPage<>(page.meta(), items);
         });
         t.get("v1/me/products/{productID}", SHOPPER, r -> buyerProduct(ctx, access, ctx.caller(r), r.param("productID")));
         t.get("v1/me/products/{productID}/specs", SHOPPER, r -> {
@@ -124,7 +126,12 @@ public final class MeCatalogRoutes {
     /** BuyerProduct: the product plus the caller's price schedule (null when none applies). */
     static ObjectNode buyerProduct(ApiContext ctx, ProductAccess access, Caller c, String productID) {
         ProductAccess.Visible v = access.visible(c, productID).orElseThrow(() -> Errors.notFound("Product", productID));
-        ObjectNode node = OrderCloudJson.mapper().valueToTree(v.product());
+        return buyerProduct(ctx, v, new ProductCounts(ctx.engine().context()).of(v.product()));
+    }
+
+    /** The BuyerProduct of {@code product} (already with its counts) as {@code v} makes it visible. */
+    private static ObjectNode buyerProduct(ApiContext ctx, ProductAccess.Visible v, Product product) {
+        ObjectNode node = OrderCloudJson.mapper().valueToTree(product);
         node.remove(java.util.List.of("OwnerID", "DefaultPriceScheduleID", "AutoForward")); // not on the SDK's BuyerProduct
         node.set("PriceSchedule", v.priceScheduleID() == null ? null : OrderCloudJson.mapper().valueToTree(
                 ctx.engine().context().store().table(Tables.PRICE_SCHEDULES).find(v.priceScheduleID()).orElse(null)));

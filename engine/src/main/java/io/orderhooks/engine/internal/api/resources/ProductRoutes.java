@@ -34,7 +34,7 @@ public final class ProductRoutes {
     public static void register(RouteTable t, ApiContext ctx) {
         CatalogService catalog = ctx.engine().catalog();
         CatalogAdmin admin = new CatalogAdmin(ctx.engine().context(), catalog);
-        t.get("v1/products", READ, r -> ctx.withFacets(ctx.list(r, catalog.listProducts(ctx.caller(r)), Product.class)));
+        t.get("v1/products", READ, r -> ctx.productList(r, catalog.listProducts(ctx.caller(r))));
         t.post("v1/products", 201, ADMIN, r -> catalog.createProduct(ctx.caller(r), ctx.body(r, Product.class)));
         t.get("v1/products/{productID}", READ, r -> catalog.getProduct(ctx.caller(r), r.param("productID")));
         t.put("v1/products/{productID}", ADMIN, r -> {

@@ -18,6 +18,7 @@ final class UserRoutes {
 
     static void register(RouteTable t, ApiContext ctx, CompanyKind kind) {
         OrgService orgs = ctx.engine().orgs();
+        var invitations = new io.orderhooks.engine.internal.api.auth.AccountRecovery(ctx.engine(), ctx.oauth().tokens());
         String users = kind.users;
         String one = users + "/{userID}";
         t.get(users, kind.userRead, r -> ctx.list(r, orgs.listUsers(visible(ctx, r, kind), kind.companyID(ctx, r)), User.class));
@@ -28,7 +29,11 @@ final class UserRoutes {
             if (u.id() != null && orgs.findUser(kind.companyID(ctx, r), u.id()).isPresent()) {
                 throw new OrderCloudException(409, "IdExists", "User already exists: " + u.id());
             }
-            return orgs.saveUser(c, kind.companyID(ctx, r), u);
+            User created = orgs.saveUser(c, kind.companyID(ctx, r), u);
+            if (u.password() == null) {
+                invitations.invite(c, created); // NewUserInvitation: a code to set the first password
+            }
+            return created;
         });
         t.put(one, kind.userAdmin, r -> {
             User u = ctx.body(r, User.class);

@@ -2,6 +2,7 @@ package io.orderhooks.engine.internal.store.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.engine.delivery.Outbox;
 import io.orderhooks.engine.internal.orders.OrderState;
 import io.orderhooks.engine.internal.store.Mutation;
 import io.orderhooks.engine.internal.store.Repository;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@link Store} on a SQL database (H2 or PostgreSQL) through a HikariCP pool.
@@ -33,10 +35,43 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final HikariDataSource pool;
     private final Transactions tx;
     private final Map<String, JdbcRepository<?>> tables = new ConcurrentHashMap<>();
+    private final JdbcOutbox outbox;
 
     JdbcStore(HikariDataSource pool) {
         this.pool = pool;
         this.tx = new Transactions(pool);
+        this.outbox = new JdbcOutbox(tx);
+    }
+
+    @Override
+    public Optional<Outbox> outbox() {
+        return Optional.of(outbox);
+    }
+
+    /** See {@link JdbcOutbox#releaseAllLeases()}; returns how many leases a dead process left. */
+    int releaseOutboxLeases() {
+        return outbox.releaseAllLeases();
+    }
+
+    /** One transaction for everything {@code work} does on this thread (see {@link Store#atomically}). */
+    @Override
+    public <R> R atomically(Supplier<R> work) {
+        OrderCloudException[] refused = new OrderCloudException[1];
+        R result = tx.inTransaction(c -> {
+            try {
+                return work.get();
+            } catch (OrderCloudException e) {
+                if (e.getCause() instanceof java.sql.SQLException) {
+                    throw e;
+                }
+                refused[0] = e;
+                return null;
+            }
+        });
+        if (refused[0] != null) {
+            throw refused[0];
+        }
+        return result;
     }
 
     @Override

@@ -36,7 +36,10 @@ public final class JdbcStores {
         }
         // WRITE_DELAY=0: a commit is written to the file before it returns (a SIGKILL loses nothing acknowledged).
         String url = "jdbc:h2:file:" + dir.resolve("orderhooks") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
-        return open(url, "sa", "", "the data folder " + dir, poolSize);
+        JdbcStore store = open(url, "sa", "", "the data folder " + dir, poolSize);
+        // The file is locked by this process: post-webhooks claimed by a process that crashed are retried at once.
+        store.releaseOutboxLeases();
+        return store;
     }
 
     /** PostgreSQL at a JDBC URL ({@code jdbc:postgresql://host:port/db}). */

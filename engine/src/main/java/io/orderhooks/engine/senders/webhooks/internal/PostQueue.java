@@ -1,34 +1,41 @@
 package io.orderhooks.engine.senders.webhooks.internal;
 
-import io.orderhooks.engine.spi.DeliveryRecord;
 import io.orderhooks.engine.delivery.Attempt;
 import io.orderhooks.engine.delivery.Deliverer;
+import io.orderhooks.engine.delivery.Outbox;
+import io.orderhooks.engine.delivery.OutboxEntry;
 import io.orderhooks.engine.delivery.RetrySchedule;
 import io.orderhooks.engine.delivery.Sent;
+import io.orderhooks.engine.spi.DeliveryRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Post-webhook deliveries waiting for their due time on the injected clock, bounded by a capacity that
- * counts pending and in-flight deliveries. Deliveries are made by worker threads or by {@link #runDue()};
- * a failed attempt is rescheduled after the schedule's (jittered) wait, and a failed last attempt is
- * recorded as a dead letter. Nothing accepted is lost: on {@link #close} every pending delivery is recorded
- * as a dead letter (reason "shutdown"), and in-flight ones that fail afterwards too.
+ * Post-webhook deliveries kept in an {@link Outbox} until they are due on the injected clock. Worker threads (or
+ * {@link #runDue()}) claim due entries under a lease, deliver, and then complete the entry (delivered, or its last
+ * attempt failed: the deliverer recorded a dead letter) or reschedule it after the schedule's jittered wait.
+ *
+ * <p>Nothing accepted is lost. A full in-memory outbox turns a delivery into a dead letter at once. At {@link #close},
+ * a non-durable outbox's waiting entries become dead letters (reason "shutdown"); a durable outbox keeps them for the
+ * next start, and a claim that was in flight when the process died is claimed again when its lease ends.
  */
 public final class PostQueue {
 
-    /** One accepted delivery and the attempt it is waiting for. */
-    record Job(Attempt attempt, Instant due, long seq) {}
+    private static final Logger LOG = LoggerFactory.getLogger(PostQueue.class);
+    /** How often an idle worker looks at a durable outbox (rows may come from other engines or commit late). */
+    private static final long DURABLE_POLL_MS = 200;
+    /** Lease beyond the attempt's time limit, for recording the attempt and updating the row. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(15);
 
     private final Deliverer deliverer;
     private final Clock clock;
@@ -36,49 +43,52 @@ public final class PostQueue {
     private final Duration timeLimit;
     private final int capacity;
     private final DoubleSupplier random;
+    private final Outbox outbox;
+    private final String owner = "engine-" + UUID.randomUUID();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final PriorityQueue<Job> pending =
-            new PriorityQueue<>(Comparator.comparing(Job::due).thenComparingLong(Job::seq));
-    private final AtomicLong seq = new AtomicLong();
     private int inFlight;
     private boolean closed;
 
     public PostQueue(Deliverer deliverer, RetrySchedule schedule, Duration timeLimit, int capacity,
-            DoubleSupplier random) {
+            DoubleSupplier random, Outbox outbox) {
         this.deliverer = deliverer;
         this.clock = deliverer.clock();
         this.schedule = schedule;
         this.timeLimit = timeLimit;
         this.capacity = capacity;
         this.random = random;
+        this.outbox = outbox;
     }
 
-    /** Queues the first attempt, due now; when full or closed, records it as a dead letter instead. */
+    /**
+     * Records the first attempt, due now (in the calling thread's store transaction when the outbox is durable);
+     * when full or closed, records it as a dead letter instead.
+     */
     public void accept(Attempt first) {
-        Attempt attempt = first.withFinalAttempt(schedule.maxAttempts() == 1);
-        String refused;
+        boolean isClosed;
         lock.lock();
         try {
-            refused = closed ? "shutdown: the webhook sink is closed"
-                    : pending.size() + inFlight >= capacity ? "queue full (capacity " + capacity + ")" : null;
-            if (refused == null) {
-                pending.add(new Job(attempt, clock.instant(), seq.incrementAndGet()));
-                changed.signal();
-            }
+            isClosed = closed;
         } finally {
             lock.unlock();
         }
-        if (refused != null) {
-            deliverer.deadLetter(attempt, refused);
+        if (isClosed) {
+            deliverer.deadLetter(first.withFinalAttempt(true), "shutdown: the webhook sink is closed");
+            return;
         }
+        if (!outbox.add(OutboxEntry.of(first, clock.instant()))) {
+            deliverer.deadLetter(first.withFinalAttempt(true), "queue full (capacity " + capacity + ")");
+            return;
+        }
+        signal();
     }
 
     /** Delivers every attempt due now on the calling thread; returns how many were made. */
     public int runDue() {
         int made = 0;
-        for (Job job = takeDue(false); job != null; job = takeDue(false)) {
-            process(job);
+        for (OutboxEntry e = claimOne(); e != null; e = claimOne()) {
+            process(e);
             made++;
         }
         return made;
@@ -86,53 +96,177 @@ public final class PostQueue {
 
     /** A worker's loop: delivers due attempts until the queue is closed. */
     public void work() {
-        for (Job job = takeDue(true); job != null; job = takeDue(true)) {
-            process(job);
+        while (!isClosed()) {
+            OutboxEntry e;
+            try {
+                e = claimOne();
+            } catch (RuntimeException failure) {
+                LOG.warn("post-webhook outbox unavailable, retrying: {}", failure.toString());
+                e = null;
+            }
+            if (e != null) {
+                process(e);
+            } else if (!idle()) {
+                return;
+            }
         }
     }
 
-    /** Pending plus in-flight deliveries. */
+    /** Pending plus in-flight deliveries (for a shared database: of every engine on it). */
     public int size() {
-        lock.lock();
-        try {
-            return pending.size() + inFlight;
-        } finally {
-            lock.unlock();
-        }
+        return outbox.size();
     }
 
     /** When the next pending attempt is due, or null. */
     public Instant nextDue() {
-        lock.lock();
-        try {
-            return pending.isEmpty() ? null : pending.peek().due();
-        } finally {
-            lock.unlock();
-        }
+        return outbox.nextDue();
+    }
+
+    /** The outbox this queue delivers from. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     /**
-     * Stops accepting, dead-letters every pending attempt ("shutdown") and waits up to {@code drain} for
-     * in-flight attempts to finish. Returns the dead-letter records written for pending attempts.
+     * Stops accepting and waits up to {@code drain} for in-flight attempts to finish. A non-durable outbox's pending
+     * attempts become dead letters ("shutdown"), returned; a durable outbox keeps them for the next start.
      */
     public List<DeliveryRecord> close(Duration drain) {
-        List<Job> left;
         lock.lock();
         try {
             closed = true;
-            left = new ArrayList<>(pending);
-            pending.clear();
             changed.signalAll();
         } finally {
             lock.unlock();
         }
         List<DeliveryRecord> records = new ArrayList<>();
-        for (Job job : left) {
-            records.add(deliverer.deadLetter(job.attempt(), "shutdown: the webhook sink closed before attempt "
-                    + job.attempt().number()));
+        if (!outbox.durable()) {
+            for (OutboxEntry e : outbox.takeUnclaimed()) {
+                records.add(deliverer.deadLetter(e.attempt(e.number()),
+                        "shutdown: the webhook sink closed before attempt " + e.number()));
+            }
         }
         awaitIdle(drain);
         return records;
+    }
+
+    /** For a redelivery: a single final attempt, not queued. */
+    public Sent sendOnce(Attempt attempt) {
+        return deliverer.send(attempt.withFinalAttempt(true), timeLimit);
+    }
+
+    private OutboxEntry claimOne() {
+        lock.lock();
+        try {
+            if (closed) {
+                return null;
+            }
+            inFlight++;
+        } finally {
+            lock.unlock();
+        }
+        List<OutboxEntry> claimed = List.of();
+        try {
+            claimed = outbox.claim(owner, clock.instant(), timeLimit.plus(LEASE_MARGIN), 1);
+            return claimed.isEmpty() ? null : claimed.get(0);
+        } finally {
+            if (claimed.isEmpty()) {
+                doneOne();
+            }
+        }
+    }
+
+    private void doneOne() {
+        lock.lock();
+        try {
+            inFlight--;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits for a signal, the next due time or the poll period; false when the queue closed. */
+    private boolean idle() {
+        Instant next;
+        try {
+            next = outbox.nextDue();
+        } catch (RuntimeException failure) {
+            next = null;
+        }
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            long cap = outbox.durable() ? DURABLE_POLL_MS : 1000;
+            long waitMillis = next == null ? cap : Math.min(cap, Duration.between(clock.instant(), next).toMillis());
+            changed.await(Math.max(1, waitMillis), TimeUnit.MILLISECONDS);
+            return !closed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void process(OutboxEntry entry) {
+        Attempt attempt = entry.attempt(schedule.maxAttempts());
+        Sent sent = null;
+        try {
+            sent = deliverer.send(attempt, timeLimit);
+        } catch (RuntimeException e) {
+            LOG.warn("post-webhook attempt {} of {} failed to run: {}", attempt.number(), entry.id(), e.toString());
+        } finally {
+            finish(entry, attempt, sent);
+        }
+    }
+
+    private void finish(OutboxEntry entry, Attempt attempt, Sent sent) {
+        boolean again = (sent == null || !sent.succeeded()) && !attempt.finalAttempt();
+        try {
+            if (!again) {
+                release(outbox.complete(entry.id(), owner), entry);
+            } else if (isClosed() && !outbox.durable()) {
+                outbox.complete(entry.id(), owner);
+                deliverer.deadLetter(entry.retry(attempt.number() + 1, clock.instant()).attempt(attempt.number() + 1),
+                        "shutdown: the webhook sink closed before attempt " + (attempt.number() + 1));
+            } else {
+                Instant due = clock.instant().plus(schedule.delayAfter(attempt.number(), random));
+                release(outbox.reschedule(entry.retry(attempt.number() + 1, due), owner), entry);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("post-webhook {} could not be updated in the outbox; it is retried when its lease ends: {}",
+                    entry.id(), e.toString());
+        } finally {
+            doneOne();
+        }
+    }
+
+    private static void release(boolean held, OutboxEntry entry) {
+        if (!held) {
+            LOG.warn("post-webhook {} attempt {}: the lease ended before the attempt finished; another worker may "
+                    + "deliver it again", entry.id(), entry.number());
+        }
+    }
+
+    private void signal() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void awaitIdle(Duration drain) {
@@ -147,72 +281,5 @@ public final class PostQueue {
         } finally {
             lock.unlock();
         }
-    }
-
-    private Job takeDue(boolean wait) {
-        lock.lock();
-        try {
-            while (!closed) {
-                Job head = pending.peek();
-                Instant now = clock.instant();
-                if (head != null && !head.due().isAfter(now)) {
-                    pending.poll();
-                    inFlight++;
-                    return head;
-                }
-                if (!wait) {
-                    return null;
-                }
-                long waitMillis = head == null ? 1000 : Math.min(1000, Duration.between(now, head.due()).toMillis());
-                changed.await(Math.max(1, waitMillis), TimeUnit.MILLISECONDS);
-            }
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void process(Job job) {
-        Sent sent = null;
-        try {
-            sent = deliverer.send(job.attempt(), timeLimit);
-        } finally {
-            finish(job, sent);
-        }
-    }
-
-    private void finish(Job job, Sent sent) {
-        Attempt attempt = job.attempt();
-        boolean again = (sent == null || !sent.succeeded()) && !attempt.finalAttempt();
-        Attempt next = null;
-        String refused = null;
-        lock.lock();
-        try {
-            inFlight--;
-            if (again) {
-                int n = attempt.number() + 1;
-                next = attempt.withNumber(n).withFinalAttempt(n >= schedule.maxAttempts());
-                if (closed) {
-                    refused = "shutdown: the webhook sink closed before attempt " + n;
-                } else {
-                    Instant due = clock.instant().plus(schedule.delayAfter(attempt.number(), random));
-                    pending.add(new Job(next, due, seq.incrementAndGet()));
-                }
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        if (refused != null) {
-            deliverer.deadLetter(next, refused);
-        }
-    }
-
-    /** For a redelivery: a single final attempt. */
-    public Sent sendOnce(Attempt attempt) {
-        return deliverer.send(attempt.withFinalAttempt(true), timeLimit);
     }
 }

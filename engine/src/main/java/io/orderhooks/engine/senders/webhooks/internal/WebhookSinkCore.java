@@ -5,6 +5,7 @@ import io.orderhooks.engine.spi.PreHookDecision;
 import io.orderhooks.engine.spi.Redelivery;
 import io.orderhooks.engine.spi.WebhookEndpoint;
 import io.orderhooks.engine.delivery.Deliverer;
+import io.orderhooks.engine.delivery.Outbox;
 import io.orderhooks.engine.delivery.Redeliveries;
 import io.orderhooks.engine.delivery.RetrySchedule;
 import io.orderhooks.engine.delivery.Sent;
@@ -29,13 +30,20 @@ public final class WebhookSinkCore {
 
     /** Knobs the public settings pass through. */
     public record Options(Duration preTimeLimit, Duration postTimeLimit, RetrySchedule schedule, int queueCapacity,
-            int workers, Duration drainTimeout, DoubleSupplier random) {}
+            int workers, Duration drainTimeout, DoubleSupplier random, Outbox outbox) {
+
+        /** The outbox to deliver from: the configured one, or a new in-memory one of the queue's capacity. */
+        Outbox outboxOrInMemory() {
+            return outbox != null ? outbox : Outbox.inMemory(queueCapacity);
+        }
+    }
 
     public WebhookSinkCore(Deliverer deliverer, UnaryOperator<String> pathOf, Options o, String threadName) {
         Objects.requireNonNull(deliverer, "deliverer");
         this.attempts = new WebhookAttempts(pathOf);
         this.pre = new PreHooks(deliverer, attempts, o.preTimeLimit());
-        this.post = new PostQueue(deliverer, o.schedule(), o.postTimeLimit(), o.queueCapacity(), o.random());
+        this.post = new PostQueue(deliverer, o.schedule(), o.postTimeLimit(), o.queueCapacity(), o.random(),
+                o.outboxOrInMemory());
         this.drainTimeout = o.drainTimeout();
         Observer.publish(deliverer.observer(), new DeliveryEvent.QueueAttached("post_webhook", post::size));
         this.redeliveries = new Redeliveries<>(deliverer, DeliveryRecord.Kind.POST_WEBHOOK, "Webhook", "webhook",

@@ -20,9 +20,12 @@ class SdkSweepTest {
 
     /**
      * Route-unknown answers over the whole SDK: 287 of 617 before issue #20, 210 after it, 68 after issue #21 (admin
-     * people, lists across companies, and 118 methods of not-implemented features answering their feature's 404).
+     * people, lists across companies, and 118 methods of not-implemented features answering their feature's 404), 31
+     * after product facets, xp indices and six more not-implemented integration features (28 methods), 15 after the
+     * accounts part (MessageSenders, Me.Register, Me.ResetPasswordByToken, ForgottenCredentials but
+     * SendOneTimePassword); the 15 left are OrderReturns and ForgottenCredentials.SendOneTimePassword.
      */
-    static final int ROUTE_UNKNOWN_CEILING = 68;
+    static final int ROUTE_UNKNOWN_CEILING = 15;
 
     final ApiTestServer api = ApiTestServer.start(e -> e.clock(Clock.systemUTC()), a -> a);
 
@@ -40,10 +43,11 @@ class SdkSweepTest {
         assertThat(r.exitCode()).as("sweep.mjs failed:\n" + r.stdout() + r.stderr()).isZero();
         String[] lines = r.stdout().strip().split("\n");
         JsonNode counts = OrderCloudJson.mapper().readTree(lines[lines.length - 1]);
+        System.out.println("sweep counts and route-unknown methods: " + counts); // for whoever lowers the ceiling
         assertThat(counts.get("total").asInt()).isEqualTo(617);
         assertThat(counts.get("serverError").asInt()).isZero();
         assertThat(counts.get("failed").asInt()).as(counts.toString()).isZero();
         assertThat(counts.get("routeUnknown").asInt()).as(counts.toString()).isLessThanOrEqualTo(ROUTE_UNKNOWN_CEILING);
-        assertThat(counts.get("notImplemented").asInt()).as(counts.toString()).isEqualTo(118);
+        assertThat(counts.get("notImplemented").asInt()).as(counts.toString()).isEqualTo(146);
     }
 }

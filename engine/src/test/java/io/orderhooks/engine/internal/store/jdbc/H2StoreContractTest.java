@@ -37,8 +37,9 @@ class H2StoreContractTest extends DurableStoreContract {
                     + "VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'sa', 0, TRUE)");
         }
         assertThatThrownBy(this::open).isInstanceOf(StoreStartFailure.class)
-                .hasMessage("the data folder " + dir.resolve("data") + " was written by a newer orderhooks (schema version 99;"
-                        + " this one knows up to 1); refusing to start rather than downgrade it");
+                .hasMessageMatching(java.util.regex.Pattern.quote("the data folder " + dir.resolve("data")
+                        + " was written by a newer orderhooks (schema version 99; this one knows up to ")
+                        + "[0-9]+" + java.util.regex.Pattern.quote("); refusing to start rather than downgrade it"));
         store = null;
     }
 
