@@ -26,7 +26,7 @@ export const NAMED_METHODS = ['Me.ListCategories', 'Me.GetCategory', 'Me.ListCos
   'ForgottenCredentials.ResetPasswordByVerificationCode', 'ForgottenCredentials.RetrieveUsername'];
 /** Classes issue #21 names (same rule as NAMED_CLASSES). */
 export const NAMED_CLASSES_21 = ['AdminUsers', 'AdminUserGroups', 'AdminAddresses', 'ProductFacets', 'XpIndices',
-  'MessageSenders'];
+  'MessageSenders', 'OrderReturns'];
 /** Classes of features docs/ENGINE.md lists as not implemented: every method must answer the feature's 404. */
 export const NOT_IMPLEMENTED_CLASSES = ['Bundles', 'BundleLineItems', 'BundleSubscriptionItems', 'Subscriptions',
   'SubscriptionItems', 'SubscriptionIntegrations', 'Locales', 'OpenIdConnects', 'EntitySynchronization',

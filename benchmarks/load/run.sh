@@ -16,6 +16,8 @@
 # checkout-LINES-before) before the current one: before and after measured side by side in one run.
 #
 # Usage: benchmarks/load/run.sh            (from anywhere; settings through the environment below)
+#        SERVERS= STORES=postgres ENGINES="1 2" benchmarks/load/run.sh   (only checkouts/s of 1 vs 2 engine JVMs on
+#                                                                        one PostgreSQL, side by side)
 #        DURATION=3 WARMUP=2 ROUNDS=1 LINE_SETS=20 benchmarks/load/run.sh     (a smoke check, ~1 min)
 # Every run is bounded: wrk by -d plus `timeout`, every wait loop by a count.
 set -euo pipefail
@@ -29,13 +31,16 @@ WARMUP=${WARMUP:-15}              # seconds of unmeasured load per server before
 ROUNDS=${ROUNDS:-3}               # interleaved rounds; the table shows medians
 LINE_SETS=${LINE_SETS:-20 200}    # body sizes (line items) measured
 BEFORE_JAR=${BEFORE_JAR:-}       # an older benchmarks.jar measured side by side (see above)
-SERVERS=${SERVERS:-fixed floor calculate${BEFORE_JAR:+ before} node}
+SERVERS=${SERVERS-fixed floor calculate${BEFORE_JAR:+ before} node}   # empty (SERVERS=) skips to the checkout run
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 USERS=${USERS:-8}                 # virtual users of the checkout run
 CHECKOUT_LINES=${CHECKOUT_LINES:-20}
 STORES=${STORES:-memory}          # engine stores of the checkout run: memory, h2, postgres (embedded PostgreSQL)
+ENGINES=${ENGINES:-1}             # engine instances of the checkout run, e.g. "1 2": 2 = two engine JVMs on the one
+                                  # postgres store behind round-robin virtual users (postgres only)
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx512m}
+START_WAIT=${START_WAIT:-180}      # seconds a server may take to start (a seeded engine on PostgreSQL, a loaded machine)
 LUA=$ROOT/benchmarks/load/post.lua
 
 PIDS=()
@@ -68,10 +73,10 @@ need_peer() {
   (cd "$PEER" && timeout 300 npm ci --no-audit --no-fund --loglevel=error)
 }
 
-# wait_port ROLE PID: waits (at most 60 s) until the server wrote $OUT/ROLE.port; sets SERVER_PORT.
+# wait_port ROLE PID: waits (at most START_WAIT s) until the server wrote $OUT/ROLE.port; sets SERVER_PORT.
 wait_port() {
   local role=$1 pid=$2
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 $((START_WAIT * 2))); do
     if [ -s "$OUT/$role.port" ]; then
       SERVER_PORT=$(cat "$OUT/$role.port")
       return
@@ -79,7 +84,7 @@ wait_port() {
     kill -0 "$pid" 2>/dev/null || { cat "$OUT/$role.log" >&2; echo "$role server died" >&2; exit 1; }
     sleep 0.5
   done
-  echo "$role server not ready after 60 s" >&2
+  echo "$role server not ready after $START_WAIT s" >&2
   exit 1
 }
 
@@ -233,8 +238,9 @@ main() {
     "$(date -u +%FT%TZ)" "$THREADS" "$CONNECTIONS" "$WARMUP" "$ROUNDS" "$DURATION" "$SERVER_JAVA_OPTS" "$(node -v)" >"$RESULTS"
   printf 'loadavg\tstart\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
 
-  start_all
   local lines role round
+  if [ -n "$SERVERS" ]; then   # SERVERS="" runs only the checkout run
+  start_all
   for lines in $LINE_SETS; do
     for role in $SERVERS; do warm "$role-$lines" "$lines" "$role"; done
     for round in $(seq 1 "$ROUNDS"); do
@@ -250,6 +256,7 @@ main() {
   sleep 3
   printf 'rss\tmiddleware\tidle-after-load\t%s\n' "$(rss_kb "${PID_OF[calculate]}")" >>"$RESULTS"
   for role in $SERVERS; do stop_server "${PID_OF[$role]}"; done
+  fi
 
   [ "${SKIP_CHECKOUT:-0}" = 1 ] || checkout_run
   printf 'loadavg\tend\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
@@ -271,8 +278,15 @@ checkout_run() {
 checkout_jar() {
   start_server merchant
   local merchant_pid=$SERVER_PID merchant_port=$SERVER_PORT store
+  local engines
   for store in $STORES; do
-    checkout_store "$store" "http://127.0.0.1:$merchant_port/integration" "$merchant_pid"
+    for engines in $ENGINES; do
+      if [ "$engines" != 1 ] && [ "$store" != postgres ]; then
+        echo "ENGINES=$engines needs the postgres store (a $store store is one process's): skipped" >&2
+        continue
+      fi
+      checkout_store "$store" "http://127.0.0.1:$merchant_port/integration" "$merchant_pid" "$engines"
+    done
   done
   stop_server "$merchant_pid"
 }
@@ -292,16 +306,24 @@ store_property() {
   esac
 }
 
-# checkout_store STORE MERCHANT_URL MERCHANT_PID: one measured checkout run on STORE.
+# checkout_store STORE MERCHANT_URL MERCHANT_PID [ENGINES]: one measured checkout run on STORE; with ENGINES=2 two
+# engine JVMs share the store and every virtual user alternates between them request by request.
 checkout_store() {
-  local store=$1 merchant_url=$2 merchant_pid=$3 name
+  local store=$1 merchant_url=$2 merchant_pid=$3 engines=${4:-1} name
   store_property "$store"
   name="checkout-$CHECKOUT_LINES"
   [ "$store" = memory ] || name="$name-$store"
+  [ "$engines" = 1 ] || name="$name-${engines}engines"
   name="$name${ROW_SUFFIX:-}"
   local opts="$SERVER_JAVA_OPTS -Dorderhooks.bench.store=$STORE_PROPERTY"
   SERVER_JAVA_OPTS=$opts start_server engine "$merchant_url"
   local engine_pid=$SERVER_PID engine_port=$SERVER_PORT
+  local urls="http://127.0.0.1:$engine_port" extra_pids=() i
+  for i in $(seq 2 "$engines"); do
+    SERVER_JAVA_OPTS=$opts start_server "engine$i" "$merchant_url"
+    extra_pids+=("$SERVER_PID")
+    urls="$urls,http://127.0.0.1:$SERVER_PORT"
+  done
   : >"$OUT/$name-merchant.rss"
   : >"$OUT/$name-engine.rss"
   ( for _ in $(seq 1 $((WARMUP + DURATION + 5))); do
@@ -313,7 +335,7 @@ checkout_store() {
   local line
   # shellcheck disable=SC2086
   line=$(timeout $((WARMUP + DURATION + 180)) java $SERVER_JAVA_OPTS -cp "$JAR" io.orderhooks.benchmarks.CheckoutLoad \
-    "http://127.0.0.1:$engine_port" "$USERS" "$WARMUP" "$DURATION" "$CHECKOUT_LINES" | awk -F'\t' '$1 == "checkout"')
+    "$urls" "$USERS" "$WARMUP" "$DURATION" "$CHECKOUT_LINES" | awk -F'\t' '$1 == "checkout"')
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
   [ -n "$line" ] || { echo "CheckoutLoad gave no result ($store store)" >&2; exit 1; }
@@ -321,7 +343,9 @@ checkout_store() {
   echo "$line" | awk -F'\t' -v OFS='\t' -v name="$name" '{ $2 = name; print }' >>"$RESULTS"
   printf 'rss\tmerchant (%s)\tload-max\t%s\n' "$name" "$(sort -n "$OUT/$name-merchant.rss" | tail -1)" >>"$RESULTS"
   printf 'rss\tengine (%s)\tload-max\t%s\n' "$name" "$(sort -n "$OUT/$name-engine.rss" | tail -1)" >>"$RESULTS"
+  printf 'loadavg\t%s\t%s\n' "$name" "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
   stop_server "$engine_pid"
+  for i in "${extra_pids[@]}"; do stop_server "$i"; done
 }
 
 report() {

@@ -64,7 +64,10 @@ public final class BenchEngine {
         return seeded(integration, "https://middleware.invalid/integration");
     }
 
-    /** A seeded engine whose integration event points at {@code middlewareUrl}, delivered by {@code integration}. */
+    /**
+     * A seeded engine whose integration event points at {@code middlewareUrl}, delivered by {@code integration}. On a
+     * store another bench engine already seeded (several engines on one PostgreSQL) the seed is skipped.
+     */
     public static BenchEngine seeded(CheckoutIntegration integration, String middlewareUrl) {
         BenchEngine bench = new BenchEngine(Engine.builder().passwordHasher(new PasswordHasher(1))
                 .store(BenchStore.fromProperty()).checkoutIntegration(integration).build());
@@ -133,6 +136,9 @@ public final class BenchEngine {
     }
 
     private void seed(String middlewareUrl) {
+        if (engine.context().store().table(io.orderhooks.engine.internal.store.Tables.CATALOGS).find("cat").isPresent()) {
+            return; // a shared database another bench engine seeded already
+        }
         var catalog = engine.catalog();
         catalog.saveCatalog(SELLER, Catalog.builder().id("cat").name("Main").build());
         engine.orgs().saveBuyer(SELLER, new Buyer("b1", "Buyer One", "cat", true, null, null));

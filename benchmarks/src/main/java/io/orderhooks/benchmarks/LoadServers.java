@@ -63,7 +63,7 @@ public final class LoadServers {
             BenchPostgres.serve(dir);
             return;
         }
-        Javalin app = args[0].equals("engine") && args.length == 3 ? startEngine(args[2]) : start(args[0], dir);
+        Javalin app = args[0].startsWith("engine") && args.length == 3 ? startEngine(args[2]) : start(args[0], dir);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "load-server-stop"));
         Files.writeString(dir.resolve(args[0] + ".port"), Integer.toString(app.port()));
         new CountDownLatch(1).await();

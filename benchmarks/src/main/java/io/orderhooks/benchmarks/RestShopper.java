@@ -21,7 +21,9 @@ import java.util.function.LongConsumer;
  * One virtual user of {@link CheckoutLoad}: logs in as {@link BenchEngine#USERNAME} through {@code /oauth/token}
  * and runs whole checkouts over the engine's REST API, as a storefront does: {@code POST v1/orders/Outgoing},
  * a {@code POST .../lineitems} per line, {@code .../estimateshipping}, {@code .../shipmethods} (each estimate's
- * first method), {@code .../calculate}, {@code .../submit}. Every request's duration goes to the caller.
+ * first method), {@code .../calculate}, {@code .../submit}. Every request's duration goes to the caller. Given
+ * several engines (comma-separated base URLs on one database) each request goes to the next, as behind a
+ * round-robin load balancer.
  * Not thread-safe (one per virtual user); the {@link HttpClient} may be shared.
  */
 final class RestShopper {
@@ -30,12 +32,19 @@ final class RestShopper {
 
     private final ObjectMapper json = OrderCloudJson.mapper();
     private final HttpClient http;
-    private final String baseUrl;
+    private final List<String> baseUrls;
+    private int turn;
     private String token;
 
-    RestShopper(HttpClient http, String baseUrl) {
+    /** @param baseUrls one engine, or several on one database: each request goes to the next (round-robin) */
+    RestShopper(HttpClient http, String baseUrls) {
         this.http = http;
-        this.baseUrl = baseUrl;
+        this.baseUrls = List.of(baseUrls.split(","));
+    }
+
+    /** The engine the next request goes to. */
+    private String baseUrl() {
+        return baseUrls.get(Math.floorMod(turn++, baseUrls.size()));
     }
 
     /** An HTTP/1.1 client for the engine on loopback. */
@@ -47,7 +56,7 @@ final class RestShopper {
     void login() throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=" + enc(BenchEngine.CLIENT_ID) + "&username=" + enc(BenchEngine.USERNAME)
                 + "&password=" + enc(BenchEngine.PASSWORD) + "&scope=" + enc(String.join(" ", BenchEngine.ROLES));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/oauth/token")).timeout(REQUEST_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth/token")).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
         token = expect(200, send(request, nanos -> {}), "login").get("access_token").asText();
     }
@@ -81,7 +90,7 @@ final class RestShopper {
     }
 
     private HttpResponse<byte[]> post(String path, Object body, LongConsumer requestNanos) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token);
         if (body == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());

@@ -7,8 +7,11 @@ import io.orderhooks.engine.delivery.InMemoryDeliveryLog;
 import io.orderhooks.engine.delivery.Transports;
 import io.orderhooks.engine.internal.Engine;
 import io.orderhooks.engine.internal.api.EngineApi;
+import io.orderhooks.engine.internal.api.HealthEndpoints;
+import io.orderhooks.engine.internal.api.auth.StoredSigningKeys;
 import io.orderhooks.engine.internal.grouporders.InvitationPurger;
 import io.orderhooks.engine.internal.sharedcarts.SharedCartPurgeSchedule;
+import io.orderhooks.engine.internal.store.JobLock;
 import io.orderhooks.engine.internal.store.Store;
 import io.orderhooks.engine.internal.store.StoredDeliveryLog;
 import io.orderhooks.engine.internal.store.jdbc.JdbcStore;
@@ -47,11 +50,15 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@link #start} serves the API and starts the schedules the engine needs: expired group-order invitations and
- * inactive shared carts (with their purge notices) are purged every {@link Config#purgePeriod(Duration)}, judged by
- * the engine's clock. {@link #close()} stops the server and the schedules, then the webhook sink (in-flight
- * post-webhooks finish; queued ones stay in a durable store's outbox for the next start, or, with the in-memory store,
- * become redeliverable dead letters), the checkout sender, the HTTP client and the store, in that order. Thread-safe; {@code start} at most once.
+ * <p>{@link #start} serves the API, the probes {@code GET /health} (liveness) and {@code GET /ready} (the store
+ * answers and is migrated; 503 otherwise), and starts the schedules the engine needs: expired group-order
+ * invitations and inactive shared carts (with their purge notices) are purged every
+ * {@link Config#purgePeriod(Duration)}, judged by the engine's clock. Several engines on one PostgreSQL database
+ * share everything they know (orders, signing keys, refresh tokens, revocations, lockout counters); each
+ * purge run takes a cluster-wide advisory lock, so it runs on one instance at a time. {@link #close()} stops the
+ * server and the schedules, then the webhook sink (in-flight post-webhooks finish; queued ones stay in a durable
+ * store's outbox for the next start, or, with the in-memory store, become redeliverable dead letters), the checkout
+ * sender, the HTTP client and the store, in that order. Thread-safe; {@code start} at most once.
  */
 public final class OrderEngine implements AutoCloseable {
 
@@ -124,9 +131,12 @@ public final class OrderEngine implements AutoCloseable {
         if (config.metricsEndpoint != null) {
             apiBuilder.endpoint(METRICS_PATH, config.metricsEndpoint);
         }
+        apiBuilder.endpoint(HealthEndpoints.HEALTH, HealthEndpoints.health())
+                .endpoint(HealthEndpoints.READY, HealthEndpoints.ready(store));
         EngineApi api = apiBuilder.build();
-        running.add(InvitationPurger.start(engine.groupOrders(), config.purgePeriod));
-        running.add(SharedCartPurgeSchedule.start(engine.sharedCartPurger(), config.purgePeriod));
+        JobLock jobs = store instanceof JdbcStore j ? j.jobLock() : JobLock.LOCAL;
+        running.add(InvitationPurger.start(engine.groupOrders(), config.purgePeriod, jobs));
+        running.add(SharedCartPurgeSchedule.start(engine.sharedCartPurger(), config.purgePeriod, jobs));
         this.admin = api.admin();
         Javalin created = api.create();
         created.unsafe.startup.showJavalinBanner = false;
@@ -190,6 +200,16 @@ public final class OrderEngine implements AutoCloseable {
             Thread.sleep(10);
         }
         return true;
+    }
+
+    /**
+     * Makes a new token signing key in the store. Tokens signed with the old key stay valid until they expire, on
+     * every engine sharing the store; new tokens carry the new {@code kid} within 30 s on every instance.
+     *
+     * @return the new key's {@code kid}
+     */
+    public String rotateSigningKey() {
+        return StoredSigningKeys.rotate(store).keyID();
     }
 
     /** The engine behind the API, for this module's own tests and benchmarks; not public API. */

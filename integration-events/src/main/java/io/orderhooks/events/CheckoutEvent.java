@@ -7,6 +7,7 @@ import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.CheckoutPayload;
 import io.orderhooks.core.model.LineItem;
+import io.orderhooks.core.model.OrderReturn;
 import io.orderhooks.core.model.OrderWorksheet;
 import io.orderhooks.core.model.CheckoutEventType;
 import java.util.List;
@@ -25,21 +26,28 @@ public final class CheckoutEvent {
     private final String environment;
     private final String accessToken;
     private final JsonNode configData;
+    private final OrderReturn orderReturn;
 
     private CheckoutEvent(CheckoutEventType type, OrderWorksheet worksheet, String environment, String accessToken,
-            JsonNode configData) {
+            JsonNode configData, OrderReturn orderReturn) {
         this.type = Objects.requireNonNull(type, "type");
         this.worksheet = Objects.requireNonNull(worksheet, "worksheet");
         this.environment = environment;
         this.accessToken = accessToken;
         this.configData = configData == null ? NullNode.getInstance() : configData;
+        this.orderReturn = orderReturn;
     }
 
     /** The event for {@code payload}, which must carry an {@code OrderWorksheet}. */
     public static CheckoutEvent of(CheckoutEventType type, CheckoutPayload payload) {
         Objects.requireNonNull(payload, "payload");
         return new CheckoutEvent(type, payload.orderWorksheet(), payload.environment(),
-                payload.orderCloudAccessToken(), payload.configData());
+                payload.orderCloudAccessToken(), payload.configData(), payload.orderReturn());
+    }
+
+    /** For {@code /calculateorderreturn}: the return to calculate (its order is {@link #worksheet()}); else null. */
+    public OrderReturn orderReturn() {
+        return orderReturn;
     }
 
     public CheckoutEventType type() {

@@ -84,6 +84,11 @@ public final class IntegrationEventsDispatcherBuilder {
         return register(CheckoutEventType.ORDER_APPROVED, "orderApproved", handler == null ? null : handler::approved);
     }
 
+    /** The {@code OrderReturn} integration event's {@code /calculateorderreturn} (serve it at that event's URL). */
+    public IntegrationEventsDispatcherBuilder orderReturnCalculate(OrderReturnCalculateHandler handler) {
+        return register(CheckoutEventType.ORDER_RETURN_CALCULATE, "orderReturnCalculate", handler == null ? null : handler::calculate);
+    }
+
     /** The hash keys of every event without its own keys; the first is current, the rest for rotation. */
     public IntegrationEventsDispatcherBuilder hashKeys(String... keys) {
         defaultKeys = checkKeys("hashKeys", keys);
@@ -165,7 +170,7 @@ public final class IntegrationEventsDispatcherBuilder {
     public IntegrationEventsDispatcher build() {
         if (handlers.isEmpty()) {
             throw new IllegalStateException("no handler is registered: register at least one of shippingRates, "
-                    + "orderCalculate, orderSubmit, orderSubmitForApproval, orderApproved");
+                    + "orderCalculate, orderSubmit, orderSubmitForApproval, orderApproved, orderReturnCalculate");
         }
         checkOnlyHandledEvents(eventKeys, "hash keys");
         checkOnlyHandledEvents(timeLimits, "a time limit");

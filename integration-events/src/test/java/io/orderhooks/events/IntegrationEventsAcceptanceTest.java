@@ -86,7 +86,7 @@ class IntegrationEventsAcceptanceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(CheckoutEventType.class)
+    @EnumSource(value = CheckoutEventType.class, names = "ORDER_RETURN_CALCULATE", mode = EnumSource.Mode.EXCLUDE)
     void answersEverySuffixWithItsTypedJson(CheckoutEventType event) throws Exception {
         HttpResponse<String> response = post("/integration/" + event.suffix(), body);
 
@@ -99,6 +99,7 @@ class IntegrationEventsAcceptanceTest {
             case ORDER_SUBMIT -> assertThat(json.at("/xp/Submitted").asText()).startsWith("o-100#");
             case ORDER_SUBMIT_FOR_APPROVAL -> assertThat(json.at("/xp/Pending").asText()).isEqualTo("o-100");
             case ORDER_APPROVED -> assertThat(json.at("/xp/Approved").asText()).isEqualTo("o-100");
+            default -> throw new AssertionError("not a checkout event: " + event);
         }
     }
 

@@ -2,13 +2,17 @@ package io.orderhooks.core.model;
 
 import java.util.Optional;
 
-/** The five checkout integration events, with the URL suffix OrderCloud posts each to. */
+/**
+ * The integration events the engine posts with a worksheet, with the URL suffix OrderCloud posts each to: the five
+ * {@code OrderCheckout} events and the {@code OrderReturn} event's {@code /calculateorderreturn}.
+ */
 public enum CheckoutEventType {
     SHIPPING_RATES("shippingrates", true),
     ORDER_CALCULATE("ordercalculate", true),
     ORDER_SUBMIT("ordersubmit", false),
     ORDER_SUBMIT_FOR_APPROVAL("ordersubmitforapproval", false),
-    ORDER_APPROVED("orderapproved", false);
+    ORDER_APPROVED("orderapproved", false),
+    ORDER_RETURN_CALCULATE("calculateorderreturn", true);
 
     private static final CheckoutEventType[] VALUES = values();
 
@@ -31,6 +35,16 @@ public enum CheckoutEventType {
      */
     public boolean safeToRetry() {
         return readOnly;
+    }
+
+    /** Whether this is one of the five {@code OrderCheckout} events (not the {@code OrderReturn} event). */
+    public boolean isOrderCheckout() {
+        return this != ORDER_RETURN_CALCULATE;
+    }
+
+    /** The five {@code OrderCheckout} events, in declaration order. */
+    public static java.util.List<CheckoutEventType> orderCheckout() {
+        return java.util.Arrays.stream(VALUES).filter(CheckoutEventType::isOrderCheckout).toList();
     }
 
     /** The event for a suffix, with or without a leading slash, in any case. */

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * while its expression is true, as a buyer's own {@link ApprovalRule} does for that buyer's orders.
  *
  * @param ownerID the company the rule belongs to; the marketplace owner (the engine's seller org) when absent
- * @param approvalType {@code Order} or {@code OrderReturn} (order returns are not part of the engine, so such
- *     rules are stored but never hold anything)
+ * @param approvalType {@code Order} (holds orders at submit) or {@code OrderReturn} (holds order returns at submit)
  */
 public record SellerApprovalRule(
         @JsonProperty("OwnerID") String ownerID,

@@ -91,6 +91,9 @@ public final class Engine {
     private final io.orderhooks.engine.internal.catalog.CategoryService categories;
     private final io.orderhooks.engine.internal.catalog.VariantService variants;
     private final io.orderhooks.engine.internal.inventory.InventoryRecordService inventoryRecords;
+    private final io.orderhooks.engine.internal.returns.OrderReturnService orderReturns;
+    private final io.orderhooks.engine.internal.returns.ReturnApprovalService returnApprovals;
+    private final io.orderhooks.engine.internal.returns.ReturnLifecycleService returnLifecycle;
 
     private Engine(Builder b) {
         this.observer = b.observer;
@@ -137,6 +140,9 @@ public final class Engine {
         this.cart = new io.orderhooks.engine.internal.cart.CartService(context, orders);
         this.sharedCartSettings = new SharedCartSettingsService(context);
         this.sharedCarts = new SharedCartService(context, orders, cart, new LineMerger(context, addresses, promotions::refresh), sharedCartSettings);
+        this.orderReturns = new io.orderhooks.engine.internal.returns.OrderReturnService(context);
+        this.returnApprovals = new io.orderhooks.engine.internal.returns.ReturnApprovalService(context, b.approvalPolicy, orgs);
+        this.returnLifecycle = new io.orderhooks.engine.internal.returns.ReturnLifecycleService(context, integrations, spendingAccounts, returnApprovals);
         this.sharedCartPurger = new SharedCartPurger(context, sharedCartSettings,
                 b.purgeNoticeSender != null ? b.purgeNoticeSender : PurgeNoticeSender.messages(messages, context.config().sellerOrgID()));
     }
@@ -193,6 +199,12 @@ public final class Engine {
     public ProductCollectionService productCollections() { return productCollections; }
     public ProductCollectionInvitationService productCollectionInvitations() { return productCollectionInvitations; }
     public ProductCollectionReaderService productCollectionReader() { return productCollectionReader; }
+    /** Order returns: create, read, change, delete ({@code v1/orderreturns}). */
+    public io.orderhooks.engine.internal.returns.OrderReturnService orderReturns() { return orderReturns; }
+    /** Approve / decline, approvals and eligible approvers of an order return. */
+    public io.orderhooks.engine.internal.returns.ReturnApprovalService returnApprovals() { return returnApprovals; }
+    /** Submit (with the OrderReturn integration event), cancel and complete (refund) an order return. */
+    public io.orderhooks.engine.internal.returns.ReturnLifecycleService returnLifecycle() { return returnLifecycle; }
 
     /** Collects the engine's parts; every setter validates its argument. Not thread-safe. */
     public static final class Builder {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.CheckoutResponse;
 import io.orderhooks.core.model.OrderApprovedResponse;
+import io.orderhooks.core.model.OrderReturnCalculateResponse;
 import io.orderhooks.core.model.OrderCalculateResponse;
 import io.orderhooks.core.model.OrderSubmitForApprovalResponse;
 import io.orderhooks.core.model.OrderSubmitResponse;
@@ -58,6 +59,7 @@ public final class CheckoutResponses {
             case ORDER_CALCULATE: return OrderCalculateResponse.class;
             case ORDER_SUBMIT: return OrderSubmitResponse.class;
             case ORDER_SUBMIT_FOR_APPROVAL: return OrderSubmitForApprovalResponse.class;
+            case ORDER_RETURN_CALCULATE: return OrderReturnCalculateResponse.class;
             default: return OrderApprovedResponse.class;
         }
     }
@@ -154,6 +156,11 @@ public final class CheckoutResponses {
                 return new OrderSubmitResponse(status, errorBody, xp, succeeded);
             case ORDER_SUBMIT_FOR_APPROVAL:
                 return new OrderSubmitForApprovalResponse(status, errorBody, xp, succeeded);
+            case ORDER_RETURN_CALCULATE: {
+                OrderReturnCalculateResponse p = (OrderReturnCalculateResponse) parsed;
+                return new OrderReturnCalculateResponse(p == null ? null : p.refundAmount(),
+                        p == null ? null : p.itemsToReturnCalcs(), status, errorBody, xp, succeeded);
+            }
             default:
                 return new OrderApprovedResponse(status, errorBody, xp, succeeded);
         }

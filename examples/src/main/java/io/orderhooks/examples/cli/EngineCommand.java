@@ -78,6 +78,9 @@ public final class EngineCommand implements Callable<Integer> {
     @CommandLine.Mixin
     StoreOptions storeOptions = new StoreOptions();
 
+    @CommandLine.Mixin
+    ClusterOptions clusterOptions = new ClusterOptions();
+
     @Option(names = "--marketplace-name", defaultValue = "Demo Marketplace", description = "Seller org name (default ${DEFAULT-VALUE}).")
     String marketplaceName;
 
@@ -160,6 +163,7 @@ public final class EngineCommand implements Callable<Integer> {
         try {
             created = OrderEngine.create(cfg -> {
                 cfg.admin(admin).clock(Clock.systemUTC()).marketplaceName(marketplaceName).store(store);
+                clusterOptions.apply(cfg);
                 if (engineMetrics != null) {
                     cfg.observer(engineMetrics).metricsEndpoint(engineMetrics);
                 }
@@ -197,6 +201,7 @@ public final class EngineCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
+        clusterOptions.afterStart(server, out);
         out.println("orderhooks engine API listening on " + server.baseUrl());
         out.println("  state:  " + store + ("h2".equalsIgnoreCase(storeOptions.store) ? " (--data DIR to choose another)" : ""));
         out.println("  token:  POST " + server.baseUrl() + "/oauth/token (client_id=" + admin.clientID()

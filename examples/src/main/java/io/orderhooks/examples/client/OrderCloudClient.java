@@ -32,6 +32,7 @@ public final class OrderCloudClient {
 
     private final String baseUrl;
     private final HttpClient http;
+    private final Duration timeLimit;
 
     /** @param baseUrl e.g. {@code https://sandboxapi.ordercloud.io} or {@code http://localhost:8080} */
     public OrderCloudClient(String baseUrl) {
@@ -39,7 +40,13 @@ public final class OrderCloudClient {
     }
 
     public OrderCloudClient(String baseUrl, HttpClient http) {
+        this(baseUrl, http, TIME_LIMIT);
+    }
+
+    /** @param timeLimit how long each request may take before it fails (default 10 s) */
+    public OrderCloudClient(String baseUrl, HttpClient http, Duration timeLimit) {
         Objects.requireNonNull(baseUrl, "baseUrl");
+        this.timeLimit = Objects.requireNonNull(timeLimit, "timeLimit");
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             throw new IllegalArgumentException("baseUrl must be an http(s) URL, was " + baseUrl);
         }
@@ -101,17 +108,22 @@ public final class OrderCloudClient {
     }
 
     private String token(Map<String, String> form) {
+        return tokenResponse(form).path("access_token").asText();
+    }
+
+    /** {@code POST /oauth/token} with {@code form}: the whole answer ({@code access_token}, {@code refresh_token}, ...). */
+    public JsonNode tokenResponse(Map<String, String> form) {
         String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/oauth/token")).timeout(TIME_LIMIT)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/oauth/token")).timeout(timeLimit)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return exchange(request, "POST /oauth/token").path("access_token").asText();
+        return exchange(request, "POST /oauth/token");
     }
 
     private JsonNode send(String method, String path, String token, Object body) {
         String target = path.startsWith("/") ? path : "/" + path;
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + target)).timeout(TIME_LIMIT)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + target)).timeout(timeLimit)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(json(body)));
         if (token != null) {

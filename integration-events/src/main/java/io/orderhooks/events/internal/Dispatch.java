@@ -111,7 +111,7 @@ public final class Dispatch implements RawHandler {
         }
         CheckoutPayload payload;
         try {
-            payload = PayloadParser.parse(request.body());
+            payload = PayloadParser.parse(request.body(), route.type());
         } catch (OrderCloudException e) {
             return RawResponse.error(e);
         }

@@ -93,7 +93,7 @@ final class EventExecutor {
         if (answer == null) {
             return invalid(route, event, source, List.of("the " + source + " returned no response (null)"));
         }
-        List<String> violations = ResponseValidator.violations(answer, event.worksheet());
+        List<String> violations = ResponseValidator.violations(answer, event.worksheet(), event.orderReturn());
         if (!violations.isEmpty()) {
             return invalid(route, event, source, violations);
         }

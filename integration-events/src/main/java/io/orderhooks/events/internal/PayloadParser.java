@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.json.OrderCloudJson;
+import io.orderhooks.core.model.CheckoutEventType;
 import io.orderhooks.core.model.CheckoutPayload;
 import io.orderhooks.core.model.LineItem;
 import io.orderhooks.core.model.OrderWorksheet;
@@ -20,6 +21,20 @@ final class PayloadParser {
     private static final ObjectReader READER = OrderCloudJson.mapper().readerFor(CheckoutPayload.class);
 
     private PayloadParser() {}
+
+    /** The payload of {@code type}: {@code /calculateorderreturn} also needs an {@code OrderReturn} with an ID. */
+    static CheckoutPayload parse(byte[] body, CheckoutEventType type) {
+        CheckoutPayload payload = parse(body);
+        if (type == CheckoutEventType.ORDER_RETURN_CALCULATE) {
+            if (payload.orderReturn() == null) {
+                throw missing("OrderReturn", null);
+            }
+            if (payload.orderReturn().id() == null || payload.orderReturn().id().isBlank()) {
+                throw missing("OrderReturn.ID", null);
+            }
+        }
+        return payload;
+    }
 
     static CheckoutPayload parse(byte[] body) {
         CheckoutPayload payload;

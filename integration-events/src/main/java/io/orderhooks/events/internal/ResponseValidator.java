@@ -3,6 +3,8 @@ package io.orderhooks.events.internal;
 import io.orderhooks.core.model.LineItem;
 import io.orderhooks.core.model.LineItemOverride;
 import io.orderhooks.core.model.OrderCalculateResponse;
+import io.orderhooks.core.model.OrderReturn;
+import io.orderhooks.core.model.OrderReturnCalculateResponse;
 import io.orderhooks.core.model.OrderWorksheet;
 import io.orderhooks.core.model.PromotionOverride;
 import io.orderhooks.core.model.ShipEstimate;
@@ -29,6 +31,14 @@ public final class ResponseValidator {
 
     /** The violations of {@code answer}; empty when it is valid or of a type with no rules. */
     public static List<String> violations(Object answer, OrderWorksheet worksheet) {
+        return violations(answer, worksheet, null);
+    }
+
+    /** As {@link #violations(Object, OrderWorksheet)}; an {@code OrderReturnCalculateResponse} is checked against {@code ret}. */
+    public static List<String> violations(Object answer, OrderWorksheet worksheet, OrderReturn ret) {
+        if (answer instanceof OrderReturnCalculateResponse refund) {
+            return refund.violations(ret);
+        }
         if (answer instanceof ShipEstimateResponse ship) {
             return shipEstimates(ship, worksheet);
         }

@@ -7,6 +7,7 @@ import io.orderhooks.core.http.HttpHeaders;
 import io.orderhooks.core.http.RawRequest;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.CheckoutPayload;
+import io.orderhooks.core.model.OrderReturn;
 import io.orderhooks.core.model.OrderWorksheet;
 import io.orderhooks.core.signing.OcHash;
 import io.orderhooks.core.model.CheckoutEventType;
@@ -32,6 +33,12 @@ public final class CheckoutRequests {
     public static CheckoutPayload payload(OrderWorksheet worksheet, Object configData) {
         JsonNode config = OrderCloudJson.mapper().valueToTree(configData);
         return new CheckoutPayload(config, "Sandbox", TEST_ACCESS_TOKEN, worksheet);
+    }
+
+    /** A {@code Sandbox} {@code /calculateorderreturn} payload: {@code orderReturn} of the order in {@code worksheet}. */
+    public static CheckoutPayload returnPayload(OrderWorksheet worksheet, OrderReturn orderReturn, Object configData) {
+        JsonNode config = OrderCloudJson.mapper().valueToTree(configData);
+        return new CheckoutPayload(config, "Sandbox", TEST_ACCESS_TOKEN, worksheet, orderReturn);
     }
 
     /** The exact JSON bytes of {@code payload}. */

@@ -12,6 +12,8 @@ import io.orderhooks.core.model.OrderApprovedResponse;
 import io.orderhooks.core.model.OrderCalculateResponse;
 import io.orderhooks.core.model.OrderSubmitForApprovalResponse;
 import io.orderhooks.core.model.OrderSubmitResponse;
+import io.orderhooks.core.model.OrderReturn;
+import io.orderhooks.core.model.OrderReturnCalculateResponse;
 import io.orderhooks.core.model.OrderWorksheet;
 import io.orderhooks.core.model.ShipEstimateResponse;
 import io.orderhooks.core.model.CheckoutEventType;
@@ -69,6 +71,16 @@ public final class TestDispatcherClient {
 
     public OrderApprovedResponse approved(OrderWorksheet worksheet) {
         return call(CheckoutEventType.ORDER_APPROVED, worksheet, OrderApprovedResponse.class);
+    }
+
+    /** Sends {@code /calculateorderreturn} for {@code orderReturn} of the order in {@code worksheet}. */
+    public OrderReturnCalculateResponse orderReturnCalculate(OrderWorksheet worksheet, OrderReturn orderReturn) {
+        CheckoutPayload payload = CheckoutRequests.returnPayload(worksheet, orderReturn, configData);
+        RawResponse response = dispatcher.handle(CheckoutRequests.signed(CheckoutEventType.ORDER_RETURN_CALCULATE, payload, hashKey));
+        if (response.status() < 200 || response.status() >= 300) {
+            throw new ErrorAnswer(response);
+        }
+        return read(response, OrderReturnCalculateResponse.class);
     }
 
     /** The raw answer to a signed delivery of {@code worksheet} to {@code event}, whatever its status. */

@@ -187,10 +187,9 @@ public final class ApiServer {
     }
 
     private void certs(Context ctx) {
-        if (!oauth.tokens().keys().keyID().equals(ctx.pathParam("kid"))) {
-            throw OrderCloudException.notFound("Key", ctx.pathParam("kid"));
-        }
-        write(ctx, RawResponse.json(200, oauth.tokens().keys().publicJwk()));
+        String kid = ctx.pathParam("kid");
+        write(ctx, RawResponse.json(200, oauth.tokens().publicJwk(kid)
+                .orElseThrow(() -> OrderCloudException.notFound("Key", kid))));
     }
 
     private byte[] readBody(Context ctx) {

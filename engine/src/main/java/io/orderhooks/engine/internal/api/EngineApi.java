@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.orderhooks.engine.internal.api.auth.OAuthEndpoint;
 import io.orderhooks.engine.internal.api.auth.RefreshTokens;
 import io.orderhooks.engine.internal.api.auth.SigningKeys;
+import io.orderhooks.engine.internal.api.auth.KeyRing;
 import io.orderhooks.engine.internal.api.auth.StoredSigningKeys;
 import io.orderhooks.engine.internal.api.auth.TokenService;
 import io.orderhooks.engine.internal.api.internal.Bootstrap;
@@ -89,8 +90,8 @@ public final class EngineApi {
 
     private EngineApi(Builder b) {
         var store = b.engine.context().store();
-        TokenService tokens = new TokenService(b.keys != null ? b.keys : StoredSigningKeys.loadOrCreate(store),
-                b.engine.context().clock(), b.issuer);
+        TokenService tokens = new TokenService(b.keys != null ? KeyRing.fixed(b.keys)
+                : StoredSigningKeys.ring(store, b.engine.context().clock()), b.engine.context().clock(), b.issuer);
         RefreshTokens refresh = new RefreshTokens(b.engine.context().clock(), store);
         OAuthEndpoint oauth = new OAuthEndpoint(new EngineAccounts(b.engine, b.maxFailedLogins), tokens, refresh);
         TokenRevocations revocations = new TokenRevocations(b.engine.context().store());

@@ -2,6 +2,7 @@ package io.orderhooks.engine.internal.approvals;
 
 import io.orderhooks.core.model.ApprovalRule;
 import io.orderhooks.core.model.OrderApproval;
+import io.orderhooks.core.model.OrderReturn;
 import io.orderhooks.core.model.OrderWorksheet;
 import java.util.List;
 
@@ -19,6 +20,18 @@ public interface ApprovalPolicy {
      * @return the rules whose expression is true: each becomes a pending approval
      */
     List<ApprovalRule> holding(OrderWorksheet worksheet, List<ApprovalRule> rules, List<OrderApproval> history);
+
+    /**
+     * Which of the marketplace's {@code OrderReturn} rules hold a return being submitted. Default: the rules that
+     * {@link #holding} holds for the return's order, so a custom policy that knows nothing of returns still works.
+     *
+     * @param ret the return as it would be submitted (items and refunds computed)
+     * @param worksheet its order
+     * @param history approvals the return already went through, in the order-approval shape
+     */
+    default List<ApprovalRule> holdingReturn(OrderReturn ret, OrderWorksheet worksheet, List<ApprovalRule> rules, List<OrderApproval> history) {
+        return holding(worksheet, rules, history);
+    }
 
     /** Checks a rule's expression when it is saved; throws {@code Expression.*} errors. Default: accepts all. */
     default void validate(ApprovalRule rule) {}

@@ -127,7 +127,9 @@ public final class ApprovalRuleService {
 
     private void requireNotPending(String ruleID) {
         boolean pending = ctx.store().orders().stream().filter(o -> o.order().status() == OrderStatus.AwaitingApproval)
-                .anyMatch(o -> o.approvals().stream().anyMatch(a -> ruleID.equals(a.approvalRuleID()) && "Pending".equals(a.status())));
+                .anyMatch(o -> o.approvals().stream().anyMatch(a -> ruleID.equals(a.approvalRuleID()) && "Pending".equals(a.status())))
+                || ctx.store().table(io.orderhooks.engine.internal.returns.ReturnState.TABLE).list().stream()
+                        .anyMatch(r -> r.approvals().stream().anyMatch(a -> ruleID.equals(a.approvalRuleID()) && "Pending".equals(a.status())));
         if (pending) {
             throw Errors.bad("ApprovalRule.CannotDeleteIfPending", "Cannot delete Approval Rule because it has pending Approvals.");
         }

@@ -90,7 +90,7 @@ public final class SubmitEffects {
 
     /**
      * Gives back what a submitted order took (for cancel and decline): inventory, promotion redemptions, and the net spending-account
-     * debit of each payment. Returns the payments, each credited one carrying a negative {@code SpendingAccount}
+     * debit of each payment less its order-return refunds. Returns the payments, each credited one carrying a negative {@code SpendingAccount}
      * transaction for the credit, so that a later release (after a resubmit) never credits a debit twice. Call it
      * under the order's lock, once per transition out of a submitted status.
      */
@@ -102,9 +102,10 @@ public final class SubmitEffects {
         }
         List<Payment> out = new ArrayList<>();
         for (Payment p : s.payments()) {
+            // order-return refunds (Type "Refund") already credited the account: they reduce what is given back
             BigDecimal net = "SpendingAccount".equals(p.type()) && p.transactions() != null
-                    ? p.transactions().stream().filter(t -> "SpendingAccount".equals(t.type()) && t.amount() != null)
-                            .map(PaymentTransaction::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+                    ? p.transactions().stream().filter(t -> t.amount() != null && ("SpendingAccount".equals(t.type()) || "Refund".equals(t.type())))
+                            .map(t -> "Refund".equals(t.type()) ? t.amount().negate() : t.amount()).reduce(BigDecimal.ZERO, BigDecimal::add)
                     : BigDecimal.ZERO;
             if (net.signum() > 0) {
                 accounts.credit(s.order().fromCompanyID(), p.spendingAccountID(), net);

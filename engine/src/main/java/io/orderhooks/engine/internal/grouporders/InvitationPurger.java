@@ -1,5 +1,6 @@
 package io.orderhooks.engine.internal.grouporders;
 
+import io.orderhooks.engine.internal.store.JobLock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * Runs {@link GroupOrderService#purgeExpired()} every {@code period} on one daemon thread, so expired invitations
  * are deleted automatically. Whether an invitation has expired is decided by the engine's clock; the period only
  * sets how often to look (tests call {@code purgeExpired()} directly after moving a {@code MutableClock}).
- * A failing run is logged and the next one still happens. {@link #close()} stops it; thread-safe.
+ * A failing run is logged and the next one still happens. With several engine instances on one database each
+ * run takes the {@link JobLock} of job {@value #JOB} first, so one instance purges per period and the others skip
+ * it. {@link #close()} stops it; thread-safe.
  */
 public final class InvitationPurger implements AutoCloseable {
 
@@ -23,6 +26,9 @@ public final class InvitationPurger implements AutoCloseable {
         void purged(List<String> invitationIDs);
     }
 
+    /** The job name of the purge for {@link JobLock}. */
+    public static final String JOB = "group-order-invitation-purge";
+
     private static final Logger LOG = LoggerFactory.getLogger(InvitationPurger.class);
 
     private final ScheduledExecutorService executor;
@@ -31,10 +37,11 @@ public final class InvitationPurger implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Starts purging now and then every {@code period}. */
-    public static InvitationPurger start(GroupOrderService service, Duration period, Listener listener) {
+    /** Starts purging now and then every {@code period}, each run under {@code jobs}' lock of {@value #JOB}. */
+    public static InvitationPurger start(GroupOrderService service, Duration period, JobLock jobs, Listener listener) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(jobs, "jobs");
         if (period == null || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("period must be positive, was " + period);
         }
@@ -43,18 +50,28 @@ public final class InvitationPurger implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(() -> runOnce(service, listener), 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(() -> runOnce(service, jobs, listener), 0, period.toMillis(), TimeUnit.MILLISECONDS);
         return new InvitationPurger(executor);
     }
 
-    /** Starts purging every {@code period} without a listener. */
-    public static InvitationPurger start(GroupOrderService service, Duration period) {
-        return start(service, period, ids -> {});
+    /** Starts purging now and then every {@code period} on a single instance. */
+    public static InvitationPurger start(GroupOrderService service, Duration period, Listener listener) {
+        return start(service, period, JobLock.LOCAL, listener);
     }
 
-    private static void runOnce(GroupOrderService service, Listener listener) {
+    /** Starts purging every {@code period} without a listener, each run under {@code jobs}' lock. */
+    public static InvitationPurger start(GroupOrderService service, Duration period, JobLock jobs) {
+        return start(service, period, jobs, ids -> {});
+    }
+
+    /** Starts purging every {@code period} without a listener, on a single instance. */
+    public static InvitationPurger start(GroupOrderService service, Duration period) {
+        return start(service, period, JobLock.LOCAL, ids -> {});
+    }
+
+    private static void runOnce(GroupOrderService service, JobLock jobs, Listener listener) {
         try {
-            List<String> purged = service.purgeExpired();
+            List<String> purged = jobs.runExclusively(JOB, service::purgeExpired).orElse(List.of());
             if (!purged.isEmpty()) {
                 LOG.debug("purged {} expired group order invitation(s)", purged.size());
                 listener.purged(purged);

@@ -67,6 +67,10 @@ public final class IntegrationService {
                 && ctx.store().table(Tables.INTEGRATION_EVENTS).find(c.orderCheckoutIntegrationEventID()).isEmpty()) {
             throw Errors.notFound("IntegrationEvent", c.orderCheckoutIntegrationEventID());
         }
+        if (c.orderReturnIntegrationEventID() != null
+                && ctx.store().table(Tables.INTEGRATION_EVENTS).find(c.orderReturnIntegrationEventID()).isEmpty()) {
+            throw Errors.notFound("IntegrationEvent", c.orderReturnIntegrationEventID());
+        }
         ApiClient stored = c.toBuilder().id(c.id() == null || c.id().isBlank() ? ctx.ids().next() : c.id()).build();
         ctx.store().table(Tables.API_CLIENTS).put(stored.id(), stored);
         return stored;
@@ -143,10 +147,19 @@ public final class IntegrationService {
 
     /** The checkout endpoint of the caller's API client, if it has an OrderCheckout integration event. */
     public Optional<IntegrationEndpoint> checkoutEndpoint(String clientID) {
+        return endpoint(clientID, ApiClient::orderCheckoutIntegrationEventID);
+    }
+
+    /** The order-return endpoint of the caller's API client, if it has an OrderReturn integration event. */
+    public Optional<IntegrationEndpoint> returnEndpoint(String clientID) {
+        return endpoint(clientID, ApiClient::orderReturnIntegrationEventID);
+    }
+
+    private Optional<IntegrationEndpoint> endpoint(String clientID, java.util.function.Function<ApiClient, String> eventID) {
         if (clientID == null) {
             return Optional.empty();
         }
-        return ctx.store().table(Tables.API_CLIENTS).find(clientID).map(ApiClient::orderCheckoutIntegrationEventID)
+        return ctx.store().table(Tables.API_CLIENTS).find(clientID).map(eventID)
                 .flatMap(id -> ctx.store().table(Tables.INTEGRATION_EVENTS).find(id))
                 .map(e -> new IntegrationEndpoint(e.id(), e.customImplementationUrl(), e.hashKey(),
                         e.customAuthHeaderName(), e.customAuthHeaderValue(), e.configData()));

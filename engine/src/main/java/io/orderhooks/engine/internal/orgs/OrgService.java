@@ -247,20 +247,32 @@ public final class OrgService {
         }
         User u = found.get();
         String key = Table.key(u.companyID(), u.id());
-        boolean ok = hasher.verify(password, u.password());
-        int failed = u.failedLoginAttempts() == null ? 0 : u.failedLoginAttempts();
-        if (failed >= maxFailedAttempts) {
+        if (failedAttempts(u) >= maxFailedAttempts || !reserveAttempt(key, maxFailedAttempts)) {
             return new Login(Login.LOCKED, redact(u));
         }
-        if (!ok) {
-            t(Tables.USERS).update(key, x -> x.toBuilder().failedLoginAttempts(
-                    (x.failedLoginAttempts() == null ? 0 : x.failedLoginAttempts()) + 1).build());
+        if (!hasher.verify(password, u.password())) {
             return Login.failed();
         }
-        if (failed > 0) {
-            t(Tables.USERS).update(key, x -> x.toBuilder().failedLoginAttempts(0).build());
-        }
+        t(Tables.USERS).update(key, x -> x.toBuilder().failedLoginAttempts(0).build());
         return new Login(Login.OK, redact(u.toBuilder().failedLoginAttempts(0).build()));
+    }
+
+    /**
+     * Counts the attempt as failed before the password is checked, in one atomic store update (a row lock on a
+     * database), so concurrent guesses on any number of engine instances get at most {@code max} checks in all;
+     * a right password then resets the count. False when the user was locked meanwhile.
+     */
+    private boolean reserveAttempt(String key, int max) {
+        boolean[] reserved = {false};
+        t(Tables.USERS).update(key, x -> {
+            reserved[0] = failedAttempts(x) < max;
+            return reserved[0] ? x.toBuilder().failedLoginAttempts(failedAttempts(x) + 1).build() : x;
+        });
+        return reserved[0];
+    }
+
+    private static int failedAttempts(User u) {
+        return u.failedLoginAttempts() == null ? 0 : u.failedLoginAttempts();
     }
 
     /** What a {@link #login} decided; {@code user} is set for {@code OK} and {@code LOCKED}. */

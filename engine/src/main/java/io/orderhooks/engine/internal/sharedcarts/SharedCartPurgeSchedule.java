@@ -1,5 +1,6 @@
 package io.orderhooks.engine.internal.sharedcarts;
 
+import io.orderhooks.engine.internal.store.JobLock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -11,9 +12,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the engine's {@link SharedCartPurger#purgeDue()} now and then every {@code period} on one daemon thread (the
  * purger judges what is due by the engine's clock; the period only sets how often to look). A failing pass is
- * logged and the next one still runs. {@link #close()} stops it; a pass in progress finishes. Thread-safe.
+ * logged and the next one still runs. With several engine instances on one database each pass takes the
+ * {@link JobLock} of job {@value #JOB} first, so one instance purges (and sends each purge notice) per period and
+ * the others skip it. {@link #close()} stops it; a pass in progress finishes. Thread-safe.
  */
 public final class SharedCartPurgeSchedule implements AutoCloseable {
+
+    /** The job name of the purge for {@link JobLock}. */
+    public static final String JOB = "shared-cart-purge";
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedCartPurgeSchedule.class);
 
@@ -23,8 +29,15 @@ public final class SharedCartPurgeSchedule implements AutoCloseable {
         this.executor = executor;
     }
 
+    /** Purges on a single instance. */
     public static SharedCartPurgeSchedule start(SharedCartPurger purger, Duration period) {
+        return start(purger, period, JobLock.LOCAL);
+    }
+
+    /** Purges now and then every {@code period}, each pass under {@code jobs}' lock of {@value #JOB}. */
+    public static SharedCartPurgeSchedule start(SharedCartPurger purger, Duration period, JobLock jobs) {
         Objects.requireNonNull(purger, "purger");
+        Objects.requireNonNull(jobs, "jobs");
         if (period == null || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("period must be positive, was " + period);
         }
@@ -33,14 +46,14 @@ public final class SharedCartPurgeSchedule implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(() -> runOnce(purger), 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(() -> runOnce(purger, jobs), 0, period.toMillis(), TimeUnit.MILLISECONDS);
         return new SharedCartPurgeSchedule(executor);
     }
 
-    private static void runOnce(SharedCartPurger purger) {
+    private static void runOnce(SharedCartPurger purger, JobLock jobs) {
         try {
-            SharedCartPurger.Report report = purger.purgeDue();
-            if (!report.purged().isEmpty() || !report.noticed().isEmpty()) {
+            SharedCartPurger.Report report = jobs.runExclusively(JOB, purger::purgeDue).orElse(null);
+            if (report != null && (!report.purged().isEmpty() || !report.noticed().isEmpty())) {
                 LOG.info("shared carts purged: {}; purge notices sent for: {}", report.purged(), report.noticed());
             }
         } catch (RuntimeException e) {

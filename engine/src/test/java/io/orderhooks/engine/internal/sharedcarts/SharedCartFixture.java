@@ -52,6 +52,15 @@ final class SharedCartFixture {
 
     /** @param recordNotices true: notices go to {@link #notices}; false: the default webhook message sender. */
     SharedCartFixture(boolean recordNotices) {
+        this(recordNotices, new io.orderhooks.engine.internal.store.internal.InMemoryStore());
+    }
+
+    /** Notices recorded; the engine's state in {@code store}. */
+    SharedCartFixture(io.orderhooks.engine.internal.store.Store store) {
+        this(true, store);
+    }
+
+    private SharedCartFixture(boolean recordNotices, io.orderhooks.engine.internal.store.Store store) {
         WebhookSink sink = new WebhookSink() {
             @Override
             public PreHookDecision before(WebhookEndpoint hook, byte[] payload) {
@@ -63,7 +72,7 @@ final class SharedCartFixture {
                 delivered.add(payload);
             }
         };
-        Engine.Builder b = Engine.builder().clock(clock).passwordHasher(new PasswordHasher(1)).webhookSink(sink);
+        Engine.Builder b = Engine.builder().store(store).clock(clock).passwordHasher(new PasswordHasher(1)).webhookSink(sink);
         if (recordNotices) {
             b.purgeNoticeSender(notices::add);
         }

@@ -44,7 +44,7 @@ class CheckoutSignatureAcceptanceTest {
 
         assertThat(receiver.refused).isEmpty();
         assertThat(receiver.accepted).extracting(RawRequest::path).containsExactly("/shippingrates", "/ordercalculate",
-                "/ordersubmit", "/ordersubmitforapproval", "/orderapproved");
+                "/ordersubmit", "/ordersubmitforapproval", "/orderapproved", "/calculateorderreturn");
         assertThat(receiver.accepted).allSatisfy(r -> assertThat(r.body()).isEqualTo(bytes));
     }
 

@@ -15,6 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -24,26 +27,52 @@ import java.util.UUID;
  */
 public final class TokenService {
 
-    private final SigningKeys keys;
+    private final KeyRing keys;
     private final Clock clock;
     private final String issuer;
-    private final RSASSASigner signer;
-    private final RSASSAVerifier verifier;
+    private final Map<String, RSASSASigner> signers = new ConcurrentHashMap<>();
+    private final Map<String, RSASSAVerifier> verifiers = new ConcurrentHashMap<>();
     private final VerifiedTokens verified = new VerifiedTokens();
 
     /**
      * @param issuer the {@code iss} and {@code aud} claim: the API's base URL, as OrderCloud sets both
      */
     public TokenService(SigningKeys keys, Clock clock, String issuer) {
+        this(KeyRing.fixed(keys), clock, issuer);
+    }
+
+    /** Signs with the ring's current key and verifies with any key of the ring (rotated keys included). */
+    public TokenService(KeyRing keys, Clock clock, String issuer) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
-        try {
-            this.signer = new RSASSASigner(keys.rsaKey());
-            this.verifier = new RSASSAVerifier(keys.rsaKey().toRSAPublicKey());
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("unusable signing key: " + e.getMessage(), e);
+        signer(keys.current());
+    }
+
+    private RSASSASigner signer(SigningKeys k) {
+        return signers.computeIfAbsent(k.keyID(), kid -> {
+            try {
+                return new RSASSASigner(k.rsaKey());
+            } catch (JOSEException e) {
+                throw new IllegalArgumentException("unusable signing key: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private RSASSAVerifier verifier(String kid) {
+        RSASSAVerifier known = verifiers.get(kid);
+        if (known != null) {
+            return known;
         }
+        return keys.verificationKey(kid).map(k -> {
+            try {
+                RSASSAVerifier v = new RSASSAVerifier(k.toRSAPublicKey());
+                verifiers.put(kid, v);
+                return v;
+            } catch (JOSEException e) {
+                return null;
+            }
+        }).orElse(null);
     }
 
     /** What a new token is for; the service fills ID, issuer, audience and times. */
@@ -68,8 +97,14 @@ public final class TokenService {
         }
     }
 
+    /** The key new tokens are signed with now. */
     public SigningKeys keys() {
-        return keys;
+        return keys.current();
+    }
+
+    /** The public JWK with ID {@code kid} ({@code GET /oauth/certs/{kid}}), current or retired. */
+    public Optional<Map<String, Object>> publicJwk(String kid) {
+        return keys.verificationKey(kid).map(k -> k.toPublicJWK().toJSONObject());
     }
 
     public Clock clock() {
@@ -136,10 +171,11 @@ public final class TokenService {
     }
 
     private String sign(JWTClaimsSet claims) {
+        SigningKeys signing = keys.current();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .type(JOSEObjectType.JWT).keyID(keys.keyID()).build(), claims);
+                .type(JOSEObjectType.JWT).keyID(signing.keyID()).build(), claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(signer(signing));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
@@ -179,8 +215,9 @@ public final class TokenService {
             throw invalid("Access token is malformed");
         }
         try {
-            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
-                    || !keys.keyID().equals(jwt.getHeader().getKeyID()) || !jwt.verify(verifier)) {
+            RSASSAVerifier verifier = JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                    ? verifier(jwt.getHeader().getKeyID()) : null;
+            if (verifier == null || !jwt.verify(verifier)) {
                 throw invalid("Access token signature is not valid");
             }
         } catch (JOSEException e) {

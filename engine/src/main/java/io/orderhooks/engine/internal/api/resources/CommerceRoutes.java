@@ -14,7 +14,8 @@ public final class CommerceRoutes {
     /** Every commerce resource, in registration order. */
     public static final List<EngineApi.Resource> ALL = List.of(ProductRoutes::register, CatalogRoutes::register,
             PromotionRoutes::register, ApprovalRuleRoutes::register, MeCatalogRoutes::register, OrderRoutes::register, LineItemRoutes::register,
-            PaymentRoutes::register, OrderPromotionRoutes::register, CheckoutRoutes::register, ShipmentRoutes::register);
+            PaymentRoutes::register, OrderPromotionRoutes::register, CheckoutRoutes::register, ShipmentRoutes::register,
+            OrderReturnRoutes::register);
 
     private CommerceRoutes() {}
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.engine.delivery.Outbox;
 import io.orderhooks.engine.internal.orders.OrderState;
+import io.orderhooks.engine.internal.store.JobLock;
 import io.orderhooks.engine.internal.store.Mutation;
 import io.orderhooks.engine.internal.store.Repository;
 import io.orderhooks.engine.internal.store.Store;
@@ -36,12 +37,33 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final HikariDataSource pool;
     private final Transactions tx;
     private final Map<String, JdbcRepository<?>> tables = new ConcurrentHashMap<>();
+    private final JobLock jobLock;
+    private final Readiness readiness;
     private final JdbcOutbox outbox;
 
     JdbcStore(HikariDataSource pool) {
         this.pool = pool;
         this.tx = new Transactions(pool);
+        boolean shared = pool.getJdbcUrl().startsWith("jdbc:postgresql:");
+        this.jobLock = shared ? new AdvisoryJobLock(pool) : JobLock.LOCAL;
+        this.readiness = new Readiness(pool);
         this.outbox = new JdbcOutbox(tx);
+    }
+
+    /**
+     * How scheduled jobs run once across instances: PostgreSQL advisory locks when the database can be shared
+     * (PostgreSQL), {@link JobLock#LOCAL} on H2 (one process owns a data folder).
+     */
+    public JobLock jobLock() {
+        return jobLock;
+    }
+
+    /**
+     * Null when the database answers and its schema is migrated to this engine's version; else what is wrong (for
+     * {@code /ready}). Waits at most the pool's connection timeout (5 s).
+     */
+    public String problem() {
+        return readiness.problem();
     }
 
     @Override
