@@ -97,7 +97,7 @@ public final class Engine {
 
     private Engine(Builder b) {
         this.observer = b.observer;
-        this.context = new EngineContext(b.store, b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
+        this.context = new EngineContext(io.orderhooks.engine.internal.orders.ReservingStore.of(b.store, b.clock), b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
                 io.orderhooks.engine.internal.checkout.ObservedCheckout.of(b.checkoutIntegration, b.observer),
                 b.webhookSink);
         this.catalog = new CatalogService(context);

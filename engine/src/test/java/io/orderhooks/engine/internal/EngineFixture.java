@@ -17,7 +17,12 @@ final class EngineFixture extends EngineFixtureBase {
     final Caller u2 = Caller.buyer("u2", "b1", "client", "Shopper");
 
     EngineFixture() {
-        super("{}", b -> b);
+        this(b -> b);
+    }
+
+    /** The same marketplace on an engine built with {@code options} (e.g. another store). */
+    EngineFixture(java.util.function.UnaryOperator<Engine.Builder> options) {
+        super("{}", options);
         var cat = engine.catalog();
         cat.saveCatalog(seller, Catalog.builder().id("cat").name("Main").build());
         cat.saveCatalog(seller, Catalog.builder().id("cat2").name("Other").build());

@@ -19,10 +19,17 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 /** {@link EngineFixture} plus product P2 (50.00, xp.Categories ["mugs"]) and helpers for orders and promotions. */
 final class PromoFixture {
 
-    final EngineFixture f = new EngineFixture();
-    final Engine e = f.engine;
+    final EngineFixture f;
+    final Engine e;
 
     PromoFixture() {
+        this(new EngineFixture());
+    }
+
+    /** The promotion products on top of {@code f}'s marketplace. */
+    PromoFixture(EngineFixture f) {
+        this.f = f;
+        this.e = f.engine;
         e.catalog().savePriceSchedule(f.seller, PriceSchedule.builder().id("ps2").name("P2 prices")
                 .priceBreaks(List.of(new PriceBreak(1, new BigDecimal("50.00"), null))).build());
         var xp = OrderCloudJson.mapper().createObjectNode();

@@ -4,7 +4,9 @@ import io.orderhooks.engine.internal.Caller;
 import io.orderhooks.engine.internal.EngineContext;
 import io.orderhooks.engine.internal.Errors;
 import io.orderhooks.engine.internal.catalog.ProductAccess;
+import io.orderhooks.engine.internal.checkout.CheckoutHold;
 import io.orderhooks.engine.internal.checkout.CheckoutInvoker;
+import io.orderhooks.engine.internal.orders.CheckoutReservation;
 import io.orderhooks.engine.internal.checkout.SubmitEffects;
 import io.orderhooks.engine.internal.integrations.IntegrationService;
 import io.orderhooks.engine.internal.orders.Direction;
@@ -43,7 +45,8 @@ import java.util.function.BiConsumer;
  * {@code OrderApprovedResponse}, and the caller gets the {@link CheckoutInvoker#failure} error. Decline closes every
  * pending approval as {@code Declined}, gives back inventory and spending-account debits, and sets {@code Declined}
  * (or, with {@code AllowResubmit}, {@code Unsubmitted} so the buyer can submit again) with {@code DateDeclined}.
- * Every change runs under the order's lock (the integration call too); thread-safe.
+ * Every change runs under the order's lock; {@code /orderapproved} is called with no lock or transaction held, under a
+ * {@link CheckoutReservation} (see {@link CheckoutHold}); thread-safe.
  */
 public final class OrderApprovalService {
 
@@ -54,6 +57,7 @@ public final class OrderApprovalService {
     private final SpendingAccountService accounts;
     private final OrgService orgs;
     private final CheckoutInvoker invoker;
+    private final CheckoutHold hold;
     private final BiConsumer<Caller, OrderState> afterApproved;
 
     public OrderApprovalService(EngineContext ctx, ApprovalPolicy policy, IntegrationService integrations, SpendingAccountService accounts,
@@ -65,40 +69,58 @@ public final class OrderApprovalService {
         this.accounts = accounts;
         this.orgs = orgs;
         this.invoker = new CheckoutInvoker(ctx);
+        this.hold = new CheckoutHold(ctx);
         this.afterApproved = afterApproved;
     }
 
     public Order approve(Caller caller, Direction direction, String orderID, OrderApprovalInfo info, String accessToken) {
         IntegrationEndpoint ep = integrations.checkoutEndpoint(caller.clientID()).orElse(null);
-        OrderState done = ctx.store().withOrder(orderID, s -> {
-            List<OrderApproval> mine = eligible(caller, direction, s);
-            OrderState next = s.withApprovals(close(s, mine, "Approved", caller, info, false))
-                    .withOrder(s.order().toBuilder().lastUpdated(ctx.now()).build());
-            if (next.approvals().stream().anyMatch(OrderApprovalService::pending)) {
-                return Mutation.commit(next, next);
+        Decided d = ctx.store().withOrder(orderID, s -> {
+            OrderState next = approved(caller, direction, s, info);
+            if (next.order().status() != OrderStatus.Open || ep == null) {
+                return Mutation.commit(next, new Decided(next, null));
             }
-            List<ApprovalRule> more = newlyHolding(next);
-            if (!more.isEmpty()) {
-                List<OrderApproval> approvals = new ArrayList<>(next.approvals());
-                more.forEach(r -> approvals.add(new OrderApproval(false, r.id(), r.approvingGroupID(), "Pending", ctx.now(), null, null, null)));
-                OrderState held = next.withApprovals(approvals);
-                return Mutation.commit(held, held);
-            }
-            next = next.withOrder(next.order().toBuilder().status(OrderStatus.Open).dateApproved(ctx.now()).build());
-            if (ep != null) {
-                var r = invoker.call(CheckoutEventType.ORDER_APPROVED, ep, next.worksheet(), accessToken,
-                        orderID + "/orderapproved/" + s.submitGeneration(), OrderApprovedResponse.class);
-                if (!r.succeeded()) {
-                    return Mutation.commitThenFail(s.withApprovedResponse(r.response()), CheckoutInvoker.failure(CheckoutEventType.ORDER_APPROVED, r));
-                }
-                next = next.withApprovedResponse(r.response());
-            }
-            return Mutation.commit(next, next);
+            CheckoutReservation held = hold.reservationFor(s, CheckoutEventType.ORDER_APPROVED);
+            return Mutation.commit(s.withReservation(held), new Decided(next.withReservation(null), held));
         });
+        OrderState done = d.held() == null ? d.next() : callApproved(orderID, d, ep, accessToken);
         if (done.order().status() == OrderStatus.Open) {
             afterApproved.accept(caller, done);
         }
         return done.order();
+    }
+
+    /** What the approval decided, and the reservation held while {@code /orderapproved} runs (null: no call). */
+    private record Decided(OrderState next, CheckoutReservation held) {}
+
+    /** Closes the caller's approvals; adds newly holding rules, or opens the order when none holds it. */
+    private OrderState approved(Caller caller, Direction direction, OrderState s, OrderApprovalInfo info) {
+        List<OrderApproval> mine = eligible(caller, direction, s);
+        OrderState next = s.withApprovals(close(s, mine, "Approved", caller, info, false))
+                .withOrder(s.order().toBuilder().lastUpdated(ctx.now()).build());
+        if (next.approvals().stream().anyMatch(OrderApprovalService::pending)) {
+            return next;
+        }
+        List<ApprovalRule> more = newlyHolding(next);
+        if (!more.isEmpty()) {
+            List<OrderApproval> approvals = new ArrayList<>(next.approvals());
+            more.forEach(r -> approvals.add(new OrderApproval(false, r.id(), r.approvingGroupID(), "Pending", ctx.now(), null, null, null)));
+            return next.withApprovals(approvals);
+        }
+        return next.withOrder(next.order().toBuilder().status(OrderStatus.Open).dateApproved(ctx.now()).build());
+    }
+
+    /**
+     * Calls {@code /orderapproved} with no transaction held; commits the approval with the answer when the order is
+     * still as reserved, or records the failed answer on the order as it was and raises the call's error.
+     */
+    private OrderState callApproved(String orderID, Decided d, IntegrationEndpoint ep, String accessToken) {
+        var r = invoker.call(CheckoutEventType.ORDER_APPROVED, ep, d.next().worksheet(), accessToken,
+                orderID + "/orderapproved/" + d.next().submitGeneration(), OrderApprovedResponse.class);
+        return hold.complete(orderID, d.held(), s -> r.succeeded()
+                ? Mutation.commit(d.next().withApprovedResponse(r.response()), d.next().withApprovedResponse(r.response()))
+                : Mutation.commitThenFail(s.withReservation(null).withApprovedResponse(r.response()),
+                        CheckoutInvoker.failure(CheckoutEventType.ORDER_APPROVED, r)));
     }
 
     public Order decline(Caller caller, Direction direction, String orderID, OrderApprovalInfo info) {

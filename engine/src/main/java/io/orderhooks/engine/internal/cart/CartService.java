@@ -15,7 +15,7 @@ import io.orderhooks.core.model.User;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.core.model.OrderStatus;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import io.orderhooks.core.error.OrderCloudException;
 
 /**
  * The caller's current cart ({@code v1/cart}).
@@ -32,17 +32,22 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Sellers and suppliers have no cart: {@code Order.CreateIncomingRequiresFromUser} (as creating one).
  * </ul>
  *
- * <p>Thread-safe: the choice and the first-use creation are serialized per user, so two concurrent first
- * requests get one cart, not two.
+ * <p>Thread-safe, also across engine instances on one database: the first-use creation claims the user's cart pointer
+ * ({@link #CURRENT_CARTS}) with one atomic insert (or, when it points at a cart that is no longer usable, one atomic
+ * compare-and-set update); a cart is only returned once the pointer names it, and the loser of a race deletes the
+ * empty order it created and gets the winner's cart, so two concurrent first requests get one cart, not two. An anonymous shopper's cart has its token's order ID, so its
+ * creation is the atomic insert of the order itself.
  */
 public final class CartService {
 
     /** key {@code buyerID/userID}: the order a user chose as its cart with {@code PUT v1/cart/{orderID}}. */
     public static final Table<String> CURRENT_CARTS = Table.of("currentcarts", String.class);
 
+    /** How often a first-use creation that lost a race re-reads the winner's cart before giving up. */
+    private static final int CLAIM_ATTEMPTS = 3;
+
     private final EngineContext ctx;
     private final OrderService orders;
-    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
     private final SharedCartSelection shared;
 
     public CartService(EngineContext ctx, OrderService orders) {
@@ -64,8 +69,64 @@ public final class CartService {
     /** The caller's personal cart (never a shared one), created (empty) on first use. */
     public Order personal(Caller caller) {
         requireBuyer(caller);
-        synchronized (lockOf(caller)) {
-            return findPersonal(caller).orElseGet(() -> orders.create(caller, Order.builder().id(caller.anonymous() ? caller.orderID() : null).build()));
+        if (caller.anonymous() && caller.orderID() != null) {
+            return findPersonal(caller).orElseGet(() -> createAnonymous(caller));
+        }
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            // read the pointer once: the claim below replaces exactly this value, and only when it names no usable cart
+            String seen = ctx.store().table(CURRENT_CARTS).find(key(caller)).orElse(null);
+            Optional<Order> chosen = usable(caller, seen);
+            if (chosen.isPresent()) {
+                return chosen.get();
+            }
+            Optional<Order> existing = newestOwn(caller);
+            Order candidate = existing.orElseGet(() -> orders.create(caller, Order.builder().build()));
+            if (claim(caller, seen, candidate.id())
+                    || candidate.id().equals(ctx.store().table(CURRENT_CARTS).find(key(caller)).orElse(null))) {
+                return candidate;
+            }
+            if (existing.isEmpty()) {
+                ctx.store().withOrder(candidate.id(), s -> Mutation.delete(Boolean.TRUE));
+            }
+        }
+        throw new OrderCloudException(503, "ServiceUnavailable", "The cart of user " + caller.userID()
+                + " kept changing while it was created; try again.");
+    }
+
+    /** The anonymous shopper's order, created with its token's ID; a concurrent creation's 409 means it exists now. */
+    private Order createAnonymous(Caller caller) {
+        try {
+            return orders.create(caller, Order.builder().id(caller.orderID()).build());
+        } catch (OrderCloudException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            return findPersonal(caller).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * Points the user's cart at {@code orderID} if the pointer is still {@code seen} (absent: one atomic insert; else
+     * one atomic compare-and-set update). False when another request changed it first.
+     */
+    private boolean claim(Caller caller, String seen, String orderID) {
+        try {
+            if (seen == null) {
+                ctx.store().table(CURRENT_CARTS).insert(key(caller), orderID);
+            } else {
+                ctx.store().table(CURRENT_CARTS).update(key(caller), now -> {
+                    if (!now.equals(seen)) {
+                        throw new OrderCloudException(409, "IdExists", "cart pointer changed");
+                    }
+                    return orderID;
+                });
+            }
+            return true;
+        } catch (OrderCloudException e) {
+            if (e.status() == 409 || e.status() == 404) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -88,11 +149,22 @@ public final class CartService {
         if (caller.anonymous() && caller.orderID() != null) {
             return ctx.store().order(caller.orderID()).filter(s -> isOwnCart(caller, s)).map(OrderState::order);
         }
-        Optional<Order> chosen = ctx.store().table(CURRENT_CARTS).find(key(caller))
-                .flatMap(id -> ctx.store().order(id)).filter(s -> isOwnCart(caller, s)).map(OrderState::order);
-        if (chosen.isPresent()) {
-            return chosen;
-        }
+        Optional<Order> chosen = pointed(caller);
+        return chosen.isPresent() ? chosen : newestOwn(caller);
+    }
+
+    /** The order the user's cart pointer names, while it is still the user's own unsubmitted cart. */
+    private Optional<Order> pointed(Caller caller) {
+        return usable(caller, ctx.store().table(CURRENT_CARTS).find(key(caller)).orElse(null));
+    }
+
+    /** Order {@code orderID} while it is the caller's own unsubmitted cart. */
+    private Optional<Order> usable(Caller caller, String orderID) {
+        return ctx.store().order(orderID).filter(s -> isOwnCart(caller, s)).map(OrderState::order);
+    }
+
+    /** The user's most recently created own unsubmitted order (a cart it created before any pointer existed). */
+    private Optional<Order> newestOwn(Caller caller) {
         Order newest = null;
         for (OrderState s : ctx.store().ordersFromUser(caller.companyID(), caller.userID())) {
             // newest DateCreated wins; among equal dates, the later-created (store order) one
@@ -123,10 +195,8 @@ public final class CartService {
             throw Errors.bad("Order.CannotModifyBadStatus", "Order " + orderID + " is " + order.status()
                     + " or was not created by user " + caller.userID() + "; only the user's own Unsubmitted orders can be its cart.");
         }
-        synchronized (lockOf(caller)) {
-            ctx.store().table(CURRENT_CARTS).put(key(caller), orderID);
-            shared.clear(caller);
-        }
+        ctx.store().table(CURRENT_CARTS).put(key(caller), orderID);
+        shared.clear(caller);
         return order;
     }
 
@@ -142,7 +212,7 @@ public final class CartService {
             throw Errors.forbidden("only a signed-in buyer user can take over an anonymous shopper's order");
         }
         if (!anon.anonymous() || anon.orderID() == null || !anon.companyID().equals(to.companyID())) {
-            throw io.orderhooks.core.error.OrderCloudException.validation("anonUserToken must be an anonymous shopper token of buyer " + to.companyID());
+            throw OrderCloudException.validation("anonUserToken must be an anonymous shopper token of buyer " + to.companyID());
         }
         if (ctx.store().order(anon.orderID()).filter(s -> isOwnCart(anon, s)).isEmpty()) {
             return Optional.empty();
@@ -158,9 +228,7 @@ public final class CartService {
             return Mutation.commit(next, next.order());
         });
         if (moved != null) {
-            synchronized (lockOf(to)) {
-                ctx.store().table(CURRENT_CARTS).put(key(to), moved.id());
-            }
+            ctx.store().table(CURRENT_CARTS).put(key(to), moved.id());
         }
         return Optional.ofNullable(moved);
     }
@@ -182,13 +250,6 @@ public final class CartService {
         if (!caller.isBuyer()) {
             throw Errors.bad("Order.CreateIncomingRequiresFromUser", "Only buyer users have a cart.");
         }
-    }
-
-    private Object lockOf(Caller caller) {
-        if (caller.anonymous() && caller.orderID() != null) {
-            return locks.computeIfAbsent("anon/" + caller.orderID(), k -> new Object());
-        }
-        return locks.computeIfAbsent(key(caller), k -> new Object());
     }
 
     private static String key(Caller caller) {

@@ -37,7 +37,10 @@ import java.util.stream.Collectors;
  * unreachable, malformed answer) the failed answer is stored in the worksheet ({@code Succeeded=false},
  * {@code HttpStatusCode}, {@code UnhandledErrorBody}), costs are left unchanged, and the worksheet is
  * returned normally, as OrderCloud does; the order then counts as not calculated, so submit refuses it.
- * The integration is called while the order's lock is held (the port bounds every call in time).
+ *
+ * <p><b>Transactions.</b> The integration is called with no lock, transaction or connection held: a short read checks
+ * access and status and notes the order's revision; after the call a short transaction applies the answer only if
+ * the revision is unchanged, else refuses with 409 {@code Order.ChangedDuringIntegrationEvent} and changes nothing.
  */
 public final class CheckoutService {
 
@@ -59,16 +62,28 @@ public final class CheckoutService {
 
     public OrderWorksheet estimateShipping(Caller caller, Direction direction, String orderID, String accessToken) {
         IntegrationEndpoint ep = endpoint(caller);
+        OrderState sent = started(caller, direction, orderID);
+        CheckoutInvoker.Result<ShipEstimateResponse> r = invoker.call(CheckoutEventType.SHIPPING_RATES, ep, sent.worksheet(),
+                accessToken, null, ShipEstimateResponse.class);
         return ctx.store().withOrder(orderID, s -> {
-            access.requireModify(caller, direction, s);
-            OrderAccess.requireUnsubmitted(s);
-            CheckoutInvoker.Result<ShipEstimateResponse> r = invoker.call(CheckoutEventType.SHIPPING_RATES, ep, s.worksheet(),
-                    accessToken, null, ShipEstimateResponse.class);
+            CheckoutHold.requireRevision(s, sent.revision(), CheckoutEventType.SHIPPING_RATES);
             OrderState next = r.succeeded()
                     ? OrderMath.recompute(s.withShipEstimateResponse(r.response()).withCalculateResponse(null)
                             .withOrder(s.order().toBuilder().shippingCost(BigDecimal.ZERO).build()))
                     : s.withShipEstimateResponse(r.response());
             return Mutation.commit(next, next.worksheet());
+        });
+    }
+
+    /**
+     * The first step of an optimistic checkout call: access and status checks in a short read of the order; the
+     * answer is applied later only if the order's revision is still the one returned here.
+     */
+    private OrderState started(Caller caller, Direction direction, String orderID) {
+        return ctx.store().withOrder(orderID, s -> {
+            access.requireModify(caller, direction, s);
+            OrderAccess.requireUnsubmitted(s);
+            return Mutation.unchanged(s);
         });
     }
 
@@ -111,11 +126,11 @@ public final class CheckoutService {
     /** Calls {@code /ordercalculate} and applies its line overrides and totals (see class doc for failures). */
     public OrderWorksheet calculate(Caller caller, Direction direction, String orderID, String accessToken) {
         IntegrationEndpoint ep = endpoint(caller);
+        OrderState sent = started(caller, direction, orderID);
+        CheckoutInvoker.Result<OrderCalculateResponse> r = invoker.call(CheckoutEventType.ORDER_CALCULATE, ep, sent.worksheet(),
+                accessToken, null, OrderCalculateResponse.class);
         return ctx.store().withOrder(orderID, s -> {
-            access.requireModify(caller, direction, s);
-            OrderAccess.requireUnsubmitted(s);
-            CheckoutInvoker.Result<OrderCalculateResponse> r = invoker.call(CheckoutEventType.ORDER_CALCULATE, ep, s.worksheet(),
-                    accessToken, null, OrderCalculateResponse.class);
+            CheckoutHold.requireRevision(s, sent.revision(), CheckoutEventType.ORDER_CALCULATE);
             if (!r.succeeded()) {
                 OrderState next = s.withCalculateResponse(r.response());
                 return Mutation.commit(next, next.worksheet());

@@ -1,6 +1,7 @@
 package io.orderhooks.engine.internal.checkout;
 
 import io.orderhooks.engine.internal.EngineContext;
+import io.orderhooks.engine.internal.Errors;
 import io.orderhooks.engine.internal.orders.OrderState;
 import io.orderhooks.engine.internal.orgs.SpendingAccountService;
 import io.orderhooks.engine.internal.payments.PaymentService;
@@ -11,52 +12,44 @@ import io.orderhooks.core.model.LineItem;
 import io.orderhooks.core.model.Payment;
 import io.orderhooks.core.model.PaymentTransaction;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The effects of a submit outside the order (inventory taken, promotion redemptions counted, spending accounts debited), applied one by one
- * with an undo for each so a failure later (a refused debit, a failed {@code /ordersubmit}) can put
- * everything back. Not thread-safe; one instance per submit.
+ * The effects of a submit outside the order: inventory taken, promotion redemptions counted, spending accounts
+ * debited. Each is an atomic check-and-change of its row (stock never goes below zero unless the inventory allows
+ * {@code OrderCanExceed}; a redemption limit is never passed; a debit never overdraws an account that does not allow
+ * it). They are applied inside the transaction that commits the submitted order ({@code Store.withOrder}): a refusal
+ * of any of them rolls back all of them with the order, so there is nothing to undo by hand. Not thread-safe; one
+ * instance per submit.
  */
 public final class SubmitEffects {
 
     private final EngineContext ctx;
     private final SpendingAccountService accounts;
-    private final Deque<Runnable> undo = new ArrayDeque<>();
 
     SubmitEffects(EngineContext ctx, SpendingAccountService accounts) {
         this.ctx = ctx;
         this.accounts = accounts;
     }
 
-    /** Takes inventory, counts promotion redemptions and debits accounts; returns the payments with their debit transactions. Undoes itself on failure. */
+    /**
+     * Takes inventory, counts promotion redemptions and debits accounts; returns the payments with their debit
+     * transactions. Call it inside the order's transaction: a failure leaves the rolled-back transaction to undo
+     * what was already applied.
+     */
     List<Payment> apply(OrderState s) {
-        try {
-            for (LineItem l : s.lineItems()) {
-                adjustInventory(l, -l.quantity());
-                undo.push(() -> adjustInventory(l, l.quantity()));
-            }
-            undo.push(Redemptions.take(ctx, s));
-            Map<String, BigDecimal> amounts = PaymentService.resolvedAmounts(s);
-            List<Payment> out = new ArrayList<>();
-            for (Payment p : s.payments()) {
-                out.add("SpendingAccount".equals(p.type()) ? debit(s, p, amounts.get(p.id())) : p);
-            }
-            return out;
-        } catch (RuntimeException e) {
-            rollback();
-            throw e;
+        for (LineItem l : s.lineItems()) {
+            adjustInventory(l, -l.quantity());
         }
-    }
-
-    void rollback() {
-        while (!undo.isEmpty()) {
-            undo.pop().run();
+        Redemptions.take(ctx, s);
+        Map<String, BigDecimal> amounts = PaymentService.resolvedAmounts(s);
+        List<Payment> out = new ArrayList<>();
+        for (Payment p : s.payments()) {
+            out.add("SpendingAccount".equals(p.type()) ? debit(s, p, amounts.get(p.id())) : p);
         }
+        return out;
     }
 
     private Payment debit(OrderState s, Payment p, BigDecimal amount) {
@@ -64,7 +57,6 @@ public final class SubmitEffects {
         boolean exceed = accounts.assignment(io.orderhooks.engine.internal.Caller.buyer(s.order().fromUserID(), buyer, null), buyer,
                 p.spendingAccountID()).map(a -> Boolean.TRUE.equals(a.allowExceed())).orElse(false);
         accounts.debit(buyer, p.spendingAccountID(), amount, exceed);
-        undo.push(() -> accounts.credit(buyer, p.spendingAccountID(), amount));
         List<PaymentTransaction> txs = new ArrayList<>(p.transactions() == null ? List.of() : p.transactions());
         txs.add(new PaymentTransaction(ctx.ids().next(), "SpendingAccount", ctx.now(), p.currency(), amount, true, null, null, null));
         return p.toBuilder().transactions(txs).build();
@@ -87,6 +79,9 @@ public final class SubmitEffects {
             ctx.store().table(Tables.PRODUCTS).update(productID, p -> {
                 Inventory i = p.inventory();
                 int now = (i.quantityAvailable() == null ? 0 : i.quantityAvailable()) + delta;
+                if (delta < 0 && now < 0 && Boolean.TRUE.equals(i.enabled()) && !Boolean.TRUE.equals(i.orderCanExceed())) {
+                    throw Errors.bad("Inventory.Insufficient", "Insufficient inventory for product " + productID, Map.of("ProductID", productID));
+                }
                 return p.toBuilder().inventory(new Inventory(i.enabled(), i.notificationPoint(), i.variantLevelTracking(),
                         i.orderCanExceed(), now, ctx.now())).build();
             });

@@ -23,6 +23,10 @@ import java.util.Optional;
  *
  * @param submitGeneration counts completed submits (a declined-and-resubmitted order is submitted twice); it
  *     makes the integration idempotency keys stable across retries of one submit
+ * @param revision counts committed changes of the aggregate (every {@code Store.withOrder} commit through the engine's
+ *     store increments it); a checkout call applies its answer only when the revision it started from is unchanged
+ * @param reservation the checkout call in flight on the order (submit, approval), or {@code null}; while it is
+ *     active every other change of the order is refused (see {@code docs/DURABILITY.md}, "Transactions")
  */
 public record OrderState(
         Order order,
@@ -35,7 +39,9 @@ public record OrderState(
         OrderSubmitForApprovalResponse submitForApprovalResponse,
         OrderApprovedResponse approvedResponse,
         List<OrderApproval> approvals,
-        int submitGeneration) {
+        int submitGeneration,
+        long revision,
+        CheckoutReservation reservation) {
 
     public OrderState {
         Objects.requireNonNull(order, "order");
@@ -47,7 +53,7 @@ public record OrderState(
 
     /** A new order with nothing under it. */
     public static OrderState of(Order order) {
-        return new OrderState(order, List.of(), List.of(), List.of(), null, null, null, null, null, List.of(), 0);
+        return new OrderState(order, List.of(), List.of(), List.of(), null, null, null, null, null, List.of(), 0, 0, null);
     }
 
     public String id() {
@@ -75,56 +81,66 @@ public record OrderState(
 
     public OrderState withOrder(Order o) {
         return new OrderState(o, lineItems, payments, promotions, shipEstimateResponse, calculateResponse,
-                submitResponse, submitForApprovalResponse, approvedResponse, approvals, submitGeneration);
+                submitResponse, submitForApprovalResponse, approvedResponse, approvals, submitGeneration, revision, reservation);
     }
 
     public OrderState withLineItems(List<LineItem> l) {
         return new OrderState(order, l, payments, promotions, shipEstimateResponse, calculateResponse,
-                submitResponse, submitForApprovalResponse, approvedResponse, approvals, submitGeneration);
+                submitResponse, submitForApprovalResponse, approvedResponse, approvals, submitGeneration, revision, reservation);
     }
 
     public OrderState withPayments(List<Payment> p) {
         return new OrderState(order, lineItems, p, promotions, shipEstimateResponse, calculateResponse,
-                submitResponse, submitForApprovalResponse, approvedResponse, approvals, submitGeneration);
+                submitResponse, submitForApprovalResponse, approvedResponse, approvals, submitGeneration, revision, reservation);
     }
 
     public OrderState withPromotions(List<OrderPromotion> p) {
         return new OrderState(order, lineItems, payments, p, shipEstimateResponse, calculateResponse,
-                submitResponse, submitForApprovalResponse, approvedResponse, approvals, submitGeneration);
+                submitResponse, submitForApprovalResponse, approvedResponse, approvals, submitGeneration, revision, reservation);
     }
 
     public OrderState withShipEstimateResponse(ShipEstimateResponse r) {
         return new OrderState(order, lineItems, payments, promotions, r, calculateResponse,
-                submitResponse, submitForApprovalResponse, approvedResponse, approvals, submitGeneration);
+                submitResponse, submitForApprovalResponse, approvedResponse, approvals, submitGeneration, revision, reservation);
     }
 
     public OrderState withCalculateResponse(OrderCalculateResponse r) {
         return new OrderState(order, lineItems, payments, promotions, shipEstimateResponse, r,
-                submitResponse, submitForApprovalResponse, approvedResponse, approvals, submitGeneration);
+                submitResponse, submitForApprovalResponse, approvedResponse, approvals, submitGeneration, revision, reservation);
     }
 
     public OrderState withSubmitResponse(OrderSubmitResponse r) {
         return new OrderState(order, lineItems, payments, promotions, shipEstimateResponse, calculateResponse,
-                r, submitForApprovalResponse, approvedResponse, approvals, submitGeneration);
+                r, submitForApprovalResponse, approvedResponse, approvals, submitGeneration, revision, reservation);
     }
 
     public OrderState withSubmitForApprovalResponse(OrderSubmitForApprovalResponse r) {
         return new OrderState(order, lineItems, payments, promotions, shipEstimateResponse, calculateResponse,
-                submitResponse, r, approvedResponse, approvals, submitGeneration);
+                submitResponse, r, approvedResponse, approvals, submitGeneration, revision, reservation);
     }
 
     public OrderState withApprovedResponse(OrderApprovedResponse r) {
         return new OrderState(order, lineItems, payments, promotions, shipEstimateResponse, calculateResponse,
-                submitResponse, submitForApprovalResponse, r, approvals, submitGeneration);
+                submitResponse, submitForApprovalResponse, r, approvals, submitGeneration, revision, reservation);
     }
 
     public OrderState withApprovals(List<OrderApproval> a) {
         return new OrderState(order, lineItems, payments, promotions, shipEstimateResponse, calculateResponse,
-                submitResponse, submitForApprovalResponse, approvedResponse, a, submitGeneration);
+                submitResponse, submitForApprovalResponse, approvedResponse, a, submitGeneration, revision, reservation);
     }
 
     public OrderState withSubmitGeneration(int g) {
         return new OrderState(order, lineItems, payments, promotions, shipEstimateResponse, calculateResponse,
-                submitResponse, submitForApprovalResponse, approvedResponse, approvals, g);
+                submitResponse, submitForApprovalResponse, approvedResponse, approvals, g, revision, reservation);
+    }
+
+    public OrderState withRevision(long r) {
+        return new OrderState(order, lineItems, payments, promotions, shipEstimateResponse, calculateResponse,
+                submitResponse, submitForApprovalResponse, approvedResponse, approvals, submitGeneration, r, reservation);
+    }
+
+    public OrderState withReservation(CheckoutReservation r) {
+        return new OrderState(order, lineItems, payments, promotions, shipEstimateResponse, calculateResponse,
+                submitResponse, submitForApprovalResponse, approvedResponse, approvals, submitGeneration, revision, r);
     }
 }

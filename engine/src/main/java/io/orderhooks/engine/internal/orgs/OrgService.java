@@ -46,10 +46,10 @@ public final class OrgService {
     /** Creates a buyer; 409 {@code IdExists} when the ID is taken. */
     public Buyer createBuyer(Caller caller, Buyer b) {
         Errors.requireSeller(caller);
-        if (b.id() != null && t(Tables.BUYERS).find(b.id()).isPresent()) {
-            throw idExists("Buyer", b.id());
-        }
-        return saveBuyer(caller, b);
+        String id = idOr(b.id());
+        Buyer stored = new Buyer(id, b.name(), b.defaultCatalogID(), b.active() == null || b.active(), ctx.now(), b.xp());
+        insertNew(Tables.BUYERS, "Buyer", id, stored);
+        return stored;
     }
 
     /** Deletes a buyer with its users, groups, addresses and spending accounts. */
@@ -82,10 +82,19 @@ public final class OrgService {
     /** Creates a supplier; 409 {@code IdExists} when the ID is taken. */
     public Supplier createSupplier(Caller caller, Supplier s) {
         Errors.requireSeller(caller);
-        if (s.id() != null && t(Tables.SUPPLIERS).find(s.id()).isPresent()) {
-            throw idExists("Supplier", s.id());
+        String id = idOr(s.id());
+        Supplier stored = new Supplier(id, s.name(), s.active() == null || s.active(), ctx.now(), s.allBuyersCanOrder(), s.xp());
+        insertNew(Tables.SUPPLIERS, "Supplier", id, stored);
+        return stored;
+    }
+
+    /** Create or 409: one atomic insert (the store's unique key decides), never a check followed by a write. */
+    private <T> void insertNew(io.orderhooks.engine.internal.store.Table<T> table, String resource, String id, T value) {
+        try {
+            t(table).insert(id, value);
+        } catch (io.orderhooks.core.error.OrderCloudException e) {
+            throw e.status() == 409 ? idExists(resource, id) : e;
         }
-        return saveSupplier(caller, s);
     }
 
     /** The seller sees every supplier, a supplier user its own. */

@@ -48,6 +48,18 @@ public final class PromotionService {
 
     /** Creates or replaces a promotion; its expressions are checked by the calculator first, so a bad one is never stored. */
     public Promotion save(Caller caller, Promotion p) {
+        return save(caller, p, false);
+    }
+
+    /**
+     * Creates a promotion: as {@link #save}, but a taken ID is 409 {@code IdExists}, decided by one atomic insert
+     * (never a check followed by a write, so two concurrent creates of one ID cannot both succeed).
+     */
+    public Promotion create(Caller caller, Promotion p) {
+        return save(caller, p, true);
+    }
+
+    private Promotion save(Caller caller, Promotion p, boolean create) {
         Errors.requireSeller(caller);
         if (p.code() == null || p.code().isBlank()) {
             throw Errors.required("Code");
@@ -70,7 +82,15 @@ public final class PromotionService {
                 .redemptionCount(ctx.store().table(Tables.PROMOTIONS).find(id).map(Promotion::redemptionCount).orElse(0))
                 .lineItemLevel(Boolean.TRUE.equals(p.lineItemLevel())).canCombine(Boolean.TRUE.equals(p.canCombine()))
                 .autoApply(Boolean.TRUE.equals(p.autoApply())).build();
-        ctx.store().table(Tables.PROMOTIONS).put(id, stored);
+        if (!create) {
+            ctx.store().table(Tables.PROMOTIONS).put(id, stored);
+            return stored;
+        }
+        try {
+            ctx.store().table(Tables.PROMOTIONS).insert(id, stored);
+        } catch (OrderCloudException e) {
+            throw e.status() == 409 ? new OrderCloudException(409, "IdExists", "Promotion already exists: " + id) : e;
+        }
         return stored;
     }
 

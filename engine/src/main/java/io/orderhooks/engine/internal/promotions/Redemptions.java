@@ -10,15 +10,13 @@ import io.orderhooks.engine.internal.store.Tables;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.OrderPromotion;
 import io.orderhooks.core.model.Promotion;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
  * Redemption counts: {@code Promotion.RedemptionCount} and a count per (promotion, user). A submit takes one
  * redemption of each promotion on the order with an atomic check-and-increment ({@link Repository#update}), so
  * two concurrent submits can never both pass a {@code RedemptionLimit} or {@code RedemptionLimitPerUser} of 1;
- * a failed submit undoes it, and a declined or canceled order gives it back ({@link #release}). Thread-safe.
+ * a failed submit's transaction rolls it back, and a declined or canceled order gives it back ({@link #release}). Thread-safe.
  */
 public final class Redemptions {
 
@@ -37,30 +35,22 @@ public final class Redemptions {
     }
 
     /**
-     * Takes one redemption of every promotion on the order, for its {@code FromUserID}. On
-     * {@code Promotion.ExceedsUsageLimit} (or any failure) nothing stays taken. Returns the undo.
+     * Takes one redemption of every promotion on the order, for its {@code FromUserID}; each take is an atomic
+     * check-and-increment. Call it inside the order's transaction ({@code Store.withOrder}): on
+     * {@code Promotion.ExceedsUsageLimit} (or any failure) the transaction rolls back what was taken.
      */
-    public static Runnable take(EngineContext ctx, OrderState s) {
-        Deque<Runnable> undo = new ArrayDeque<>();
+    public static void take(EngineContext ctx, OrderState s) {
         String user = s.order().fromUserID();
-        try {
-            for (String id : promotionIDs(s)) {
-                ctx.store().table(Tables.PROMOTIONS).update(id, p -> {
-                    if (p.redemptionLimit() != null && count(p) >= p.redemptionLimit()) {
-                        throw exceeded();
-                    }
-                    return p.toBuilder().redemptionCount(count(p) + 1).build();
-                });
-                undo.push(() -> adjustPromotion(ctx, id, -1));
-                Integer perUser = ctx.store().table(Tables.PROMOTIONS).find(id).map(Promotion::redemptionLimitPerUser).orElse(null);
-                incrementUser(ctx, id, user, perUser);
-                undo.push(() -> adjustUser(ctx, id, user, -1));
-            }
-        } catch (RuntimeException e) {
-            undo.forEach(Runnable::run);
-            throw e;
+        for (String id : promotionIDs(s)) {
+            ctx.store().table(Tables.PROMOTIONS).update(id, p -> {
+                if (p.redemptionLimit() != null && count(p) >= p.redemptionLimit()) {
+                    throw exceeded();
+                }
+                return p.toBuilder().redemptionCount(count(p) + 1).build();
+            });
+            Integer perUser = ctx.store().table(Tables.PROMOTIONS).find(id).map(Promotion::redemptionLimitPerUser).orElse(null);
+            incrementUser(ctx, id, user, perUser);
         }
-        return () -> undo.forEach(Runnable::run);
     }
 
     /** Gives back the redemptions a submitted order took (decline, cancel). Missing promotions are skipped. */

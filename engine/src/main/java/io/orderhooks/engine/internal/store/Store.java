@@ -16,11 +16,13 @@ import java.util.function.Supplier;
  * (lines, payments, promotions, integration answers, approvals) is one {@link OrderState} aggregate.
  *
  * <p><b>Concurrency contract.</b> {@link #withOrder} runs its work while holding the order's exclusive lock
- * (in memory: a lock per order ID; JDBC: one transaction with {@code SELECT ... FOR UPDATE}), so operations
- * on one order are serialized and never lose an update. The work computes the next state from the current
- * one and returns a {@link Mutation}; the store commits it only when the work returns normally, so an
- * exception leaves the order exactly as it was. Work must not call {@code withOrder} for another order
- * (no nested order locks). Reads ({@link #order}, {@link #orders}) are lock-free snapshots.
+ * (in memory: one lock for all order operations; JDBC: one transaction with {@code SELECT ... FOR UPDATE}), so
+ * operations on one order are serialized and never lose an update. The work computes the next state from the
+ * current one and returns a {@link Mutation}; the store commits it, together with every table write the work made
+ * on the same thread, only when the work returns normally, so an exception leaves the order and those tables
+ * exactly as they were. Work must be short: it must never call the network (checkout calls reserve, call outside,
+ * then complete; see {@code CheckoutHold}) and must not call {@code withOrder} for another order. Reads
+ * ({@link #order}, {@link #orders}) are lock-free snapshots.
  */
 public interface Store {
 

@@ -7,7 +7,6 @@ import io.orderhooks.engine.internal.api.RouteTable;
 import io.orderhooks.engine.internal.Caller;
 import io.orderhooks.engine.internal.promotions.PromotionAssignments;
 import io.orderhooks.engine.internal.promotions.PromotionService;
-import io.orderhooks.engine.internal.store.Tables;
 import io.orderhooks.core.model.Promotion;
 import io.orderhooks.core.model.PromotionAssignment;
 import java.util.Set;
@@ -28,8 +27,7 @@ public final class PromotionRoutes {
         t.get("v1/promotions", READ, r -> ctx.list(r, promotions.list(ctx.caller(r)), Promotion.class));
         t.post("v1/promotions", 201, ADMIN, r -> {
             Promotion body = ctx.body(r, Promotion.class);
-            Creates.requireNew(ctx, Tables.PROMOTIONS, body.id(), "Promotion");
-            return promotions.save(ctx.caller(r), body);
+            return promotions.create(ctx.caller(r), body);
         });
         t.get("v1/promotions/{promotionID}", READ, r -> promotions.get(ctx.caller(r), r.param("promotionID")));
         t.put("v1/promotions/{promotionID}", ADMIN, r -> {

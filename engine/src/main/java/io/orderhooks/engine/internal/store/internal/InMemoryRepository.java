@@ -24,9 +24,12 @@ final class InMemoryRepository<T> implements Repository<T> {
     private final AtomicLong seq = new AtomicLong();
     private final java.util.concurrent.ConcurrentSkipListMap<Long, String> bySeq = new java.util.concurrent.ConcurrentSkipListMap<>();
 
-    InMemoryRepository(String name, java.util.function.Function<T, String> lookup) {
+    private final UndoJournal journal;
+
+    InMemoryRepository(String name, java.util.function.Function<T, String> lookup, UndoJournal journal) {
         this.name = name;
         this.lookup = lookup;
+        this.journal = journal;
     }
 
     @Override
@@ -74,16 +77,24 @@ final class InMemoryRepository<T> implements Repository<T> {
             bySeq.remove(fresh.seq());
             throw new OrderCloudException(409, "IdExists", name + " already exists: " + key);
         }
+        journal.record(() -> restore(key, null));
     }
 
     @Override
     public void put(String key, T value) {
-        rows.compute(key, (k, old) -> old == null ? added(key, value) : new Entry<>(old.seq(), key, value));
+        rows.compute(key, (k, old) -> {
+            journal.record(() -> restore(key, old));
+            return old == null ? added(key, value) : new Entry<>(old.seq(), key, value);
+        });
     }
 
     @Override
     public T update(String key, UnaryOperator<T> change) {
-        Entry<T> updated = rows.computeIfPresent(key, (k, old) -> new Entry<>(old.seq(), key, change.apply(old.value())));
+        Entry<T> updated = rows.computeIfPresent(key, (k, old) -> {
+            Entry<T> next = new Entry<>(old.seq(), key, change.apply(old.value()));
+            journal.record(() -> restore(key, old));
+            return next;
+        });
         if (updated == null) {
             throw OrderCloudException.notFound(name, key);
         }
@@ -98,8 +109,20 @@ final class InMemoryRepository<T> implements Repository<T> {
         Entry<T> removed = rows.remove(key);
         if (removed != null) {
             bySeq.remove(removed.seq());
+            journal.record(() -> restore(key, removed));
         }
         return removed != null;
+    }
+
+    /** Puts a row back as it was before a write ({@code null}: absent), for {@link UndoJournal}. */
+    private void restore(String key, Entry<T> was) {
+        Entry<T> now = was == null ? rows.remove(key) : rows.put(key, was);
+        if (now != null && (was == null || now.seq() != was.seq())) {
+            bySeq.remove(now.seq());
+        }
+        if (was != null) {
+            bySeq.put(was.seq(), key);
+        }
     }
 
     /** A new row with the next insertion number, filed in insertion order. */

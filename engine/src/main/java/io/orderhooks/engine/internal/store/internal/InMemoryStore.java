@@ -14,20 +14,23 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * The in-memory {@link Store}: tables are concurrent maps, orders are serialized by a lock per order ID.
+ * The in-memory {@link Store}: tables are concurrent maps. Order operations ({@link #withOrder}) are serialized by one
+ * store-wide lock (they are short: no network call runs inside one) and are all-or-nothing: the table writes a
+ * failing work made are restored from an {@link UndoJournal}, as a database transaction would roll them back.
  * Nothing is persisted.
  */
 public final class InMemoryStore implements Store {
 
     private final Map<String, InMemoryRepository<?>> tables = new ConcurrentHashMap<>();
-    private final InMemoryRepository<OrderState> orders = new InMemoryRepository<>("Order", null);
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final UndoJournal journal = new UndoJournal();
+    private final InMemoryRepository<OrderState> orders = new InMemoryRepository<>("Order", null, journal);
+    private final ReentrantLock orderLock = new ReentrantLock();
     private final OrderIndex index = new OrderIndex();
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> Repository<T> table(Table<T> table) {
-        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new InMemoryRepository<T>(table.type().getSimpleName(), table.lookup()));
+        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new InMemoryRepository<T>(table.type().getSimpleName(), table.lookup(), journal));
     }
 
     @Override
@@ -54,36 +57,47 @@ public final class InMemoryStore implements Store {
 
     @Override
     public void createOrder(OrderState state) {
-        ReentrantLock lock = lockFor(state.order().id());
-        lock.lock();
+        orderLock.lock();
         try {
             orders.insert(state.order().id(), state);
             index.indexed(state);
         } finally {
-            lock.unlock();
+            orderLock.unlock();
         }
     }
 
     @Override
     public <R> R withOrder(String orderID, Function<OrderState, Mutation<R>> work) {
-        ReentrantLock lock = lockFor(orderID);
-        lock.lock();
+        orderLock.lock();
+        boolean outermost = journal.begin();
+        boolean failed = true;
         try {
             OrderState current = orders.find(orderID).orElseThrow(() -> OrderCloudException.notFound("Order", orderID));
             Mutation<R> m = work.apply(current);
             if (m.delete()) {
                 orders.delete(orderID);
-                index.removed(orderID);
             } else if (m.next() != null) {
                 orders.put(orderID, m.next());
-                index.indexed(m.next());
             }
+            failed = false;
+            reindex(orderID, m);
             if (m.failure() != null) {
                 throw m.failure();
             }
             return m.result();
         } finally {
-            lock.unlock();
+            if (outermost) {
+                journal.end(failed);
+            }
+            orderLock.unlock();
+        }
+    }
+
+    private void reindex(String orderID, Mutation<?> m) {
+        if (m.delete()) {
+            index.removed(orderID);
+        } else if (m.next() != null) {
+            index.indexed(m.next());
         }
     }
 
@@ -94,9 +108,5 @@ public final class InMemoryStore implements Store {
             orders.find(id).filter(stillMatches).ifPresent(out::add);
         }
         return List.copyOf(out);
-    }
-
-    private ReentrantLock lockFor(String orderID) {
-        return locks.computeIfAbsent(orderID, id -> new ReentrantLock());
     }
 }

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * runs the work, writes what it decided and commits. Every table read or write the work makes on the same thread
  * joins that transaction, so an operation's changes to the order and to other tables (inventory, spending
  * accounts, promotion redemptions, shipments) commit together or not at all. {@link Mutation#failure()} is raised
- * after the commit. Outside {@code withOrder}, each repository call is its own transaction.
+ * after the commit. Inside a larger transaction ({@link #atomically}) it runs behind a savepoint, so a failing
+ * {@code withOrder} still leaves nothing behind. Outside {@code withOrder}, each repository call is its own transaction.
  *
  * <p><b>Failures.</b> A taken key is 409 {@code IdExists}, decided by the database's unique key (one atomic
  * insert); a database failure is 503 {@code ServiceUnavailable} with everything of the transaction rolled back.
@@ -161,7 +162,7 @@ public final class JdbcStore implements Store, AutoCloseable {
 
     @Override
     public <R> R withOrder(String orderID, Function<OrderState, Mutation<R>> work) {
-        Mutation<R> m = tx.inTransaction(c -> {
+        Mutation<R> m = tx.nested(c -> {
             OrderState current = OrderRows.lock(c, orderID)
                     .orElseThrow(() -> OrderCloudException.notFound("Order", orderID));
             Mutation<R> decided = work.apply(current);

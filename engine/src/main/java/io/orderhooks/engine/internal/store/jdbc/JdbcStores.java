@@ -23,6 +23,11 @@ public final class JdbcStores {
 
     /** H2 in file mode in {@code dataDir} (created if missing; one engine process at a time). */
     public static JdbcStore h2(Path dataDir) {
+        return h2(dataDir, 10);
+    }
+
+    /** As {@link #h2(Path)} with a pool of at most {@code poolSize} connections. */
+    public static JdbcStore h2(Path dataDir, int poolSize) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -31,7 +36,7 @@ public final class JdbcStores {
         }
         // WRITE_DELAY=0: a commit is written to the file before it returns (a SIGKILL loses nothing acknowledged).
         String url = "jdbc:h2:file:" + dir.resolve("orderhooks") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
-        JdbcStore store = open(url, "sa", "", "the data folder " + dir, 10);
+        JdbcStore store = open(url, "sa", "", "the data folder " + dir, poolSize);
         // The file is locked by this process: post-webhooks claimed by a process that crashed are retried at once.
         store.releaseOutboxLeases();
         return store;
@@ -39,7 +44,12 @@ public final class JdbcStores {
 
     /** PostgreSQL at a JDBC URL ({@code jdbc:postgresql://host:port/db}). */
     public static JdbcStore postgresql(String jdbcUrl, String user, String password) {
-        return open(jdbcUrl, user, password, "the PostgreSQL database " + redact(jdbcUrl), 16);
+        return postgresql(jdbcUrl, user, password, 16);
+    }
+
+    /** As {@link #postgresql(String, String, String)} with a pool of at most {@code poolSize} connections. */
+    public static JdbcStore postgresql(String jdbcUrl, String user, String password, int poolSize) {
+        return open(jdbcUrl, user, password, "the PostgreSQL database " + redact(jdbcUrl), poolSize);
     }
 
     private static JdbcStore open(String url, String user, String password, String where, int poolSize) {

@@ -75,6 +75,29 @@ final class Transactions {
         });
     }
 
+    /**
+     * As {@link #inTransaction}, but when it joins the thread's transaction it runs behind a savepoint that is rolled
+     * back if {@code work} throws anything: a failed operation leaves nothing behind even inside a larger transaction
+     * (e.g. a checkout trial, whose writes are always discarded).
+     */
+    <R> R nested(SqlWork<R> work) {
+        Connection joined = current.get();
+        if (joined == null) {
+            return inTransaction(work);
+        }
+        return run(joined, c -> {
+            Savepoint sp = c.setSavepoint();
+            try {
+                R r = work.run(c);
+                c.releaseSavepoint(sp);
+                return r;
+            } catch (RuntimeException | SQLException | Error e) {
+                c.rollback(sp);
+                throw e;
+            }
+        });
+    }
+
     /** Turns a SQL failure into the caller's error (or rethrows it as 503). */
     @FunctionalInterface
     interface SqlFailure {
