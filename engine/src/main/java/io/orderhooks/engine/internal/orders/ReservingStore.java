@@ -69,6 +69,17 @@ public final class ReservingStore implements Store {
     }
 
     @Override
+    public io.orderhooks.core.model.ListPage<io.orderhooks.core.model.Order> listOrders(
+            io.orderhooks.engine.internal.store.OrderListScope scope, io.orderhooks.engine.internal.query.ListQuery query) {
+        return store.listOrders(scope, query);
+    }
+
+    @Override
+    public Optional<io.orderhooks.engine.internal.store.DeliveryTable> deliveryTable() {
+        return store.deliveryTable();
+    }
+
+    @Override
     public void createOrder(OrderState state) {
         store.createOrder(state);
     }
