@@ -31,7 +31,8 @@ public final class UnimplementedFeatures {
             feature("Order synchronization", "integrations/ordersync"),
             feature("Product synchronization", "integrations/productsync"),
             feature("Promotion integrations", "integrations/promotion"),
-            feature("Tracking events", "integrations/trackingevents"));
+            feature("Tracking events", "integrations/trackingevents"),
+            feature("One-time passwords", "password/onetimepassword"));
 
     private UnimplementedFeatures() {}
 

@@ -64,6 +64,7 @@ class UnimplementedFeaturesAcceptanceTest {
         m.put("DELETE /v1/integrations/promotion", "Promotion integrations");
         m.put("GET /v1/integrations/trackingEvents", "Tracking events");
         m.put("PUT /v1/integrations/trackingEvents/ev1", "Tracking events");
+        m.put("POST /v1/password/onetimepassword", "One-time passwords");
         return m;
     }
 
