@@ -157,7 +157,9 @@ check_errors() {
   [ -n "$line" ] || { echo "wrk gave no result for $name" >&2; exit 1; }
   local errors
   errors=$(echo "$line" | cut -f7)
-  [ "$errors" -eq 0 ] || { echo "$name: $errors failed requests (non-2xx or socket errors); see $OUT/$role.log" >&2; exit 1; }
+  # A round with failed requests (non-2xx answers or wrk socket errors/timeouts, e.g. on a loaded machine) is kept
+  # in the table with its error count rather than ending the whole run; the server's log says which it was.
+  [ "$errors" -eq 0 ] || echo "$name: $errors failed requests (non-2xx or socket errors), kept in the row's errors column; see $OUT/$role.log" >&2
 }
 
 # measure NAME ROUND LINES ROLE: one measured run against ROLE's server while sampling its RSS each second.
