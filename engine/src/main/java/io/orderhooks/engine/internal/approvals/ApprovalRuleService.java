@@ -126,7 +126,7 @@ public final class ApprovalRuleService {
     }
 
     private void requireNotPending(String ruleID) {
-        boolean pending = ctx.store().orders().stream().filter(o -> o.order().status() == OrderStatus.AwaitingApproval)
+        boolean pending = ctx.store().ordersWithStatus(OrderStatus.AwaitingApproval).stream()
                 .anyMatch(o -> o.approvals().stream().anyMatch(a -> ruleID.equals(a.approvalRuleID()) && "Pending".equals(a.status())))
                 || ctx.store().table(io.orderhooks.engine.internal.returns.ReturnState.TABLE).list().stream()
                         .anyMatch(r -> r.approvals().stream().anyMatch(a -> ruleID.equals(a.approvalRuleID()) && "Pending".equals(a.status())));

@@ -118,7 +118,8 @@ public final class OrderService {
     /** Orders awaiting an approval by one of the caller's groups ({@code GET me/orders/approvable}). */
     public List<Order> listApprovable(Caller caller) {
         Contributors.refuse(caller, "list orders");
-        return ctx.store().orders().stream().filter(s -> access.isPendingApprover(caller, s)).map(OrderState::order).toList();
+        return ctx.store().ordersWithStatus(OrderStatus.AwaitingApproval).stream().filter(s -> access.isPendingApprover(caller, s))
+                .map(OrderState::order).toList();
     }
 
     /** The full state (lines, payments, promotions, integration answers) of a visible order. */

@@ -80,6 +80,11 @@ public final class ReservingStore implements Store {
     }
 
     @Override
+    public List<OrderState> ordersWithStatus(io.orderhooks.core.model.OrderStatus status) {
+        return store.ordersWithStatus(status);
+    }
+
+    @Override
     public void createOrder(OrderState state) {
         store.createOrder(state);
     }

@@ -70,6 +70,15 @@ public interface Store {
         return java.util.Optional.empty();
     }
 
+    /**
+     * A snapshot of the orders in {@code status}, in creation order: what the schedules and cross-company scans need
+     * (unsubmitted shared carts, orders awaiting approval) without reading every order. Stores should index it; this
+     * default filters {@link #orders()}.
+     */
+    default List<OrderState> ordersWithStatus(io.orderhooks.core.model.OrderStatus status) {
+        return orders().stream().filter(s -> s.order().status() == status).toList();
+    }
+
     /** Adds a new order; 409 {@code IdExists} when the ID is taken. */
     void createOrder(OrderState state);
 

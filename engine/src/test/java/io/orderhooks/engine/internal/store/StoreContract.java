@@ -68,6 +68,22 @@ public abstract class StoreContract {
     }
 
     @Test
+    void findsOrdersByStatusInCreationOrderFollowingStatusChanges() {
+        for (String id : List.of("O1", "O2", "O3")) {
+            OrderState o = order(id, "b1", "u1", "seller");
+            store.createOrder(o.withOrder(o.order().toBuilder().status(OrderStatus.Unsubmitted).build()));
+        }
+        store.withOrder("O2", s -> Mutation.commit(s.withOrder(s.order().toBuilder().status(OrderStatus.AwaitingApproval).build()), null));
+        assertThat(ids(store.ordersWithStatus(OrderStatus.Unsubmitted))).containsExactly("O1", "O3");
+        assertThat(ids(store.ordersWithStatus(OrderStatus.AwaitingApproval))).containsExactly("O2");
+        store.withOrder("O1", s -> Mutation.commit(s.withOrder(s.order().toBuilder().status(OrderStatus.AwaitingApproval).build()), null));
+        store.withOrder("O3", s -> Mutation.delete(null));
+        assertThat(ids(store.ordersWithStatus(OrderStatus.Unsubmitted))).isEmpty();
+        assertThat(ids(store.ordersWithStatus(OrderStatus.AwaitingApproval))).as("creation order, not change order").containsExactly("O1", "O2");
+        assertThat(store.ordersWithStatus(OrderStatus.Open)).isEmpty();
+    }
+
+    @Test
     void theIndexFollowsAChangedCreatorAndForgetsDeletedOrders() {
         store.createOrder(order("O1", "b1", "anon", "seller"));
         store.createOrder(order("O2", "b1", "u1", "seller"));

@@ -145,6 +145,12 @@ public final class JdbcStore implements Store, AutoCloseable {
                 SELECT + " WHERE from_company = ? AND from_user = ? ORDER BY seq", companyID, userID));
     }
 
+    @Override
+    public List<OrderState> ordersWithStatus(io.orderhooks.core.model.OrderStatus status) {
+        return tx.inTransaction(c -> OrderRows.select(c, SELECT + " WHERE status = ? ORDER BY seq",
+                StoreJson.read(StoreJson.write(status), String.class)));
+    }
+
     /** In SQL on the indexed columns; only the page is loaded when every filter and sort key has a column. */
     @Override
     public ListPage<Order> listOrders(OrderListScope scope, ListQuery query) {
