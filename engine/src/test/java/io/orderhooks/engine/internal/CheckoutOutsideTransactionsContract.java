@@ -198,7 +198,11 @@ abstract class CheckoutOutsideTransactionsContract {
                 "409 Buyer already exists: b9",
                 () -> e.orgs().createBuyer(f.seller, new io.orderhooks.core.model.Buyer("b9", "Nine", "cat", true, null, null)),
                 "409 Promotion already exists: TWICE",
-                () -> e.promotions().create(f.seller, promo("TWICE", "true", "1").build()));
+                () -> e.promotions().create(f.seller, promo("TWICE", "true", "1").build()),
+                "409 Catalog already exists: cat9",
+                () -> e.catalog().saveCatalog(f.seller, io.orderhooks.core.model.Catalog.builder().id("cat9").name("Nine").build(), true),
+                "409 Spec already exists: spec9",
+                () -> e.catalog().saveSpec(f.seller, io.orderhooks.core.model.Spec.builder().id("spec9").name("Nine").build(), true));
         for (var create : creates.entrySet()) {
             List<Future<Object>> racing = List.of(inBackground(create.getValue()), inBackground(create.getValue()));
             List<String> outcomes = new ArrayList<>();

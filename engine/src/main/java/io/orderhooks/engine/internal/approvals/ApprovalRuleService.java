@@ -63,6 +63,11 @@ public final class ApprovalRuleService {
      * members, who also need {@code OrderAdmin}.
      */
     public SellerApprovalRule saveSeller(Caller caller, SellerApprovalRule r) {
+        return saveSeller(caller, r, false);
+    }
+
+    /** {@code create}: a POST — one atomic insert, 409 {@code IdExists} when the ID is taken (also by a racing create). */
+    public SellerApprovalRule saveSeller(Caller caller, SellerApprovalRule r, boolean create) {
         Errors.requireSeller(caller);
         String owner = r.ownerID() == null ? ctx.config().sellerOrgID() : r.ownerID();
         if (!owner.equals(ctx.config().sellerOrgID())) {
@@ -79,7 +84,11 @@ public final class ApprovalRuleService {
         ctx.store().table(Tables.USER_GROUPS).find(Table.key(owner, r.approvingGroupID()))
                 .orElseThrow(() -> Errors.notFound("UserGroup", r.approvingGroupID()));
         SellerApprovalRule stored = r.with(r.id() == null ? ctx.ids().next() : r.id(), owner);
-        ctx.store().table(Tables.SELLER_APPROVAL_RULES).put(stored.id(), stored);
+        if (create) {
+            ctx.store().table(Tables.SELLER_APPROVAL_RULES).insert(stored.id(), stored);
+        } else {
+            ctx.store().table(Tables.SELLER_APPROVAL_RULES).put(stored.id(), stored);
+        }
         return stored;
     }
 

@@ -102,9 +102,14 @@ public final class CatalogService {
     // ---- price schedules
 
     public PriceSchedule savePriceSchedule(Caller caller, PriceSchedule ps) {
+        return savePriceSchedule(caller, ps, false);
+    }
+
+    /** {@code create}: a POST — one atomic insert, 409 {@code IdExists} when the ID is taken (also by a racing create). */
+    public PriceSchedule savePriceSchedule(Caller caller, PriceSchedule ps, boolean create) {
         Errors.requireSeller(caller);
         PriceSchedule stored = validSchedule(ps.toBuilder().id(idOr(ps.id())).ownerID(caller.companyID()).build());
-        t(Tables.PRICE_SCHEDULES).put(stored.id(), stored);
+        write(t(Tables.PRICE_SCHEDULES), stored.id(), stored, create);
         return stored;
     }
 
@@ -151,10 +156,23 @@ public final class CatalogService {
     // ---- specs
 
     public Spec saveSpec(Caller caller, Spec spec) {
+        return saveSpec(caller, spec, false);
+    }
+
+    /** {@code create}: a POST — one atomic insert, 409 {@code IdExists} when the ID is taken (also by a racing create). */
+    public Spec saveSpec(Caller caller, Spec spec, boolean create) {
         Errors.requireSeller(caller);
         Spec stored = spec.toBuilder().id(idOr(spec.id())).ownerID(caller.companyID()).build();
-        t(Tables.SPECS).put(stored.id(), stored);
+        write(t(Tables.SPECS), stored.id(), stored, create);
         return stored;
+    }
+
+    private static <T> void write(io.orderhooks.engine.internal.store.Repository<T> table, String id, T value, boolean create) {
+        if (create) {
+            table.insert(id, value);
+        } else {
+            table.put(id, value);
+        }
     }
 
     public SpecOption saveSpecOption(Caller caller, String specID, SpecOption option) {
@@ -190,10 +208,15 @@ public final class CatalogService {
     // ---- catalogs and assignments
 
     public Catalog saveCatalog(Caller caller, Catalog c) {
+        return saveCatalog(caller, c, false);
+    }
+
+    /** {@code create}: a POST — one atomic insert, 409 {@code IdExists} when the ID is taken (also by a racing create). */
+    public Catalog saveCatalog(Caller caller, Catalog c, boolean create) {
         Errors.requireSeller(caller);
         Catalog stored = c.toBuilder().id(idOr(c.id())).ownerID(caller.companyID()).active(c.active() == null || c.active())
                 .categoryCount(0).build();
-        t(Tables.CATALOGS).put(stored.id(), stored);
+        write(t(Tables.CATALOGS), stored.id(), stored, create);
         return withCategoryCount(stored);
     }
 

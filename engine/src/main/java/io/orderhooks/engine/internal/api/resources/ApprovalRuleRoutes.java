@@ -36,7 +36,7 @@ public final class ApprovalRuleRoutes {
         t.post(base, 201, RULE_ADMIN, r -> {
             SellerApprovalRule body = ctx.body(r, SellerApprovalRule.class);
             Creates.requireNew(ctx, Tables.SELLER_APPROVAL_RULES, body.id(), "ApprovalRule");
-            return rules.saveSeller(ctx.caller(r), body);
+            return rules.saveSeller(ctx.caller(r), body, true);
         });
         t.get(base + "/{approvalRuleID}", RULE_READ, r -> rules.getSeller(ctx.caller(r), r.param("approvalRuleID")));
         t.put(base + "/{approvalRuleID}", RULE_ADMIN, r -> {

@@ -31,7 +31,7 @@ public final class CatalogRoutes {
         t.post("v1/catalogs", 201, ADMIN, r -> {
             Catalog body = ctx.body(r, Catalog.class);
             Creates.requireNew(ctx, Tables.CATALOGS, body.id(), "Catalog");
-            return catalog.saveCatalog(ctx.caller(r), body);
+            return catalog.saveCatalog(ctx.caller(r), body, true);
         });
         t.get("v1/catalogs/{catalogID}", READ, r -> admin.getCatalog(ctx.caller(r), r.param("catalogID")));
         t.put("v1/catalogs/{catalogID}", ADMIN, r -> {
@@ -78,7 +78,7 @@ public final class CatalogRoutes {
         t.post("v1/specs", 201, write, r -> {
             Spec body = ctx.body(r, Spec.class);
             Creates.requireNew(ctx, Tables.SPECS, body.id(), "Spec");
-            return MeCatalogRoutes.buyerSpec(ctx, catalog.saveSpec(ctx.caller(r), body));
+            return MeCatalogRoutes.buyerSpec(ctx, catalog.saveSpec(ctx.caller(r), body, true));
         });
         t.get("v1/specs/{specID}", read, r -> MeCatalogRoutes.buyerSpec(ctx, admin.getSpec(ctx.caller(r), r.param("specID"))));
         t.put("v1/specs/{specID}", write, r -> {

@@ -81,7 +81,7 @@ public final class ProductRoutes {
         t.post("v1/priceschedules", 201, PS_ADMIN, r -> {
             PriceSchedule body = ctx.body(r, PriceSchedule.class);
             Creates.requireNew(ctx, Tables.PRICE_SCHEDULES, body.id(), "PriceSchedule");
-            return catalog.savePriceSchedule(ctx.caller(r), body);
+            return catalog.savePriceSchedule(ctx.caller(r), body, true);
         });
         t.get("v1/priceschedules/{priceScheduleID}", PS_READ, r -> catalog.getPriceSchedule(ctx.caller(r), r.param("priceScheduleID")));
         t.put("v1/priceschedules/{priceScheduleID}", PS_ADMIN, r -> {
