@@ -84,11 +84,7 @@ public final class ApprovalRuleService {
         ctx.store().table(Tables.USER_GROUPS).find(Table.key(owner, r.approvingGroupID()))
                 .orElseThrow(() -> Errors.notFound("UserGroup", r.approvingGroupID()));
         SellerApprovalRule stored = r.with(r.id() == null ? ctx.ids().next() : r.id(), owner);
-        if (create) {
-            ctx.store().table(Tables.SELLER_APPROVAL_RULES).insert(stored.id(), stored);
-        } else {
-            ctx.store().table(Tables.SELLER_APPROVAL_RULES).put(stored.id(), stored);
-        }
+        ctx.store().table(Tables.SELLER_APPROVAL_RULES).save(stored.id(), stored, create);
         return stored;
     }
 

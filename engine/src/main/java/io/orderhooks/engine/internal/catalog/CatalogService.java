@@ -109,7 +109,7 @@ public final class CatalogService {
     public PriceSchedule savePriceSchedule(Caller caller, PriceSchedule ps, boolean create) {
         Errors.requireSeller(caller);
         PriceSchedule stored = validSchedule(ps.toBuilder().id(idOr(ps.id())).ownerID(caller.companyID()).build());
-        write(t(Tables.PRICE_SCHEDULES), stored.id(), stored, create);
+        t(Tables.PRICE_SCHEDULES).save(stored.id(), stored, create);
         return stored;
     }
 
@@ -163,17 +163,10 @@ public final class CatalogService {
     public Spec saveSpec(Caller caller, Spec spec, boolean create) {
         Errors.requireSeller(caller);
         Spec stored = spec.toBuilder().id(idOr(spec.id())).ownerID(caller.companyID()).build();
-        write(t(Tables.SPECS), stored.id(), stored, create);
+        t(Tables.SPECS).save(stored.id(), stored, create);
         return stored;
     }
 
-    private static <T> void write(io.orderhooks.engine.internal.store.Repository<T> table, String id, T value, boolean create) {
-        if (create) {
-            table.insert(id, value);
-        } else {
-            table.put(id, value);
-        }
-    }
 
     public SpecOption saveSpecOption(Caller caller, String specID, SpecOption option) {
         Errors.requireSeller(caller);
@@ -216,7 +209,7 @@ public final class CatalogService {
         Errors.requireSeller(caller);
         Catalog stored = c.toBuilder().id(idOr(c.id())).ownerID(caller.companyID()).active(c.active() == null || c.active())
                 .categoryCount(0).build();
-        write(t(Tables.CATALOGS), stored.id(), stored, create);
+        t(Tables.CATALOGS).save(stored.id(), stored, create);
         return withCategoryCount(stored);
     }
 

@@ -36,11 +36,7 @@ public final class ProductFacetService {
         String stored = id == null || id.isBlank() ? ctx.ids().next() : new IncrementorService(ctx).expand(id);
         ProductFacet facet = valid(new ProductFacet(stored, body.name(), blankToNull(body.xpPath()) == null ? stored : body.xpPath(),
                 body.listOrder(), body.minCount(), body.xp()));
-        if (create) {
-            ctx.store().table(Tables.PRODUCT_FACETS).insert(stored, facet);
-        } else {
-            ctx.store().table(Tables.PRODUCT_FACETS).put(stored, facet);
-        }
+        ctx.store().table(Tables.PRODUCT_FACETS).save(stored, facet, create);
         return facet;
     }
 

@@ -34,11 +34,7 @@ public final class IncrementorService {
             throw OrderCloudException.validation("LastNumber must be >= 0 and LeftPaddingCount between 0 and 20");
         }
         Incrementor value = new Incrementor(stored, body.name(), last, padding);
-        if (create) {
-            ctx.store().table(Tables.INCREMENTORS).insert(stored, value);
-        } else {
-            ctx.store().table(Tables.INCREMENTORS).put(stored, value);
-        }
+        ctx.store().table(Tables.INCREMENTORS).save(stored, value, create);
         return value;
     }
 

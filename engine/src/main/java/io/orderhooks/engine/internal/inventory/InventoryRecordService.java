@@ -43,11 +43,7 @@ public final class InventoryRecordService {
                 Boolean.TRUE.equals(body.orderCanExceed()), body.quantityAvailable() == null ? 0 : body.quantityAvailable(),
                 body.notificationPoint(), ctx.now(), body.xp());
         String key = key(productID, variantID, stored);
-        if (create) {
-            repo().insert(key, value);
-        } else {
-            repo().put(key, value);
-        }
+        repo().save(key, value, create);
         return value;
     }
 

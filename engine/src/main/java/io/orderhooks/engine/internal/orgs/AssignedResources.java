@@ -50,11 +50,7 @@ public final class AssignedResources<T> {
     public T store(String buyerID, T value, boolean create) {
         ctx.store().table(Tables.BUYERS).find(buyerID).orElseThrow(() -> Errors.notFound("Buyer", buyerID));
         String key = Table.key(buyerID, idOf.apply(value));
-        if (create) {
-            repo().insert(key, value);
-        } else {
-            repo().put(key, value);
-        }
+        repo().save(key, value, create);
         return value;
     }
 

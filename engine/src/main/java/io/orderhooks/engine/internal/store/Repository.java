@@ -31,6 +31,18 @@ public interface Repository<T> {
     void put(String key, T value);
 
     /**
+     * What a save route stores: {@link #insert} when {@code create} (a POST: one atomic insert, so of two racing creates
+     * of one key one gets 409 {@code IdExists}), otherwise {@link #put}.
+     */
+    default void save(String key, T value, boolean create) {
+        if (create) {
+            insert(key, value);
+        } else {
+            put(key, value);
+        }
+    }
+
+    /**
      * Replaces the value under {@code key} with {@code change(old)} atomically; {@code change} may throw
      * to refuse, leaving the value unchanged. Returns the new value; 404 {@code NotFound} when absent.
      */
