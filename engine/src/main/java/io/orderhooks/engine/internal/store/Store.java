@@ -79,6 +79,17 @@ public interface Store {
         return orders().stream().filter(s -> s.order().status() == status).toList();
     }
 
+    /**
+     * A snapshot of the unsubmitted orders shared with their organization ({@code SharedWithOrganization}), in
+     * creation order: what the shared-cart purge reads at every pass, the engine's start included, so stores should
+     * index it (its cost should follow the number of shared carts, not of orders). This default filters
+     * {@link #ordersWithStatus}.
+     */
+    default List<OrderState> sharedCarts() {
+        return ordersWithStatus(io.orderhooks.core.model.OrderStatus.Unsubmitted).stream()
+                .filter(s -> Boolean.TRUE.equals(s.order().sharedWithOrganization())).toList();
+    }
+
     /** Adds a new order; 409 {@code IdExists} when the ID is taken. */
     void createOrder(OrderState state);
 

@@ -1,5 +1,7 @@
 package io.orderhooks.engine.internal.store.jdbc;
 
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.orderhooks.core.model.ListPage;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.core.model.OrderStatus;
@@ -28,10 +30,12 @@ import java.util.Map;
  */
 final class OrderListSql {
 
-    /** The {@code Order} properties with a column of their own (see migration V1). */
+    private static final SqlColumn STATUS = SqlColumn.ofEnum("status", OrderStatus.class);
+
+    /** The {@code Order} properties with a column of their own (see migrations V1 and V6). */
     static final Map<String, SqlColumn> COLUMNS = Map.of(
-            "ID", SqlColumn.of("id", ValueKind.STRING),
-            "Status", SqlColumn.ofEnum("status", OrderStatus.class),
+            "ID", SqlColumn.uniqueText("id", "id_lower"),
+            "Status", STATUS,
             "FromCompanyID", SqlColumn.of("from_company", ValueKind.STRING),
             "ToCompanyID", SqlColumn.of("to_company", ValueKind.STRING),
             "FromUserID", SqlColumn.of("from_user", ValueKind.STRING),
@@ -55,11 +59,7 @@ final class OrderListSql {
             List<Order> narrowed = orders(c, "SELECT doc" + where + " ORDER BY seq", params);
             return query.apply(narrowed, PropertyReaders.forRecord(Order.class));
         }
-        int total;
-        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*)" + where, params); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            total = rs.getInt(1);
-        }
+        int total = count(c, scope, query, where, params);
         if (query.offset() >= total) {
             return query.page(List.of(), total);
         }
@@ -67,6 +67,42 @@ final class OrderListSql {
         paged.add(query.pageSize());
         paged.add(query.offset());
         return query.page(orders(c, "SELECT doc" + where + " ORDER BY " + t.orderBy() + " LIMIT ? OFFSET ?", paged), total);
+    }
+
+    /**
+     * {@code Meta.TotalCount}, exact: from {@link OrderCounts} when the list is one company side filtered by status
+     * at most (a sum of a few rows however many orders match), else {@code COUNT(*)} of the condition.
+     */
+    private static int count(Connection c, OrderListScope scope, ListQuery query, String where, List<Object> params)
+            throws SQLException {
+        List<String> statuses = countedStatuses(scope, query);
+        if (statuses != null) {
+            return Math.toIntExact(OrderCounts.count(c, scope.side(), scope.companyID(), statuses));
+        }
+        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*)" + where, params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /**
+     * The statuses (the empty string for none) whose counts add up to the list's total, or null when other
+     * conditions apply: a date range, another filter, a search, or both sides of the company.
+     */
+    static List<String> countedStatuses(OrderListScope scope, ListQuery query) {
+        if (scope.side() == OrderListScope.Side.EITHER || scope.from() != null || scope.to() != null
+                || query.searchText() != null || scope.companyID() == null) {
+            return null;
+        }
+        List<String> statuses = new ArrayList<>(STATUS.closedValues());
+        statuses.add(null);
+        for (ListQuery.Filter f : query.filters()) {
+            if (!f.path().equals("Status") || f.resolved().list()) {
+                return null;
+            }
+            statuses.removeIf(v -> !f.matcher().matches(v == null ? MissingNode.getInstance() : TextNode.valueOf(v)));
+        }
+        return statuses.stream().map(v -> v == null ? "" : v).toList();
     }
 
     private static String scope(OrderListScope s, List<Object> params) {

@@ -82,14 +82,17 @@ final class SqlListQuery {
             if (c.closedValues() != null) {
                 any.add(SqlTerms.in(c, c.closedValues().stream().filter(v -> contains.matches(TextNode.valueOf(v))).toList(), params));
             } else {
-                any.add("LOWER(" + c.name() + ") LIKE ? ESCAPE '!'");
+                any.add(c.lower() + " LIKE ? ESCAPE '!'");
                 params.add(pattern);
             }
         }
         return any.isEmpty() ? "1=0" : "(" + String.join(" OR ", any) + ")";
     }
 
-    /** The ORDER BY of the sort keys, absent values last in both directions, then creation order; or null. */
+    /**
+     * The ORDER BY of the sort keys, absent values last in both directions, then creation order (unless a unique
+     * key already decides every tie); or null.
+     */
     private String orderBy(List<SortOrder.Key> keys) {
         List<String> terms = new ArrayList<>();
         for (SortOrder.Key k : keys) {
@@ -97,12 +100,17 @@ final class SqlListQuery {
             if (c == null || !c.kind().isScalar()) {
                 return null;
             }
-            String dir = k.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST";
+            // a unique key is never absent: its plain direction lets an index serve the sort either way
+            String dir = c.uniqueKey() ? (k.descending() ? " DESC" : " ASC")
+                    : k.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST";
             if (c.kind() == ValueKind.STRING) {
-                terms.add(dialect.binary("LOWER(" + c.name() + ")") + dir);
+                terms.add(dialect.binary(c.lower()) + dir);
                 terms.add(dialect.binary(c.name()) + dir);
             } else {
                 terms.add(c.name() + dir);
+            }
+            if (c.uniqueKey()) {
+                return String.join(", ", terms);
             }
         }
         terms.add("seq ASC");
