@@ -23,10 +23,12 @@ import java.util.Map;
 
 /**
  * An order list in SQL: the scope (company side, date range) and the list query on the {@code orders} table's
- * indexed columns. When the whole query maps to columns, the database counts the matches and returns only the
- * requested page ({@code LIMIT/OFFSET}); otherwise it returns the rows the columns narrow to, in creation order,
- * and {@link ListQuery#apply} finishes in Java (e.g. a filter on {@code xp.*}, {@code Comments} or a search on
- * properties without a column), which gives the same result as the in-memory store by construction.
+ * indexed columns, and on PostgreSQL {@code xp.*} filters in {@code jsonb} ({@link XpSql}). When the whole query
+ * maps to SQL (and, with {@code xp} filters, no row in scope is one SQL cannot decide), the database counts the
+ * matches and returns only the requested page ({@code LIMIT/OFFSET}); otherwise it returns the rows the conditions
+ * narrow to, in creation order, and {@link ListQuery#apply} finishes in Java (e.g. an {@code xp} sort, a filter on
+ * {@code Comments} or a search on properties without a column), which gives the same result as the in-memory store
+ * by construction.
  */
 final class OrderListSql {
 
@@ -46,7 +48,7 @@ final class OrderListSql {
     private final SqlListQuery translator;
 
     OrderListSql(Dialect dialect) {
-        this.translator = new SqlListQuery(COLUMNS, dialect);
+        this.translator = new SqlListQuery(COLUMNS, dialect, dialect == Dialect.POSTGRESQL);
     }
 
     ListPage<Order> list(Connection c, OrderListScope scope, ListQuery query) throws SQLException {
@@ -54,8 +56,8 @@ final class OrderListSql {
         String inScope = scope(scope, params);
         SqlListQuery.Translation t = translator.translate(query);
         params.addAll(t.params());
-        String where = " FROM orders WHERE " + inScope + " AND " + t.where();
-        if (!t.pushedDown()) {
+        String where = " FROM " + (t.undecided() == null ? "orders" : XpSql.FROM) + " WHERE " + inScope + " AND " + t.where();
+        if (!inSql(c, t, where, params)) {
             List<Order> narrowed = orders(c, "SELECT doc" + where + " ORDER BY seq", params);
             return query.apply(narrowed, PropertyReaders.forRecord(Order.class));
         }
@@ -67,6 +69,28 @@ final class OrderListSql {
         paged.add(query.pageSize());
         paged.add(query.offset());
         return query.page(orders(c, "SELECT doc" + where + " ORDER BY " + t.orderBy() + " LIMIT ? OFFSET ?", paged), total);
+    }
+
+    /** Whether the database answers {@code query} over {@code scope} alone (count, sort and page), as of now. */
+    boolean answersInSql(Connection c, OrderListScope scope, ListQuery query) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String inScope = scope(scope, params);
+        SqlListQuery.Translation t = translator.translate(query);
+        params.addAll(t.params());
+        return inSql(c, t, " FROM " + (t.undecided() == null ? "orders" : XpSql.FROM) + " WHERE " + inScope + " AND "
+                + t.where(), params);
+    }
+
+    private static boolean inSql(Connection c, SqlListQuery.Translation t, String where, List<Object> params)
+            throws SQLException {
+        return t.pushedDown() && (t.undecided() == null || !any(c, where + " AND " + t.undecided(), params));
+    }
+
+    /** Whether a row meets {@code fromWhere} (a FROM ... WHERE ...). */
+    private static boolean any(Connection c, String fromWhere, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, "SELECT 1" + fromWhere + " LIMIT 1", params); ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
     }
 
     /**

@@ -24,8 +24,15 @@ final class SqlListQuery {
      * @param where a condition (never empty) with {@code ?} placeholders bound by {@code params} in order
      * @param exact whether {@code where} selects exactly the query's matches (else it selects a superset)
      * @param orderBy the ORDER BY list giving the query's order, or null when a sort key has no column
+     * @param undecided null, or (with {@code xp} filters in {@code jsonb}, {@link XpSql}) the condition of the rows
+     *     {@code where} keeps without deciding them: {@code where} is exact only when no row in scope meets it
      */
-    record Translation(String where, List<Object> params, boolean exact, String orderBy) {
+    record Translation(String where, List<Object> params, boolean exact, String orderBy, String undecided) {
+
+        Translation(String where, List<Object> params, boolean exact, String orderBy) {
+            this(where, params, exact, orderBy, null);
+        }
+
         /** Whether the database can answer the page alone (count, sort, limit). */
         boolean pushedDown() {
             return exact && orderBy != null;
@@ -35,16 +42,32 @@ final class SqlListQuery {
     private final Map<String, SqlColumn> columns;
     private final Dialect dialect;
 
+    private final boolean xpInJsonb;
+
     SqlListQuery(Map<String, SqlColumn> columns, Dialect dialect) {
+        this(columns, dialect, false);
+    }
+
+    /** With {@code xpInJsonb}, filters on {@code xp.*} become {@link XpSql} conditions (the FROM must be {@link XpSql#FROM}). */
+    SqlListQuery(Map<String, SqlColumn> columns, Dialect dialect, boolean xpInJsonb) {
         this.columns = Map.copyOf(columns);
         this.dialect = dialect;
+        this.xpInJsonb = xpInJsonb;
     }
 
     Translation translate(ListQuery query) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         boolean exact = true;
+        List<String> undecided = new ArrayList<>();
         for (ListQuery.Filter f : query.filters()) {
+            XpSql.Condition xp = xpInJsonb && XpSql.isXp(f) ? XpSql.of(f) : null;
+            if (xp != null) {
+                conditions.add(xp.where());
+                params.addAll(xp.whereParams());
+                undecided.add(xp.undecided());
+                continue;
+            }
             SqlColumn c = f.resolved().list() ? null : columns.get(f.path());
             List<Object> own = new ArrayList<>();
             String sql = c == null ? null : SqlTerms.allOf(f.values(), c, dialect, own);
@@ -66,7 +89,8 @@ final class SqlListQuery {
             }
         }
         String where = conditions.isEmpty() ? "1=1" : String.join(" AND ", conditions);
-        return new Translation(where, List.copyOf(params), exact, orderBy(query.sortKeys()));
+        return new Translation(where, List.copyOf(params), exact, orderBy(query.sortKeys()),
+                undecided.isEmpty() ? null : "(" + String.join(" OR ", undecided) + ")");
     }
 
     /** Any of the paths contains the text (ignoring case); null unless every path is a text column. */

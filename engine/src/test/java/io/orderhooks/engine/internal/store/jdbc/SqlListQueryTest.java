@@ -47,6 +47,26 @@ class SqlListQueryTest {
     }
 
     @Test
+    void xpFiltersAreDecidedInJsonbOnPostgresqlExceptForRowsSqlCannotDecide() {
+        ListQuery q = parse("xp.Color=red|*ee*&xp.Size=>2");
+        SqlListQuery.Translation pg = new SqlListQuery(OrderListSql.COLUMNS, Dialect.POSTGRESQL, true).translate(q);
+        assertThat(pg.exact()).isTrue();
+        assertThat(pg.undecided()).contains("xpbad", "= 'array'", "= 'number'", "= 'boolean'");
+        assertThat(pg.params()).containsExactly("red", "%ee%", new BigDecimal("2"), "2", "2", "2");
+        SqlListQuery.Translation h2 = new SqlListQuery(OrderListSql.COLUMNS, Dialect.H2).translate(q);
+        assertThat(h2.exact()).isFalse();
+        assertThat(h2.undecided()).isNull();
+        assertThat(new SqlListQuery(OrderListSql.COLUMNS, Dialect.POSTGRESQL, true).translate(parse("xp.Day=>2024-01-01")).exact())
+                .as("date-like operands compare as instants: Java").isFalse();
+    }
+
+    @Test
+    void anXpPathIsQuotedAsDataWhateverItsText() {
+        assertThat(XpSql.pathLiteral(new String[] {"a'b", "c\\\"d", "{e,f}"}))
+                .isEqualTo("E'{\"a\\'b\",\"c\\\\\\\\\\\\\"d\",\"{e,f}\"}'");
+    }
+
+    @Test
     void anIdSortReadsTheLowerCasedColumnInEitherDirectionAndEndsTheOrder() {
         assertThat(translate("sortBy=!ID,Total").orderBy()).isEqualTo("id_lower COLLATE \"C\" DESC, id COLLATE \"C\" DESC");
     }
