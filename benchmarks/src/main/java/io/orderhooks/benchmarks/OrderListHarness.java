@@ -7,6 +7,7 @@ import io.orderhooks.engine.OrderEngine;
 import io.orderhooks.engine.Stores;
 import io.orderhooks.engine.internal.orders.OrderState;
 import io.orderhooks.engine.internal.query.ListQuery;
+import io.orderhooks.engine.internal.query.PropertyReaders;
 import io.orderhooks.engine.internal.query.QuerySchema;
 import io.orderhooks.engine.internal.store.OrderListScope;
 import io.orderhooks.engine.internal.store.jdbc.JdbcStore;
@@ -142,6 +143,9 @@ public final class OrderListHarness {
                 scope("b" + random.nextInt(BUYERS), OrderListScope.Side.FROM), query("Status=Open|Completed&sortBy=!Total&page=2")));
         runs.put("buyer company: xp.Channel=web, sortBy=!DateSubmitted", () -> store.listOrders(
                 scope("b" + random.nextInt(BUYERS), OrderListScope.Side.FROM), query("xp.Channel=web&sortBy=!DateSubmitted")));
+        runs.put("buyer company: xp.Channel=web, sortBy=!DateSubmitted (baseline: every order of the company through Java)",
+                () -> query("xp.Channel=web&sortBy=!DateSubmitted").apply(store.ordersOfCompany("b" + random.nextInt(BUYERS))
+                        .stream().map(OrderState::order).toList(), PropertyReaders.forRecord(Order.class)));
         String only = System.getProperty("orderhooks.bench.queries");
         if (only != null) {
             runs.keySet().removeIf(name -> !java.util.regex.Pattern.compile(only).matcher(name).find());

@@ -57,11 +57,11 @@ final class OrderListSql {
         SqlListQuery.Translation t = translator.translate(query);
         params.addAll(t.params());
         String where = " FROM " + (t.undecided() == null ? "orders" : XpSql.FROM) + " WHERE " + inScope + " AND " + t.where();
-        if (!inSql(c, t, where, params)) {
+        Integer total = t.pushedDown() ? total(c, scope, query, t, where, params) : null;
+        if (total == null) {
             List<Order> narrowed = orders(c, "SELECT doc" + where + " ORDER BY seq", params);
             return query.apply(narrowed, PropertyReaders.forRecord(Order.class));
         }
-        int total = count(c, scope, query, where, params);
         if (query.offset() >= total) {
             return query.page(List.of(), total);
         }
@@ -77,19 +77,23 @@ final class OrderListSql {
         String inScope = scope(scope, params);
         SqlListQuery.Translation t = translator.translate(query);
         params.addAll(t.params());
-        return inSql(c, t, " FROM " + (t.undecided() == null ? "orders" : XpSql.FROM) + " WHERE " + inScope + " AND "
-                + t.where(), params);
+        String where = " FROM " + (t.undecided() == null ? "orders" : XpSql.FROM) + " WHERE " + inScope + " AND " + t.where();
+        return t.pushedDown() && total(c, scope, query, t, where, params) != null;
     }
 
-    private static boolean inSql(Connection c, SqlListQuery.Translation t, String where, List<Object> params)
-            throws SQLException {
-        return t.pushedDown() && (t.undecided() == null || !any(c, where + " AND " + t.undecided(), params));
-    }
-
-    /** Whether a row meets {@code fromWhere} (a FROM ... WHERE ...). */
-    private static boolean any(Connection c, String fromWhere, List<Object> params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "SELECT 1" + fromWhere + " LIMIT 1", params); ResultSet rs = ps.executeQuery()) {
-            return rs.next();
+    /**
+     * {@code Meta.TotalCount} of a query the translation answers whole, or null when a row in scope is one its
+     * {@code xp} conditions cannot decide (one pass counts both).
+     */
+    private static Integer total(Connection c, OrderListScope scope, ListQuery query, SqlListQuery.Translation t,
+            String where, List<Object> params) throws SQLException {
+        if (t.undecided() == null) {
+            return count(c, scope, query, where, params);
+        }
+        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*), COUNT(CASE WHEN " + t.undecided() + " THEN 1 END)" + where,
+                params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(2) > 0 ? null : rs.getInt(1);
         }
     }
 

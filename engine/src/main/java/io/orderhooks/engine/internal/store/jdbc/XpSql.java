@@ -18,13 +18,14 @@ import java.util.Locale;
  * number or boolean by its text (a {@code *} pattern, or a comparison with a non-numeric operand); the caller then
  * finishes in Java ({@link Condition#undecided}).
  *
- * <p>The order's {@code xp} is read once per row by {@link #FROM}, a lateral subquery over the stored document.
+ * <p>The order's {@code xp} is read once per row by {@link #FROM}, a lateral subquery over the stored document (read
+ * as {@code json}, which only checks the text, and only {@code xp} converted to {@code jsonb}).
  */
 final class XpSql {
 
     /** The {@code FROM} of an order list with {@code xp} filters: each row's {@code xp} as {@code jsonb} in {@code xpv}. */
     static final String FROM = "orders CROSS JOIN LATERAL (SELECT CASE WHEN strpos(orders.doc, '\\u0000') = 0 "
-            + "THEN CAST(orders.doc AS jsonb) #> '{Order,xp}' END AS xpv, strpos(orders.doc, '\\u0000') > 0 AS xpbad "
+            + "THEN CAST(CAST(orders.doc AS json) #> '{Order,xp}' AS jsonb) END AS xpv, strpos(orders.doc, '\\u0000') > 0 AS xpbad "
             + "OFFSET 0) xq";
 
     /**
