@@ -56,7 +56,7 @@ final class OrderListSql {
         String inScope = scope(scope, params);
         SqlListQuery.Translation t = translator.translate(query);
         params.addAll(t.params());
-        String where = " FROM " + (t.undecided() == null ? "orders" : XpSql.FROM) + " WHERE " + inScope + " AND " + t.where();
+        String where = " FROM orders WHERE " + inScope + " AND " + t.where();
         Integer total = t.pushedDown() ? total(c, scope, query, t, where, params) : null;
         if (total == null) {
             List<Order> narrowed = orders(c, "SELECT doc" + where + " ORDER BY seq", params);
@@ -77,7 +77,7 @@ final class OrderListSql {
         String inScope = scope(scope, params);
         SqlListQuery.Translation t = translator.translate(query);
         params.addAll(t.params());
-        String where = " FROM " + (t.undecided() == null ? "orders" : XpSql.FROM) + " WHERE " + inScope + " AND " + t.where();
+        String where = " FROM orders WHERE " + inScope + " AND " + t.where();
         return t.pushedDown() && total(c, scope, query, t, where, params) != null;
     }
 

@@ -48,7 +48,7 @@ final class SqlListQuery {
         this(columns, dialect, false);
     }
 
-    /** With {@code xpInJsonb}, filters on {@code xp.*} become {@link XpSql} conditions (the FROM must be {@link XpSql#FROM}). */
+    /** With {@code xpInJsonb}, filters on {@code xp.*} become {@link XpSql} conditions (on {@code orders.xp}, PostgreSQL). */
     SqlListQuery(Map<String, SqlColumn> columns, Dialect dialect, boolean xpInJsonb) {
         this.columns = Map.copyOf(columns);
         this.dialect = dialect;

@@ -18,15 +18,10 @@ import java.util.Locale;
  * number or boolean by its text (a {@code *} pattern, or a comparison with a non-numeric operand); the caller then
  * finishes in Java ({@link Condition#undecided}).
  *
- * <p>The order's {@code xp} is read once per row by {@link #FROM}, a lateral subquery over the stored document (read
- * as {@code json}, which only checks the text, and only {@code xp} converted to {@code jsonb}).
+ * <p>The order's {@code xp} is the {@code jsonb} column {@code orders.xp} that PostgreSQL generates from the stored
+ * document ({@link V7__order_xp_jsonb}; SQL NULL for a document with an escaped NUL).
  */
 final class XpSql {
-
-    /** The {@code FROM} of an order list with {@code xp} filters: each row's {@code xp} as {@code jsonb} in {@code xpv}. */
-    static final String FROM = "orders CROSS JOIN LATERAL (SELECT CASE WHEN strpos(orders.doc, '\\u0000') = 0 "
-            + "THEN CAST(CAST(orders.doc AS json) #> '{Order,xp}' AS jsonb) END AS xpv, strpos(orders.doc, '\\u0000') > 0 AS xpbad "
-            + "OFFSET 0) xq";
 
     /**
      * @param where true for the matching rows among the decided ones (never SQL NULL), and for every undecided row
@@ -46,7 +41,7 @@ final class XpSql {
     static Condition of(ListQuery.Filter f) {
         String[] segments = f.path().equals("xp") ? new String[0] : f.path().substring(3).split("\\.", -1);
         String value = at(segments);
-        List<String> undecided = new ArrayList<>(List.of("xpbad"));
+        List<String> undecided = new ArrayList<>(List.of("xp IS NULL"));
         for (int k = 0; k <= segments.length; k++) {
             undecided.add("COALESCE(jsonb_typeof(" + at(Arrays.copyOf(segments, k)) + ") = 'array', FALSE)");
         }
@@ -83,7 +78,7 @@ final class XpSql {
 
     /** The {@code jsonb} at {@code segments} below {@code xp} (SQL NULL when missing). */
     private static String at(String[] segments) {
-        return segments.length == 0 ? "xpv" : "(xpv #> CAST(" + pathLiteral(segments) + " AS text[]))";
+        return segments.length == 0 ? "xp" : "(xp #> CAST(" + pathLiteral(segments) + " AS text[]))";
     }
 
     /** One term, never SQL NULL on a decided row. */
