@@ -85,10 +85,10 @@ public final class InMemoryStore implements Store {
         index.indexed(state);
     }
 
-    /** Inside {@link #withOrder} on this thread (the store's lock is held). */
+    /** Inside {@link #withOrder} on this thread (an order's lock is held). */
     @Override
     public boolean inTransaction() {
-        return orderLock.isHeldByCurrentThread();
+        return journal.isOpen();
     }
 
     @Override
