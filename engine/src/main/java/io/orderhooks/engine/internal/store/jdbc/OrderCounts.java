@@ -24,7 +24,8 @@ import java.util.Objects;
  * <p>Deltas are appended, never updated in place, so concurrent writes of orders of one company (a seller receives
  * every order) do not queue on one counter row. A count that finds more than {@value #COMPACT_ABOVE} delta rows for
  * a key folds the rows it can lock ({@code FOR UPDATE SKIP LOCKED}: rows another compaction holds are left for it)
- * into one row holding their sum, in the count's transaction; the sum of a key's rows never changes by folding.
+ * into one row holding their sum, in one transaction (the count's, or its own when the count is a lone read); the
+ * sum of a key's rows never changes by folding.
  */
 final class OrderCounts {
 
@@ -142,8 +143,33 @@ final class OrderCounts {
         };
     }
 
-    /** Replaces the key's delta rows this transaction can lock by one row holding their sum. */
+    /**
+     * Replaces the key's delta rows this transaction can lock by one row holding their sum; on a connection in
+     * auto-commit (a lone read), in a transaction of its own, so the rows go and their sum comes in one commit.
+     */
     private static void fold(Connection c, Key k) throws SQLException {
+        boolean own = c.getAutoCommit();
+        if (own) {
+            c.setAutoCommit(false);
+        }
+        try {
+            foldRows(c, k);
+            if (own) {
+                c.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (own) {
+                c.rollback();
+            }
+            throw e;
+        } finally {
+            if (own) {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void foldRows(Connection c, Key k) throws SQLException {
         List<Long> ids = new ArrayList<>();
         long sum = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT id, n FROM order_counts WHERE side = ? AND company = ? "
