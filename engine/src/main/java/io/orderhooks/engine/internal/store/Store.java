@@ -123,4 +123,13 @@ public interface Store {
     default <R> R atomically(Supplier<R> work) {
         return work.get();
     }
+
+    /**
+     * Whether the calling thread is inside one of this store's transactions or order locks ({@link #atomically},
+     * {@link #withOrder}). The engine refuses to call middleware then: no lock or transaction may be held across
+     * the network (DURABILITY.md, "Transactions").
+     */
+    default boolean inTransaction() {
+        return false;
+    }
 }
