@@ -107,4 +107,23 @@ public interface Store {
     default <R> R atomically(Supplier<R> work) {
         return work.get();
     }
+
+    /**
+     * As {@link #atomically}, but a refusal ({@code OrderCloudException}) rolls back everything {@code work} changed
+     * too, then reaches the caller: for a write of several rows that must all happen or none (e.g. a user moved to
+     * another key, whose unique username the new row may only take once the old row is gone).
+     */
+    default <R> R allOrNothing(Supplier<R> work) {
+        try {
+            return atomically(() -> {
+                try {
+                    return work.get();
+                } catch (io.orderhooks.core.error.OrderCloudException refused) {
+                    throw new RolledBackRefusal(refused);
+                }
+            });
+        } catch (RolledBackRefusal r) {
+            throw r.refusal();
+        }
+    }
 }

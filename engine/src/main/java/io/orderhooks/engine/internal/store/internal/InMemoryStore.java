@@ -21,7 +21,7 @@ import java.util.function.Function;
  */
 public final class InMemoryStore implements Store {
 
-    private final Map<String, InMemoryRepository<?>> tables = new ConcurrentHashMap<>();
+    private final Map<String, Repository<?>> tables = new ConcurrentHashMap<>();
     private final UndoJournal journal = new UndoJournal();
     private final InMemoryRepository<OrderState> orders = new InMemoryRepository<>("Order", null, journal);
     private final ReentrantLock orderLock = new ReentrantLock();
@@ -30,7 +30,10 @@ public final class InMemoryStore implements Store {
     @Override
     @SuppressWarnings("unchecked")
     public <T> Repository<T> table(Table<T> table) {
-        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new InMemoryRepository<T>(table.type().getSimpleName(), table.lookup(), journal));
+        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> {
+            InMemoryRepository<T> rows = new InMemoryRepository<>(table.type().getSimpleName(), table.lookup(), journal);
+            return table.uniqueLookup() ? new UniqueLookupRepository<>(table, rows) : rows;
+        });
     }
 
     @Override
@@ -69,7 +72,7 @@ public final class InMemoryStore implements Store {
     @Override
     public <R> R withOrder(String orderID, Function<OrderState, Mutation<R>> work) {
         orderLock.lock();
-        boolean outermost = journal.begin();
+        int mark = journal.begin();
         boolean failed = true;
         try {
             OrderState current = orders.find(orderID).orElseThrow(() -> OrderCloudException.notFound("Order", orderID));
@@ -86,10 +89,28 @@ public final class InMemoryStore implements Store {
             }
             return m.result();
         } finally {
-            if (outermost) {
-                journal.end(failed);
-            }
+            journal.end(mark, failed);
             orderLock.unlock();
+        }
+    }
+
+    /**
+     * As a database transaction would (see {@link Store#atomically}): the table and order writes {@code work} made on
+     * this thread are restored when it fails with anything but a refusal ({@code OrderCloudException}).
+     */
+    @Override
+    public <R> R atomically(java.util.function.Supplier<R> work) {
+        int mark = journal.begin();
+        boolean failed = true;
+        try {
+            R result = work.get();
+            failed = false;
+            return result;
+        } catch (OrderCloudException refused) {
+            failed = false;
+            throw refused;
+        } finally {
+            journal.end(mark, failed);
         }
     }
 

@@ -13,13 +13,17 @@ final class UndoJournal {
 
     private final ThreadLocal<Deque<Runnable>> open = new ThreadLocal<>();
 
-    /** Opens a journal on this thread; false (nothing opened) when one is open already (a nested call joins it). */
-    boolean begin() {
-        if (open.get() != null) {
-            return false;
+    /**
+     * Opens a journal on this thread, or a nested scope of the open one (a nested call joins it, as a savepoint);
+     * returns the mark to pass to {@link #end}.
+     */
+    int begin() {
+        Deque<Runnable> d = open.get();
+        if (d != null) {
+            return d.size();
         }
         open.set(new ArrayDeque<>());
-        return true;
+        return OUTERMOST;
     }
 
     /** Records how to restore a row before it is written (nothing when no journal is open on this thread). */
@@ -30,14 +34,24 @@ final class UndoJournal {
         }
     }
 
-    /** Closes the journal, restoring every recorded row first when {@code rollback}. */
-    void end(boolean rollback) {
+    /**
+     * Ends the scope {@code mark} opened, first restoring every row recorded since then, newest first, when
+     * {@code rollback}; the outermost scope closes the journal.
+     */
+    void end(int mark, boolean rollback) {
         Deque<Runnable> d = open.get();
-        open.remove();
-        if (rollback && d != null) {
-            while (!d.isEmpty()) {
+        if (d == null) {
+            return;
+        }
+        if (rollback) {
+            while (d.size() > Math.max(mark, 0)) {
                 d.pop().run();
             }
         }
+        if (mark == OUTERMOST) {
+            open.remove();
+        }
     }
+
+    private static final int OUTERMOST = -1;
 }
