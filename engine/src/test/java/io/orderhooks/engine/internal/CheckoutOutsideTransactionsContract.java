@@ -156,6 +156,24 @@ abstract class CheckoutOutsideTransactionsContract extends ConcurrentCreatesCont
     }
 
     @Test
+    void theHoldReleaseScheduleGivesAnExpiredHoldBackWithoutAnotherSubmit() throws Exception {
+        MiddlewareGate gate = new MiddlewareGate(CheckoutEventType.ORDER_SUBMIT, 1);
+        Future<Order> stuck = twoCartsOfTwoAndTheFirstSubmitHeldAtTheMiddleware(2, gate);
+        assertThat(e.submit().releaseExpiredHolds()).as("not expired yet").isZero();
+        assertThat(stock()).isZero();
+
+        f.clock.advance(CheckoutReservation.TTL);
+        assertThat(e.submit().releaseExpiredHolds()).isEqualTo(1);
+        assertThat(stock()).isEqualTo(2);
+        assertThat(state("O1").reservation()).isNull();
+        assertThat(e.submit().releaseExpiredHolds()).as("given back exactly once").isZero();
+        gate.open();
+        assertThat(failure(stuck).errorCode()).isEqualTo("Order.ChangedDuringIntegrationEvent");
+        assertThat(stock()).isEqualTo(2);
+        assertThat(state("O1").order().status()).isEqualTo(OrderStatus.Unsubmitted);
+    }
+
+    @Test
     void aSubmitInFlightHoldsItsPromotionRedemptionAndSpendingAccountDebitToo() throws Exception {
         e.spendingAccounts().save(f.seller, "b1", new SpendingAccount("sa", "Budget", new BigDecimal("20.00"), true, null, null, null, null));
         e.spendingAccounts().assign(f.seller, "b1", new SpendingAccountAssignment("sa", null, null, false));

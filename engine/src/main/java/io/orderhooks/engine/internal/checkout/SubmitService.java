@@ -97,15 +97,16 @@ public final class SubmitService {
      * is unchanged; a refused or failed call gives the hold back.
      */
     private OrderState submitThroughIntegration(Caller caller, Direction direction, String orderID, IntegrationEndpoint ep, String accessToken) {
-        holds.releaseExpired();
-        Prepared p = ctx.store().withOrder(orderID, s -> {
-            List<ApprovalRule> holding = checked(caller, direction, s, ep);
-            CheckoutEventType type = holding.isEmpty() ? CheckoutEventType.ORDER_SUBMIT : CheckoutEventType.ORDER_SUBMIT_FOR_APPROVAL;
-            CheckoutReservation held = hold.reservationFor(s, type);
-            OrderState next = submitted(caller, s.withReservation(null), holding).withPayments(new SubmitEffects(ctx, accounts).apply(s));
-            holds.record(held, next);
-            return Mutation.commit(s.withReservation(held), new Prepared(held, next, type));
-        });
+        Prepared p;
+        try {
+            p = reserve(caller, direction, orderID, ep);
+        } catch (io.orderhooks.core.error.OrderCloudException refused) {
+            // stock, a balance or a redemption may be held by submits whose reservation expired: give those back, retry once
+            if (refused.status() != 400 || holds.releaseExpired() == 0) {
+                throw refused;
+            }
+            p = reserve(caller, direction, orderID, ep);
+        }
         String key = orderID + "/" + p.type().suffix() + "/" + p.next().submitGeneration();
         try {
             if (p.type() == CheckoutEventType.ORDER_SUBMIT) {
@@ -119,6 +120,24 @@ public final class SubmitService {
             releaseQuietly(orderID, p.held(), failed);
             throw failed;
         }
+    }
+
+    /**
+     * The reserve step: checks, then the reservation, the effects and their hold commit together. A reservation the
+     * order still carries has expired (an active one is refused): its hold, if not given back yet, goes back first.
+     */
+    private Prepared reserve(Caller caller, Direction direction, String orderID, IntegrationEndpoint ep) {
+        return ctx.store().withOrder(orderID, s -> {
+            List<ApprovalRule> holding = checked(caller, direction, s, ep);
+            if (s.reservation() != null) {
+                holds.giveBack(orderID, s.reservation().id());
+            }
+            CheckoutEventType type = holding.isEmpty() ? CheckoutEventType.ORDER_SUBMIT : CheckoutEventType.ORDER_SUBMIT_FOR_APPROVAL;
+            CheckoutReservation held = hold.reservationFor(s, type);
+            OrderState next = submitted(caller, s.withReservation(null), holding).withPayments(new SubmitEffects(ctx, accounts).apply(s));
+            holds.record(held, next);
+            return Mutation.commit(s.withReservation(held), new Prepared(held, next, type));
+        });
     }
 
     /**
@@ -153,7 +172,8 @@ public final class SubmitService {
 
     /**
      * Gives back the effects held by submits whose reservation expired (see {@link SubmitHolds#releaseExpired}); the
-     * engine runs it on a schedule, and every submit through the integration runs it first. Returns how many.
+     * engine runs it on a schedule, and a submit through the integration refused for stock, a balance or a redemption
+     * runs it before trying once more. Returns how many.
      */
     public int releaseExpiredHolds() {
         return holds.releaseExpired();
