@@ -98,7 +98,8 @@ public final class Engine {
     private Engine(Builder b) {
         this.observer = b.observer;
         this.context = new EngineContext(io.orderhooks.engine.internal.orders.ReservingStore.of(b.store, b.clock), b.clock, b.ids, new EngineConfig(b.sellerOrgID, b.environment),
-                io.orderhooks.engine.internal.checkout.ObservedCheckout.of(b.checkoutIntegration, b.observer),
+                io.orderhooks.engine.internal.checkout.OutsideTransactions.of(
+                        io.orderhooks.engine.internal.checkout.ObservedCheckout.of(b.checkoutIntegration, b.observer), b.store),
                 b.webhookSink);
         this.catalog = new CatalogService(context);
         this.orgs = new OrgService(context, b.passwordHasher);

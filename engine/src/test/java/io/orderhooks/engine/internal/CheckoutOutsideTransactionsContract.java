@@ -18,10 +18,14 @@ import io.orderhooks.core.model.SpendingAccountAssignment;
 import io.orderhooks.engine.internal.orders.CheckoutReservation;
 import io.orderhooks.engine.internal.orders.OrderState;
 import io.orderhooks.engine.internal.promotions.Redemptions;
+import io.orderhooks.engine.internal.store.Mutation;
 import io.orderhooks.engine.internal.store.Tables;
+import io.orderhooks.engine.spi.CheckoutCall;
 import io.orderhooks.engine.spi.DeliveryOutcome;
+import io.orderhooks.engine.spi.IntegrationEndpoint;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -57,6 +61,28 @@ abstract class CheckoutOutsideTransactionsContract extends ConcurrentCreatesCont
         assertThat(first.get(30, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.Open);
         assertThat(second.get(30, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.Open);
         assertThat(state("O1").reservation()).isNull();
+    }
+
+    @Test
+    void theCheckoutPortRefusesACallMadeWhileTheOrderIsHeldAndNeverReachesTheMiddleware() {
+        p.cart(f.u1, "O1");
+        List<CheckoutCall> reached = new ArrayList<>();
+        f.integration.set(call -> {
+            reached.add(call);
+            return new DeliveryOutcome.Delivered(200, new byte[] {'{', '}'}, Duration.ZERO);
+        });
+        CheckoutCall call = new CheckoutCall(CheckoutEventType.ORDER_SUBMIT,
+                new IntegrationEndpoint("ep", "http://127.0.0.1:9", "k", null, null, null), "O1", new byte[] {'{', '}'}, null);
+
+        Throwable inside = org.assertj.core.api.Assertions.catchThrowable(() -> store.withOrder("O1",
+                s -> Mutation.unchanged(e.context().checkoutIntegration().deliver(call))));
+
+        assertThat(inside).isInstanceOf(IllegalStateException.class).hasMessage("the ordersubmit call for order O1 was "
+                + "made inside a store transaction; checkout must reserve, call, then commit");
+        assertThat(reached).isEmpty();
+        assertThat(store.inTransaction()).isFalse();
+        assertThat(e.context().checkoutIntegration().deliver(call).succeeded()).isTrue();
+        assertThat(reached).hasSize(1);
     }
 
     @Test

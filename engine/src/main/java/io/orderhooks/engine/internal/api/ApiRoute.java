@@ -13,8 +13,23 @@ import java.util.Set;
  * @param roles any one of these roles grants access ({@code FullAccess} always does); empty = any
  *     authenticated caller; null = no token needed
  * @param status the status of a successful answer (200, 201 for creates and order actions, 204)
+ * @param callsMiddleware the action calls the checkout integration over the network in the middle of its change
+ *     (estimate shipping, calculate, submit, approve, a return's submit): its change is several short transactions
+ *     around the call, so {@link WebhookFiring} records its post-webhooks after the change instead of in its
+ *     transaction. The checkout port refuses a call made inside a transaction, so a route that calls middleware
+ *     without this flag fails its tests.
  */
-public record ApiRoute(String verb, String template, Set<String> roles, int status, ApiHandler handler) {
+public record ApiRoute(String verb, String template, Set<String> roles, int status, ApiHandler handler,
+        boolean callsMiddleware) {
+
+    public ApiRoute(String verb, String template, Set<String> roles, int status, ApiHandler handler) {
+        this(verb, template, roles, status, handler, false);
+    }
+
+    /** This route, flagged as calling the checkout integration (see {@link #callsMiddleware}). */
+    public ApiRoute callingMiddleware() {
+        return new ApiRoute(verb, template, roles, status, handler, true);
+    }
 
     public ApiRoute {
         Objects.requireNonNull(verb, "verb");

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * client ({@code ApiClientIDs}); calls without a client never fire hooks. When post-webhooks match, the change and
  * the handing of their payloads to the sink run as one {@link Atomically} unit: with a durable store, the write and
  * its outbox rows commit in one transaction — except for the actions that call the checkout integration
- * ({@link #callsMiddleware}), whose post-webhooks are recorded right after their last commit. Before the first pre-webhook, the
+ * ({@link ApiRoute#callsMiddleware}), whose post-webhooks are recorded right after their last commit. Before the first pre-webhook, the
  * object-level access check runs ({@link PreHookAccess}): a request refused for access never reaches middleware.
  */
 public final class WebhookFiring {
@@ -93,7 +93,7 @@ public final class WebhookFiring {
         if (post.isEmpty()) {
             return change.get();
         }
-        if (callsMiddleware(route)) {
+        if (route.callsMiddleware()) {
             // No transaction may stay open across the checkout integration's network call (DURABILITY.md,
             // "Transactions"): the change commits on its own, then its post-webhooks are recorded.
             return recordPostHooks(request, post, logID, requestBody, change.get());
@@ -107,18 +107,6 @@ public final class WebhookFiring {
             sink.after(WebhookEndpoint.of(hook), payload(request, hook, logID, requestBody, responseBody));
         }
         return result;
-    }
-
-    /**
-     * The order (and cart, and order return) actions that call the checkout integration over the network in the
-     * middle of their change: estimate shipping, calculate, submit, approve. Their change is several short
-     * transactions around the call (reserve, call, commit-if-unchanged), so it cannot share one transaction with its
-     * post-webhooks' outbox rows; those are recorded right after the change, in a transaction of their own.
-     */
-    static boolean callsMiddleware(ApiRoute route) {
-        String t = route.template();
-        return "POST".equals(route.verb()) && (t.endsWith("/estimateshipping") || t.endsWith("/calculate")
-                || t.endsWith("/submit") || t.endsWith("/approve"));
     }
 
     private byte[] payload(ApiRequest request, Webhook hook, String logID, JsonNode requestBody, JsonNode responseBody) {

@@ -101,6 +101,11 @@ public final class ReservingStore implements Store {
 
     /** As {@link Store#withOrder}, refused while a checkout call holds the order (see class doc). */
     @Override
+    public boolean inTransaction() {
+        return store.inTransaction();
+    }
+
+    @Override
     public <R> R withOrder(String orderID, Function<OrderState, Mutation<R>> work) {
         return withReservation(orderID, null, work);
     }

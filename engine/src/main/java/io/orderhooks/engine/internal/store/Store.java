@@ -126,4 +126,13 @@ public interface Store {
             throw r.refusal();
         }
     }
+
+    /**
+     * Whether the calling thread is inside one of this store's transactions or order locks ({@link #atomically},
+     * {@link #withOrder}). The engine refuses to call middleware then: no lock or transaction may be held across
+     * the network (DURABILITY.md, "Transactions").
+     */
+    default boolean inTransaction() {
+        return false;
+    }
 }

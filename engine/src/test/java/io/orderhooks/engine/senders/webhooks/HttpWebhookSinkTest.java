@@ -43,7 +43,7 @@ class HttpWebhookSinkTest {
     @BeforeEach
     void start() {
         server.start();
-        sink = sink(10);
+        sink = sink(10, GENEROUS);
     }
 
     @AfterEach
@@ -52,9 +52,12 @@ class HttpWebhookSinkTest {
         server.stop();
     }
 
-    private HttpWebhookSink sink(int capacity) {
+    /** Pre-webhook limit for answers that come at once: a cold JVM on a loaded machine may take a while. */
+    private static final Duration GENEROUS = Duration.ofSeconds(5);
+
+    private HttpWebhookSink sink(int capacity, Duration preLimit) {
         return new HttpWebhookSink(WebhookSinkSettings.builder(log).clock(clock).workers(0).queueCapacity(capacity)
-                .preTimeLimit(Duration.ofMillis(200)).postTimeLimit(Duration.ofSeconds(5))
+                .preTimeLimit(preLimit).postTimeLimit(Duration.ofSeconds(5))
                 .schedule(RetrySchedule.of(0.2, Duration.ofSeconds(1), Duration.ofSeconds(5)))
                 .random(() -> 0.5).build(), Transports.defaultHttpClient());
     }
@@ -91,6 +94,8 @@ class HttpWebhookSinkTest {
     void aPreWebhookSlowerThanItsLimitBlocksByDefaultDescribingTheFailure() {
         server.stubFor(post("/hooks/orders").willReturn(aResponse().withStatus(200).withFixedDelay(1000)
                 .withBody("{\"proceed\":true}")));
+        sink.close();
+        sink = sink(10, Duration.ofMillis(200));
 
         PreHookDecision decision = sink.before(hook(true, false), PAYLOAD);
 
@@ -176,7 +181,7 @@ class HttpWebhookSinkTest {
 
     @Test
     void aFullQueueDeadLettersTheNewEventInsteadOfDroppingIt() {
-        HttpWebhookSink tiny = sink(1);
+        HttpWebhookSink tiny = sink(1, GENEROUS);
         server.stubFor(post("/hooks/orders").willReturn(aResponse().withStatus(200)));
 
         tiny.after(hook(false, false), PAYLOAD);

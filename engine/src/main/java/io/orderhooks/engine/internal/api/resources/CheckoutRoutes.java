@@ -38,7 +38,7 @@ public final class CheckoutRoutes {
         Engine e = ctx.engine();
         OrderRouting both = new OrderRouting(t, ctx);
         both.get("/worksheet", WORKSHEET, (r, c, d, id) -> e.checkout().worksheet(c, d, id));
-        both.post("/estimateshipping", 200, CHECKOUT, (r, c, d, id) -> e.checkout().estimateShipping(c, d, id, r.accessToken()));
+        both.postCallingMiddleware("/estimateshipping", 200, CHECKOUT, (r, c, d, id) -> e.checkout().estimateShipping(c, d, id, r.accessToken()));
         both.post("/shipmethods", 200, CHECKOUT, (r, c, d, id) -> {
             OrderShipMethodSelection body = ctx.body(r, OrderShipMethodSelection.class);
             if (body.shipMethodSelections() == null) {
@@ -51,15 +51,15 @@ public final class CheckoutRoutes {
             });
             return e.checkout().selectShipMethods(c, d, id, body.shipMethodSelections());
         });
-        both.post("/calculate", 200, CHECKOUT, (r, c, d, id) -> e.checkout().calculate(c, d, id, r.accessToken()));
-        both.post("/submit", 201, CHECKOUT, (r, c, d, id) -> notified(e, c, MessageTypes.ORDER_SUBMITTED,
+        both.postCallingMiddleware("/calculate", 200, CHECKOUT, (r, c, d, id) -> e.checkout().calculate(c, d, id, r.accessToken()));
+        both.postCallingMiddleware("/submit", 201, CHECKOUT, (r, c, d, id) -> notified(e, c, MessageTypes.ORDER_SUBMITTED,
                 transitioned(e, EngineEvent.Transition.SUBMITTED, e.submit().submit(c, d, id, r.accessToken()))));
         both.post("/validate", 204, CHECKOUT, (r, c, d, id) -> {
             e.submit().validate(c, d, id);
             return null;
         });
 
-        both.postOrderOnly("/approve", 201, WRITE, (r, c, d, id) -> notified(e, c, MessageTypes.ORDER_APPROVED,
+        both.postOrderOnlyCallingMiddleware("/approve", 201, WRITE, (r, c, d, id) -> notified(e, c, MessageTypes.ORDER_APPROVED,
                 transitioned(e, EngineEvent.Transition.APPROVED, e.approvals().approve(c, d, id, approvalInfo(ctx, r), r.accessToken()))));
         both.postOrderOnly("/decline", 201, WRITE, (r, c, d, id) -> notified(e, c, MessageTypes.ORDER_DECLINED,
                 transitioned(e, EngineEvent.Transition.DECLINED, e.approvals().decline(c, d, id, approvalInfo(ctx, r)))));

@@ -56,7 +56,8 @@ public final class OrderReturnRoutes {
         });
         // the SDK declares DeleteItem to answer the return
         t.add(new ApiRoute("DELETE", ONE + "/items/{lineItemID}", WRITE, 200, r -> returns.deleteItem(ctx.caller(r), id(r), r.param("lineItemID"))));
-        t.post(ONE + "/submit", 201, WRITE, r -> e.returnLifecycle().submit(ctx.caller(r), id(r), r.accessToken()));
+        t.add(new ApiRoute("POST", ONE + "/submit", WRITE, 201,
+                r -> e.returnLifecycle().submit(ctx.caller(r), id(r), r.accessToken())).callingMiddleware());
         t.post(ONE + "/cancel", 201, WRITE, r -> e.returnLifecycle().cancel(ctx.caller(r), id(r)));
         t.post(ONE + "/complete", 201, ADMIN, r -> e.returnLifecycle().complete(ctx.caller(r), id(r)));
         t.post(ONE + "/approve", 201, WRITE, r -> e.returnApprovals().approve(ctx.caller(r), id(r), info(ctx, r)));

@@ -4,6 +4,7 @@ import static io.orderhooks.engine.internal.api.RouteTable.roles;
 
 import io.orderhooks.engine.internal.api.ApiContext;
 import io.orderhooks.engine.internal.api.ApiRequest;
+import io.orderhooks.engine.internal.api.ApiRoute;
 import io.orderhooks.engine.internal.api.RouteTable;
 import io.orderhooks.engine.internal.Caller;
 import io.orderhooks.engine.internal.orders.Direction;
@@ -66,8 +67,19 @@ final class OrderRouting {
 
     /** A DELETE that answers 200 with the handler's result (e.g. the Order after removing a promotion). */
     void deleteAnswering(String suffix, Set<String> roles, OrderOperation op) {
-        t.add(new io.orderhooks.engine.internal.api.ApiRoute("DELETE", ORDER + suffix, roles, 200, r -> byPath(r, op)));
-        t.add(new io.orderhooks.engine.internal.api.ApiRoute("DELETE", CART + suffix, CART_ROLES, 200, r -> byCart(r, op)));
+        t.add(new ApiRoute("DELETE", ORDER + suffix, roles, 200, r -> byPath(r, op)));
+        t.add(new ApiRoute("DELETE", CART + suffix, CART_ROLES, 200, r -> byCart(r, op)));
+    }
+
+    /** As {@link #post}, for an action that calls the checkout integration ({@link ApiRoute#callsMiddleware}). */
+    void postCallingMiddleware(String suffix, int status, Set<String> roles, OrderOperation op) {
+        t.add(new ApiRoute("POST", ORDER + suffix, roles, status, r -> byPath(r, op)).callingMiddleware());
+        t.add(new ApiRoute("POST", CART + suffix, CART_ROLES, status, r -> byCart(r, op)).callingMiddleware());
+    }
+
+    /** As {@link #postOrderOnly}, for an action that calls the checkout integration. */
+    void postOrderOnlyCallingMiddleware(String suffix, int status, Set<String> roles, OrderOperation op) {
+        t.add(new ApiRoute("POST", ORDER + suffix, roles, status, r -> byPath(r, op)).callingMiddleware());
     }
 
     /** Only the {@code v1/orders/...} form (actions a cart has no use for, e.g. approve, ship). */

@@ -69,6 +69,12 @@ public final class InMemoryStore implements Store {
         }
     }
 
+    /** Inside {@link #withOrder} on this thread (the store's lock is held). */
+    @Override
+    public boolean inTransaction() {
+        return orderLock.isHeldByCurrentThread();
+    }
+
     @Override
     public <R> R withOrder(String orderID, Function<OrderState, Mutation<R>> work) {
         orderLock.lock();

@@ -92,6 +92,11 @@ public final class JdbcStore implements Store, AutoCloseable {
         return outbox.releaseAllLeases();
     }
 
+    @Override
+    public boolean inTransaction() {
+        return tx.active();
+    }
+
     /** One transaction for everything {@code work} does on this thread (see {@link Store#atomically}). */
     @Override
     public <R> R atomically(Supplier<R> work) {

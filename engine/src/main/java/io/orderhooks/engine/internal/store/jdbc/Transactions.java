@@ -19,6 +19,11 @@ final class Transactions {
         this.pool = pool;
     }
 
+    /** Whether the calling thread is inside a transaction of this pool. */
+    boolean active() {
+        return current.get() != null;
+    }
+
     /**
      * Runs {@code work} in the thread's transaction, or in a new one committed when {@code work} returns and
      * rolled back when it throws. SQL failures surface as {@link StoreFailures#unavailable} (503).
