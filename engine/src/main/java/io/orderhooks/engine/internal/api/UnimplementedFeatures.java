@@ -34,6 +34,13 @@ public final class UnimplementedFeatures {
             feature("Tracking events", "integrations/trackingevents"),
             feature("One-time passwords", "password/onetimepassword"));
 
+    /**
+     * Every root of every feature above contains one of these words (lower case), so a path containing none of them is
+     * answered without running the patterns: the check runs before every API request.
+     */
+    static final List<String> KEYWORDS = List.of("bundle", "subscription", "locales", "openidconnects", "integrations/",
+            "impersonationconfig", "onetimepassword");
+
     private UnimplementedFeatures() {}
 
     private static Feature feature(String name, String roots) {
@@ -42,6 +49,9 @@ public final class UnimplementedFeatures {
 
     /** The feature {@code path} (e.g. {@code /v1/locales/en-US}) belongs to, if it is one the engine does not implement. */
     public static Optional<String> of(String path) {
+        if (!mentionsAKeyword(path.toLowerCase(java.util.Locale.ROOT))) {
+            return Optional.empty();
+        }
         return FEATURES.stream().filter(f -> f.paths().matcher(path).matches()).map(Feature::name).findFirst();
     }
 
@@ -49,5 +59,14 @@ public final class UnimplementedFeatures {
     public static OrderCloudException notImplemented(String feature) {
         return new OrderCloudException(404, "NotFound", "Not implemented by this engine: " + feature
                 + " (docs/ENGINE.md, \"Not implemented\")", JsonNodeFactory.instance.objectNode().put("ObjectType", "Feature").put("ObjectID", feature));
+    }
+
+    private static boolean mentionsAKeyword(String lowerCasePath) {
+        for (String word : KEYWORDS) {
+            if (lowerCasePath.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -77,6 +77,26 @@ public final class MessageSender {
      */
     public int send(Caller trigger, String messageType, String companyID, List<String> recipientUserIDs,
             String buyerID, JsonNode eventBody) {
+        return sendLazily(trigger, messageType, companyID, recipientUserIDs, buyerID, () -> eventBody);
+    }
+
+    /**
+     * As {@link #send(Caller, String, String, List, String, JsonNode)}, with the event body built only when some
+     * sender or webhook receives the message (at most once): a message nobody subscribes to costs no serialization.
+     */
+    public int sendLazily(Caller trigger, String messageType, String companyID, List<String> recipientUserIDs,
+            String buyerID, Supplier<JsonNode> body) {
+        Supplier<JsonNode> once = new Supplier<>() {
+            private JsonNode built;
+
+            @Override
+            public JsonNode get() {
+                if (built == null) {
+                    built = body.get();
+                }
+                return built;
+            }
+        };
         List<Webhook> subscribed = webhooks.get().stream().filter(w -> subscribes(w, messageType, trigger)).toList();
         int sent = 0;
         for (String userID : recipientUserIDs) {
@@ -90,7 +110,7 @@ public final class MessageSender {
             for (SenderSelection.Target target : senders.targets(messageType, recipient.get())) {
                 MessageSenderResource s = target.sender();
                 MessageNotification n = new MessageNotification(ctx.config().environment(), buyerID, supplierID, null,
-                        recipient.get(), messageType, senders.ccList(target, messageType), eventBody, s.xp());
+                        recipient.get(), messageType, senders.ccList(target, messageType), once.get(), s.xp());
                 if (deliver(new WebhookEndpoint(SENDER_ENDPOINT_PREFIX + s.id(), s.url(), s.sharedKey(), null, null,
                         false, false), n)) {
                     sent++;
@@ -98,7 +118,7 @@ public final class MessageSender {
             }
             for (Webhook hook : subscribed) {
                 MessageNotification n = new MessageNotification(ctx.config().environment(), buyerID, supplierID, null,
-                        recipient.get(), messageType, List.of(), eventBody, hook.configData());
+                        recipient.get(), messageType, List.of(), once.get(), hook.configData());
                 if (deliver(WebhookEndpoint.of(hook), n)) {
                     sent++;
                 }

@@ -50,17 +50,19 @@ public final class OrderMessages {
         if (order == null || order.fromUserID() == null || order.fromCompanyID() == null) {
             return;
         }
-        ObjectMapper json = OrderCloudJson.mapper();
-        OrderState state = ctx.store().order(order.id()).orElse(null);
-        ObjectNode body = json.createObjectNode();
-        body.set("Order", json.valueToTree(state != null ? state.order() : order));
-        body.set("Approvals", json.valueToTree(state != null ? state.approvals() : List.of()));
-        body.set("LineItems", json.valueToTree(state != null ? state.lineItems() : List.of()));
-        if (shipment != null) {
-            body.set("Shipment", json.valueToTree(shipment));
-        }
         String buyerID = ctx.store().table(io.orderhooks.engine.internal.store.Tables.BUYERS)
                 .find(order.fromCompanyID()).isPresent() ? order.fromCompanyID() : null;
-        sender.send(trigger, messageType, order.fromCompanyID(), List.of(order.fromUserID()), buyerID, body);
+        sender.sendLazily(trigger, messageType, order.fromCompanyID(), List.of(order.fromUserID()), buyerID, () -> {
+            ObjectMapper json = OrderCloudJson.mapper();
+            OrderState state = ctx.store().order(order.id()).orElse(null);
+            ObjectNode body = json.createObjectNode();
+            body.set("Order", json.valueToTree(state != null ? state.order() : order));
+            body.set("Approvals", json.valueToTree(state != null ? state.approvals() : List.of()));
+            body.set("LineItems", json.valueToTree(state != null ? state.lineItems() : List.of()));
+            if (shipment != null) {
+                body.set("Shipment", json.valueToTree(shipment));
+            }
+            return body;
+        });
     }
 }

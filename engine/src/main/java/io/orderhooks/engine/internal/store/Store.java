@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * (lines, payments, promotions, integration answers, approvals) is one {@link OrderState} aggregate.
  *
  * <p><b>Concurrency contract.</b> {@link #withOrder} runs its work while holding the order's exclusive lock
- * (in memory: one lock for all order operations; JDBC: one transaction with {@code SELECT ... FOR UPDATE}), so
+ * (in memory: a lock per order, plus the table lock once the work writes a table; JDBC: one transaction with
+ * {@code SELECT ... FOR UPDATE}), so
  * operations on one order are serialized and never lose an update. The work computes the next state from the
  * current one and returns a {@link Mutation}; the store commits it, together with every table write the work made
  * on the same thread, only when the work returns normally, so an exception leaves the order and those tables

@@ -92,4 +92,19 @@ class MessageSenderTest {
         assertThat(engine.messages().send(trigger, "CartPurged", "b1", List.of("own"), "b1", null)).isEqualTo(1);
         assertThat(got).hasSize(1);
     }
+
+    @Test
+    void aLazyEventBodyIsBuiltOnceWhenSomeoneReceivesTheMessageAndNeverWhenNobodyDoes() {
+        java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode> body = () -> {
+            built.incrementAndGet();
+            return OrderCloudJson.mapper().createObjectNode().put("OrderID", "o1");
+        };
+        assertThat(f.engine.messages().sendLazily(trigger, "CartPurged", "b1", List.of("own", "u3"), "b1", body)).isZero();
+        assertThat(built).as("nobody subscribes").hasValue(0);
+        f.subscribe("a", null, "CartPurged");
+        f.subscribe("b", null, "CartPurged");
+        assertThat(f.engine.messages().sendLazily(trigger, "CartPurged", "b1", List.of("own", "u3"), "b1", body)).isEqualTo(4);
+        assertThat(built).as("one body for four notifications").hasValue(1);
+    }
 }

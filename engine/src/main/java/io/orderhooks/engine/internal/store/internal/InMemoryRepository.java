@@ -12,7 +12,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * A thread-safe table in memory; keeps insertion order for {@link #list()} in a second map by insertion number, so
- * listing is a walk in that order (O(rows)), never a sort.
+ * listing is a walk in that order (O(rows)), never a sort. Every write is recorded in the {@link UndoJournal}; a
+ * shared table's writes also run under the journal's table lock (the orders themselves are guarded by their own
+ * locks instead).
  */
 final class InMemoryRepository<T> implements Repository<T> {
 
@@ -25,11 +27,18 @@ final class InMemoryRepository<T> implements Repository<T> {
     private final java.util.concurrent.ConcurrentSkipListMap<Long, String> bySeq = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     private final UndoJournal journal;
+    private final boolean shared;
 
-    InMemoryRepository(String name, java.util.function.Function<T, String> lookup, UndoJournal journal) {
+    /** @param shared whether writes take the journal's table lock (false for rows guarded by locks of their own) */
+    InMemoryRepository(String name, java.util.function.Function<T, String> lookup, UndoJournal journal, boolean shared) {
         this.name = name;
         this.lookup = lookup;
         this.journal = journal;
+        this.shared = shared;
+    }
+
+    private <R> R write(java.util.function.Supplier<R> op) {
+        return shared ? journal.write(op) : op.get();
     }
 
     @Override
@@ -76,6 +85,13 @@ final class InMemoryRepository<T> implements Repository<T> {
 
     @Override
     public void insert(String key, T value) {
+        write(() -> {
+            insertNow(key, value);
+            return null;
+        });
+    }
+
+    private void insertNow(String key, T value) {
         Entry<T> fresh = added(key, value);
         Entry<T> prior = rows.putIfAbsent(key, fresh);
         if (prior != null) {
@@ -87,19 +103,19 @@ final class InMemoryRepository<T> implements Repository<T> {
 
     @Override
     public void put(String key, T value) {
-        rows.compute(key, (k, old) -> {
+        write(() -> rows.compute(key, (k, old) -> {
             journal.record(() -> restore(key, old));
             return old == null ? added(key, value) : new Entry<>(old.seq(), key, value);
-        });
+        }));
     }
 
     @Override
     public T update(String key, UnaryOperator<T> change) {
-        Entry<T> updated = rows.computeIfPresent(key, (k, old) -> {
+        Entry<T> updated = write(() -> rows.computeIfPresent(key, (k, old) -> {
             Entry<T> next = new Entry<>(old.seq(), key, change.apply(old.value()));
             journal.record(() -> restore(key, old));
             return next;
-        });
+        }));
         if (updated == null) {
             throw OrderCloudException.notFound(name, key);
         }
@@ -111,6 +127,10 @@ final class InMemoryRepository<T> implements Repository<T> {
         if (key == null) {
             return false;
         }
+        return write(() -> deleteNow(key));
+    }
+
+    private boolean deleteNow(String key) {
         Entry<T> removed = rows.remove(key);
         if (removed != null) {
             bySeq.remove(removed.seq());

@@ -10,29 +10,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * The in-memory {@link Store}: tables are concurrent maps. Order operations ({@link #withOrder}) are serialized by one
- * store-wide lock (they are short: no network call runs inside one) and are all-or-nothing: the table writes a
- * failing work made are restored from an {@link UndoJournal}, as a database transaction would roll them back.
- * Nothing is persisted.
+ * The in-memory {@link Store}: tables are concurrent maps. Each order operation ({@link #withOrder}) holds that
+ * order's own lock ({@link OrderLocks}), so operations on one order are serialized and operations on different orders
+ * run in parallel. An operation is a transaction ({@link UndoJournal}): all-or-nothing (the writes of a failing work
+ * are restored, as a database would roll them back), and once it writes a shared table (inventory, spending accounts,
+ * promotion redemptions...) it keeps the table lock to its end, so no other thread writes a table row in between, as
+ * row locks would. Work must not call {@code withOrder} for another existing order (the {@link Store} contract):
+ * that is refused with {@link IllegalStateException} rather than risking a deadlock. Nothing is persisted.
  */
 public final class InMemoryStore implements Store {
 
     private final Map<String, Repository<?>> tables = new ConcurrentHashMap<>();
     private final UndoJournal journal = new UndoJournal();
-    private final InMemoryRepository<OrderState> orders = new InMemoryRepository<>("Order", null, journal);
-    private final ReentrantLock orderLock = new ReentrantLock();
+    private final InMemoryRepository<OrderState> orders = new InMemoryRepository<>("Order", null, journal, false);
+    private final OrderLocks locks = new OrderLocks();
     private final OrderIndex index = new OrderIndex();
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> Repository<T> table(Table<T> table) {
         return (Repository<T>) tables.computeIfAbsent(table.name(), n -> {
-            InMemoryRepository<T> rows = new InMemoryRepository<>(table.type().getSimpleName(), table.lookup(), journal);
-            return table.uniqueLookup() ? new UniqueLookupRepository<>(table, rows) : rows;
+            InMemoryRepository<T> rows = new InMemoryRepository<>(table.type().getSimpleName(), table.lookup(), journal, true);
+            return table.uniqueLookup() ? new UniqueLookupRepository<>(table, rows, journal) : rows;
         });
     }
 
@@ -60,25 +62,46 @@ public final class InMemoryStore implements Store {
 
     @Override
     public void createOrder(OrderState state) {
-        orderLock.lock();
-        try {
-            orders.insert(state.order().id(), state);
-            index.indexed(state);
-        } finally {
-            orderLock.unlock();
+        String id = state.order().id();
+        if (!journal.isOpen()) {
+            locks.lock(id);
+            try {
+                insert(state);
+            } finally {
+                locks.unlock(id);
+            }
+            return;
         }
+        // created inside an order operation: the new order stays locked until that operation ends (or is rolled back)
+        if (!journal.holds(id)) {
+            if (!locks.tryLock(id)) {
+                throw new OrderCloudException(409, "IdExists", "Order already exists: " + id);
+            }
+            journal.holdUntilEnd(id, () -> locks.unlock(id));
+        }
+        insert(state);
+        journal.record(() -> index.removed(id));
     }
 
-    /** Inside {@link #withOrder} on this thread (the store's lock is held). */
+    private void insert(OrderState state) {
+        orders.insert(state.order().id(), state);
+        index.indexed(state);
+    }
+
+    /** Inside {@link #withOrder} on this thread (an order's lock is held). */
     @Override
     public boolean inTransaction() {
-        return orderLock.isHeldByCurrentThread();
+        return journal.isOpen();
     }
 
     @Override
     public <R> R withOrder(String orderID, Function<OrderState, Mutation<R>> work) {
-        orderLock.lock();
-        int mark = journal.begin();
+        if (journal.isOpen() && !journal.holds(orderID)) {
+            throw new IllegalStateException("withOrder(" + orderID + ") inside an operation on order(s) " + journal.held()
+                    + ": work must not lock another order (Store contract)");
+        }
+        locks.lock(orderID);
+        boolean outermost = journal.begin(orderID);
         boolean failed = true;
         try {
             OrderState current = orders.find(orderID).orElseThrow(() -> OrderCloudException.notFound("Order", orderID));
@@ -95,28 +118,30 @@ public final class InMemoryStore implements Store {
             }
             return m.result();
         } finally {
-            journal.end(mark, failed);
-            orderLock.unlock();
+            if (outermost) {
+                journal.end(failed);
+            }
+            locks.unlock(orderID);
         }
     }
 
     /**
-     * As a database transaction would (see {@link Store#atomically}): the table and order writes {@code work} made on
-     * this thread are restored when it fails with anything but a refusal ({@code OrderCloudException}).
+     * As {@link Store#allOrNothing}: {@code work} runs as one journal transaction of its own (it must not lock an order),
+     * so a refusal or failure restores every row it wrote; inside an order operation it joins that one.
      */
     @Override
-    public <R> R atomically(java.util.function.Supplier<R> work) {
-        int mark = journal.begin();
+    public <R> R allOrNothing(java.util.function.Supplier<R> work) {
+        if (journal.isOpen()) {
+            return work.get();
+        }
+        journal.begin(""); // a transaction on no order
         boolean failed = true;
         try {
             R result = work.get();
             failed = false;
             return result;
-        } catch (OrderCloudException refused) {
-            failed = false;
-            throw refused;
         } finally {
-            journal.end(mark, failed);
+            journal.end(failed);
         }
     }
 

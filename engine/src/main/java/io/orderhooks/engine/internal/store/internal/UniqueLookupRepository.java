@@ -7,19 +7,21 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * An in-memory table whose lookup is unique ({@link Table#withUniqueLookup}): writes are serialized on the table and
- * refused with the table's {@link Table#lookupTaken} error, changing nothing, when another key holds the value's
- * lookup; reads stay lock-free. What a JDBC store's unique index does, for the few tables that need it (users,
- * promotions), whose writes are rare next to their reads.
+ * An in-memory table whose lookup is unique ({@link Table#withUniqueLookup}): the check and the write run as one step
+ * under the store's table lock ({@link UndoJournal#write}, reentrant), and a write whose lookup another key holds is
+ * refused with the table's {@link Table#lookupTaken} error, changing nothing; reads stay lock-free. What a JDBC store's
+ * unique index does, for the few tables that need it (users, promotions), whose writes are rare next to their reads.
  */
 final class UniqueLookupRepository<T> implements Repository<T> {
 
     private final Table<T> table;
     private final InMemoryRepository<T> rows;
+    private final UndoJournal journal;
 
-    UniqueLookupRepository(Table<T> table, InMemoryRepository<T> rows) {
+    UniqueLookupRepository(Table<T> table, InMemoryRepository<T> rows, UndoJournal journal) {
         this.table = table;
         this.rows = rows;
+        this.journal = journal;
     }
 
     @Override
@@ -43,32 +45,38 @@ final class UniqueLookupRepository<T> implements Repository<T> {
     }
 
     @Override
-    public synchronized void insert(String key, T value) {
-        if (rows.find(key).isEmpty()) {
+    public void insert(String key, T value) {
+        journal.write(() -> {
+            if (rows.find(key).isEmpty()) {
+                requireFree(key, value);
+            }
+            rows.insert(key, value);
+            return null;
+        });
+    }
+
+    @Override
+    public void put(String key, T value) {
+        journal.write(() -> {
             requireFree(key, value);
-        }
-        rows.insert(key, value);
+            rows.put(key, value);
+            return null;
+        });
     }
 
     @Override
-    public synchronized void put(String key, T value) {
-        requireFree(key, value);
-        rows.put(key, value);
-    }
-
-    @Override
-    public synchronized T update(String key, UnaryOperator<T> change) {
-        return rows.update(key, old -> {
+    public T update(String key, UnaryOperator<T> change) {
+        return journal.write(() -> rows.update(key, old -> {
             T next = change.apply(old);
             if (!java.util.Objects.equals(table.lookupOf(old), table.lookupOf(next))) {
                 requireFree(key, next);
             }
             return next;
-        });
+        }));
     }
 
     @Override
-    public synchronized boolean delete(String key) {
+    public boolean delete(String key) {
         return rows.delete(key);
     }
 

@@ -152,7 +152,7 @@ final class JdbcRepository<T> implements Repository<T> {
     }
 
     private List<T> query(String sql, String... params) {
-        return tx.inTransaction(c -> query(c, sql, params));
+        return tx.read(c -> query(c, sql, params));
     }
 
     private List<T> query(Connection c, String sql, String... params) throws SQLException {

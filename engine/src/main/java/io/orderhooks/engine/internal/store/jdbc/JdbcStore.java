@@ -129,37 +129,37 @@ public final class JdbcStore implements Store, AutoCloseable {
         if (orderID == null) {
             return Optional.empty();
         }
-        List<OrderState> found = tx.inTransaction(c -> OrderRows.select(c, SELECT + " WHERE id = ?", orderID));
+        List<OrderState> found = tx.read(c -> OrderRows.select(c, SELECT + " WHERE id = ?", orderID));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     @Override
     public List<OrderState> orders() {
-        return tx.inTransaction(c -> OrderRows.select(c, SELECT + " ORDER BY seq"));
+        return tx.read(c -> OrderRows.select(c, SELECT + " ORDER BY seq"));
     }
 
     @Override
     public List<OrderState> ordersOfCompany(String companyID) {
-        return tx.inTransaction(c -> OrderRows.select(c,
+        return tx.read(c -> OrderRows.select(c,
                 SELECT + " WHERE from_company = ? OR to_company = ? ORDER BY seq", companyID, companyID));
     }
 
     @Override
     public List<OrderState> ordersFromUser(String companyID, String userID) {
-        return tx.inTransaction(c -> OrderRows.select(c,
+        return tx.read(c -> OrderRows.select(c,
                 SELECT + " WHERE from_company = ? AND from_user = ? ORDER BY seq", companyID, userID));
     }
 
     @Override
     public List<OrderState> ordersWithStatus(io.orderhooks.core.model.OrderStatus status) {
-        return tx.inTransaction(c -> OrderRows.select(c, SELECT + " WHERE status = ? ORDER BY seq",
+        return tx.read(c -> OrderRows.select(c, SELECT + " WHERE status = ? ORDER BY seq",
                 StoreJson.read(StoreJson.write(status), String.class)));
     }
 
     /** In SQL on the indexed columns; only the page is loaded when every filter and sort key has a column. */
     @Override
     public ListPage<Order> listOrders(OrderListScope scope, ListQuery query) {
-        return tx.inTransaction(c -> orderLists.list(c, scope, query));
+        return tx.read(c -> orderLists.list(c, scope, query));
     }
 
     @Override

@@ -52,6 +52,26 @@ final class Transactions {
     }
 
     /**
+     * Runs read-only {@code work}: in the thread's transaction when there is one, else on a pooled connection in
+     * auto-commit mode, so a lone read costs its statement and no {@code COMMIT} round trip. Under the databases'
+     * READ COMMITTED each statement sees the latest committed data either way. SQL failures are 503.
+     */
+    <R> R read(SqlWork<R> work) {
+        Connection joined = current.get();
+        if (joined != null) {
+            return run(joined, work);
+        }
+        try (Connection c = pool.getConnection()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            return work.run(c);
+        } catch (SQLException e) {
+            throw StoreFailures.unavailable(e);
+        }
+    }
+
+    /**
      * Runs {@code work} so that a failing statement in it (a duplicate key) does not spoil the thread's
      * transaction: inside one, behind a savepoint rolled back on failure (PostgreSQL aborts a transaction after
      * any error otherwise); outside, as its own transaction. SQL exceptions reach {@code onFailure} first.
