@@ -27,7 +27,8 @@ JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
 OUT=${OUT:-$ROOT/benchmarks/target/load}
 PEER=$ROOT/benchmarks/node-peer
 DURATION=${DURATION:-10}          # seconds of each measured wrk run
-WARMUP=${WARMUP:-15}              # seconds of unmeasured load per server before the first round of a body size
+WARMUP=${WARMUP:-30}              # seconds of unmeasured load per server before the first round of a body size; 15 s
+                                  # left the middleware's C2 compiling (docs/PERFORMANCE.md, "Warm-up")
 ROUNDS=${ROUNDS:-3}               # interleaved rounds; the table shows medians
 LINE_SETS=${LINE_SETS:-20 200}    # body sizes (line items) measured
 BEFORE_JAR=${BEFORE_JAR:-}       # an older benchmarks.jar measured side by side (see above)

@@ -11,6 +11,7 @@ import io.orderhooks.events.IntegrationEventsPlugin;
 import io.orderhooks.engine.senders.checkout.CheckoutSenderSettings;
 import io.orderhooks.engine.senders.checkout.HttpCheckoutIntegration;
 import io.orderhooks.examples.merchant.MerchantPlugins;
+import io.orderhooks.javalin.ServerLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,9 @@ import java.util.function.Consumer;
  *   <li>{@code fixed}: a bare Javalin route {@code POST /ordercalculate} that reads the body and answers a fixed
  *       JSON document; the most any Javalin service could do on this machine.
  *   <li>{@code floor}: the parse floor ({@link ParseFloor}) at {@code POST /ordercalculate}: verify, tree parse,
- *       tax sum; the least any correct receiver does.
+ *       tax sum; the least any correct receiver does. It runs with the receivers' Jetty configuration
+ *       ({@link ServerLimits#DEFAULTS}, as {@code IntegrationEventsPlugin} installs it), so it is measured against
+ *       the middleware on equal terms.
  *   <li>{@code middleware}: the integration-events dispatcher with the real tax plugin
  *       ({@link BenchMiddleware}) at the root, so {@code POST /ordercalculate}. It also writes the request
  *       bodies {@code calc-20.json} and {@code calc-200.json} and their {@code X-oc-hash} values
@@ -41,8 +44,9 @@ import java.util.function.Consumer;
  *   <li>{@code postgres}: an embedded PostgreSQL for the engine's PostgreSQL store ({@link BenchPostgres}).
  * </ul>
  *
- * <p>All use the same Javalin and Jetty defaults. Usage: {@code java -cp benchmarks.jar
- * io.orderhooks.benchmarks.LoadServers fixed|floor|middleware|merchant <dir>} or {@code ... engine <dir> <merchant URL>}.
+ * <p>All use the same Javalin defaults; the floor and the receivers also the same {@link ServerLimits}. Usage:
+ * {@code java -cp benchmarks.jar io.orderhooks.benchmarks.LoadServers fixed|floor|middleware|merchant <dir>} or
+ * {@code ... engine <dir> <merchant URL>}.
  */
 public final class LoadServers {
 
@@ -80,7 +84,12 @@ public final class LoadServers {
                 ctx.bodyAsBytes();
                 ctx.contentType("application/json").result(FIXED_ANSWER);
             }));
-            case "floor" -> start(cfg -> cfg.routes.post("/ordercalculate", new ParseFloor(BenchMiddleware.HASH_KEY)));
+            case "floor" -> start(cfg -> {
+                // the receivers' Jetty configuration (eager body loading, body deadline, error pages), so the floor
+                // differs from the middleware only in what its handler does
+                ServerLimits.DEFAULTS.applyTo(cfg.jetty);
+                cfg.routes.post("/ordercalculate", new ParseFloor(BenchMiddleware.HASH_KEY));
+            });
             case "middleware" -> startMiddleware(dir);
             case "merchant" -> start(cfg -> cfg.registerPlugin(IntegrationEventsPlugin.at("/integration",
                     MerchantPlugins.demo(dir.resolve("outbox"), Clock.systemUTC()).dispatcher(BenchMiddleware.HASH_KEY))));

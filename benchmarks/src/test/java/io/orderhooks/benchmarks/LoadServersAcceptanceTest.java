@@ -65,6 +65,30 @@ class LoadServersAcceptanceTest {
     }
 
     @Test
+    void theParseFloorRunsWithTheReceiversJettyLimitsSoItIsMeasuredOnEqualTerms() throws Exception {
+        Javalin floor = LoadServers.start("floor", dir);
+        String url = "http://127.0.0.1:" + floor.port() + "/ordercalculate";
+        byte[] body = "{\"OrderWorksheet\":{\"LineItems\":[]}}".getBytes(StandardCharsets.UTF_8);
+        String signature = OcHash.sign(BenchMiddleware.HASH_KEY, body);
+        try {
+            // 12 KiB of headers: over Jetty's default 8 KiB, within ServerLimits' 16 KiB
+            Request within = new Request.Builder().url(url).post(RequestBody.create(body, JSON))
+                    .header("X-oc-hash", signature).header("X-Padding", "p".repeat(12 * 1024)).build();
+            try (Response response = client.newCall(within).execute()) {
+                assertThat(response.code()).isEqualTo(200);
+            }
+            Request over = new Request.Builder().url(url).post(RequestBody.create(body, JSON))
+                    .header("X-oc-hash", signature).header("X-Padding", "p".repeat(20 * 1024)).build();
+            try (Response response = client.newCall(over).execute()) {
+                assertThat(response.code()).isEqualTo(431);
+                assertThat(response.body().string()).startsWith("{\"Errors\":[");
+            }
+        } finally {
+            floor.stop();
+        }
+    }
+
+    @Test
     void theMiddlewareAcceptsTheBodiesAndSignaturesItWritesAndRefusesATamperedOne() throws Exception {
         Javalin middleware = LoadServers.start("middleware", dir);
         String url = "http://127.0.0.1:" + middleware.port() + "/ordercalculate";

@@ -8,6 +8,7 @@ import io.orderhooks.engine.delivery.Transports;
 import io.orderhooks.engine.internal.Engine;
 import io.orderhooks.engine.internal.api.EngineApi;
 import io.orderhooks.engine.internal.api.HealthEndpoints;
+import io.orderhooks.engine.internal.api.auth.SigningKeyPruning;
 import io.orderhooks.engine.internal.api.auth.StoredSigningKeys;
 import io.orderhooks.engine.internal.grouporders.InvitationPurger;
 import io.orderhooks.engine.internal.sharedcarts.SharedCartPurgeSchedule;
@@ -52,9 +53,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start} serves the API, the probes {@code GET /health} (liveness) and {@code GET /ready} (the store
  * answers and is migrated; 503 otherwise), and starts the schedules the engine needs: expired group-order
- * invitations and inactive shared carts (with their purge notices) are purged, and the stock, balances and redemptions
- * held by submits whose checkout reservation expired are given back, every {@link Config#purgePeriod(Duration)}, judged
- * by the engine's clock. Several engines on one PostgreSQL database
+ * invitations and inactive shared carts (with their purge notices) are purged every
+ * {@link Config#purgePeriod(Duration)}, judged by the engine's clock, and so are retired signing keys no valid token
+ * can name any more; the stock, balances and redemptions held by submits whose checkout reservation expired are given
+ * back on the same period. Several engines on one PostgreSQL database
  * share everything they know (orders, signing keys, refresh tokens, revocations, lockout counters); each
  * purge run takes a cluster-wide advisory lock, so it runs on one instance at a time. {@link #close()} stops the
  * server and the schedules, then the webhook sink (in-flight post-webhooks finish; queued ones stay in a durable
@@ -138,6 +140,7 @@ public final class OrderEngine implements AutoCloseable {
         JobLock jobs = store instanceof JdbcStore j ? j.jobLock() : JobLock.LOCAL;
         running.add(InvitationPurger.start(engine.groupOrders(), config.purgePeriod, jobs));
         running.add(SharedCartPurgeSchedule.start(engine.sharedCartPurger(), config.purgePeriod, jobs));
+        running.add(SigningKeyPruning.start(store, config.clock, config.purgePeriod, jobs));
         running.add(io.orderhooks.engine.internal.PeriodicJob.start("submit-hold-release", "expired submit holds given back",
                 config.purgePeriod, jobs, engine.submit()::releaseExpiredHolds));
         this.admin = api.admin();
@@ -212,7 +215,7 @@ public final class OrderEngine implements AutoCloseable {
      * @return the new key's {@code kid}
      */
     public String rotateSigningKey() {
-        return StoredSigningKeys.rotate(store).keyID();
+        return StoredSigningKeys.rotate(store, config.clock).keyID();
     }
 
     /** The engine behind the API, for this module's own tests and benchmarks; not public API. */

@@ -108,7 +108,10 @@ public record MerchantRegistration(String apiBaseUrl, String integrationUrl, Str
         webhooks().forEach(hook -> save(api, adminToken, "v1/webhooks", hook.id(), hook));
     }
 
-    /** {@code PUT collection/id}, or {@code POST collection} when there is nothing to replace yet. */
+    /**
+     * {@code PUT collection/id}, or {@code POST collection} when there is nothing to replace yet; when that POST
+     * loses a race ({@code IdExists}: another engine instance starting at the same time created it) the PUT again.
+     */
     private static void save(OrderCloudClient api, String adminToken, String collection, String id, Object body) {
         try {
             api.put(collection + "/" + id, adminToken, body);
@@ -116,7 +119,14 @@ public record MerchantRegistration(String apiBaseUrl, String integrationUrl, Str
             if (e.status() != 404) {
                 throw e;
             }
-            api.post(collection, adminToken, body);
+            try {
+                api.post(collection, adminToken, body);
+            } catch (io.orderhooks.core.error.OrderCloudException raced) {
+                if (!"IdExists".equals(raced.errorCode())) {
+                    throw raced;
+                }
+                api.put(collection + "/" + id, adminToken, body);
+            }
         }
     }
 

@@ -106,6 +106,7 @@ public final class InvitationDirectory {
             return;
         }
         record(kind, id, invitation.get("xp"));
+        LOG.info("Recorded {} invitation {} from post-webhook {}", kind, id, event.logId());
     }
 
     private static String key(Kind kind, String invitationID) {

@@ -10,13 +10,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Two {@code orderhooks engine} JVMs on one embedded PostgreSQL (started here), behind a round-robin client: each
  * {@link #next()} is the other instance. Both name the same token issuer (as instances behind one load balancer
- * would), purge every second and send checkout events to {@code merchant}. Started one after the other (the first
- * creates the schema and the admin credentials).
+ * would), purge every second and send checkout events to {@code merchant}. Both start at the same moment on the
+ * empty database (the schema migration and the admin bootstrap are serialized by the instances themselves).
  */
 final class EngineCluster implements AutoCloseable {
 
@@ -40,19 +46,46 @@ final class EngineCluster implements AutoCloseable {
     }
 
     static EngineCluster start(RecordingMerchant merchant) throws IOException, InterruptedException {
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-        String[] args = {"--store", "postgresql://localhost:" + pg.getPort() + "/postgres", "--issuer", ISSUER,
-                "--purge-period", "PT1S", "--no-metrics", "--integration-url", merchant.baseUrl() + "/integration",
-                "--hash-key", "cluster-test-hash-key"};
-        EngineCluster cluster = new EngineCluster(pg, merchant.baseUrl(), Files.createTempDirectory("orderhooks-cluster"), args);
+        return start(EmbeddedPostgres.builder().start(), merchant.baseUrl(), "--integration-url",
+                merchant.baseUrl() + "/integration", "--hash-key", "cluster-test-hash-key");
+    }
+
+    /**
+     * Two engines on {@code pg} (closed with the cluster) with {@code extra} options; {@code merchantUrl} is where
+     * {@link ClusterShop} points the message webhook.
+     */
+    static EngineCluster start(EmbeddedPostgres pg, String merchantUrl, String... extra) throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(List.of("--store", "postgresql://localhost:" + pg.getPort() + "/postgres",
+                "--issuer", ISSUER, "--purge-period", "PT1S", "--no-metrics"));
+        options.addAll(List.of(extra));
+        String[] args = options.toArray(String[]::new);
+        EngineCluster cluster = new EngineCluster(pg, merchantUrl, Files.createTempDirectory("orderhooks-cluster"), args);
+        ExecutorService starting = Executors.newFixedThreadPool(2);
         try {
-            cluster.engines[0] = ChildEngine.start(cluster.data.resolve("a"), ChildEngine.freePort(), args);
-            cluster.engines[1] = ChildEngine.start(cluster.data.resolve("b"), ChildEngine.freePort(), args);
+            List<Future<ChildEngine>> started = List.of(
+                    starting.submit(() -> ChildEngine.start(cluster.data.resolve("a"), ChildEngine.freePort(), args)),
+                    starting.submit(() -> ChildEngine.start(cluster.data.resolve("b"), ChildEngine.freePort(), args)));
+            for (int i = 0; i < 2; i++) {
+                cluster.engines[i] = started(started.get(i));
+            }
         } catch (IOException | RuntimeException | InterruptedException e) {
             cluster.close();
             throw e;
+        } finally {
+            starting.shutdown();
         }
         return cluster;
+    }
+
+    private static ChildEngine started(Future<ChildEngine> start) throws IOException, InterruptedException {
+        try {
+            return start.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("an engine instance did not start", e.getCause());
+        }
     }
 
     /** The client of instance {@code i} (0 or 1); a request may take a minute (the build machine is loaded). */
@@ -62,7 +95,12 @@ final class EngineCluster implements AutoCloseable {
 
     /** The other instance than the last call's. */
     OrderCloudClient next() {
-        return instance(Math.floorMod(turn.getAndIncrement(), 2));
+        return instance(nextIndex());
+    }
+
+    /** The index (0 or 1) of the other instance than the last call's. */
+    int nextIndex() {
+        return Math.floorMod(turn.getAndIncrement(), 2);
     }
 
     String merchantUrl() {

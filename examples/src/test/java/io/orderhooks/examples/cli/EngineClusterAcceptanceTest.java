@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Two engine JVMs on one PostgreSQL behind a round-robin client (each call goes to the other instance): group-order
- * contributors lose no line, a double submit submits once, tokens and revocations hold on both, and the shared-cart
- * purge notice goes out once although both instances run the purge every second.
+ * Two engine JVMs started at the same moment on one empty PostgreSQL database (both come up, one admin bootstrap),
+ * behind a round-robin client (each call goes to the other instance): group-order contributors lose no line, a double
+ * submit submits once, tokens and revocations hold on both, and the shared-cart purge notice goes out once although
+ * both instances run the purge every second.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineClusterAcceptanceTest {
@@ -53,6 +54,22 @@ class EngineClusterAcceptanceTest {
         }
         if (merchant != null) {
             merchant.close();
+        }
+    }
+
+    @Test
+    void bothInstancesStartedAtOnceOnAnEmptyDatabaseAndExactlyOneGeneratedTheAdminPassword() {
+        List<String> banners = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            cluster.engine(i).output().stream().filter(l -> l.contains("admin password")).forEach(banners::add);
+        }
+        assertThat(banners).hasSize(2);
+        assertThat(banners).filteredOn(l -> l.contains("generated, shown once")).hasSize(1);
+        assertThat(banners).filteredOn(l -> l.endsWith("admin password: as stored at first start")).hasSize(1);
+        for (int i = 0; i < 2; i++) {
+            String token = cluster.instance(i).clientCredentials("admin-client", EngineCluster.ADMIN_SECRET, "FullAccess");
+            assertThat(cluster.instance(1 - i).get("v1/me", token).path("Username").asText()).isEqualTo("admin");
+            assertThat(cluster.instance(i).get("v1/integrationEvents", token).path("Items")).hasSize(1);
         }
     }
 

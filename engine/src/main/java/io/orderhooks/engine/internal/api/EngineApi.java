@@ -106,7 +106,7 @@ public final class EngineApi {
                 new PreHookAccess(context), store::atomically);
         this.server = new ApiServer(routes, oauth, firing, b.maxBodyBytes, revocations, b.engine.observer(),
                 b.endpoints);
-        this.admin = Bootstrap.ensure(b.engine, b.admin);
+        this.admin = store.jobLock().runSerialized(Bootstrap.JOB, () -> Bootstrap.ensure(b.engine, b.admin));
         if (b.admin.usesDefaults()) {
             LOG.warn("engine API uses the local default admin credentials ({}); set ORDERHOOKS_ADMIN_CLIENT_SECRET "
                     + "and ORDERHOOKS_ADMIN_PASSWORD outside local development", b.admin);

@@ -95,6 +95,16 @@ public final class ReservingStore implements Store {
     }
 
     @Override
+    public io.orderhooks.engine.internal.store.JobLock jobLock() {
+        return store.jobLock();
+    }
+
+    @Override
+    public Optional<io.orderhooks.engine.internal.store.AttemptCounts> attemptCounts() {
+        return store.attemptCounts();
+    }
+
+    @Override
     public <R> R atomically(java.util.function.Supplier<R> work) {
         return store.atomically(work);
     }

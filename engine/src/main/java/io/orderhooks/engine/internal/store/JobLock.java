@@ -18,11 +18,23 @@ public interface JobLock {
     /** Runs {@code work} unless another instance is running {@code job} now; empty when skipped. */
     <R> Optional<R> runExclusively(String job, Supplier<R> work);
 
+    /**
+     * Runs {@code work} once no other instance is running {@code job}, waiting for the lock as long as it takes:
+     * for work every instance must do, one at a time (start-up bootstrap), where a later run sees what an earlier
+     * one committed. On PostgreSQL {@code pg_advisory_xact_lock}; {@link #LOCAL} just runs it.
+     */
+    <R> R runSerialized(String job, Supplier<R> work);
+
     /** A single instance: every run runs. */
     JobLock LOCAL = new JobLock() {
         @Override
         public <R> Optional<R> runExclusively(String job, Supplier<R> work) {
             return Optional.ofNullable(work.get());
+        }
+
+        @Override
+        public <R> R runSerialized(String job, Supplier<R> work) {
+            return work.get();
         }
 
         @Override

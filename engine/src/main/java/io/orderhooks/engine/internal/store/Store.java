@@ -80,6 +80,22 @@ public interface Store {
         return orders().stream().filter(s -> s.order().status() == status).toList();
     }
 
+    /**
+     * How work that must not run on two instances at once is coordinated: {@link JobLock#LOCAL} for a store owned by
+     * one process (memory, H2); PostgreSQL advisory locks for a database several engines share.
+     */
+    default JobLock jobLock() {
+        return JobLock.LOCAL;
+    }
+
+    /**
+     * Attempt counters shared by every instance on the store's database (PostgreSQL); empty when one process owns the
+     * store (memory, H2), whose rate limits count in memory.
+     */
+    default Optional<AttemptCounts> attemptCounts() {
+        return Optional.empty();
+    }
+
     /** Adds a new order; 409 {@code IdExists} when the ID is taken. */
     void createOrder(OrderState state);
 

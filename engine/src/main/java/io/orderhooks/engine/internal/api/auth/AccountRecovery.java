@@ -45,8 +45,9 @@ public final class AccountRecovery {
         this.accounts = new EngineAccounts(engine);
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.codes = new VerificationCodes(engine.context().clock(), engine.context().store());
-        this.perIdentity = new AttemptLimiter(engine.context().clock(), WINDOW, PER_IDENTITY);
-        this.perClient = new AttemptLimiter(engine.context().clock(), WINDOW, PER_CLIENT);
+        var store = engine.context().store();
+        this.perIdentity = AttemptLimiter.on(store, "self-service/identity", engine.context().clock(), WINDOW, PER_IDENTITY);
+        this.perClient = AttemptLimiter.on(store, "self-service/client", engine.context().clock(), WINDOW, PER_CLIENT);
     }
 
     /** Counts an attempt of {@code route} through {@code clientID} for {@code identity} (429 beyond the limits). */

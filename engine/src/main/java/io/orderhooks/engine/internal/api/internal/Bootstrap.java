@@ -17,11 +17,18 @@ import java.util.Optional;
  * Ensures the admin user, its FullAccess profile and the admin API client exist (see {@link AdminBootstrap}).
  * A secret or password left unset is generated only when the client or user has none yet; the user's password is
  * stored hashed (the store's {@code users} table), so a durable store keeps it across restarts.
+ *
+ * <p>Instances sharing one database may start at once: callers run {@link #ensure} under the store's
+ * {@link io.orderhooks.engine.internal.store.JobLock#runSerialized} for job {@value #JOB}, so the first creates the
+ * admin (and generates what is unset) and every later one finds it and generates nothing.
  */
 public final class Bootstrap {
 
     /** The ID of the security profile the admin user is given. */
     public static final String ADMIN_PROFILE_ID = "orderhooks-admin";
+
+    /** The cluster-wide lock under which instances bootstrap one at a time. */
+    public static final String JOB = "admin-bootstrap";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

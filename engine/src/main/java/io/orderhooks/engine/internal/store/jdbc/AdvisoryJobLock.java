@@ -17,7 +17,8 @@ import javax.sql.DataSource;
  * {@link JobLock} on PostgreSQL: a run opens a transaction on a connection of its own and takes
  * {@code pg_try_advisory_xact_lock(key)} (key = the first 8 bytes of SHA-256 of {@code orderhooks.engine.job:} +
  * the job name), runs the work (whose store calls use their own connections and transactions) and ends the
- * transaction, which releases the lock. Not taken = another instance is running the job: skipped. If this
+ * transaction, which releases the lock. Not taken = another instance is running the job: skipped
+ * ({@link #runSerialized} waits instead, with {@code pg_advisory_xact_lock}). If this
  * instance dies mid-run, PostgreSQL ends its session and the lock with it.
  */
 final class AdvisoryJobLock implements JobLock {
@@ -37,6 +38,24 @@ final class AdvisoryJobLock implements JobLock {
                     return Optional.empty();
                 }
                 return Optional.ofNullable(work.get());
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw StoreFailures.unavailable(e);
+        }
+    }
+
+    @Override
+    public <R> R runSerialized(String job, Supplier<R> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    ps.setLong(1, key(job));
+                    ps.execute();
+                }
+                return work.get();
             } finally {
                 c.rollback();
             }

@@ -7,6 +7,7 @@ import io.orderhooks.engine.internal.orders.OrderState;
 import io.orderhooks.core.model.ListPage;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.engine.internal.query.ListQuery;
+import io.orderhooks.engine.internal.store.AttemptCounts;
 import io.orderhooks.engine.internal.store.DeliveryTable;
 import io.orderhooks.engine.internal.store.JobLock;
 import io.orderhooks.engine.internal.store.Mutation;
@@ -45,6 +46,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final JobLock jobLock;
     private final Readiness readiness;
     private final JdbcOutbox outbox;
+    private final JdbcAttemptCounts attemptCounts;
 
     private final OrderListSql orderLists;
     private final JdbcDeliveryTable deliveries;
@@ -56,6 +58,7 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.deliveries = new JdbcDeliveryTable(tx, dialect);
         boolean shared = pool.getJdbcUrl().startsWith("jdbc:postgresql:");
         this.jobLock = shared ? new AdvisoryJobLock(pool) : JobLock.LOCAL;
+        this.attemptCounts = shared ? new JdbcAttemptCounts(tx) : null;
         this.readiness = new Readiness(pool);
         this.outbox = new JdbcOutbox(tx);
     }
@@ -64,6 +67,7 @@ public final class JdbcStore implements Store, AutoCloseable {
      * How scheduled jobs run once across instances: PostgreSQL advisory locks when the database can be shared
      * (PostgreSQL), {@link JobLock#LOCAL} on H2 (one process owns a data folder).
      */
+    @Override
     public JobLock jobLock() {
         return jobLock;
     }
@@ -74,6 +78,12 @@ public final class JdbcStore implements Store, AutoCloseable {
      */
     public String problem() {
         return readiness.problem();
+    }
+
+    /** Shared attempt counters on PostgreSQL (table {@code attempt_counts}); empty on H2 (one process counts in memory). */
+    @Override
+    public Optional<AttemptCounts> attemptCounts() {
+        return Optional.ofNullable(attemptCounts);
     }
 
     /** The {@code deliveries} table: indexed lookups, lists and SQL pages. */

@@ -39,7 +39,7 @@ class SigningKeyRotationTest {
         String oldKid = a.keys().keyID();
         String before = a.issue(buyer, Duration.ofHours(2)).token();
 
-        SigningKeys rotated = StoredSigningKeys.rotate(store);
+        SigningKeys rotated = StoredSigningKeys.rotate(store, clock);
         assertThat(rotated.keyID()).isNotEqualTo(oldKid);
         clock.advance(KeyRing.REFRESH);
 
