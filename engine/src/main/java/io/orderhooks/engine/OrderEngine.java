@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * answers and is migrated; 503 otherwise), and starts the schedules the engine needs: expired group-order
  * invitations and inactive shared carts (with their purge notices) are purged every
  * {@link Config#purgePeriod(Duration)}, judged by the engine's clock, and so are retired signing keys no valid token
- * can name any more. Several engines on one PostgreSQL database
+ * can name any more; the stock, balances and redemptions held by submits whose checkout reservation expired are given
+ * back on the same period. Several engines on one PostgreSQL database
  * share everything they know (orders, signing keys, refresh tokens, revocations, lockout counters); each
  * purge run takes a cluster-wide advisory lock, so it runs on one instance at a time. {@link #close()} stops the
  * server and the schedules, then the webhook sink (in-flight post-webhooks finish; queued ones stay in a durable
@@ -140,6 +141,8 @@ public final class OrderEngine implements AutoCloseable {
         running.add(InvitationPurger.start(engine.groupOrders(), config.purgePeriod, jobs));
         running.add(SharedCartPurgeSchedule.start(engine.sharedCartPurger(), config.purgePeriod, jobs));
         running.add(SigningKeyPruning.start(store, config.clock, config.purgePeriod, jobs));
+        running.add(io.orderhooks.engine.internal.PeriodicJob.start("submit-hold-release", "expired submit holds given back",
+                config.purgePeriod, jobs, engine.submit()::releaseExpiredHolds));
         this.admin = api.admin();
         Javalin created = api.create();
         created.unsafe.startup.showJavalinBanner = false;

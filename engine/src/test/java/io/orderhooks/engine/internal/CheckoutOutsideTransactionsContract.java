@@ -19,7 +19,6 @@ import io.orderhooks.engine.internal.orders.CheckoutReservation;
 import io.orderhooks.engine.internal.orders.OrderState;
 import io.orderhooks.engine.internal.promotions.Redemptions;
 import io.orderhooks.engine.internal.store.Mutation;
-import io.orderhooks.engine.internal.store.Store;
 import io.orderhooks.engine.internal.store.Tables;
 import io.orderhooks.engine.spi.CheckoutCall;
 import io.orderhooks.engine.spi.DeliveryOutcome;
@@ -28,13 +27,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,24 +37,7 @@ import org.junit.jupiter.api.Test;
  * answers apply only to an unchanged order; effects commit only with the submitted order. Run on every store (JDBC
  * stores with a pool of two connections).
  */
-abstract class CheckoutOutsideTransactionsContract {
-
-    /** A store with at most {@code poolSize} database connections (ignored in memory). */
-    protected abstract Store open(int poolSize);
-
-    final Store store = open(2);
-    final PromoFixture p = new PromoFixture(new EngineFixture(b -> b.store(store)));
-    final EngineFixture f = p.f;
-    final Engine e = p.e;
-    final ExecutorService background = Executors.newFixedThreadPool(2);
-
-    @AfterEach
-    void close() throws Exception {
-        background.shutdownNow();
-        if (store instanceof AutoCloseable c) {
-            c.close();
-        }
-    }
+abstract class CheckoutOutsideTransactionsContract extends ConcurrentCreatesContract {
 
     @Test
     void aSubmitWaitingForTheMiddlewareBlocksNeitherReadsNorOtherOrdersNorTheConnectionPool() throws Exception {
@@ -165,30 +143,88 @@ abstract class CheckoutOutsideTransactionsContract {
     }
 
     @Test
-    void twoSubmitsInFlightForMoreThanTheStockHoldsSubmitOneAndRefuseTheOtherWithInventoryInsufficient() throws Exception {
-        stock(3);
-        calculatedCart(f.u1, "O1", 2);
-        calculatedCart(f.u2, "O2", 2);
-        MiddlewareGate gate = new MiddlewareGate(CheckoutEventType.ORDER_SUBMIT, 2);
-        f.integration.set(gate);
-        List<Future<Order>> submits = List.of(inBackground(() -> e.submit().submit(f.u1, Outgoing, "O1", "tok")),
-                inBackground(() -> e.submit().submit(f.u2, Outgoing, "O2", "tok")));
-        gate.awaitWaiting();
+    void aSubmitInFlightHoldsTheLastUnitsSoAnotherOrderIsRefusedInventoryInsufficientBeforeItsMiddlewareIsCalled() throws Exception {
+        MiddlewareGate gate = new MiddlewareGate(CheckoutEventType.ORDER_SUBMIT, 1);
+        Future<Order> first = twoCartsOfTwoAndTheFirstSubmitHeldAtTheMiddleware(3, gate);
+        assertThat(stock()).as("QuantityAvailable excludes what the submit in flight holds").isEqualTo(1);
+
+        OrderCloudException refused = thrown(() -> e.submit().submit(f.u2, Outgoing, "O2", "tok"), "Inventory.Insufficient");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.getMessage()).isEqualTo("Insufficient inventory for product P1");
+        assertThat(gate.calls()).as("O2's middleware was never called").isEqualTo(1);
+        assertThat(state("O2").reservation()).isNull();
+        assertThat(state("O2").order().status()).isEqualTo(OrderStatus.Unsubmitted);
+
+        gate.open();
+        assertThat(first.get(30, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.Open);
+        assertThat(stock()).as("the hold became the submitted order's decrement").isEqualTo(1);
+        assertThat(store.table(io.orderhooks.engine.internal.checkout.SubmitHolds.TABLE).list()).isEmpty();
+    }
+
+    @Test
+    void aHoldWhoseReservationExpiredGivesItsStockBackOnceAndItsLateAnswerIsRefused() throws Exception {
+        MiddlewareGate gate = new MiddlewareGate(CheckoutEventType.ORDER_SUBMIT, 1);
+        Future<Order> stuck = twoCartsOfTwoAndTheFirstSubmitHeldAtTheMiddleware(2, gate);
+        assertThat(stock()).isZero();
+        thrown(() -> e.submit().submit(f.u2, Outgoing, "O2", "tok"), "Inventory.Insufficient");
+
+        f.clock.advance(CheckoutReservation.TTL);
+        f.integration.set(c -> EngineFixture.ok("{}"));
+        assertThat(e.submit().submit(f.u2, Outgoing, "O2", "tok").status()).isEqualTo(OrderStatus.Open);
+        assertThat(stock()).isZero();
         gate.open();
 
-        List<String> outcomes = new ArrayList<>();
-        for (Future<Order> s : submits) {
-            try {
-                outcomes.add(s.get(30, TimeUnit.SECONDS).status().name());
-            } catch (ExecutionException x) {
-                outcomes.add(((OrderCloudException) x.getCause()).errorCode());
-            }
+        assertThat(failure(stuck).errorCode()).isEqualTo("Order.ChangedDuringIntegrationEvent");
+        assertThat(stock()).as("O1's expired hold was given back once, O2's became its decrement").isZero();
+        assertThat(state("O1").order().status()).isEqualTo(OrderStatus.Unsubmitted);
+        assertThat(state("O1").reservation()).isNull();
+        assertThat(store.table(io.orderhooks.engine.internal.checkout.SubmitHolds.TABLE).list()).isEmpty();
+    }
+
+    @Test
+    void theHoldReleaseScheduleGivesAnExpiredHoldBackWithoutAnotherSubmit() throws Exception {
+        MiddlewareGate gate = new MiddlewareGate(CheckoutEventType.ORDER_SUBMIT, 1);
+        Future<Order> stuck = twoCartsOfTwoAndTheFirstSubmitHeldAtTheMiddleware(2, gate);
+        assertThat(e.submit().releaseExpiredHolds()).as("not expired yet").isZero();
+        assertThat(stock()).isZero();
+
+        f.clock.advance(CheckoutReservation.TTL);
+        assertThat(e.submit().releaseExpiredHolds()).isEqualTo(1);
+        assertThat(stock()).isEqualTo(2);
+        assertThat(state("O1").reservation()).isNull();
+        assertThat(e.submit().releaseExpiredHolds()).as("given back exactly once").isZero();
+        gate.open();
+        assertThat(failure(stuck).errorCode()).isEqualTo("Order.ChangedDuringIntegrationEvent");
+        assertThat(stock()).isEqualTo(2);
+        assertThat(state("O1").order().status()).isEqualTo(OrderStatus.Unsubmitted);
+    }
+
+    @Test
+    void aSubmitInFlightHoldsItsPromotionRedemptionAndSpendingAccountDebitToo() throws Exception {
+        e.spendingAccounts().save(f.seller, "b1", new SpendingAccount("sa", "Budget", new BigDecimal("20.00"), true, null, null, null, null));
+        e.spendingAccounts().assign(f.seller, "b1", new SpendingAccountAssignment("sa", null, null, false));
+        p.save(promo("ONCE", "true", "1").redemptionLimit(1));
+        for (String o : List.of("O1", "O2")) {
+            p.cart(f.u1, o);
+            p.add(f.u1, o, "P1", 1);
+            e.promotions().apply(f.u1, Outgoing, o, "ONCE");
+            e.payments().create(f.u1, Outgoing, o, Payment.builder().type("SpendingAccount").spendingAccountID("sa").accepted(true).build());
+            e.checkout().calculate(f.u1, Outgoing, o, "tok");
         }
-        assertThat(outcomes).containsExactlyInAnyOrder("Open", "Inventory.Insufficient");
-        assertThat(stock()).isEqualTo(1);
-        String refused = outcomes.get(0).equals("Open") ? "O2" : "O1";
-        assertThat(state(refused).reservation()).as("released: the order can be changed again").isNull();
-        assertThat(state(refused).order().status()).isEqualTo(OrderStatus.Unsubmitted);
+        MiddlewareGate gate = new MiddlewareGate(CheckoutEventType.ORDER_SUBMIT, 1);
+        f.integration.set(gate);
+        Future<Order> first = inBackground(() -> e.submit().submit(f.u1, Outgoing, "O1", "tok"));
+        gate.awaitWaiting();
+        assertThat(e.promotions().get(f.seller, "ONCE").redemptionCount()).isEqualTo(1);
+        BigDecimal held = balance();
+        assertThat(held).isLessThan(new BigDecimal("20.00"));
+
+        thrown(() -> e.submit().submit(f.u1, Outgoing, "O2", "tok"), "Promotion.ExceedsUsageLimit");
+        assertThat(gate.calls()).isEqualTo(1);
+        gate.open();
+        assertThat(first.get(30, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.Open);
+        assertThat(balance()).isEqualByComparingTo(held);
+        assertThat(e.promotions().get(f.seller, "ONCE").redemptionCount()).isEqualTo(1);
     }
 
     @Test
@@ -217,32 +253,15 @@ abstract class CheckoutOutsideTransactionsContract {
         assertThat(s.reservation()).isNull();
     }
 
-    @Test
-    void concurrentCreatesOfOneIdCreateItOnceAndAnswerTheOthersIdExists() throws Exception {
-        java.util.Map<String, Callable<Object>> creates = java.util.Map.of(
-                "409 Buyer already exists: b9",
-                () -> e.orgs().createBuyer(f.seller, new io.orderhooks.core.model.Buyer("b9", "Nine", "cat", true, null, null)),
-                "409 Promotion already exists: TWICE",
-                () -> e.promotions().create(f.seller, promo("TWICE", "true", "1").build()),
-                "409 Catalog already exists: cat9",
-                () -> e.catalog().saveCatalog(f.seller, io.orderhooks.core.model.Catalog.builder().id("cat9").name("Nine").build(), true),
-                "409 Spec already exists: spec9",
-                () -> e.catalog().saveSpec(f.seller, io.orderhooks.core.model.Spec.builder().id("spec9").name("Nine").build(), true));
-        for (var create : creates.entrySet()) {
-            List<Future<Object>> racing = List.of(inBackground(create.getValue()), inBackground(create.getValue()));
-            List<String> outcomes = new ArrayList<>();
-            for (Future<Object> r : racing) {
-                try {
-                    r.get(30, TimeUnit.SECONDS);
-                    outcomes.add("created");
-                } catch (ExecutionException x) {
-                    outcomes.add(((OrderCloudException) x.getCause()).status() + " " + ((OrderCloudException) x.getCause()).getMessage());
-                }
-            }
-            assertThat(outcomes).containsExactlyInAnyOrder("created", create.getKey());
-        }
-        assertThat(e.orgs().getBuyer(f.seller, "b9").name()).isEqualTo("Nine");
-        thrown(() -> e.promotions().create(f.seller, promo("TWICE", "true", "1").build()), "IdExists");
+    /** {@code stock} units of P1, calculated carts O1 (u1) and O2 (u2) of two each; O1's submit waits at {@code gate}. */
+    Future<Order> twoCartsOfTwoAndTheFirstSubmitHeldAtTheMiddleware(int stock, MiddlewareGate gate) throws InterruptedException {
+        stock(stock);
+        calculatedCart(f.u1, "O1", 2);
+        calculatedCart(f.u2, "O2", 2);
+        f.integration.set(gate);
+        Future<Order> first = inBackground(() -> e.submit().submit(f.u1, Outgoing, "O1", "tok"));
+        gate.awaitWaiting();
+        return first;
     }
 
     void calculatedCart(Caller c, String id, int quantity) {
@@ -266,10 +285,6 @@ abstract class CheckoutOutsideTransactionsContract {
 
     OrderState state(String id) {
         return e.orders().state(f.seller, Incoming, id);
-    }
-
-    <T> Future<T> inBackground(Callable<T> call) {
-        return background.submit(call);
     }
 
     static OrderCloudException failure(Future<?> f) throws Exception {

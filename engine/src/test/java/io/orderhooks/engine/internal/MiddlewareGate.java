@@ -17,6 +17,7 @@ final class MiddlewareGate implements Function<CheckoutCall, DeliveryOutcome> {
     private final CheckoutEventType held;
     private final CountDownLatch waiting;
     private final CountDownLatch open = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
     MiddlewareGate(CheckoutEventType held, int calls) {
         this.held = held;
@@ -26,6 +27,7 @@ final class MiddlewareGate implements Function<CheckoutCall, DeliveryOutcome> {
     @Override
     public DeliveryOutcome apply(CheckoutCall c) {
         if (c.type() == held) {
+            calls.incrementAndGet();
             waiting.countDown();
             try {
                 if (!open.await(60, TimeUnit.SECONDS)) {
@@ -43,6 +45,11 @@ final class MiddlewareGate implements Function<CheckoutCall, DeliveryOutcome> {
         if (!waiting.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the held calls never reached the middleware");
         }
+    }
+
+    /** How many calls of the held event type have reached the middleware so far. */
+    int calls() {
+        return calls.get();
     }
 
     void open() {

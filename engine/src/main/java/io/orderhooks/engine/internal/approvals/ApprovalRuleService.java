@@ -30,6 +30,11 @@ public final class ApprovalRuleService {
     }
 
     public ApprovalRule save(Caller caller, String buyerID, ApprovalRule r) {
+        return save(caller, buyerID, r, false);
+    }
+
+    /** {@code create}: a POST — one atomic insert, 409 {@code IdExists} when the ID is taken (also by a racing create). */
+    public ApprovalRule save(Caller caller, String buyerID, ApprovalRule r, boolean create) {
         Errors.requireSeller(caller);
         ctx.store().table(Tables.BUYERS).find(buyerID).orElseThrow(() -> Errors.notFound("Buyer", buyerID));
         requireExpression(r.approvingGroupID(), r.ruleExpression());
@@ -38,7 +43,7 @@ public final class ApprovalRuleService {
         policy.validate(r);
         ApprovalRule stored = new ApprovalRule(r.id() == null ? ctx.ids().next() : r.id(), r.name(), r.description(),
                 r.approvingGroupID(), r.ruleExpression(), r.xp());
-        ctx.store().table(Tables.APPROVAL_RULES).put(Table.key(buyerID, stored.id()), stored);
+        ctx.store().table(Tables.APPROVAL_RULES).save(Table.key(buyerID, stored.id()), stored, create, "ApprovalRule", stored.id());
         return stored;
     }
 

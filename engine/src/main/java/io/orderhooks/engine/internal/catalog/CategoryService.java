@@ -42,21 +42,22 @@ public final class CategoryService {
         }
         String stored = id == null || id.isBlank() ? ctx.ids().next() : id;
         Map<String, Category> all = byID(catalogID);
-        if (create && all.containsKey(stored)) {
-            throw new OrderCloudException(409, "IdExists", "Category already exists: " + stored);
-        }
         requireParent(all, stored, body.parentID());
         List<Category> siblings = all.values().stream().filter(c -> !c.id().equals(stored)
                 && Objects.equals(c.parentID(), body.parentID())).toList();
         int order = body.listOrder() != null ? body.listOrder()
                 : siblings.stream().map(Category::listOrder).filter(Objects::nonNull).max(Integer::compare).orElse(0) + 1;
-        if (adjustListOrders) {
-            siblings.stream().filter(c -> c.listOrder() != null && c.listOrder() >= order).forEach(c -> repo().put(key(catalogID, c.id()),
-                    new Category(c.id(), c.name(), c.description(), c.listOrder() + 1, c.active(), c.parentID(), null, c.xp())));
-        }
         Category value = new Category(stored, body.name(), body.description(), order, body.active() == null || body.active(),
                 body.parentID(), null, body.xp());
-        repo().put(key(catalogID, stored), value);
+        // the shifted siblings and the category commit together: a taken ID (409) shifts nothing
+        ctx.store().allOrNothing(() -> {
+            if (adjustListOrders) {
+                siblings.stream().filter(c -> c.listOrder() != null && c.listOrder() >= order).forEach(c -> repo().put(key(catalogID, c.id()),
+                        new Category(c.id(), c.name(), c.description(), c.listOrder() + 1, c.active(), c.parentID(), null, c.xp())));
+            }
+            repo().save(key(catalogID, stored), value, create, "Category", stored);
+            return null;
+        });
         return withChildCount(catalogID, value);
     }
 

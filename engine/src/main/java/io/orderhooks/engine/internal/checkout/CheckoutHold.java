@@ -45,28 +45,6 @@ public final class CheckoutHold {
         });
     }
 
-    /** Clears {@code held} when the order still holds it (after a refused answer or effect); otherwise changes nothing. */
-    public void release(String orderID, CheckoutReservation held) {
-        store.withReservation(orderID, held.id(), s -> s.reservation() != null && s.reservation().id().equals(held.id())
-                ? Mutation.commit(s.withReservation(null), Boolean.TRUE) : Mutation.unchanged(Boolean.FALSE));
-    }
-
-    /**
-     * Runs {@code work} under the order's lock, as the holder of {@code held}, and rolls back everything it wrote
-     * (order and tables) however it ends: checks that the effects a commit would apply are possible now, so a refusal
-     * (inventory, spending account, promotion limit) comes before the middleware is called. Failures propagate.
-     */
-    public void trial(String orderID, CheckoutReservation held, java.util.function.Consumer<OrderState> work) {
-        try {
-            store.withReservation(orderID, held.id(), s -> {
-                work.accept(s);
-                throw new RolledBack();
-            });
-        } catch (RolledBack expected) {
-            // the trial passed; the store rolled its writes back
-        }
-    }
-
     /** Refused unless {@code s} is still exactly what {@code held} reserved (same reservation, revision, unexpired). */
     public void requireHeld(OrderState s, CheckoutReservation held) {
         CheckoutReservation now = s.reservation();
@@ -87,12 +65,5 @@ public final class CheckoutHold {
         return new OrderCloudException(409, "Order.ChangedDuringIntegrationEvent", "Order " + orderID + " changed while the "
                 + eventType + " integration event was running; its answer was not applied. Try again.",
                 OrderCloudJson.mapper().valueToTree(Map.of("OrderID", orderID, "EventType", eventType)));
-    }
-
-    /** Ends a trial so that the store rolls back; never escapes {@link #trial}. */
-    private static final class RolledBack extends RuntimeException {
-        RolledBack() {
-            super(null, null, false, false);
-        }
     }
 }

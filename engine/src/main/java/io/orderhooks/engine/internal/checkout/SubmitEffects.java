@@ -20,9 +20,10 @@ import java.util.Map;
  * The effects of a submit outside the order: inventory taken, promotion redemptions counted, spending accounts
  * debited. Each is an atomic check-and-change of its row (stock never goes below zero unless the inventory allows
  * {@code OrderCanExceed}; a redemption limit is never passed; a debit never overdraws an account that does not allow
- * it). They are applied inside the transaction that commits the submitted order ({@code Store.withOrder}): a refusal
- * of any of them rolls back all of them with the order, so there is nothing to undo by hand. Not thread-safe; one
- * instance per submit.
+ * it). They are applied inside one order transaction ({@code Store.withOrder}): the one that commits the submitted
+ * order, or, through the checkout integration, the reserve step's (they are then held, see {@link SubmitHolds}). A
+ * refusal of any of them rolls back all of them with the order, so there is nothing to undo by hand. Not thread-safe;
+ * one instance per submit.
  */
 public final class SubmitEffects {
 

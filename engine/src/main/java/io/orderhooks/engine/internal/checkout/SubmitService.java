@@ -29,11 +29,13 @@ import java.util.function.BiConsumer;
  * Submit. Without a checkout integration: one short transaction runs every {@link SubmitCheck} (built-in first, then
  * the extra ones), asks the {@link ApprovalPolicy} which rules hold the order, applies the {@link SubmitEffects} and
  * commits the order as {@code Open} (or {@code AwaitingApproval} with pending approvals). With one, the same in three
- * steps ({@link CheckoutHold}): reserve (checks, reservation committed, effects tried and rolled back), call
- * {@code /ordersubmit} (or {@code /ordersubmitforapproval}) with no lock or transaction held, complete (effects,
- * answer and status in one transaction when the order is unchanged).
+ * steps ({@link CheckoutHold}): reserve (checks; reservation and effects committed, the effects as a
+ * {@link SubmitHolds hold}), call {@code /ordersubmit} (or {@code /ordersubmitforapproval}) with no lock or transaction
+ * held, complete (answer and status in one transaction when the order is unchanged, settling the hold). So another
+ * order cannot take the stock (or balance, or redemption) a submit in flight holds: it is refused before its own
+ * middleware call, and the complete step never fails for stock.
  *
- * <p><b>Failures.</b> A refused check or effect changes nothing. If the integration call fails, nothing was taken:
+ * <p><b>Failures.</b> A refused check or effect changes nothing. If the integration call fails, the hold is given back:
  * the failed answer is recorded in the worksheet, the order stays {@code Unsubmitted} and the caller gets the
  * {@link CheckoutInvoker#failure} error; a retry re-sends with the same idempotency key
  * ({@code {orderID}/ordersubmit/{n}}). A second submit while one is in flight gets 409 {@code Order.CheckoutInProgress};
@@ -50,6 +52,7 @@ public final class SubmitService {
     private final List<SubmitCheck> checks;
     private final CheckoutInvoker invoker;
     private final CheckoutHold hold;
+    private final SubmitHolds holds;
     private final BiConsumer<Caller, OrderState> afterSubmit;
 
     public SubmitService(EngineContext ctx, IntegrationService integrations, SpendingAccountService accounts, PromotionService promotions,
@@ -63,6 +66,7 @@ public final class SubmitService {
         this.checks = List.copyOf(checks);
         this.invoker = new CheckoutInvoker(ctx);
         this.hold = new CheckoutHold(ctx);
+        this.holds = new SubmitHolds(ctx, accounts);
         this.afterSubmit = afterSubmit;
     }
 
@@ -79,61 +83,100 @@ public final class SubmitService {
     private OrderState submitWithoutIntegration(Caller caller, Direction direction, String orderID) {
         return ctx.store().withOrder(orderID, s -> {
             List<ApprovalRule> holding = checked(caller, direction, s, null);
-            OrderState next = submitted(caller, s, holding).withPayments(new SubmitEffects(ctx, accounts).apply(s));
+            OrderState next = submitted(caller, s.withReservation(null), holding).withPayments(new SubmitEffects(ctx, accounts).apply(s));
             return Mutation.commit(next, next);
         });
     }
 
-    /** What the reserve step decided: the reservation and the submitted state the middleware is shown. */
+    /** What the reserve step decided: the reservation and the submitted state (effects applied) the middleware is shown. */
     private record Prepared(CheckoutReservation held, OrderState next, CheckoutEventType type) {}
 
     /**
-     * Reserve (checks, then the reservation commits), trial the effects (rolled back), call the middleware with no
-     * transaction held, then complete: effects, answer and status commit together when the order is unchanged.
+     * Reserve (checks; the reservation, the effects and their {@link SubmitHolds hold} commit together), call the
+     * middleware with no transaction held, then complete: answer and status commit with the hold settled when the order
+     * is unchanged; a refused or failed call gives the hold back.
      */
     private OrderState submitThroughIntegration(Caller caller, Direction direction, String orderID, IntegrationEndpoint ep, String accessToken) {
-        Prepared p = ctx.store().withOrder(orderID, s -> {
-            List<ApprovalRule> holding = checked(caller, direction, s, ep);
-            CheckoutEventType type = holding.isEmpty() ? CheckoutEventType.ORDER_SUBMIT : CheckoutEventType.ORDER_SUBMIT_FOR_APPROVAL;
-            CheckoutReservation held = hold.reservationFor(s, type);
-            return Mutation.commit(s.withReservation(held), new Prepared(held, submitted(caller, s.withReservation(null), holding), type));
-        });
+        Prepared p;
         try {
-            hold.trial(orderID, p.held(), s -> new SubmitEffects(ctx, accounts).apply(s));
-        } catch (RuntimeException refused) {
-            hold.release(orderID, p.held());
-            throw refused;
+            p = reserve(caller, direction, orderID, ep);
+        } catch (io.orderhooks.core.error.OrderCloudException refused) {
+            // stock, a balance or a redemption may be held by submits whose reservation expired: give those back, retry once
+            if (refused.status() != 400 || holds.releaseExpired() == 0) {
+                throw refused;
+            }
+            p = reserve(caller, direction, orderID, ep);
         }
         String key = orderID + "/" + p.type().suffix() + "/" + p.next().submitGeneration();
-        if (p.type() == CheckoutEventType.ORDER_SUBMIT) {
-            var r = invoker.call(p.type(), ep, p.next().worksheet(), accessToken, key, OrderSubmitResponse.class);
-            return complete(orderID, p, r, s -> s.withSubmitResponse(r.response()));
+        try {
+            if (p.type() == CheckoutEventType.ORDER_SUBMIT) {
+                var r = invoker.call(p.type(), ep, p.next().worksheet(), accessToken, key, OrderSubmitResponse.class);
+                return complete(orderID, p, r, s -> s.withSubmitResponse(r.response()));
+            }
+            var r = invoker.call(p.type(), ep, p.next().worksheet(), accessToken, key, OrderSubmitForApprovalResponse.class);
+            return complete(orderID, p, r, s -> s.withSubmitForApprovalResponse(r.response()));
+        } catch (RuntimeException failed) {
+            // anything but a committed answer: the hold (if still there) goes back now rather than at expiry
+            releaseQuietly(orderID, p.held(), failed);
+            throw failed;
         }
-        var r = invoker.call(p.type(), ep, p.next().worksheet(), accessToken, key, OrderSubmitForApprovalResponse.class);
-        return complete(orderID, p, r, s -> s.withSubmitForApprovalResponse(r.response()));
     }
 
     /**
-     * The complete step. A failed call records its answer on the unsubmitted order and raises the call's error; a
-     * successful one commits effects, answer and status in one transaction. If the effects are refused now (stock
-     * taken meanwhile), the reservation is released and the refusal raised; nothing else changes.
+     * The reserve step: checks, then the reservation, the effects and their hold commit together. A reservation the
+     * order still carries has expired (an active one is refused): its hold, if not given back yet, goes back first.
+     */
+    private Prepared reserve(Caller caller, Direction direction, String orderID, IntegrationEndpoint ep) {
+        return ctx.store().withOrder(orderID, s -> {
+            List<ApprovalRule> holding = checked(caller, direction, s, ep);
+            if (s.reservation() != null) {
+                holds.giveBack(orderID, s.reservation().id());
+            }
+            CheckoutEventType type = holding.isEmpty() ? CheckoutEventType.ORDER_SUBMIT : CheckoutEventType.ORDER_SUBMIT_FOR_APPROVAL;
+            CheckoutReservation held = hold.reservationFor(s, type);
+            OrderState next = submitted(caller, s.withReservation(null), holding).withPayments(new SubmitEffects(ctx, accounts).apply(s));
+            holds.record(held, next);
+            return Mutation.commit(s.withReservation(held), new Prepared(held, next, type));
+        });
+    }
+
+    /**
+     * The complete step. A failed call records its answer on the unsubmitted order, gives the hold back and raises the
+     * call's error; a successful one commits answer and status and settles the hold, in one transaction. Refused
+     * ({@code Order.ChangedDuringIntegrationEvent}) when the reservation expired meanwhile.
      */
     private OrderState complete(String orderID, Prepared p, CheckoutInvoker.Result<?> r, java.util.function.UnaryOperator<OrderState> answered) {
         if (!r.succeeded()) {
-            return hold.complete(orderID, p.held(), s -> Mutation.commitThenFail(answered.apply(s.withReservation(null)),
-                    CheckoutInvoker.failure(p.type(), r)));
-        }
-        try {
             return hold.complete(orderID, p.held(), s -> {
-                OrderState next = answered.apply(p.next().withPayments(new SubmitEffects(ctx, accounts).apply(s)));
-                return Mutation.commit(next, next);
+                holds.giveBack(orderID, p.held().id());
+                return Mutation.commitThenFail(answered.apply(s.withReservation(null)), CheckoutInvoker.failure(p.type(), r));
             });
-        } catch (io.orderhooks.core.error.OrderCloudException refused) {
-            if (!"Order.ChangedDuringIntegrationEvent".equals(refused.errorCode())) {
-                hold.release(orderID, p.held());
-            }
-            throw refused;
         }
+        return hold.complete(orderID, p.held(), s -> {
+            holds.settle(orderID, p.held());
+            OrderState next = answered.apply(p.next());
+            return Mutation.commit(next, next);
+        });
+    }
+
+    /** Gives back the hold of {@code held} if it is still there; a failure of that is added to {@code cause}. */
+    private void releaseQuietly(String orderID, CheckoutReservation held, RuntimeException cause) {
+        try {
+            holds.release(orderID, held.id());
+        } catch (RuntimeException e) {
+            if (e != cause) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    /**
+     * Gives back the effects held by submits whose reservation expired (see {@link SubmitHolds#releaseExpired}); the
+     * engine runs it on a schedule, and a submit through the integration refused for stock, a balance or a redemption
+     * runs it before trying once more. Returns how many.
+     */
+    public int releaseExpiredHolds() {
+        return holds.releaseExpired();
     }
 
     /** Access and every {@link SubmitCheck}; returns the approval rules that hold the order. */

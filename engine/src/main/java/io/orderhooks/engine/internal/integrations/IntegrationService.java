@@ -24,6 +24,10 @@ public final class IntegrationService {
     }
 
     public IntegrationEvent saveEvent(Caller caller, IntegrationEvent e) {
+        return saveEvent(caller, e, false);
+    }
+
+    private IntegrationEvent saveEvent(Caller caller, IntegrationEvent e, boolean create) {
         Errors.requireSeller(caller);
         if (e.name() == null || e.customImplementationUrl() == null || e.hashKey() == null) {
             throw Errors.required(e.name() == null ? "Name" : e.customImplementationUrl() == null ? "CustomImplementationUrl" : "HashKey");
@@ -31,17 +35,14 @@ public final class IntegrationService {
         String id = e.id() == null || e.id().isBlank() ? ctx.ids().next() : e.id();
         IntegrationEvent stored = new IntegrationEvent(e.elevatedRoles(), id, e.configData(), e.eventType() == null ? "OrderCheckout" : e.eventType(),
                 e.customImplementationUrl(), e.customAuthHeaderName(), e.customAuthHeaderValue(), e.name(), e.hashKey());
-        ctx.store().table(Tables.INTEGRATION_EVENTS).put(id, stored);
+        ctx.store().table(Tables.INTEGRATION_EVENTS).save(id, stored, create, "IntegrationEvent", id);
         return stored;
     }
 
     /** Creates an event; 409 {@code IdExists} when the ID is taken. */
     public IntegrationEvent createEvent(Caller caller, IntegrationEvent e) {
         Errors.requireSeller(caller);
-        if (e.id() != null && !e.id().isBlank() && ctx.store().table(Tables.INTEGRATION_EVENTS).find(e.id()).isPresent()) {
-            throw new io.orderhooks.core.error.OrderCloudException(409, "IdExists", "IntegrationEvent already exists: " + e.id());
-        }
-        return saveEvent(caller, e);
+        return saveEvent(caller, e, true);
     }
 
     public IntegrationEvent getEvent(Caller caller, String id) {
@@ -62,6 +63,10 @@ public final class IntegrationService {
     }
 
     public ApiClient saveClient(Caller caller, ApiClient c) {
+        return saveClient(caller, c, false);
+    }
+
+    private ApiClient saveClient(Caller caller, ApiClient c, boolean create) {
         Errors.requireSeller(caller);
         if (c.orderCheckoutIntegrationEventID() != null
                 && ctx.store().table(Tables.INTEGRATION_EVENTS).find(c.orderCheckoutIntegrationEventID()).isEmpty()) {
@@ -72,7 +77,7 @@ public final class IntegrationService {
             throw Errors.notFound("IntegrationEvent", c.orderReturnIntegrationEventID());
         }
         ApiClient stored = c.toBuilder().id(c.id() == null || c.id().isBlank() ? ctx.ids().next() : c.id()).build();
-        ctx.store().table(Tables.API_CLIENTS).put(stored.id(), stored);
+        ctx.store().table(Tables.API_CLIENTS).save(stored.id(), stored, create, "ApiClient", stored.id());
         return stored;
     }
 
@@ -84,10 +89,7 @@ public final class IntegrationService {
     /** Creates a client; 409 {@code IdExists} when the ID is taken. */
     public ApiClient createClient(Caller caller, ApiClient c) {
         Errors.requireSeller(caller);
-        if (c.id() != null && !c.id().isBlank() && ctx.store().table(Tables.API_CLIENTS).find(c.id()).isPresent()) {
-            throw new io.orderhooks.core.error.OrderCloudException(409, "IdExists", "ApiClient already exists: " + c.id());
-        }
-        return saveClient(caller, c);
+        return saveClient(caller, c, true);
     }
 
     public List<ApiClient> listClients(Caller caller) {

@@ -38,11 +38,12 @@ public final class MessageSenderService {
     public MessageSenderResource create(Caller caller, MessageSenderResource s) {
         Errors.requireSeller(caller);
         String id = s.id() == null || s.id().isBlank() ? ctx.ids().next() : s.id();
-        if (senders().find(id).isPresent()) {
-            throw new OrderCloudException(409, "IdExists", "MessageSender " + id + " already exists");
-        }
         MessageSenderResource stored = validate(s).stored(id, null);
-        senders().insert(id, stored);
+        try {
+            senders().insert(id, stored);
+        } catch (OrderCloudException e) {
+            throw "IdExists".equals(e.errorCode()) ? new OrderCloudException(409, "IdExists", "MessageSender " + id + " already exists") : e;
+        }
         return stored.redacted();
     }
 

@@ -114,6 +114,11 @@ public final class ReservingStore implements Store {
         return store.atomically(work);
     }
 
+    @Override
+    public <R> R allOrNothing(java.util.function.Supplier<R> work) {
+        return store.allOrNothing(work);
+    }
+
     /** As {@link Store#withOrder}, refused while a checkout call holds the order (see class doc). */
     @Override
     public boolean inTransaction() {

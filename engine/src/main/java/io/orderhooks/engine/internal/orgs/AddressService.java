@@ -24,13 +24,18 @@ public final class AddressService {
     }
 
     public Address saveAddress(Caller caller, String companyID, Address a) {
+        return saveAddress(caller, companyID, a, false);
+    }
+
+    /** {@code create}: a POST — one atomic insert, 409 {@code IdExists} when the ID is taken (also by a racing create). */
+    public Address saveAddress(Caller caller, String companyID, Address a, boolean create) {
         OrgService.requireCompany(caller, companyID);
         if (!caller.isSeller() && !caller.hasRole(caller.isBuyer() ? "AddressAdmin" : "SupplierAddressAdmin")) {
             throw Errors.forbidden("only the marketplace owner or an address admin may change company addresses");
         }
         String id = a.id() == null || a.id().isBlank() ? ctx.ids().next() : a.id();
         Address stored = a.toBuilder().id(id).dateCreated(ctx.now()).build();
-        ctx.store().table(Tables.ADDRESSES).put(Table.key(companyID, id), stored);
+        ctx.store().table(Tables.ADDRESSES).save(Table.key(companyID, id), stored, create, "Address", id);
         return stored;
     }
 
@@ -82,8 +87,25 @@ public final class AddressService {
         Address stored = a.toBuilder().id(id).dateCreated(ctx.store().table(Tables.ADDRESSES).find(key)
                 .map(Address::dateCreated).orElse(ctx.now())).build();
         ctx.store().table(Tables.ADDRESSES).put(key, stored);
-        owners.put(key, caller.userID());
-        AddressAssignment mine = new AddressAssignment(id, caller.userID(), null, true, true);
+        return own(caller, stored);
+    }
+
+    /**
+     * {@code POST v1/me/addresses}: a new private address, stored with one atomic insert — 409 {@code IdExists} when the
+     * buyer has an address with that ID (also one created by a racing request), and nothing else is written then.
+     */
+    public Address createMyAddress(Caller caller, Address a) {
+        String id = a.id() == null || a.id().isBlank() ? ctx.ids().next() : a.id();
+        Address stored = a.toBuilder().id(id).dateCreated(ctx.now()).build();
+        ctx.store().table(Tables.ADDRESSES).save(Table.key(caller.companyID(), id), stored, true, "Address", id);
+        return own(caller, stored);
+    }
+
+    /** Records {@code stored} as the caller's private address, assigned to them for shipping and billing. */
+    private Address own(Caller caller, Address stored) {
+        String key = Table.key(caller.companyID(), stored.id());
+        ctx.store().table(Tables.PRIVATE_ADDRESSES).put(key, caller.userID());
+        AddressAssignment mine = new AddressAssignment(stored.id(), caller.userID(), null, true, true);
         ctx.store().table(Tables.ADDRESS_ASSIGNMENTS).put(key(caller.companyID(), mine), mine);
         return stored;
     }

@@ -142,6 +142,15 @@ public final class OrgService {
      * the old hash.
      */
     public User saveUser(Caller caller, String companyID, User u) {
+        return saveUser(caller, companyID, u, false);
+    }
+
+    /**
+     * As {@link #saveUser(Caller, String, User)}; {@code create} (a POST) stores with one atomic insert: a taken ID is
+     * 409 {@code IdExists}. Both conflicts (ID, username) are decided by the store's unique keys in the write itself,
+     * so of two racing creates one gets the 409.
+     */
+    public User saveUser(Caller caller, String companyID, User u, boolean create) {
         requireAdminOf(caller, companyID);
         requireCompanyExists(companyID);
         if (u.username() == null || u.username().isBlank()) {
@@ -149,19 +158,14 @@ public final class OrgService {
         }
         String id = idOr(u.id());
         String key = Table.key(companyID, id);
-        boolean taken = t(Tables.USERS).list().stream()
-                .anyMatch(x -> x.username().equalsIgnoreCase(u.username()) && !(x.id().equals(id) && companyID.equals(x.companyID())));
-        if (taken) {
-            throw new io.orderhooks.core.error.OrderCloudException(409, "User.UsernameMustBeUnique", "Username already exists in this Marketplace.");
-        }
-        Optional<User> old = t(Tables.USERS).find(key);
+        Optional<User> old = create ? Optional.empty() : t(Tables.USERS).find(key);
         String hash = u.password() != null ? hasher.hash(u.password()) : old.map(User::password).orElse(null);
         User stored = u.toBuilder().id(id).companyID(companyID).password(hash).active(u.active() == null || u.active())
                 .dateCreated(old.map(User::dateCreated).orElse(ctx.now()))
                 .passwordLastSetDate(u.password() != null ? ctx.now() : old.map(User::passwordLastSetDate).orElse(null))
                 .failedLoginAttempts(u.password() != null ? Integer.valueOf(0)
                         : old.map(User::failedLoginAttempts).orElse(0)).build();
-        t(Tables.USERS).put(key, stored);
+        t(Tables.USERS).save(key, stored, create, "User", id);
         boolean deactivated = old.isPresent() && Boolean.TRUE.equals(old.get().active()) && !Boolean.TRUE.equals(stored.active());
         if (old.isPresent() && (u.password() != null || deactivated)) {
             new TokenVersions(ctx.store()).bump(companyID, id);
@@ -202,8 +206,12 @@ public final class OrgService {
         Errors.requireSeller(caller);
         t(Tables.BUYERS).find(toBuyerID).orElseThrow(() -> Errors.notFound("Buyer", toBuyerID));
         User user = t(Tables.USERS).find(Table.key(fromBuyerID, userID)).orElseThrow(() -> Errors.notFound("User", userID));
-        t(Tables.USERS).insert(Table.key(toBuyerID, userID), user.toBuilder().companyID(toBuyerID).build());
-        t(Tables.USERS).delete(Table.key(fromBuyerID, userID));
+        ctx.store().allOrNothing(() -> {
+            // the old row goes first: the moved one takes over its unique username
+            t(Tables.USERS).delete(Table.key(fromBuyerID, userID));
+            t(Tables.USERS).insert(Table.key(toBuyerID, userID), user.toBuilder().companyID(toBuyerID).build());
+            return null;
+        });
         new TokenVersions(ctx.store()).bump(fromBuyerID, userID);
         t(Tables.USER_GROUP_ASSIGNMENTS).listWithPrefix(fromBuyerID + "/").stream().filter(a -> userID.equals(a.userID()))
                 .forEach(a -> t(Tables.USER_GROUP_ASSIGNMENTS).delete(Table.key(fromBuyerID, a.userGroupID(), userID)));
@@ -307,10 +315,15 @@ public final class OrgService {
     }
 
     public UserGroup saveUserGroup(Caller caller, String companyID, UserGroup g) {
+        return saveUserGroup(caller, companyID, g, false);
+    }
+
+    /** {@code create}: a POST — one atomic insert, 409 {@code IdExists} when the ID is taken (also by a racing create). */
+    public UserGroup saveUserGroup(Caller caller, String companyID, UserGroup g, boolean create) {
         requireAdminOf(caller, companyID);
         requireCompanyExists(companyID);
         UserGroup stored = new UserGroup(idOr(g.id()), g.name(), g.description(), g.xp());
-        t(Tables.USER_GROUPS).put(Table.key(companyID, stored.id()), stored);
+        t(Tables.USER_GROUPS).save(Table.key(companyID, stored.id()), stored, create, "UserGroup", stored.id());
         return stored;
     }
 
@@ -342,11 +355,6 @@ public final class OrgService {
                 .orElseThrow(() -> Errors.notFound("User", caller.userID()));
         if (u.username() == null || u.username().isBlank()) {
             throw Errors.required("Username");
-        }
-        boolean taken = t(Tables.USERS).list().stream().anyMatch(x -> x.username().equalsIgnoreCase(u.username())
-                && !(x.id().equals(old.id()) && x.companyID().equals(old.companyID())));
-        if (taken) {
-            throw new io.orderhooks.core.error.OrderCloudException(409, "User.UsernameMustBeUnique", "Username already exists in this Marketplace.");
         }
         User stored = u.toBuilder().id(old.id()).companyID(old.companyID()).password(old.password()).active(old.active())
                 .dateCreated(old.dateCreated()).passwordLastSetDate(old.passwordLastSetDate())

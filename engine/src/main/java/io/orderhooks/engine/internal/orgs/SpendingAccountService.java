@@ -26,12 +26,17 @@ public final class SpendingAccountService {
     }
 
     public SpendingAccount save(Caller caller, String buyerID, SpendingAccount a) {
+        return save(caller, buyerID, a, false);
+    }
+
+    /** {@code create}: a POST — one atomic insert, 409 {@code IdExists} when the ID is taken (also by a racing create). */
+    public SpendingAccount save(Caller caller, String buyerID, SpendingAccount a, boolean create) {
         Errors.requireSeller(caller);
         ctx.store().table(Tables.BUYERS).find(buyerID).orElseThrow(() -> Errors.notFound("Buyer", buyerID));
         String id = a.id() == null || a.id().isBlank() ? ctx.ids().next() : a.id();
         SpendingAccount stored = new SpendingAccount(id, a.name(), a.balance() == null ? BigDecimal.ZERO : a.balance(),
                 a.allowAsPaymentMethod() == null || a.allowAsPaymentMethod(), a.redemptionCode(), a.startDate(), a.endDate(), a.xp());
-        ctx.store().table(Tables.SPENDING_ACCOUNTS).put(Table.key(buyerID, id), stored);
+        ctx.store().table(Tables.SPENDING_ACCOUNTS).save(Table.key(buyerID, id), stored, create, "SpendingAccount", id);
         return stored;
     }
 

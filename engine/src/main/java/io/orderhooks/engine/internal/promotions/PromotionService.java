@@ -72,25 +72,14 @@ public final class PromotionService {
         }
         PromotionRules.validateLimits(p);
         String id = p.id() == null || p.id().isBlank() ? ctx.ids().next() : p.id();
-        boolean codeTaken = ctx.store().table(Tables.PROMOTIONS).list().stream()
-                .anyMatch(o -> o.code().equalsIgnoreCase(p.code()) && !o.id().equals(id));
-        if (codeTaken) {
-            throw new OrderCloudException(409, "Promotion.CodeInUse", "This code is already in use on another promotion.");
-        }
         calculator.validate(p);
         Promotion stored = p.toBuilder().id(id).ownerID(caller.companyID()).active(p.active() == null || p.active())
                 .redemptionCount(ctx.store().table(Tables.PROMOTIONS).find(id).map(Promotion::redemptionCount).orElse(0))
                 .lineItemLevel(Boolean.TRUE.equals(p.lineItemLevel())).canCombine(Boolean.TRUE.equals(p.canCombine()))
                 .autoApply(Boolean.TRUE.equals(p.autoApply())).build();
-        if (!create) {
-            ctx.store().table(Tables.PROMOTIONS).put(id, stored);
-            return stored;
-        }
-        try {
-            ctx.store().table(Tables.PROMOTIONS).insert(id, stored);
-        } catch (OrderCloudException e) {
-            throw e.status() == 409 ? new OrderCloudException(409, "IdExists", "Promotion already exists: " + id) : e;
-        }
+        // one write decides both conflicts: a taken ID (IdExists, on create) and a code another promotion holds
+        // (Promotion.CodeInUse, the table's unique lookup), also against a racing write
+        ctx.store().table(Tables.PROMOTIONS).save(id, stored, create, "Promotion", id);
         return stored;
     }
 
@@ -301,7 +290,7 @@ public final class PromotionService {
     }
 
     private Promotion byCode(String code) {
-        return ctx.store().table(Tables.PROMOTIONS).list().stream().filter(p -> p.code().equalsIgnoreCase(code)).findFirst()
+        return ctx.store().table(Tables.PROMOTIONS).findByLookup(code.toLowerCase(java.util.Locale.ROOT)).stream().findFirst()
                 .orElseThrow(() -> Errors.notFound("Promotion", code));
     }
 

@@ -53,13 +53,11 @@ public final class ApiClientSecrets {
         requireClient(caller, clientID);
         requireFuture(body.expiration());
         String id = body.id() == null || body.id().isBlank() ? ctx.ids().next() : body.id();
-        if (ctx.store().table(TABLE).find(Table.key(clientID, id)).isPresent()) {
-            throw new OrderCloudException(409, "IdExists", "ApiClientSecret already exists: " + id);
-        }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        ctx.store().table(TABLE).put(Table.key(clientID, id), new Stored(id, body.name(), body.expiration(), sha256(secret)));
+        ctx.store().table(TABLE).save(Table.key(clientID, id), new Stored(id, body.name(), body.expiration(), sha256(secret)), true,
+                "ApiClientSecret", id);
         return new ApiClientSecretCreateResponse(secret, id, body.name(), body.expiration());
     }
 

@@ -43,6 +43,21 @@ public interface Repository<T> {
     }
 
     /**
+     * As {@link #save(String, Object, boolean)} for a resource whose key is composite ({@code ownerID/ID}): a taken key
+     * is 409 {@code IdExists} naming {@code resource} and the {@code id} the caller gave, not the whole key.
+     */
+    default void save(String key, T value, boolean create, String resource, String id) {
+        try {
+            save(key, value, create);
+        } catch (io.orderhooks.core.error.OrderCloudException e) {
+            if (create && "IdExists".equals(e.errorCode())) {
+                throw new io.orderhooks.core.error.OrderCloudException(409, "IdExists", resource + " already exists: " + id);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Replaces the value under {@code key} with {@code change(old)} atomically; {@code change} may throw
      * to refuse, leaving the value unchanged. Returns the new value; 404 {@code NotFound} when absent.
      */

@@ -137,6 +137,25 @@ public interface Store {
     }
 
     /**
+     * As {@link #atomically}, but a refusal ({@code OrderCloudException}) rolls back everything {@code work} changed
+     * too, then reaches the caller: for a write of several rows that must all happen or none (e.g. a user moved to
+     * another key, whose unique username the new row may only take once the old row is gone).
+     */
+    default <R> R allOrNothing(Supplier<R> work) {
+        try {
+            return atomically(() -> {
+                try {
+                    return work.get();
+                } catch (io.orderhooks.core.error.OrderCloudException refused) {
+                    throw new RolledBackRefusal(refused);
+                }
+            });
+        } catch (RolledBackRefusal r) {
+            throw r.refusal();
+        }
+    }
+
+    /**
      * Whether the calling thread is inside one of this store's transactions or order locks ({@link #atomically},
      * {@link #withOrder}). The engine refuses to call middleware then: no lock or transaction may be held across
      * the network (DURABILITY.md, "Transactions").

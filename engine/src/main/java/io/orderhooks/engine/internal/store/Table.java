@@ -1,5 +1,6 @@
 package io.orderhooks.engine.internal.store;
 
+import io.orderhooks.core.error.OrderCloudException;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -12,10 +13,16 @@ import java.util.function.Function;
  * {@link #lookup() lookup} (e.g. a user's username): the store keeps it in an indexed column, so
  * {@link Repository#findByLookup} is an index lookup, not a scan.
  *
+ * <p>A lookup may be <b>unique</b> ({@link #withUniqueLookup}): no two values of the table share one (ignoring
+ * {@code null}), enforced by the store on every write as one atomic step (a JDBC store's unique index), so two racing
+ * writes of one username or promotion code cannot both succeed; the loser gets the table's {@link #lookupTaken} error.
+ *
  * @param lookup the one secondary key of a value ({@code null} when the value has none), or {@code null} when the
  *     table has no secondary key; it must be a pure function of the value
+ * @param lookupTaken for a unique lookup, the error of a write whose lookup another key holds; {@code null} otherwise
  */
-public record Table<T>(String name, Class<T> type, Function<T, String> lookup) {
+public record Table<T>(String name, Class<T> type, Function<T, String> lookup,
+        Function<String, OrderCloudException> lookupTaken) {
 
     public Table {
         Objects.requireNonNull(name, "name");
@@ -23,12 +30,26 @@ public record Table<T>(String name, Class<T> type, Function<T, String> lookup) {
     }
 
     public static <T> Table<T> of(String name, Class<T> type) {
-        return new Table<>(name, type, null);
+        return new Table<>(name, type, null, null);
     }
 
     /** A table whose values are also found by {@code lookup} (see {@link Repository#findByLookup}). */
     public static <T> Table<T> withLookup(String name, Class<T> type, Function<T, String> lookup) {
-        return new Table<>(name, type, Objects.requireNonNull(lookup, "lookup"));
+        return new Table<>(name, type, Objects.requireNonNull(lookup, "lookup"), null);
+    }
+
+    /**
+     * A table whose lookup is unique: a write whose lookup is held by another key changes nothing and fails with
+     * {@code taken.apply(lookup)}.
+     */
+    public static <T> Table<T> withUniqueLookup(String name, Class<T> type, Function<T, String> lookup,
+            Function<String, OrderCloudException> taken) {
+        return new Table<>(name, type, Objects.requireNonNull(lookup, "lookup"), Objects.requireNonNull(taken, "taken"));
+    }
+
+    /** Whether no two values may share a lookup (see {@link #withUniqueLookup}). */
+    public boolean uniqueLookup() {
+        return lookupTaken != null;
     }
 
     /** The secondary key of {@code value}, or {@code null}. */

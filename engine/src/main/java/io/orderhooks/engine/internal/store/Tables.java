@@ -56,7 +56,9 @@ public final class Tables {
     public static final Table<Buyer> BUYERS = Table.of("buyers", Buyer.class);
     public static final Table<Supplier> SUPPLIERS = Table.of("suppliers", Supplier.class);
     /** key {@code companyID/userID}; holds the password hash in {@code Password}, never returned. */
-    public static final Table<User> USERS = Table.withLookup("users", User.class, Tables::usernameLookup);
+    public static final Table<User> USERS = Table.withUniqueLookup("users", User.class, Tables::usernameLookup,
+            username -> new io.orderhooks.core.error.OrderCloudException(409, "User.UsernameMustBeUnique",
+                    "Username already exists in this Marketplace."));
     /** key {@code companyID/groupID}. */
     public static final Table<UserGroup> USER_GROUPS = Table.of("usergroups", UserGroup.class);
     /** key {@code companyID/groupID/userID}. */
@@ -70,7 +72,10 @@ public final class Tables {
     /** key {@code buyerID/accountID/userID-or-empty/groupID-or-empty}. */
     public static final Table<SpendingAccountAssignment> SPENDING_ACCOUNT_ASSIGNMENTS = Table.of("spendingaccountassignments", SpendingAccountAssignment.class);
 
-    public static final Table<Promotion> PROMOTIONS = Table.of("promotions", Promotion.class);
+    /** Unique lookup: the code ignoring case (two promotions never share one, {@code Promotion.CodeInUse}). */
+    public static final Table<Promotion> PROMOTIONS = Table.withUniqueLookup("promotions", Promotion.class, Tables::codeLookup,
+            code -> new io.orderhooks.core.error.OrderCloudException(409, "Promotion.CodeInUse",
+                    "This code is already in use on another promotion."));
     /** key {@code promotionID/buyerID/userGroupID-or-empty}. */
     public static final Table<PromotionAssignment> PROMOTION_ASSIGNMENTS = Table.of("promotionassignments", PromotionAssignment.class);
     /** key {@code buyerID/ruleID}. */
@@ -99,6 +104,11 @@ public final class Tables {
     public static final Table<String> PRIVATE_ADDRESSES = Table.of("privateaddresses", String.class);
     /** key {@code supplierID/buyerID}, value the buyer ID: the buyer may order from the supplier. */
     public static final Table<String> SUPPLIER_BUYERS = Table.of("supplierbuyers", String.class);
+
+    /** The lookup of a promotion: its code ignoring case. */
+    public static String codeLookup(Promotion p) {
+        return p.code() == null ? null : p.code().toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** The lookup of a user: the username ignoring case (usernames are unique across companies). */
     public static String usernameLookup(User u) {

@@ -55,12 +55,9 @@ public final class Registration {
         }
         limits.limit("me/register", bearer.clientID(), body.username());
         String buyerID = bearer.companyID();
-        if (body.id() != null && engine.context().store().table(Tables.USERS).find(Table.key(buyerID, body.id())).isPresent()) {
-            throw new OrderCloudException(409, "IdExists", "User " + body.id() + " already exists");
-        }
         Caller system = Caller.seller("system", engine.context().config().sellerOrgID(), null, "FullAccess");
         User created = engine.orgs().saveUser(system, buyerID, body.toBuilder().active(true).xp(body.xp())
-                .availableRoles(null).failedLoginAttempts(null).dateCreated(null).passwordLastSetDate(null).lastActive(null).build());
+                .availableRoles(null).failedLoginAttempts(null).dateCreated(null).passwordLastSetDate(null).lastActive(null).build(), true);
         Caller user = new Caller(created.id(), UserType.BUYER, buyerID, Set.copyOf(bearer.roles()), bearer.clientID(),
                 null, null, false);
         Caller anonymous = new Caller(cart.userID(), UserType.BUYER, buyerID, Set.copyOf(cart.roles()), cart.clientID(),

@@ -5,7 +5,6 @@ import io.orderhooks.engine.internal.api.RouteTable;
 import io.orderhooks.engine.internal.Caller;
 import io.orderhooks.engine.internal.orgs.AddressService;
 import io.orderhooks.engine.internal.query.QuerySchema;
-import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.Address;
 import io.orderhooks.core.model.AddressAssignment;
 
@@ -25,10 +24,7 @@ final class AddressRoutes {
         t.post(all, 201, kind.addressAdmin, r -> {
             Caller c = UserRoutes.visible(ctx, r, kind);
             Address a = ctx.body(r, Address.class);
-            if (a.id() != null && s.listAddresses(c, kind.companyID(ctx, r)).stream().anyMatch(x -> x.id().equals(a.id()))) {
-                throw new OrderCloudException(409, "IdExists", "Address already exists: " + a.id());
-            }
-            return s.saveAddress(c, kind.companyID(ctx, r), a);
+            return s.saveAddress(c, kind.companyID(ctx, r), a, true);
         });
         t.put(one, kind.addressAdmin, r -> {
             Address a = ctx.body(r, Address.class);

@@ -61,10 +61,7 @@ public final class ApprovalRuleRoutes {
         t.get(base, RULE_READ, r -> ctx.list(r, rules.list(ctx.caller(r), r.param("buyerID")), ApprovalRule.class));
         t.post(base, 201, RULE_ADMIN, r -> {
             ApprovalRule body = ctx.body(r, ApprovalRule.class);
-            if (body.id() != null && find(ctx, rules, ctx.caller(r), r.param("buyerID"), body.id(), false) != null) {
-                throw new OrderCloudException(409, "IdExists", "ApprovalRule already exists: " + body.id());
-            }
-            return rules.save(ctx.caller(r), r.param("buyerID"), body);
+            return rules.save(ctx.caller(r), r.param("buyerID"), body, true);
         });
         t.get(base + "/{approvalRuleID}", RULE_READ, r -> find(ctx, rules, ctx.caller(r), r.param("buyerID"), r.param("approvalRuleID"), true));
         t.put(base + "/{approvalRuleID}", RULE_ADMIN, r -> {

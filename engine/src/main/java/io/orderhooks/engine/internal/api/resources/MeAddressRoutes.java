@@ -38,10 +38,7 @@ final class MeAddressRoutes {
         t.post("v1/me/addresses", 201, ADMIN, r -> {
             Caller c = buyer(ctx, r);
             Address a = ctx.body(r, Address.class);
-            if (a.id() != null && mine(ctx, c).stream().anyMatch(x -> x.id().equals(a.id()))) {
-                throw new io.orderhooks.core.error.OrderCloudException(409, "IdExists", "Address already exists: " + a.id());
-            }
-            return view(s.saveMyAddress(c, a));
+            return view(s.createMyAddress(c, a));
         });
         t.put("v1/me/addresses/{addressID}", ADMIN, r -> {
             Caller c = editable(ctx, r);

@@ -7,7 +7,6 @@ import io.orderhooks.engine.internal.api.RouteTable;
 import io.orderhooks.engine.internal.Caller;
 import io.orderhooks.engine.internal.orgs.SpendingAccountService;
 import io.orderhooks.engine.internal.query.QuerySchema;
-import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.SpendingAccount;
 import io.orderhooks.core.model.SpendingAccountAssignment;
 import java.util.Set;
@@ -29,10 +28,7 @@ public final class SpendingAccountRoutes {
         t.post(BASE, 201, ADMIN, r -> {
             Caller c = buyer(ctx, r);
             SpendingAccount a = ctx.body(r, SpendingAccount.class);
-            if (a.id() != null && s.list(c, r.param("buyerID")).stream().anyMatch(x -> x.id().equals(a.id()))) {
-                throw new OrderCloudException(409, "IdExists", "SpendingAccount already exists: " + a.id());
-            }
-            return s.save(c, r.param("buyerID"), a);
+            return s.save(c, r.param("buyerID"), a, true);
         });
         t.put(BASE + "/{spendingAccountID}", ADMIN, r -> {
             SpendingAccount a = ctx.body(r, SpendingAccount.class);

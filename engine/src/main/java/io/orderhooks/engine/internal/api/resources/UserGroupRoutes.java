@@ -4,7 +4,6 @@ import io.orderhooks.engine.internal.api.ApiContext;
 import io.orderhooks.engine.internal.api.RouteTable;
 import io.orderhooks.engine.internal.Caller;
 import io.orderhooks.engine.internal.orgs.OrgService;
-import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.UserGroup;
 import io.orderhooks.core.model.UserGroupAssignment;
 
@@ -24,10 +23,7 @@ final class UserGroupRoutes {
         t.post(groups, 201, kind.groupAdmin, r -> {
             Caller c = UserRoutes.visible(ctx, r, kind);
             UserGroup g = ctx.body(r, UserGroup.class);
-            if (g.id() != null && orgs.listUserGroups(c, kind.companyID(ctx, r)).stream().anyMatch(x -> x.id().equals(g.id()))) {
-                throw new OrderCloudException(409, "IdExists", "UserGroup already exists: " + g.id());
-            }
-            return orgs.saveUserGroup(c, kind.companyID(ctx, r), g);
+            return orgs.saveUserGroup(c, kind.companyID(ctx, r), g, true);
         });
         t.put(one, kind.groupAdmin, r -> {
             UserGroup g = ctx.body(r, UserGroup.class);

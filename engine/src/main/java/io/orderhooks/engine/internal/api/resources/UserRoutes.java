@@ -5,7 +5,6 @@ import io.orderhooks.engine.internal.api.ApiRequest;
 import io.orderhooks.engine.internal.api.RouteTable;
 import io.orderhooks.engine.internal.Caller;
 import io.orderhooks.engine.internal.orgs.OrgService;
-import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.User;
 
 /**
@@ -26,10 +25,7 @@ final class UserRoutes {
         t.post(users, 201, kind.userAdmin, r -> {
             Caller c = visible(ctx, r, kind);
             User u = ctx.body(r, User.class);
-            if (u.id() != null && orgs.findUser(kind.companyID(ctx, r), u.id()).isPresent()) {
-                throw new OrderCloudException(409, "IdExists", "User already exists: " + u.id());
-            }
-            User created = orgs.saveUser(c, kind.companyID(ctx, r), u);
+            User created = orgs.saveUser(c, kind.companyID(ctx, r), u, true);
             if (u.password() == null) {
                 invitations.invite(c, created); // NewUserInvitation: a code to set the first password
             }

@@ -49,6 +49,11 @@ final class InMemoryRepository<T> implements Repository<T> {
         return list().stream().filter(v -> value.equals(lookup.apply(v))).toList();
     }
 
+    /** The keys of the values whose lookup is {@code value} (a scan), for {@link UniqueLookupRepository}. */
+    List<String> keysWithLookup(String value) {
+        return rows.values().stream().filter(e -> value.equals(lookup.apply(e.value()))).map(Entry::key).toList();
+    }
+
     @Override
     public Optional<T> find(String key) {
         if (key == null) {

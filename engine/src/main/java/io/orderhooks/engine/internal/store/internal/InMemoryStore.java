@@ -23,7 +23,7 @@ import java.util.function.Function;
  */
 public final class InMemoryStore implements Store {
 
-    private final Map<String, InMemoryRepository<?>> tables = new ConcurrentHashMap<>();
+    private final Map<String, Repository<?>> tables = new ConcurrentHashMap<>();
     private final UndoJournal journal = new UndoJournal();
     private final InMemoryRepository<OrderState> orders = new InMemoryRepository<>("Order", null, journal, false);
     private final OrderLocks locks = new OrderLocks();
@@ -32,7 +32,10 @@ public final class InMemoryStore implements Store {
     @Override
     @SuppressWarnings("unchecked")
     public <T> Repository<T> table(Table<T> table) {
-        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new InMemoryRepository<T>(table.type().getSimpleName(), table.lookup(), journal, true));
+        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> {
+            InMemoryRepository<T> rows = new InMemoryRepository<>(table.type().getSimpleName(), table.lookup(), journal, true);
+            return table.uniqueLookup() ? new UniqueLookupRepository<>(table, rows, journal) : rows;
+        });
     }
 
     @Override
@@ -119,6 +122,26 @@ public final class InMemoryStore implements Store {
                 journal.end(failed);
             }
             locks.unlock(orderID);
+        }
+    }
+
+    /**
+     * As {@link Store#allOrNothing}: {@code work} runs as one journal transaction of its own (it must not lock an order),
+     * so a refusal or failure restores every row it wrote; inside an order operation it joins that one.
+     */
+    @Override
+    public <R> R allOrNothing(java.util.function.Supplier<R> work) {
+        if (journal.isOpen()) {
+            return work.get();
+        }
+        journal.begin(""); // a transaction on no order
+        boolean failed = true;
+        try {
+            R result = work.get();
+            failed = false;
+            return result;
+        } finally {
+            journal.end(failed);
         }
     }
 

@@ -60,19 +60,20 @@ final class JdbcRepository<T> implements Repository<T> {
 
     @Override
     public void insert(String key, T value) {
-        tx.guarded(c -> insertRow(c, key, value), e -> StoreFailures.isUniqueViolation(e)
-                ? StoreFailures.idExists(what, key) : StoreFailures.unavailable(e));
+        tx.guarded(c -> insertRow(c, key, value), e -> !StoreFailures.isUniqueViolation(e) ? StoreFailures.unavailable(e)
+                : StoreFailures.isUniqueLookupViolation(e) ? lookupTaken(value) : StoreFailures.idExists(what, key));
     }
 
     @Override
     public void put(String key, T value) {
         tx.inTransaction(c -> {
-            if (updateRow(c, key, value) == 0) {
+            if (updateGuarded(c, key, value) == 0) {
                 try {
-                    tx.guarded(x -> insertRow(x, key, value), e -> StoreFailures.isUniqueViolation(e)
-                            ? new ConcurrentInsert() : StoreFailures.unavailable(e));
+                    tx.guarded(x -> insertRow(x, key, value), e -> !StoreFailures.isUniqueViolation(e)
+                            ? StoreFailures.unavailable(e)
+                            : StoreFailures.isUniqueLookupViolation(e) ? lookupTaken(value) : new ConcurrentInsert());
                 } catch (ConcurrentInsert raced) {
-                    updateRow(c, key, value);
+                    updateGuarded(c, key, value);
                 }
             }
             return null;
@@ -87,9 +88,29 @@ final class JdbcRepository<T> implements Repository<T> {
                 throw OrderCloudException.notFound(what, key);
             }
             T next = change.apply(locked.get(0));
-            updateRow(c, key, next);
+            if (java.util.Objects.equals(table.lookupOf(locked.get(0)), table.lookupOf(next))) {
+                updateRow(c, key, next);
+            } else {
+                updateGuarded(c, key, next);
+            }
             return next;
         });
+    }
+
+    /**
+     * {@link #updateRow}; for a table with a unique lookup behind a savepoint, so that a lookup another key holds is the
+     * table's {@link Table#lookupTaken} error with nothing changed (and the thread's transaction still usable).
+     */
+    private int updateGuarded(Connection c, String key, T value) throws SQLException {
+        if (!table.uniqueLookup()) {
+            return updateRow(c, key, value);
+        }
+        return tx.guarded(x -> updateRow(x, key, value), e -> StoreFailures.isUniqueViolation(e)
+                ? lookupTaken(value) : StoreFailures.unavailable(e));
+    }
+
+    private OrderCloudException lookupTaken(T value) {
+        return table.lookupTaken().apply(table.lookupOf(value));
     }
 
     @Override
@@ -105,11 +126,13 @@ final class JdbcRepository<T> implements Repository<T> {
 
     private Boolean insertRow(Connection c, String key, T value) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO documents (tbl, doc_key, lookup, doc) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO documents (tbl, doc_key, lookup, unique_lookup, doc) VALUES (?, ?, ?, ?, ?)")) {
+            String lookup = table.lookupOf(value);
             ps.setString(1, table.name());
             ps.setString(2, key);
-            ps.setString(3, table.lookupOf(value));
-            ps.setString(4, StoreJson.write(value));
+            ps.setString(3, lookup);
+            ps.setString(4, table.uniqueLookup() ? lookup : null);
+            ps.setString(5, StoreJson.write(value));
             ps.executeUpdate();
             return Boolean.TRUE;
         }
@@ -117,11 +140,13 @@ final class JdbcRepository<T> implements Repository<T> {
 
     private int updateRow(Connection c, String key, T value) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE documents SET lookup = ?, doc = ? WHERE tbl = ? AND doc_key = ?")) {
-            ps.setString(1, table.lookupOf(value));
-            ps.setString(2, StoreJson.write(value));
-            ps.setString(3, table.name());
-            ps.setString(4, key);
+                "UPDATE documents SET lookup = ?, unique_lookup = ?, doc = ? WHERE tbl = ? AND doc_key = ?")) {
+            String lookup = table.lookupOf(value);
+            ps.setString(1, lookup);
+            ps.setString(2, table.uniqueLookup() ? lookup : null);
+            ps.setString(3, StoreJson.write(value));
+            ps.setString(4, table.name());
+            ps.setString(5, key);
             return ps.executeUpdate();
         }
     }

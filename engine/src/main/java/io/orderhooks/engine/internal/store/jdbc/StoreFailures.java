@@ -21,6 +21,15 @@ final class StoreFailures {
         return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 
+    /**
+     * Whether a unique violation is of a unique lookup ({@code documents_by_unique_lookup}, schema version 11) rather
+     * than of a key: H2 and PostgreSQL both name the violated index in the message.
+     */
+    static boolean isUniqueLookupViolation(SQLException e) {
+        return isUniqueViolation(e) && e.getMessage() != null
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("documents_by_unique_lookup");
+    }
+
     static OrderCloudException idExists(String what, String key) {
         return new OrderCloudException(409, "IdExists", what + " already exists: " + key);
     }

@@ -44,6 +44,20 @@ class H2StoreContractTest extends DurableStoreContract {
     }
 
     @Test
+    void aFailedMigrationStopsTheStartWithOneLineNamingTheFolderAndVersion() throws Exception {
+        ((AutoCloseable) store).close();
+        store = null;
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("data").resolve("orderhooks"), "sa", "");
+             Statement st = c.createStatement()) {
+            // as if versions 11-12 had never run, but their column is there: version 11 cannot add it again
+            st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('11', '12')");
+        }
+        assertThatThrownBy(this::open).isInstanceOf(StoreStartFailure.class)
+                .hasMessageStartingWith("migrating the data folder " + dir.resolve("data") + " to schema version 12 failed: ")
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
     void aDataFolderThatCannotBeCreatedStopsTheStartWithOneLine() throws Exception {
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
         assertThatThrownBy(() -> JdbcStores.h2(file.resolve("data"))).isInstanceOf(StoreStartFailure.class)
