@@ -7,6 +7,7 @@ import io.orderhooks.engine.OrderEngine;
 import io.orderhooks.engine.Stores;
 import io.orderhooks.engine.internal.orders.OrderState;
 import io.orderhooks.engine.internal.query.ListQuery;
+import io.orderhooks.engine.internal.query.PropertyReaders;
 import io.orderhooks.engine.internal.query.QuerySchema;
 import io.orderhooks.engine.internal.store.OrderListScope;
 import io.orderhooks.engine.internal.store.jdbc.JdbcStore;
@@ -27,12 +28,14 @@ import java.util.function.Supplier;
 /**
  * The durable store's list-query and start-time harness (not JMH: each figure needs a seeded database). For each
  * order count it seeds an embedded PostgreSQL database with batch inserts, times list queries (filter + sort +
- * page, answered in SQL) through {@code Store.listOrders} and prints p50/p99; then it times an engine start on
- * a database holding the orders, on PostgreSQL and on H2 in file mode. Output: tab-separated rows
+ * page, answered in SQL) through {@code Store.listOrders} and prints p50/p99, then times an engine start on that
+ * database; it also times starts on an empty PostgreSQL database (first, so that it pays the JVM's class loading)
+ * and on H2 in file mode, empty and with {@code h2Orders} orders. Output: tab-separated rows
  * {@code orderlist store orders query p50Micros p99Micros samples} and {@code start store orders millis}, plus
  * {@code seed store orders seconds}. Usage: {@code OrderListHarness [counts=100000,1000000] [samples=300]
- * [startOrders=100000]}; each seeding stops at {@code orderhooks.bench.seedSeconds} (default 600) and reports the
- * count it reached; each query warms up for at most 10 s and is measured for at most 45 s (at least 20 samples).
+ * [h2Orders=100000]} ({@code h2Orders} 0 skips H2); each seeding stops at {@code orderhooks.bench.seedSeconds}
+ * (default 600) and reports the count it reached; each query warms up for at most 10 s and is measured for at most
+ * 45 s (at least 20 samples); {@code orderhooks.bench.queries} (a regex) keeps only the queries it finds in the name.
  */
 public final class OrderListHarness {
 
@@ -49,28 +52,33 @@ public final class OrderListHarness {
     public static void main(String[] args) throws Exception {
         String[] counts = (args.length > 0 ? args[0] : "100000,1000000").split(",");
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-        int startOrders = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+        int h2Orders = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         long seedLimitNanos = Long.getLong("orderhooks.bench.seedSeconds", 600) * 1_000_000_000L;
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            // the first start in this JVM also loads the engine's classes: an empty database pays for that
+            String empty = database(pg, "empty") + "&reWriteBatchedInserts=true";
+            startTime("postgresql", 0, () -> Stores.postgresql(empty, "postgres", "postgres"));
             for (String count : counts) {
                 String url = database(pg, "orders_" + count.trim()) + "&reWriteBatchedInserts=true";
+                int seeded;
                 try (JdbcStore store = JdbcStores.postgresql(url, "postgres", "postgres")) {
-                    int seeded = seed(store, "postgresql", Integer.parseInt(count.trim()), seedLimitNanos);
+                    seeded = seed(store, "postgresql", Integer.parseInt(count.trim()), seedLimitNanos);
                     analyze(url);
                     queries(store, seeded, samples);
                 }
+                startTime("postgresql", seeded, () -> Stores.postgresql(url, "postgres", "postgres"));
             }
-            String url = database(pg, "start") + "&reWriteBatchedInserts=true";
-            try (JdbcStore store = JdbcStores.postgresql(url, "postgres", "postgres")) {
-                seed(store, "postgresql", startOrders, seedLimitNanos);
+        }
+        if (h2Orders > 0) {
+            Path emptyDir = Files.createTempDirectory("orderhooks-start-h2-empty-");
+            startTime("h2", 0, () -> Stores.h2(emptyDir));
+            Path dir = Files.createTempDirectory("orderhooks-start-h2-");
+            int seeded;
+            try (JdbcStore store = JdbcStores.h2(dir)) {
+                seeded = seed(store, "h2", h2Orders, seedLimitNanos);
             }
-            startTime("postgresql", startOrders, () -> Stores.postgresql(url, "postgres", "postgres"));
+            startTime("h2", seeded, () -> Stores.h2(dir));
         }
-        Path dir = Files.createTempDirectory("orderhooks-start-h2-");
-        try (JdbcStore store = JdbcStores.h2(dir)) {
-            seed(store, "h2", startOrders, seedLimitNanos);
-        }
-        startTime("h2", startOrders, () -> Stores.h2(dir));
     }
 
     private static String database(EmbeddedPostgres pg, String name) throws Exception {
@@ -123,15 +131,25 @@ public final class OrderListHarness {
         Map<String, Supplier<Object>> runs = new LinkedHashMap<>();
         Random random = new Random(5);
         OrderListScope seller = scope("seller", OrderListScope.Side.TO);
+        runs.put("seller: all, sortBy=!DateSubmitted, page 1", () ->
+                store.listOrders(seller, query("sortBy=!DateSubmitted")));
         runs.put("seller: Status=Open, sortBy=!DateSubmitted, page 1", () ->
                 store.listOrders(seller, query("Status=Open&sortBy=!DateSubmitted")));
         runs.put("seller: Status=Completed, Total>=500, sortBy=!DateSubmitted, page 3", () ->
                 store.listOrders(seller, query("Status=Completed&Total=>=500&sortBy=!DateSubmitted&page=3")));
         runs.put("seller: ID=PO-12345*, sortBy=ID", () -> store.listOrders(seller, query("ID=PO-12345*&sortBy=ID")));
+        runs.put("seller: search=2345 on ID (*2345*)", () -> store.listOrders(seller, query("search=2345&searchOn=ID")));
         runs.put("buyer company: Status=Open|Completed, sortBy=!Total, page 2", () -> store.listOrders(
                 scope("b" + random.nextInt(BUYERS), OrderListScope.Side.FROM), query("Status=Open|Completed&sortBy=!Total&page=2")));
-        runs.put("buyer company: xp.Channel=web (Java on the SQL-narrowed set)", () -> store.listOrders(
+        runs.put("buyer company: xp.Channel=web, sortBy=!DateSubmitted", () -> store.listOrders(
                 scope("b" + random.nextInt(BUYERS), OrderListScope.Side.FROM), query("xp.Channel=web&sortBy=!DateSubmitted")));
+        runs.put("buyer company: xp.Channel=web, sortBy=!DateSubmitted (baseline: every order of the company through Java)",
+                () -> query("xp.Channel=web&sortBy=!DateSubmitted").apply(store.ordersOfCompany("b" + random.nextInt(BUYERS))
+                        .stream().map(OrderState::order).toList(), PropertyReaders.forRecord(Order.class)));
+        String only = System.getProperty("orderhooks.bench.queries");
+        if (only != null) {
+            runs.keySet().removeIf(name -> !java.util.regex.Pattern.compile(only).matcher(name).find());
+        }
         runs.forEach((name, run) -> {
             long warmUntil = System.nanoTime() + WARM_UP_NANOS;
             for (int i = 0; i < Math.max(20, samples / 5) && System.nanoTime() < warmUntil; i++) {

@@ -21,6 +21,8 @@ final class StoreSection {
         rows.stream().filter(r -> r[0].equals("orderlist")).forEach(r -> md.append("| ").append(r[1]).append(" | ")
                 .append(r[2]).append(" | ").append(r[3].replace("|", "\\|")).append(" | ").append(PerfReport.num(Long.parseLong(r[4]) / 1000.0))
                 .append(" | ").append(PerfReport.num(Long.parseLong(r[5]) / 1000.0)).append(" | ").append(r[6]).append(" |\n"));
+        md.append("\nEngine start (`OrderEngine.create(...).start`, until it listens; the first start of the JVM, on an"
+                + " empty PostgreSQL database, also loads the engine's classes):\n");
         md.append("\n| engine start on | orders on disk | ms |\n|---|---:|---:|\n");
         rows.stream().filter(r -> r[0].equals("start")).forEach(r -> md.append("| ").append(r[1]).append(" | ")
                 .append(r[2]).append(" | ").append(r[3]).append(" |\n"));

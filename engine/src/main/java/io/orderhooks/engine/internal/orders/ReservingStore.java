@@ -85,6 +85,11 @@ public final class ReservingStore implements Store {
     }
 
     @Override
+    public List<OrderState> sharedCarts() {
+        return store.sharedCarts();
+    }
+
+    @Override
     public void createOrder(OrderState state) {
         store.createOrder(state);
     }

@@ -64,7 +64,7 @@ public final class SharedCartPurger {
         Instant now = ctx.clock().instant();
         List<String> purged = new ArrayList<>();
         List<String> noticed = new ArrayList<>();
-        for (OrderState s : ctx.store().ordersWithStatus(OrderStatus.Unsubmitted)) {
+        for (OrderState s : ctx.store().sharedCarts()) {
             if (!isOpenSharedCart(s)) {
                 continue;
             }

@@ -81,6 +81,17 @@ public interface Store {
     }
 
     /**
+     * A snapshot of the unsubmitted orders shared with their organization ({@code SharedWithOrganization}), in
+     * creation order: what the shared-cart purge reads at every pass, the engine's start included, so stores should
+     * index it (its cost should follow the number of shared carts, not of orders). This default filters
+     * {@link #ordersWithStatus}.
+     */
+    default List<OrderState> sharedCarts() {
+        return ordersWithStatus(io.orderhooks.core.model.OrderStatus.Unsubmitted).stream()
+                .filter(s -> Boolean.TRUE.equals(s.order().sharedWithOrganization())).toList();
+    }
+
+    /**
      * How work that must not run on two instances at once is coordinated: {@link JobLock#LOCAL} for a store owned by
      * one process (memory, H2); PostgreSQL advisory locks for a database several engines share.
      */

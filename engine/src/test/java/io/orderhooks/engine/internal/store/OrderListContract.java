@@ -71,8 +71,24 @@ public abstract class OrderListContract {
                 .dateCreated(OffsetDateTime.parse("2023-12-01T08:00:00+00:00").plusHours(i % 5))
                 .dateSubmitted(i % 5 == 2 ? null : i % 7 == 1 ? day.withOffsetSameInstant(java.time.ZoneOffset.ofHours(2)) : day)
                 .comments(i % 4 == 1 ? "Gift wrap #" + i : null)
-                .xp(i % 3 == 2 ? null : json("{\"Color\":\"" + (i % 2 == 0 ? "Red" : "blue") + "\",\"Size\":" + (i % 5) + "}"))
+                .xp(xp(i))
                 .build();
+    }
+
+    /**
+     * Objects of strings, numbers, booleans, nulls and nested objects; arrays (which SQL leaves to Java) only in
+     * some of {@code b2}'s orders, so that {@code b1}'s lists are decided in SQL wherever the database can.
+     */
+    private static com.fasterxml.jackson.databind.JsonNode xp(int i) {
+        if (i % 3 == 2) {
+            return null;
+        }
+        if (i % 8 == 3) {
+            return json("{\"Color\":[\"red\",\"Green\"],\"Size\":[1,2],\"Nested\":[{\"Level\":\"Deep\"}],\"Flag\":[true]}");
+        }
+        String nested = i % 4 == 0 ? ",\"Nested\":{\"Level\":\"" + (i % 8 == 0 ? "deep" : "shallow") + "\"}" : "";
+        String extra = i % 7 == 0 ? ",\"Flag\":true,\"N\":null,\"Size\":\"3\"" : ",\"Flag\":" + (i % 2 == 0) + ",\"Size\":" + (i % 5);
+        return json("{\"Color\":\"" + (i % 2 == 0 ? "Red" : "blue") + "\"" + extra + nested + (i % 10 == 1 ? ",\"Size2\":1.50" : "") + "}");
     }
 
     static Stream<Arguments> queries() {
@@ -83,7 +99,9 @@ public abstract class OrderListContract {
                 "DateSubmitted=>2024-01-03", "DateSubmitted=<2024-01-04T12:00:00+00:00", "DateSubmitted=!*",
                 "DateSubmitted=2024-01-02T08:00:00+02:00", "DateSubmitted=>=2024-01-02T06:00:00-00:00|!*",
                 "DateSubmitted=2024-01*", "FromUserID=u1", "FromUserID=U1|u2", "ToCompanyID=S1", "FromCompanyID=!b1",
-                "xp.Color=red", "xp.Color=!red", "xp.Size=>2", "xp=*", "Comments=*wrap*", "search=po",
+                "xp.Color=red", "xp.Color=!red", "xp.Size=>2", "xp=*", "xp.Size=3|4", "xp.Size=!3", "xp.Flag=true",
+                "xp.Flag=!false", "xp.Nested.Level=DEEP", "xp.Nested=*", "xp.N=*", "xp.N=!*", "xp.Color=r*", "xp.Color=>b",
+                "xp.Color=red&xp.Size=<3", "xp.Size2=1.5", "xp.Size=>=3", "xp.Flag=>a", "xp.Nested.Level=!*a*|deep", "xp.C'o\\\"l{o,r}=red", "Comments=*wrap*", "search=po",
                 "search=PO&searchOn=ID", "search=1&searchOn=ID,FromUserID", "search=open&searchOn=Status",
                 "search=_&searchOn=ID", "search=gift", "Status=Open&Total=>=20&sortBy=!DateSubmitted");
         List<String> views = List.of("", "sortBy=Total", "sortBy=!Total", "sortBy=!DateSubmitted", "sortBy=DateSubmitted,!ID",

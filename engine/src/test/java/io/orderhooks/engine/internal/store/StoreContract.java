@@ -14,7 +14,10 @@ import io.orderhooks.engine.internal.orders.OrderState;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import io.orderhooks.engine.internal.query.ListQuery;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,59 @@ public abstract class StoreContract {
         assertThat(ids(store.ordersWithStatus(OrderStatus.Unsubmitted))).isEmpty();
         assertThat(ids(store.ordersWithStatus(OrderStatus.AwaitingApproval))).as("creation order, not change order").containsExactly("O1", "O2");
         assertThat(store.ordersWithStatus(OrderStatus.Open)).isEmpty();
+    }
+
+    @Test
+    void totalCountsOfCompanyListsByStatusFollowCreatesStatusAndCompanyChangesAndDeletes() {
+        for (int i = 0; i < 90; i++) {
+            OrderState o = order("O" + i, i % 3 == 0 ? "b2" : "b1", "u1", "seller");
+            store.createOrder(o.withOrder(o.order().toBuilder().status(OrderStatus.Unsubmitted).build()));
+        }
+        for (int i = 0; i < 80; i++) {
+            OrderStatus next = i % 2 == 0 ? OrderStatus.Open : OrderStatus.Completed;
+            store.withOrder("O" + i, s -> Mutation.commit(s.withOrder(s.order().toBuilder().status(next).build()), null));
+        }
+        store.withOrder("O1", s -> Mutation.commit(s.withOrder(s.order().toBuilder().fromCompanyID("b2").build()), null));
+        for (int round = 0; round < 2; round++) {
+            // the second round reads what the first one's counting may have folded
+            assertThat(totalCount("seller", OrderListScope.Side.TO, "")).isEqualTo(90);
+            assertThat(totalCount("seller", OrderListScope.Side.TO, "Status=Open")).isEqualTo(40);
+            assertThat(totalCount("seller", OrderListScope.Side.TO, "Status=!Open")).isEqualTo(50);
+            assertThat(totalCount("b1", OrderListScope.Side.FROM, "Status=Open|Unsubmitted")).isEqualTo(33);
+            assertThat(totalCount("b2", OrderListScope.Side.FROM, "Status=Completed")).isEqualTo(14);
+            assertThat(totalCount("b1", OrderListScope.Side.TO, "")).isZero();
+        }
+        for (int i = 0; i < 10; i++) {
+            store.withOrder("O" + (2 * i), s -> Mutation.delete(null));
+        }
+        assertThat(totalCount("seller", OrderListScope.Side.TO, "Status=Open")).isEqualTo(30);
+        assertThat(totalCount("seller", OrderListScope.Side.TO, "Status=Open|Completed|Unsubmitted")).isEqualTo(80);
+    }
+
+    private long totalCount(String company, OrderListScope.Side side, String query) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (!query.isEmpty()) {
+            params.put(query.substring(0, query.indexOf('=')), List.of(query.substring(query.indexOf('=') + 1)));
+        }
+        ListQuery q = ListQuery.parse(params, OrderListContract.SCHEMA);
+        return store.listOrders(new OrderListScope(company, side, OrderListScope.DateField.CREATED, null, null), q)
+                .meta().totalCount();
+    }
+
+    @Test
+    void listsUnsubmittedOrdersSharedWithTheOrganizationAsSharedCartsFollowingChanges() {
+        for (String id : List.of("O1", "O2", "O3", "O4")) {
+            OrderState o = order(id, "b1", "u1", "seller");
+            store.createOrder(o.withOrder(o.order().toBuilder().status(OrderStatus.Unsubmitted)
+                    .sharedWithOrganization(!id.equals("O2")).build()));
+        }
+        assertThat(ids(store.sharedCarts())).containsExactly("O1", "O3", "O4");
+        store.withOrder("O1", s -> Mutation.commit(s.withOrder(s.order().toBuilder().status(OrderStatus.Open).build()), null));
+        store.withOrder("O2", s -> Mutation.commit(s.withOrder(s.order().toBuilder().sharedWithOrganization(true).build()), null));
+        store.withOrder("O3", s -> Mutation.commit(s.withOrder(s.order().toBuilder().sharedWithOrganization(false).build()), null));
+        store.withOrder("O4", s -> Mutation.delete(null));
+        assertThat(ids(store.sharedCarts())).as("submitted, unshared and deleted carts leave; a newly shared one joins")
+                .containsExactly("O2");
     }
 
     @Test

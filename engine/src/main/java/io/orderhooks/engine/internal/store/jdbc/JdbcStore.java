@@ -166,6 +166,13 @@ public final class JdbcStore implements Store, AutoCloseable {
                 StoreJson.read(StoreJson.write(status), String.class)));
     }
 
+    /** The unsubmitted orders shared with their organization: an index lookup on {@code status, shared}. */
+    @Override
+    public List<OrderState> sharedCarts() {
+        return tx.inTransaction(c -> OrderRows.select(c, SELECT + " WHERE status = ? AND shared = TRUE ORDER BY seq",
+                OrderCounts.status(io.orderhooks.core.model.OrderStatus.Unsubmitted)));
+    }
+
     /** In SQL on the indexed columns; only the page is loaded when every filter and sort key has a column. */
     @Override
     public ListPage<Order> listOrders(OrderListScope scope, ListQuery query) {
@@ -188,9 +195,9 @@ public final class JdbcStore implements Store, AutoCloseable {
                     .orElseThrow(() -> OrderCloudException.notFound("Order", orderID));
             Mutation<R> decided = work.apply(current);
             if (decided.delete()) {
-                OrderRows.delete(c, orderID);
+                OrderRows.delete(c, current);
             } else if (decided.next() != null) {
-                OrderRows.update(c, decided.next());
+                OrderRows.update(c, current, decided.next());
             }
             return decided;
         });

@@ -1,5 +1,7 @@
 package io.orderhooks.engine.internal.store.jdbc;
 
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.orderhooks.core.model.ListPage;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.core.model.OrderStatus;
@@ -21,17 +23,21 @@ import java.util.Map;
 
 /**
  * An order list in SQL: the scope (company side, date range) and the list query on the {@code orders} table's
- * indexed columns. When the whole query maps to columns, the database counts the matches and returns only the
- * requested page ({@code LIMIT/OFFSET}); otherwise it returns the rows the columns narrow to, in creation order,
- * and {@link ListQuery#apply} finishes in Java (e.g. a filter on {@code xp.*}, {@code Comments} or a search on
- * properties without a column), which gives the same result as the in-memory store by construction.
+ * indexed columns, and on PostgreSQL {@code xp.*} filters in {@code jsonb} ({@link XpSql}). When the whole query
+ * maps to SQL (and, with {@code xp} filters, no row in scope is one SQL cannot decide), the database counts the
+ * matches and returns only the requested page ({@code LIMIT/OFFSET}); otherwise it returns the rows the conditions
+ * narrow to, in creation order, and {@link ListQuery#apply} finishes in Java (e.g. an {@code xp} sort, a filter on
+ * {@code Comments} or a search on properties without a column), which gives the same result as the in-memory store
+ * by construction.
  */
 final class OrderListSql {
 
-    /** The {@code Order} properties with a column of their own (see migration V1). */
+    private static final SqlColumn STATUS = SqlColumn.ofEnum("status", OrderStatus.class);
+
+    /** The {@code Order} properties with a column of their own (see migrations V1 and V6). */
     static final Map<String, SqlColumn> COLUMNS = Map.of(
-            "ID", SqlColumn.of("id", ValueKind.STRING),
-            "Status", SqlColumn.ofEnum("status", OrderStatus.class),
+            "ID", SqlColumn.uniqueText("id", "id_lower"),
+            "Status", STATUS,
             "FromCompanyID", SqlColumn.of("from_company", ValueKind.STRING),
             "ToCompanyID", SqlColumn.of("to_company", ValueKind.STRING),
             "FromUserID", SqlColumn.of("from_user", ValueKind.STRING),
@@ -42,7 +48,7 @@ final class OrderListSql {
     private final SqlListQuery translator;
 
     OrderListSql(Dialect dialect) {
-        this.translator = new SqlListQuery(COLUMNS, dialect);
+        this.translator = new SqlListQuery(COLUMNS, dialect, dialect == Dialect.POSTGRESQL);
     }
 
     ListPage<Order> list(Connection c, OrderListScope scope, ListQuery query) throws SQLException {
@@ -51,14 +57,10 @@ final class OrderListSql {
         SqlListQuery.Translation t = translator.translate(query);
         params.addAll(t.params());
         String where = " FROM orders WHERE " + inScope + " AND " + t.where();
-        if (!t.pushedDown()) {
+        Integer total = t.pushedDown() ? total(c, scope, query, t, where, params) : null;
+        if (total == null) {
             List<Order> narrowed = orders(c, "SELECT doc" + where + " ORDER BY seq", params);
             return query.apply(narrowed, PropertyReaders.forRecord(Order.class));
-        }
-        int total;
-        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*)" + where, params); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            total = rs.getInt(1);
         }
         if (query.offset() >= total) {
             return query.page(List.of(), total);
@@ -67,6 +69,68 @@ final class OrderListSql {
         paged.add(query.pageSize());
         paged.add(query.offset());
         return query.page(orders(c, "SELECT doc" + where + " ORDER BY " + t.orderBy() + " LIMIT ? OFFSET ?", paged), total);
+    }
+
+    /** Whether the database answers {@code query} over {@code scope} alone (count, sort and page), as of now. */
+    boolean answersInSql(Connection c, OrderListScope scope, ListQuery query) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String inScope = scope(scope, params);
+        SqlListQuery.Translation t = translator.translate(query);
+        params.addAll(t.params());
+        String where = " FROM orders WHERE " + inScope + " AND " + t.where();
+        return t.pushedDown() && total(c, scope, query, t, where, params) != null;
+    }
+
+    /**
+     * {@code Meta.TotalCount} of a query the translation answers whole, or null when a row in scope is one its
+     * {@code xp} conditions cannot decide (one pass counts both).
+     */
+    private static Integer total(Connection c, OrderListScope scope, ListQuery query, SqlListQuery.Translation t,
+            String where, List<Object> params) throws SQLException {
+        if (t.undecided() == null) {
+            return count(c, scope, query, where, params);
+        }
+        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*), COUNT(CASE WHEN " + t.undecided() + " THEN 1 END)" + where,
+                params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(2) > 0 ? null : rs.getInt(1);
+        }
+    }
+
+    /**
+     * {@code Meta.TotalCount}, exact: from {@link OrderCounts} when the list is one company side filtered by status
+     * at most (a sum of a few rows however many orders match), else {@code COUNT(*)} of the condition.
+     */
+    private static int count(Connection c, OrderListScope scope, ListQuery query, String where, List<Object> params)
+            throws SQLException {
+        List<String> statuses = countedStatuses(scope, query);
+        if (statuses != null) {
+            return Math.toIntExact(OrderCounts.count(c, scope.side(), scope.companyID(), statuses));
+        }
+        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*)" + where, params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /**
+     * The statuses (the empty string for none) whose counts add up to the list's total, or null when other
+     * conditions apply: a date range, another filter, a search, or both sides of the company.
+     */
+    static List<String> countedStatuses(OrderListScope scope, ListQuery query) {
+        if (scope.side() == OrderListScope.Side.EITHER || scope.from() != null || scope.to() != null
+                || query.searchText() != null || scope.companyID() == null) {
+            return null;
+        }
+        List<String> statuses = new ArrayList<>(STATUS.closedValues());
+        statuses.add(null);
+        for (ListQuery.Filter f : query.filters()) {
+            if (!f.path().equals("Status") || f.resolved().list()) {
+                return null;
+            }
+            statuses.removeIf(v -> !f.matcher().matches(v == null ? MissingNode.getInstance() : TextNode.valueOf(v)));
+        }
+        return statuses.stream().map(v -> v == null ? "" : v).toList();
     }
 
     private static String scope(OrderListScope s, List<Object> params) {

@@ -15,29 +15,31 @@ import java.util.Optional;
 
 /**
  * The {@code orders} table: one row per order aggregate, the whole {@link OrderState} as a JSON document plus real
- * columns for what is looked up, filtered and sorted (companies, user, status, dates, total) and a version that
- * every change increments.
+ * columns for what is looked up, filtered and sorted (companies, user, status, dates, total, shared with the
+ * organization; {@code id_lower} is generated) and a version that every change increments. Every write also writes
+ * the order's {@link OrderCounts} deltas in the same transaction.
  */
 final class OrderRows {
 
-    static final String COLUMNS = "from_company, to_company, from_user, status, date_created, date_submitted, total, doc";
+    static final String COLUMNS = "from_company, to_company, from_user, status, date_created, date_submitted, total, shared, doc";
 
     private OrderRows() {
     }
 
     static void insert(Connection c, OrderState s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, s.id());
             bind(ps, 2, s);
             ps.executeUpdate();
         }
+        OrderCounts.added(c, s.order());
     }
 
     /** Inserts {@code states} as one JDBC batch (seeding and imports); a taken ID fails the whole batch. */
     static void insertBatch(Connection c, List<OrderState> states) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (OrderState s : states) {
                 ps.setString(1, s.id());
                 bind(ps, 2, s);
@@ -45,24 +47,30 @@ final class OrderRows {
             }
             ps.executeBatch();
         }
+        OrderCounts.addedAll(c, states.stream().map(OrderState::order).toList());
     }
 
-    static void update(Connection c, OrderState s) throws SQLException {
+    /** Replaces the row of {@code before} (read in this transaction, under its lock) by {@code s}. */
+    static void update(Connection c, OrderState before, OrderState s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET version = version + 1, from_company = ?, "
-                + "to_company = ?, from_user = ?, status = ?, date_created = ?, date_submitted = ?, total = ?, doc = ? "
-                + "WHERE id = ?")) {
+                + "to_company = ?, from_user = ?, status = ?, date_created = ?, date_submitted = ?, total = ?, shared = ?, "
+                + "doc = ? WHERE id = ?")) {
             bind(ps, 1, s);
-            ps.setString(9, s.id());
+            ps.setString(10, s.id());
             if (ps.executeUpdate() == 0) {
                 throw OrderCloudException.notFound("Order", s.id());
             }
         }
+        OrderCounts.changed(c, before.order(), s.order());
     }
 
-    static void delete(Connection c, String orderID) throws SQLException {
+    /** Deletes the row of {@code before} (read in this transaction, under its lock). */
+    static void delete(Connection c, OrderState before) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM orders WHERE id = ?")) {
-            ps.setString(1, orderID);
-            ps.executeUpdate();
+            ps.setString(1, before.id());
+            if (ps.executeUpdate() > 0) {
+                OrderCounts.removed(c, before.order());
+            }
         }
     }
 
@@ -92,11 +100,12 @@ final class OrderRows {
         ps.setString(first, o.fromCompanyID());
         ps.setString(first + 1, o.toCompanyID());
         ps.setString(first + 2, o.fromUserID());
-        ps.setString(first + 3, o.status() == null ? null : StoreJson.read(StoreJson.write(o.status()), String.class));
+        ps.setString(first + 3, o.status() == null ? null : OrderCounts.status(o.status()));
         setTime(ps, first + 4, o.dateCreated());
         setTime(ps, first + 5, o.dateSubmitted());
         ps.setBigDecimal(first + 6, o.total());
-        ps.setString(first + 7, StoreJson.write(s));
+        ps.setBoolean(first + 7, Boolean.TRUE.equals(o.sharedWithOrganization()));
+        ps.setString(first + 8, StoreJson.write(s));
     }
 
     private static void setTime(PreparedStatement ps, int i, OffsetDateTime t) throws SQLException {

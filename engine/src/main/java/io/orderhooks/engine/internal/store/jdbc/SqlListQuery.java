@@ -24,8 +24,15 @@ final class SqlListQuery {
      * @param where a condition (never empty) with {@code ?} placeholders bound by {@code params} in order
      * @param exact whether {@code where} selects exactly the query's matches (else it selects a superset)
      * @param orderBy the ORDER BY list giving the query's order, or null when a sort key has no column
+     * @param undecided null, or (with {@code xp} filters in {@code jsonb}, {@link XpSql}) the condition of the rows
+     *     {@code where} keeps without deciding them: {@code where} is exact only when no row in scope meets it
      */
-    record Translation(String where, List<Object> params, boolean exact, String orderBy) {
+    record Translation(String where, List<Object> params, boolean exact, String orderBy, String undecided) {
+
+        Translation(String where, List<Object> params, boolean exact, String orderBy) {
+            this(where, params, exact, orderBy, null);
+        }
+
         /** Whether the database can answer the page alone (count, sort, limit). */
         boolean pushedDown() {
             return exact && orderBy != null;
@@ -35,16 +42,32 @@ final class SqlListQuery {
     private final Map<String, SqlColumn> columns;
     private final Dialect dialect;
 
+    private final boolean xpInJsonb;
+
     SqlListQuery(Map<String, SqlColumn> columns, Dialect dialect) {
+        this(columns, dialect, false);
+    }
+
+    /** With {@code xpInJsonb}, filters on {@code xp.*} become {@link XpSql} conditions (on {@code orders.xp}, PostgreSQL). */
+    SqlListQuery(Map<String, SqlColumn> columns, Dialect dialect, boolean xpInJsonb) {
         this.columns = Map.copyOf(columns);
         this.dialect = dialect;
+        this.xpInJsonb = xpInJsonb;
     }
 
     Translation translate(ListQuery query) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         boolean exact = true;
+        List<String> undecided = new ArrayList<>();
         for (ListQuery.Filter f : query.filters()) {
+            XpSql.Condition xp = xpInJsonb && XpSql.isXp(f) ? XpSql.of(f) : null;
+            if (xp != null) {
+                conditions.add(xp.where());
+                params.addAll(xp.whereParams());
+                undecided.add(xp.undecided());
+                continue;
+            }
             SqlColumn c = f.resolved().list() ? null : columns.get(f.path());
             List<Object> own = new ArrayList<>();
             String sql = c == null ? null : SqlTerms.allOf(f.values(), c, dialect, own);
@@ -66,7 +89,8 @@ final class SqlListQuery {
             }
         }
         String where = conditions.isEmpty() ? "1=1" : String.join(" AND ", conditions);
-        return new Translation(where, List.copyOf(params), exact, orderBy(query.sortKeys()));
+        return new Translation(where, List.copyOf(params), exact, orderBy(query.sortKeys()),
+                undecided.isEmpty() ? null : "(" + String.join(" OR ", undecided) + ")");
     }
 
     /** Any of the paths contains the text (ignoring case); null unless every path is a text column. */
@@ -82,14 +106,17 @@ final class SqlListQuery {
             if (c.closedValues() != null) {
                 any.add(SqlTerms.in(c, c.closedValues().stream().filter(v -> contains.matches(TextNode.valueOf(v))).toList(), params));
             } else {
-                any.add("LOWER(" + c.name() + ") LIKE ? ESCAPE '!'");
+                any.add(c.lower() + " LIKE ? ESCAPE '!'");
                 params.add(pattern);
             }
         }
         return any.isEmpty() ? "1=0" : "(" + String.join(" OR ", any) + ")";
     }
 
-    /** The ORDER BY of the sort keys, absent values last in both directions, then creation order; or null. */
+    /**
+     * The ORDER BY of the sort keys, absent values last in both directions, then creation order (unless a unique
+     * key already decides every tie); or null.
+     */
     private String orderBy(List<SortOrder.Key> keys) {
         List<String> terms = new ArrayList<>();
         for (SortOrder.Key k : keys) {
@@ -97,12 +124,17 @@ final class SqlListQuery {
             if (c == null || !c.kind().isScalar()) {
                 return null;
             }
-            String dir = k.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST";
+            // a unique key is never absent: its plain direction lets an index serve the sort either way
+            String dir = c.uniqueKey() ? (k.descending() ? " DESC" : " ASC")
+                    : k.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST";
             if (c.kind() == ValueKind.STRING) {
-                terms.add(dialect.binary("LOWER(" + c.name() + ")") + dir);
+                terms.add(dialect.binary(c.lower()) + dir);
                 terms.add(dialect.binary(c.name()) + dir);
             } else {
                 terms.add(c.name() + dir);
+            }
+            if (c.uniqueKey()) {
+                return String.join(", ", terms);
             }
         }
         terms.add("seq ASC");

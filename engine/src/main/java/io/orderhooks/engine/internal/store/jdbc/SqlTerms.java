@@ -76,7 +76,7 @@ final class SqlTerms {
     }
 
     private static String text(FilterTerm t, SqlColumn c, Dialect d, List<Object> params) {
-        String lower = "LOWER(" + c.name() + ")";
+        String lower = c.lower();
         if (t.shape() == FilterTerm.Shape.LIKE) {
             List<String> parts = new ArrayList<>();
             for (String p : t.glob().parts()) {

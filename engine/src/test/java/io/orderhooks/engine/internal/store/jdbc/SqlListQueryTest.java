@@ -8,7 +8,9 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.orderhooks.engine.internal.store.OrderListScope;
 import org.junit.jupiter.api.Test;
 
 /** Which order list queries the database answers alone (count, sort and page in SQL) and which it only narrows. */
@@ -41,7 +43,58 @@ class SqlListQueryTest {
     void aSortKeyWithoutAColumnKeepsTheSortInJava() {
         assertThat(translate("sortBy=xp.Color").orderBy()).isNull();
         assertThat(translate("sortBy=!FromUserID").orderBy()).isEqualTo("LOWER(from_user) COLLATE \"C\" DESC NULLS LAST, "
-                + "from_user COLLATE \"C\" DESC NULLS LAST, LOWER(id) COLLATE \"C\" ASC NULLS LAST, id COLLATE \"C\" ASC NULLS LAST, seq ASC");
+                + "from_user COLLATE \"C\" DESC NULLS LAST, id_lower COLLATE \"C\" ASC, id COLLATE \"C\" ASC");
+    }
+
+    @Test
+    void xpFiltersAreDecidedInJsonbOnPostgresqlExceptForRowsSqlCannotDecide() {
+        ListQuery q = parse("xp.Color=red|*ee*&xp.Size=>2");
+        SqlListQuery.Translation pg = new SqlListQuery(OrderListSql.COLUMNS, Dialect.POSTGRESQL, true).translate(q);
+        assertThat(pg.exact()).isTrue();
+        assertThat(pg.undecided()).contains("xp IS NULL", "= 'array'", "= 'number'", "= 'boolean'");
+        assertThat(pg.params()).containsExactly("red", "%ee%", new BigDecimal("2"), "2", "2", "2");
+        SqlListQuery.Translation h2 = new SqlListQuery(OrderListSql.COLUMNS, Dialect.H2).translate(q);
+        assertThat(h2.exact()).isFalse();
+        assertThat(h2.undecided()).isNull();
+        assertThat(new SqlListQuery(OrderListSql.COLUMNS, Dialect.POSTGRESQL, true).translate(parse("xp.Day=>2024-01-01")).exact())
+                .as("date-like operands compare as instants: Java").isFalse();
+    }
+
+    @Test
+    void anXpPathIsQuotedAsDataWhateverItsText() {
+        assertThat(XpSql.pathLiteral(new String[] {"a'b", "c\\\"d", "{e,f}"}))
+                .isEqualTo("E'{\"a\\'b\",\"c\\\\\\\\\\\\\"d\",\"{e,f}\"}'");
+    }
+
+    @Test
+    void anIdSortReadsTheLowerCasedColumnInEitherDirectionAndEndsTheOrder() {
+        assertThat(translate("sortBy=!ID,Total").orderBy()).isEqualTo("id_lower COLLATE \"C\" DESC, id COLLATE \"C\" DESC");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {"'';Open,Completed,Unsubmitted,Canceled,AwaitingApproval,Declined,''",
+            "Status=open|Completed;Open,Completed", "Status=!Open;Completed,Unsubmitted,Canceled,AwaitingApproval,Declined,''",
+            "Status=Op*&Status=!Completed;Open"})
+    void aCompanySideFilteredByStatusOnlyIsCountedFromTheCountsTable(String query, String statuses) {
+        OrderListScope side = new OrderListScope("seller", OrderListScope.Side.TO, OrderListScope.DateField.CREATED, null, null);
+        assertThat(OrderListSql.countedStatuses(side, parse(query)))
+                .containsExactlyInAnyOrder(statuses.replace("''", "").split(",", -1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Status=Open&Total=>1", "search=x&searchOn=ID", "ID=po*"})
+    void otherConditionsAreCountedByTheDatabase(String query) {
+        OrderListScope side = new OrderListScope("seller", OrderListScope.Side.TO, OrderListScope.DateField.CREATED, null, null);
+        assertThat(OrderListSql.countedStatuses(side, parse(query))).isNull();
+        OrderListScope either = new OrderListScope("seller", OrderListScope.Side.EITHER, OrderListScope.DateField.CREATED, null, null);
+        assertThat(OrderListSql.countedStatuses(either, parse("Status=Open"))).isNull();
+        OrderListScope dated = new OrderListScope("seller", OrderListScope.Side.FROM, OrderListScope.DateField.CREATED,
+                OffsetDateTime.parse("2024-01-01T00:00Z"), null);
+        assertThat(OrderListSql.countedStatuses(dated, parse(""))).isNull();
+    }
+
+    private static ListQuery parse(String query) {
+        return ListQuery.parse(OrderListContract.params(query), OrderListContract.SCHEMA);
     }
 
     @Test
@@ -62,7 +115,7 @@ class SqlListQueryTest {
     @Test
     void wildcardsOfLikeInTheValueAreLiteral() {
         SqlListQuery.Translation t = translate("ID=a%b*");
-        assertThat(t.where()).isEqualTo("(LOWER(id) LIKE ? ESCAPE '!')");
+        assertThat(t.where()).isEqualTo("(id_lower LIKE ? ESCAPE '!')");
         assertThat(t.params()).containsExactly("a!%b%");
     }
 }
