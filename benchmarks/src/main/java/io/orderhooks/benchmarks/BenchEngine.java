@@ -130,6 +130,11 @@ public final class BenchEngine {
         return submitted;
     }
 
+    private void saveIntegrationEvent(String middlewareUrl) {
+        engine.integrations().saveEvent(SELLER, new IntegrationEvent(null, "ie", OrderCloudJson.mapper().createObjectNode(),
+                "OrderCheckout", middlewareUrl, null, null, "Checkout", BenchMiddleware.HASH_KEY));
+    }
+
     /** Line {@code i} of an order: products cycle through P1..P25, quantities 1 to 5. */
     public static LineItem line(int i) {
         return LineItem.builder().productID("P" + (i % PRODUCTS + 1)).quantity(1 + i % 5).build();
@@ -137,7 +142,10 @@ public final class BenchEngine {
 
     private void seed(String middlewareUrl) {
         if (engine.context().store().table(io.orderhooks.engine.internal.store.Tables.CATALOGS).find("cat").isPresent()) {
-            return; // a shared database another bench engine seeded already
+            // a shared database another bench engine seeded already (another instance, or an earlier run on the same
+            // PostgreSQL with a merchant of its own): only point the integration event at this run's merchant
+            saveIntegrationEvent(middlewareUrl);
+            return;
         }
         var catalog = engine.catalog();
         catalog.saveCatalog(SELLER, Catalog.builder().id("cat").name("Main").build());
@@ -155,8 +163,7 @@ public final class BenchEngine {
                             .put("TaxCategory", p % 3 == 0 ? "food" : "general")).build());
             catalog.assignProductToCatalog(SELLER, new ProductCatalogAssignment("cat", "P" + p));
         }
-        engine.integrations().saveEvent(SELLER, new IntegrationEvent(null, "ie", OrderCloudJson.mapper().createObjectNode(),
-                "OrderCheckout", middlewareUrl, null, null, "Checkout", BenchMiddleware.HASH_KEY));
+        saveIntegrationEvent(middlewareUrl);
         engine.integrations().saveClient(SELLER, ApiClient.builder().id(CLIENT_ID).appName("Shop").active(true)
                 .accessTokenDuration(600).orderCheckoutIntegrationEventID("ie").build());
         engine.integrations().assign(SELLER, new ApiClientAssignment(CLIENT_ID, "b1", null));
