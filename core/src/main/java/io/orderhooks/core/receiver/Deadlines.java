@@ -10,11 +10,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One daemon thread per JVM ({@link #shared()}) that fires the deadlines of handlers running on their callers'
  * threads; what a deadline does when it fires is handed to the owning budget's pool, so the thread only ever
- * interrupts. Arming and disarming
- * a deadline is a concurrent-set insert and remove: the thread is woken only when a new deadline is earlier than
- * the one it sleeps towards (in steady traffic with one limit, never), unlike a {@code ScheduledThreadPoolExecutor}
- * whose queue signals its thread whenever a new task becomes the head. On waking it scans the armed deadlines
- * (as many as calls in flight), fires those due and sleeps until the earliest other one.
+ * interrupts. Arming and disarming a deadline is a concurrent-set insert and remove. The thread sleeps towards the
+ * earliest deadline but never longer than the shortest limit armed so far, so a new deadline (at least that far
+ * ahead) never has to wake it: no context switch per call, unlike a {@code ScheduledThreadPoolExecutor}, whose queue
+ * signals its thread whenever a new task becomes the head (on each call, when calls are much shorter than their
+ * limit). On waking it scans the armed deadlines (as many as calls in flight) and fires those due.
  */
 final class Deadlines {
 
@@ -73,6 +73,8 @@ final class Deadlines {
     private volatile boolean idle = true;
     /** The {@link System#nanoTime()} the timer sleeps towards, when not {@link #idle}. */
     private volatile long plannedWake;
+    /** The shortest limit armed so far: the timer never sleeps longer, so a new deadline never needs to wake it. */
+    private volatile long shortestLimit = Long.MAX_VALUE;
 
     /** The JVM's deadline thread, started on first use. */
     static Deadlines shared() {
@@ -87,6 +89,9 @@ final class Deadlines {
 
     /** Arms a deadline {@code nanos} from now for the calling thread; {@code onExpiry} runs on the timer thread. */
     Watch arm(long nanos, Consumer<Watch> onExpiry) {
+        if (nanos < shortestLimit) {
+            shortestLimit = nanos; // a lost race only costs an unpark below
+        }
         Watch watch = new Watch(System.nanoTime() + nanos, Thread.currentThread(), onExpiry);
         armed.add(watch);
         if (idle || watch.deadline - plannedWake < 0) {
@@ -126,13 +131,18 @@ final class Deadlines {
                     any = true;
                 }
             }
-            if (any) {
-                plannedWake = next;
-                idle = false;
-                LockSupport.parkNanos(this, next - now);
-            } else {
-                LockSupport.park(this);
+            long shortest = shortestLimit;
+            if (shortest == Long.MAX_VALUE) {
+                LockSupport.park(this); // nothing was ever armed
+                continue;
             }
+            // wake by the earliest deadline, and at least every shortest limit: any deadline armed from now on lies
+            // beyond that wake, so arming one never has to wake this thread (short calls would otherwise wake it
+            // each time they find it idle)
+            long wake = any && next - (now + shortest) < 0 ? next : now + shortest;
+            plannedWake = wake;
+            idle = false;
+            LockSupport.parkNanos(this, wake - now);
         }
     }
 }
