@@ -10,7 +10,8 @@
 # CHECKOUT_ROUNDS rounds ("checkout-round" lines keep every round). A failed checkout (warm-up or measured) or a
 # row whose processes do not start is recorded and the run goes on.
 #
-# Rows: checkout-LINES (memory), checkout-LINES-STORE, ...-2engines, ...-before.
+# Rows: checkout-LINES (memory), checkout-LINES-STORE, ...-2engines, ...-before. DRIVER_JAR (default the current
+# jar) drives every row, the before rows too.
 
 CHECKOUT_ROUNDS=${CHECKOUT_ROUNDS:-$ROUNDS}
 CHECKOUT_WARMUP=${CHECKOUT_WARMUP:-$WARMUP}
@@ -39,8 +40,8 @@ checkout_run() {
   checkout_medians >>"$RESULTS"
 }
 
-# checkout_row STORE ENGINES ROUND VARIANT: one measured checkout run (VARIANT before = $BEFORE_JAR's engine,
-# merchant and driver; after = $CURRENT_JAR's), every process of it stopped at the end.
+# checkout_row STORE ENGINES ROUND VARIANT: one measured checkout run (VARIANT before = $BEFORE_JAR's engine and
+# merchant; after = $CURRENT_JAR's), every process of it stopped at the end.
 checkout_row() {
   local store=$1 engines=$2 round=$3 variant=$4 name jar=$CURRENT_JAR
   [ "$variant" = before ] && jar=$BEFORE_JAR
@@ -52,7 +53,7 @@ checkout_row() {
   echo "== $name round $round" >&2
   ROW_PIDS=()
   if checkout_processes "$store" "$engines" "$jar" "$name" "$round"; then
-    checkout_measure "$name" "$round" "$jar"
+    checkout_measure "$name" "$round"
   fi
   local pid
   for pid in "${ROW_PIDS[@]}"; do stop_server "$pid"; done
@@ -84,10 +85,11 @@ checkout_processes() {
   done
 }
 
-# checkout_measure NAME ROUND JAR: runs CheckoutLoad against ENGINE_URLS, sampling the merchant's and first engine's
-# RSS each second; appends a "checkout-round" line (CheckoutLoad's fields, name and round in front).
+# checkout_measure NAME ROUND: runs CheckoutLoad (of DRIVER_JAR, the same for every row) against ENGINE_URLS, sampling
+# the merchant's and first engine's RSS each second; appends a "checkout-round" line (CheckoutLoad's fields, name and
+# round in front).
 checkout_measure() {
-  local name=$1 round=$2 jar=$3 line log="$OUT/$name-round$round.driver.log"
+  local name=$1 round=$2 line log="$OUT/$name-round$round.driver.log"
   ( for _ in $(seq 1 $((CHECKOUT_WARMUP + DURATION + 5))); do
       rss_kb "$MERCHANT_PID" >>"$OUT/$name-merchant.rss" 2>/dev/null || true
       rss_kb "$ENGINE_PID" >>"$OUT/$name-engine.rss" 2>/dev/null || true
@@ -95,7 +97,7 @@ checkout_measure() {
     done ) &
   local sampler=$!
   # shellcheck disable=SC2086
-  line=$(timeout $((CHECKOUT_WARMUP + DURATION + 180)) java $SERVER_JAVA_OPTS -cp "$jar" io.orderhooks.benchmarks.CheckoutLoad \
+  line=$(timeout $((CHECKOUT_WARMUP + DURATION + 180)) java $SERVER_JAVA_OPTS -cp "$DRIVER_JAR" io.orderhooks.benchmarks.CheckoutLoad \
     "$ENGINE_URLS" "$USERS" "$CHECKOUT_WARMUP" "$DURATION" "$CHECKOUT_LINES" 2>"$log" | awk -F'\t' '$1 == "checkout"') || true
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
@@ -104,7 +106,7 @@ checkout_measure() {
     checkout_failed "$name" "$round" "CheckoutLoad gave no result (see $log)"
     return
   fi
-  # a before jar's CheckoutLoad prints no warm-up failure count (field 13): recorded as unknown (-)
+  # an older jar's CheckoutLoad (DRIVER_JAR) prints no warm-up failure count (field 13): recorded as unknown (-)
   echo "$line" | awk -F'\t' -v OFS='\t' -v name="$name" -v round="$round" \
     '{ $1 = "checkout-round"; $2 = name "\t" round; if (NF < 13) $13 = "-"; print }' >>"$RESULTS"
   local failed warm

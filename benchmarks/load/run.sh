@@ -18,8 +18,9 @@
 # Lua response() callback costs wrk time per answer, so measured rounds skip it unless STATUS_SAMPLES=all).
 #
 # BEFORE_JAR=<an older benchmarks.jar> adds its middleware as one more interleaved server, row "before" (same
-# bodies, same key), and runs each checkout row with that jar's engine, merchant and driver too (row
-# checkout-LINES[-STORE]-before), interleaved per store and round: before and after measured side by side.
+# bodies, same key), and runs each checkout row with that jar's engine and merchant too (row
+# checkout-LINES[-STORE]-before), interleaved per store and round, every row driven by the current jar's driver
+# (DRIVER_JAR): before and after measured side by side.
 #
 # Usage: benchmarks/load/run.sh            (from anywhere; settings through the environment below)
 #        SERVERS= STORES=postgres ENGINES="1 2" benchmarks/load/run.sh   (only checkouts/s of 1 vs 2 engine JVMs on
@@ -31,6 +32,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
+DRIVER_JAR=${DRIVER_JAR:-$JAR}    # the checkout driver (CheckoutLoad) of every checkout row, the before row's too: the rows
+                                  # then differ only in the engine and merchant they call
 OUT=${OUT:-$ROOT/benchmarks/target/load}
 PEER=$ROOT/benchmarks/node-peer
 DURATION=${DURATION:-10}          # seconds of each measured wrk run
