@@ -19,8 +19,10 @@ class StatementCountTest {
                 "estimateshipping", "shipmethods", "calculate", "submit");
         assertThat(counts.perRequest("line add", "statements")).isLessThanOrEqualTo(16);
         assertThat(counts.perRequest("line add", "commits")).isEqualTo(1);
-        assertThat(counts.perCheckout("statements")).isLessThanOrEqualTo(406);
-        assertThat(counts.transactionsPerCheckout()).isLessThanOrEqualTo(115);
+        assertThat(counts.perCheckout("statements")).isLessThanOrEqualTo(368);
+        assertThat(counts.transactionsPerCheckout()).isLessThanOrEqualTo(96);
+        assertThat(counts.perCheckout("commits")).isLessThanOrEqualTo(26);
+        assertThat(counts.perRequest("submit", "statements")).isLessThanOrEqualTo(22);
         assertThat(counts.perCheckout("rollbacks")).isZero();
     }
 }
