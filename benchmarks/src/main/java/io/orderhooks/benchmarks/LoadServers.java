@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
@@ -32,6 +33,8 @@ import java.util.function.Consumer;
  *       tax sum; the least any correct receiver does. It runs with the receivers' Jetty configuration
  *       ({@link ServerLimits#DEFAULTS}, as {@code IntegrationEventsPlugin} installs it), so it is measured against
  *       the middleware on equal terms.
+ *   <li>{@code floor-future}: the same floor run inside {@code ctx.future} (servlet async started first), as
+ *       {@code JavalinMount} runs a receiver; {@code benchmarks/load/cpu.sh} compares it with {@code floor}.
  *   <li>{@code middleware}: the integration-events dispatcher with the real tax plugin
  *       ({@link BenchMiddleware}) at the root, so {@code POST /ordercalculate}. It also writes the request
  *       bodies {@code calc-20.json} and {@code calc-200.json} and their {@code X-oc-hash} values
@@ -90,10 +93,26 @@ public final class LoadServers {
                 ServerLimits.DEFAULTS.applyTo(cfg.jetty);
                 cfg.routes.post("/ordercalculate", new ParseFloor(BenchMiddleware.HASH_KEY));
             });
+            case "floor-future" -> start(cfg -> {
+                // the floor inside ctx.future (servlet async started, the handler run on the request thread, the
+                // future already complete): what JavalinMount's asynchronous entry adds to every request
+                ServerLimits.DEFAULTS.applyTo(cfg.jetty);
+                ParseFloor floor = new ParseFloor(BenchMiddleware.HASH_KEY);
+                CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
+                cfg.routes.post("/ordercalculate", ctx -> ctx.future(() -> {
+                    try {
+                        floor.handle(ctx);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return done;
+                }));
+            });
             case "middleware" -> startMiddleware(dir);
             case "merchant" -> start(cfg -> cfg.registerPlugin(IntegrationEventsPlugin.at("/integration",
                     MerchantPlugins.demo(dir.resolve("outbox"), Clock.systemUTC()).dispatcher(BenchMiddleware.HASH_KEY))));
-            default -> throw new IllegalArgumentException("unknown role " + role + ": fixed, floor, middleware or merchant"
+            default -> throw new IllegalArgumentException("unknown role " + role
+                    + ": fixed, floor, floor-future, middleware or merchant"
                     + " (engine needs the merchant's URL)");
         };
     }

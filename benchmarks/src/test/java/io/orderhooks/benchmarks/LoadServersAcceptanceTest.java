@@ -130,6 +130,6 @@ class LoadServersAcceptanceTest {
     @Test
     void refusesAnUnknownRole() {
         assertThatThrownBy(() -> LoadServers.start("engine", dir))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown role engine: fixed, floor, middleware or merchant (engine needs the merchant's URL)");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown role engine: fixed, floor, floor-future, middleware or merchant (engine needs the merchant's URL)");
     }
 }

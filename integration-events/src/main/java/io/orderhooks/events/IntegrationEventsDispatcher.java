@@ -2,6 +2,7 @@ package io.orderhooks.events;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderhooks.core.http.Answer;
 import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.http.RawRequest;
 import io.orderhooks.core.http.RawResponse;
@@ -35,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * {@code correlationId} and {@code orderId} (also in the handler's own log lines), and told to the builder's
  * {@link IntegrationEventsDispatcherBuilder#observer observer}.
  *
- * <p>Built by {@link #builder()}, then immutable and thread-safe; {@link #handle} never throws. Host it with
- * {@link IntegrationEventsPlugin} in Javalin, or call {@link #handle} from any other server. {@link #close()}
+ * <p>Built by {@link #builder()}, then immutable and thread-safe; {@link #handle(RawRequest)} never throws. Host it with
+ * {@link IntegrationEventsPlugin} in Javalin, or call {@link #handle(RawRequest)} from any other server. {@link #close()}
  * stops the worker threads.
  */
 public final class IntegrationEventsDispatcher implements RawHandler, AutoCloseable {
@@ -65,9 +66,22 @@ public final class IntegrationEventsDispatcher implements RawHandler, AutoClosea
         return new IntegrationEventsDispatcherBuilder();
     }
 
+    /** Handles a request on this thread; the handler runs on a worker thread while this one waits at most its limit. */
     @Override
     public RawResponse handle(RawRequest request) {
         return dispatch.handle(request);
+    }
+
+    /**
+     * Handles a request with the handler on this thread (no hand-off). A handler that overruns its limit is
+     * interrupted and its time-out answer (the fallback, or 504) is sent to {@code answer} from the dispatcher's
+     * timer at the limit, even if the handler ignores interruption; its late result is dropped, and a de-duplicated
+     * submit remembers the answer that was sent. This returns when the handler has ended. {@code JavalinMount} and
+     * {@code RawHandlerServlet} call this.
+     */
+    @Override
+    public void handle(RawRequest request, Answer answer) {
+        dispatch.handle(request, answer);
     }
 
     /**

@@ -1,13 +1,16 @@
 package io.orderhooks.javalin;
 
 import io.orderhooks.core.http.BasePath;
+import io.orderhooks.core.http.OnceAnswer;
 import io.orderhooks.core.http.RawHandler;
+import io.orderhooks.core.http.RawRequest;
 import io.orderhooks.core.http.RawResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.orderhooks.core.receiver.ReceiverErrors;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class JavalinMount {
 
     private static final Logger LOG = LoggerFactory.getLogger(JavalinMount.class);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
     private static final List<HandlerType> METHODS =
             List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
@@ -36,11 +40,12 @@ public final class JavalinMount {
             RawHandler handler) {
         String base = BasePath.normalize(basePath);
         errorPages(routes);
+        boolean async = RawHandler.hasOwnAsyncEntry(handler);
         for (HandlerType method : METHODS) {
-            routes.addHttpHandler(method, base + "/*", ctx -> serve(ctx, base, maxBodyBytes.getAsLong(), handler));
+            routes.addHttpHandler(method, base + "/*", ctx -> serve(ctx, base, maxBodyBytes.getAsLong(), handler, async));
             if (!base.isEmpty()) {
                 // "/base/*" does not match "/base" itself, which is the URL a webhook is registered with
-                routes.addHttpHandler(method, base, ctx -> serve(ctx, base, maxBodyBytes.getAsLong(), handler));
+                routes.addHttpHandler(method, base, ctx -> serve(ctx, base, maxBodyBytes.getAsLong(), handler, async));
             }
         }
     }
@@ -79,19 +84,59 @@ public final class JavalinMount {
         mount(routes, base, maxBodyBytes, handler);
     }
 
-    private static void serve(Context ctx, String base, long maxBodyBytes, RawHandler handler) {
-        String path = ctx.path().substring(base.length());
+    /**
+     * Reads the request, then calls the handler. A handler with its own asynchronous entry (a dispatcher) runs on the
+     * request thread inside {@code ctx.future} (servlet async is started first), so its time-out answer can be
+     * written from another thread while the request thread is still inside a handler that ignores interruption; the
+     * request completes when the handler has returned. Any other handler is called synchronously.
+     */
+    private static void serve(Context ctx, String base, long maxBodyBytes, RawHandler handler, boolean async) {
+        RawRequest request = read(ctx, base, maxBodyBytes);
+        if (request == null) {
+            return;
+        }
+        if (async) {
+            ctx.future(() -> callAsync(ctx, request, handler));
+            return;
+        }
         RawResponse response;
         try {
-            response = handler.handle(JavalinBridge.read(ctx, path.isEmpty() ? "/" : path, maxBodyBytes));
-        } catch (JavalinBridge.BodyTooLarge e) {
-            response = ReceiverErrors.tooLarge(maxBodyBytes);
-        } catch (JavalinBridge.ClientAborted e) {
-            LOG.info("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            response = RawResponse.error(400, "Request.Aborted", "The request body was not received completely");
+            response = handler.handle(request);
         } catch (RuntimeException e) {
             response = ReceiverErrors.internal(LOG, ctx.method() + " " + ctx.path(), e);
         }
         JavalinBridge.write(ctx, response);
+    }
+
+    /** The request as the handler sees it, or null when the body could not be read (the answer is then written). */
+    private static RawRequest read(Context ctx, String base, long maxBodyBytes) {
+        String path = ctx.path().substring(base.length());
+        try {
+            return JavalinBridge.read(ctx, path.isEmpty() ? "/" : path, maxBodyBytes);
+        } catch (JavalinBridge.BodyTooLarge e) {
+            JavalinBridge.write(ctx, ReceiverErrors.tooLarge(maxBodyBytes));
+        } catch (JavalinBridge.ClientAborted e) {
+            LOG.info("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            JavalinBridge.write(ctx, RawResponse.error(400, "Request.Aborted",
+                    "The request body was not received completely"));
+        } catch (RuntimeException e) {
+            JavalinBridge.write(ctx, ReceiverErrors.internal(LOG, ctx.method() + " " + ctx.path(), e));
+        }
+        return null;
+    }
+
+    /** Runs inside {@code ctx.future} on the request thread; returns when the handler has and its answer is written. */
+    private static CompletableFuture<Void> callAsync(Context ctx, RawRequest request, RawHandler handler) {
+        OnceAnswer answer = new OnceAnswer(new ContextAnswer(ctx, Thread.currentThread()));
+        try {
+            handler.handle(request, answer);
+        } catch (RuntimeException e) {
+            answer.send(ReceiverErrors.internal(LOG, ctx.method() + " " + ctx.path(), e));
+        }
+        if (!answer.sent()) {
+            answer.send(ReceiverErrors.internal(LOG, ctx.method() + " " + ctx.path(),
+                    new IllegalStateException("the handler returned without an answer")));
+        }
+        return DONE;
     }
 }

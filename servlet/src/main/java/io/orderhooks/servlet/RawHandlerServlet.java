@@ -2,11 +2,13 @@ package io.orderhooks.servlet;
 
 import io.orderhooks.core.http.BoundedBody;
 import io.orderhooks.core.http.HttpHeaders;
+import io.orderhooks.core.http.OnceAnswer;
 import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.http.RawRequest;
 import io.orderhooks.core.http.RawResponse;
 import io.orderhooks.core.receiver.ReceiverErrors;
 import io.orderhooks.core.receiver.RequestGuard;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * the mapping ({@link HttpServletRequest#getPathInfo()}, {@code /} for the mapping itself) and decides 404 and
  * 405 itself, for every method. Bodies are read with our own limit, so an oversize body is answered 413 in
  * OrderCloud's error shape without being buffered; a handler that throws is answered 500 with a correlation id
- * only. The servlet is stateless and thread-safe; the container decides concurrency.
+ * only. Register it with async support ({@code ServletHolder.setAsyncSupported(true)}, {@code asyncSupported} in
+ * {@code web.xml}) so dispatchers run handlers on the container's thread instead of handing each call to a worker
+ * thread (docs/TIME-LIMITS.md). The servlet is stateless and thread-safe; the container decides concurrency.
  */
 public final class RawHandlerServlet extends HttpServlet {
 
@@ -37,6 +41,7 @@ public final class RawHandlerServlet extends HttpServlet {
 
     private final transient RawHandler handler;
     private final long maxBodyBytes;
+    private final boolean async;
 
     /**
      * @param handler      the dispatcher; must be thread-safe and must not throw (a throw is answered 500)
@@ -49,6 +54,7 @@ public final class RawHandlerServlet extends HttpServlet {
         }
         this.handler = Objects.requireNonNull(handler, "handler");
         this.maxBodyBytes = maxBodyBytes;
+        this.async = RawHandler.hasOwnAsyncEntry(handler);
     }
 
     /** A servlet with the receivers' default body limit, {@link RequestGuard#DEFAULT_MAX_BODY_BYTES}. */
@@ -60,21 +66,64 @@ public final class RawHandlerServlet extends HttpServlet {
         return maxBodyBytes;
     }
 
+    /**
+     * Reads the request, then, when the handler has its own asynchronous entry (the dispatchers) and the container
+     * allows async for this servlet ({@code asyncSupported}), starts async and runs the handler on this thread: a
+     * dispatcher's time-out answer is then written from another thread at the limit, even while this thread is still
+     * inside a handler that ignores interruption. Otherwise the handler's synchronous entry is used (a dispatcher
+     * then hands the call to a worker thread and waits at most the limit).
+     */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(response, respond(request, response));
-    }
-
-    private RawResponse respond(HttpServletRequest request, HttpServletResponse response) {
         String path = request.getPathInfo() == null || request.getPathInfo().isEmpty() ? "/" : request.getPathInfo();
+        RawRequest raw;
         try {
             byte[] body = readBody(request, response);
             if (body == null) {
-                return ReceiverErrors.tooLarge(maxBodyBytes);
+                write(response, ReceiverErrors.tooLarge(maxBodyBytes));
+                return;
             }
-            return handler.handle(new RawRequest(request.getMethod(), path, headers(request), body));
+            raw = new RawRequest(request.getMethod(), path, headers(request), body);
         } catch (IOException | RuntimeException e) {
+            write(response, ReceiverErrors.internal(LOG, request.getMethod() + " " + request.getRequestURI(), e));
+            return;
+        }
+        if (!async || !request.isAsyncSupported()) {
+            write(response, respond(request, raw));
+            return;
+        }
+        AsyncContext context = request.startAsync();
+        context.setTimeout(0);
+        try {
+            OnceAnswer answer = new OnceAnswer(r -> writeQuietly(request, response, r));
+            try {
+                handler.handle(raw, answer);
+            } catch (RuntimeException e) {
+                answer.send(ReceiverErrors.internal(LOG, request.getMethod() + " " + request.getRequestURI(), e));
+            }
+            if (!answer.sent()) {
+                answer.send(ReceiverErrors.internal(LOG, request.getMethod() + " " + request.getRequestURI(),
+                        new IllegalStateException("the handler returned without an answer")));
+            }
+        } finally {
+            context.complete();
+        }
+    }
+
+    private RawResponse respond(HttpServletRequest request, RawRequest raw) {
+        try {
+            return handler.handle(raw);
+        } catch (RuntimeException e) {
             return ReceiverErrors.internal(LOG, request.getMethod() + " " + request.getRequestURI(), e);
+        }
+    }
+
+    private static void writeQuietly(HttpServletRequest request, HttpServletResponse response, RawResponse raw) {
+        try {
+            write(response, raw);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("{} {}: the answer could not be written: {}", request.getMethod(), request.getRequestURI(),
+                    e.toString());
         }
     }
 
@@ -97,15 +146,16 @@ public final class RawHandlerServlet extends HttpServlet {
         }
     }
 
+    /** Writes and flushes {@code raw}; safe from another thread once async has started. */
     private static void write(HttpServletResponse response, RawResponse raw) throws IOException {
         response.setStatus(raw.status());
         raw.headers().forEach(response::setHeader);
         byte[] body = raw.body();
         response.setContentLength(body.length);
         if (body.length > 0) {
-            try (OutputStream out = response.getOutputStream()) {
-                out.write(body);
-            }
+            OutputStream out = response.getOutputStream();
+            out.write(body);
         }
+        response.flushBuffer();
     }
 }

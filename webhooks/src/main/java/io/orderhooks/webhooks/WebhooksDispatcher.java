@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.http.Answer;
+import io.orderhooks.core.http.OnceAnswer;
 import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.http.RawRequest;
 import io.orderhooks.core.http.RawResponse;
@@ -86,20 +88,37 @@ public final class WebhooksDispatcher implements RawHandler, AutoCloseable {
         return new WebhooksDispatcherBuilder();
     }
 
+    /** Handles a request on this thread; a pre-hook runs on a worker thread while this one waits at most its limit. */
     @Override
     public RawResponse handle(RawRequest request) {
+        return serve(request, null);
+    }
+
+    /**
+     * Handles a request with a pre-hook on this thread (no hand-off). A pre-hook that overruns its limit is
+     * interrupted and its policy's answer (blocked or proceeded) is sent to {@code answer} from the dispatcher's
+     * timer at the limit, even if the hook ignores interruption; its late result is dropped. This returns when the
+     * hook has ended. Post-hooks run as in {@link #handle(RawRequest)}.
+     */
+    @Override
+    public void handle(RawRequest request, Answer answer) {
+        OnceAnswer once = new OnceAnswer(answer);
+        once.send(serve(request, once));
+    }
+
+    private RawResponse serve(RawRequest request, Answer early) {
         long start = System.nanoTime();
         try (Traces.Scope trace = Traces.begin(request.header(TraceParent.HEADER),
                 request.header(Traces.CORRELATION_HEADER))) {
             Verdict verdict = new Verdict();
-            RawResponse response = handle(request, trace, verdict);
+            RawResponse response = handle(request, trace, verdict, early);
             Observer.publish(observer, new ReceiverEvent.Handled(ReceiverEvent.WEBHOOKS, verdict.route,
                     verdict.outcome, response.status(), System.nanoTime() - start));
             return response;
         }
     }
 
-    private RawResponse handle(RawRequest request, Traces.Scope trace, Verdict verdict) {
+    private RawResponse handle(RawRequest request, Traces.Scope trace, Verdict verdict, Answer early) {
         try {
             if (!request.method().equalsIgnoreCase("POST")) {
                 return ReceiverErrors.methodNotAllowed(request.method(), request.path());
@@ -119,8 +138,10 @@ public final class WebhooksDispatcher implements RawHandler, AutoCloseable {
             verdict.route = hook.get().metricRoute();
             WebhookEvent event = WebhookEvent.of(payload, hook.get().template());
             trace.put(Traces.ORDER_ID, orderID(event));
-            return hook.get().isPre() ? pre.run(hook.get(), event, verdict)
-                    : post.run(hook.get(), event, request.body(), verdict);
+            if (!hook.get().isPre()) {
+                return post.run(hook.get(), event, request.body(), verdict);
+            }
+            return early == null ? pre.run(hook.get(), event, verdict) : pre.run(hook.get(), event, verdict, early);
         } catch (OrderCloudException e) {
             return RawResponse.error(e);
         } catch (RuntimeException e) {

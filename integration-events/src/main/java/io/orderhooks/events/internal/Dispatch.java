@@ -1,6 +1,8 @@
 package io.orderhooks.events.internal;
 
 import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.http.Answer;
+import io.orderhooks.core.http.OnceAnswer;
 import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.http.RawRequest;
 import io.orderhooks.core.http.RawResponse;
@@ -54,22 +56,33 @@ public final class Dispatch implements RawHandler {
 
     @Override
     public RawResponse handle(RawRequest request) {
+        return serve(request, null);
+    }
+
+    /** Runs the handler on this thread; a time-out answer is sent from the timer at the limit (see EventExecutor). */
+    @Override
+    public void handle(RawRequest request, Answer answer) {
+        OnceAnswer once = new OnceAnswer(answer);
+        once.send(serve(request, once));
+    }
+
+    private RawResponse serve(RawRequest request, Answer early) {
         long startNanos = System.nanoTime();
         try (Traces.Scope trace = Traces.begin(request.header(TraceParent.HEADER),
                 request.header(Traces.CORRELATION_HEADER))) {
             CallInfo info = new CallInfo(trace);
-            RawResponse response = handleTraced(request, info);
+            RawResponse response = handleTraced(request, info, early);
             Observer.publish(observer, new ReceiverEvent.Handled(ReceiverEvent.INTEGRATION_EVENTS, info.event,
                     info.outcome, response.status(), System.nanoTime() - startNanos));
             return response;
         }
     }
 
-    private RawResponse handleTraced(RawRequest request, CallInfo info) {
+    private RawResponse handleTraced(RawRequest request, CallInfo info, Answer early) {
         Instant start = clock.instant();
         RawResponse response;
         try {
-            response = route(request, info);
+            response = route(request, info, early);
         } catch (RuntimeException e) {
             info.outcome = ReceiverEvent.Outcome.FAILED;
             response = ReceiverErrors.internal(log, request.method() + " " + request.path(), e);
@@ -93,7 +106,7 @@ public final class Dispatch implements RawHandler {
         return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
     }
 
-    private RawResponse route(RawRequest request, CallInfo info) {
+    private RawResponse route(RawRequest request, CallInfo info, Answer early) {
         String path = normalize(request.path());
         EventRoute route = CheckoutEventType.fromSuffix(path).map(routes::get).orElse(null);
         if (route == null) {
@@ -119,12 +132,12 @@ public final class Dispatch implements RawHandler {
         info.orderID = event.orderID();
         info.trace.put(Traces.ORDER_ID, event.orderID());
         if (!route.idempotent()) {
-            return executor.execute(route, event, info);
+            return executor.execute(route, event, info, early);
         }
         AtomicBoolean ran = new AtomicBoolean();
         RawResponse response = store.execute(route.type().suffix() + ":" + event.orderID(), () -> {
             ran.set(true);
-            return executor.execute(route, event, info);
+            return executor.execute(route, event, info, early);
         }, IdempotencyStore::successful);
         info.replayed = !ran.get();
         if (info.replayed) {

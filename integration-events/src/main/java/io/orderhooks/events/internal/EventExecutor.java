@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.http.Answer;
 import io.orderhooks.core.http.RawResponse;
 import io.orderhooks.core.model.OrderApprovedResponse;
 import io.orderhooks.core.model.OrderSubmitForApprovalResponse;
@@ -38,8 +39,38 @@ final class EventExecutor {
         this.observer = observer;
     }
 
-    RawResponse execute(EventRoute route, CheckoutEvent event, CallInfo info) {
-        Outcome<Object> outcome = run(route, route.handler(), event);
+    /**
+     * Runs the event's handler and returns the answer. With {@code early} null the handler runs on the budget's
+     * pool and this thread waits at most the limit. Otherwise it runs on this thread; if it overruns, the timer
+     * builds the time-out answer (the fallback, run on the pool under its own limit, or 504) and sends it to
+     * {@code early} at the limit; this returns that same answer once the handler has ended.
+     */
+    RawResponse execute(EventRoute route, CheckoutEvent event, CallInfo info, Answer early) {
+        if (early == null) {
+            return conclude(route, event, run(route, route.handler(), event), info);
+        }
+        String name = route.type().suffix();
+        Observer.publish(observer, new ReceiverEvent.HandlerStarted(ReceiverEvent.INTEGRATION_EVENTS, name));
+        long start = System.nanoTime();
+        TimeBudget.Inline<Object, RawResponse> inline;
+        try {
+            inline = budget.runHere(() -> route.handler().call(event), route.timeLimit(), limit -> {
+                RawResponse late = conclude(route, event, new Outcome.TimedOut<>(limit), info);
+                early.send(late);
+                return late;
+            });
+        } finally {
+            Observer.publish(observer, new ReceiverEvent.HandlerFinished(ReceiverEvent.INTEGRATION_EVENTS, name,
+                    System.nanoTime() - start));
+        }
+        if (inline instanceof TimeBudget.Inline.Finished<Object, RawResponse> finished) {
+            return conclude(route, event, finished.outcome(), info);
+        }
+        return ((TimeBudget.Inline.Expired<Object, RawResponse>) inline).answer();
+    }
+
+    /** The answer to the handler's outcome: its validated result, a refusal, the fallback's, or a failure. */
+    private RawResponse conclude(EventRoute route, CheckoutEvent event, Outcome<Object> outcome, CallInfo info) {
         if (outcome instanceof Outcome.Completed<Object> done) {
             return answer(route, event, done.value(), "handler", info);
         }

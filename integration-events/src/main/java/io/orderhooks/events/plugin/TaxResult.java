@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Tax computed by a {@link TaxCalculator}: an amount per line item ID and one on shipping. Immutable.
+ * Tax computed by a {@link TaxCalculator}: an amount per line item ID and one on shipping. The map is copied; the
+ * {@code detail} tree is held as given, not copied (it is only read, once per request, when the answer is built): do
+ * not change it after returning the result. A calculator may return one shared, never-changed detail every time.
  *
  * @param lineTaxes tax per line item ID, in the order given; lines absent are untaxed
  * @param shippingTax tax on shipping; null means zero
@@ -30,7 +32,6 @@ public record TaxResult(Map<String, BigDecimal> lineTaxes, BigDecimal shippingTa
         });
         lineTaxes = Collections.unmodifiableMap(new LinkedHashMap<>(lineTaxes));
         shippingTax = shippingTax == null ? BigDecimal.ZERO : shippingTax;
-        detail = detail == null ? null : detail.deepCopy();
     }
 
     /** The sum of every line's tax and the shipping tax. */

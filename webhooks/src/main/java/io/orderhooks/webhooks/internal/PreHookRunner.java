@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.http.Answer;
 import io.orderhooks.core.http.RawResponse;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.ApiError;
@@ -40,11 +41,33 @@ public final class PreHookRunner {
         this.observer = observer;
     }
 
-    /** Runs the hook; {@code verdict} learns how it ended (answered, fallback by policy, timed out, failed). */
+    /** Runs the hook on a pool thread, waiting at most its limit; {@code verdict} learns how it ended. */
     public RawResponse run(Registration hook, WebhookEvent event, Verdict verdict) {
-        PreHookPolicy policy = hook.prePolicy();
         TimeBudget.Outcome<PreWebhookResponse> outcome = PostAttempt.observed(observer, hook,
-                () -> budget.run(() -> hook.pre().before(event), policy.timeLimit()));
+                () -> budget.run(() -> hook.pre().before(event), hook.prePolicy().timeLimit()));
+        return conclude(hook, event, outcome, verdict);
+    }
+
+    /**
+     * Runs the hook on this thread. If it overruns its limit, the timer interrupts it and sends the policy's answer
+     * (blocked or proceeded) to {@code early} at the limit; this returns that answer once the hook has ended.
+     */
+    public RawResponse run(Registration hook, WebhookEvent event, Verdict verdict, Answer early) {
+        TimeBudget.Inline<PreWebhookResponse, RawResponse> inline = PostAttempt.observed(observer, hook,
+                () -> budget.runHere(() -> hook.pre().before(event), hook.prePolicy().timeLimit(), limit -> {
+                    RawResponse late = conclude(hook, event, new TimeBudget.Outcome.TimedOut<>(limit), verdict);
+                    early.send(late);
+                    return late;
+                }));
+        if (inline instanceof TimeBudget.Inline.Finished<PreWebhookResponse, RawResponse> finished) {
+            return conclude(hook, event, finished.outcome(), verdict);
+        }
+        return ((TimeBudget.Inline.Expired<PreWebhookResponse, RawResponse>) inline).answer();
+    }
+
+    private static RawResponse conclude(Registration hook, WebhookEvent event,
+            TimeBudget.Outcome<PreWebhookResponse> outcome, Verdict verdict) {
+        PreHookPolicy policy = hook.prePolicy();
         boolean proceed = policy.onFailure() == FailurePolicy.PROCEED;
         if (outcome instanceof TimeBudget.Outcome.Completed<PreWebhookResponse> done) {
             if (done.value() != null) {
