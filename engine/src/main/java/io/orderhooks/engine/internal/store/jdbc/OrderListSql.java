@@ -69,6 +69,9 @@ final class OrderListSql {
         String sql;
         if (scope.side() == OrderListScope.Side.EITHER) {
             sql = eitherPage(scope, query, t, paged);
+        } else if (scope.dateField() == OrderListScope.DateField.SUBMITTED_OR_CREATED
+                && (scope.from() != null || scope.to() != null)) {
+            sql = submittedOrCreatedPage(scope, query, t, paged);
         } else {
             paged.addAll(params);
             sql = OrderPageSql.page(t, where);
@@ -80,7 +83,7 @@ final class OrderListSql {
 
     /**
      * The page of a list of either side: the orders to the company, and those from it to another (or no) company,
-     * each cut at the page's end in its own sort order ({@link OrderPageSql#either}), so that each side reads its
+     * each cut at the page's end in its own sort order ({@link OrderPageSql#union}), so that each side reads its
      * own indexes in order instead of merging both sides' every match before sorting.
      */
     private static String eitherPage(OrderListScope scope, ListQuery query, SqlListQuery.Translation t, List<Object> params) {
@@ -90,7 +93,27 @@ final class OrderListSql {
         String fromSide = branch("from_company = ? AND (to_company IS NULL OR to_company <> ?)",
                 List.of(scope.companyID(), scope.companyID()), scope, t, params);
         params.add(upTo);
-        return OrderPageSql.either(t, toSide, fromSide);
+        return OrderPageSql.union(t, toSide, fromSide);
+    }
+
+    /**
+     * The page of one side between {@code from} and {@code to} on {@code DateSubmitted}, else {@code DateCreated}:
+     * the submitted orders in the range of {@code date_submitted} (which the side's {@code date_submitted} index
+     * bounds and orders), and the never submitted ones in the range of {@code date_created}, each cut at the page's
+     * end. As one condition on {@code COALESCE(...)}, a sort on {@code DateSubmitted} read the side's newest orders
+     * until it found the range (all of them for a range long past).
+     */
+    private static String submittedOrCreatedPage(OrderListScope scope, ListQuery query, SqlListQuery.Translation t,
+            List<Object> params) {
+        long upTo = (long) query.offset() + query.pageSize();
+        String company = (scope.side() == OrderListScope.Side.FROM ? "from_company" : "to_company") + " = ?";
+        params.add(scope.companyID());
+        String submitted = " FROM orders WHERE " + company + bounds("date_submitted", scope, params) + " AND " + t.where();
+        params.addAll(t.params());
+        params.add(upTo);
+        String never = branch(company + " AND date_submitted IS NULL", List.of(scope.companyID()), scope, t, params);
+        params.add(upTo);
+        return OrderPageSql.union(t, submitted, never);
     }
 
     private static String branch(String company, List<Object> companyParams, OrderListScope scope,
@@ -181,8 +204,12 @@ final class OrderListSql {
      * {@code COALESCE(date_submitted, date_created)} (PostgreSQL has an index on that expression, V13).
      */
     private static String dates(OrderListScope s, List<Object> params) {
-        String date = s.dateField() == OrderListScope.DateField.CREATED ? "date_created"
-                : "COALESCE(date_submitted, date_created)";
+        return bounds(s.dateField() == OrderListScope.DateField.CREATED ? "date_created"
+                : "COALESCE(date_submitted, date_created)", s, params);
+    }
+
+    /** {@code date} between the scope's {@code from} and {@code to} (each condition starting with {@code AND}). */
+    private static String bounds(String date, OrderListScope s, List<Object> params) {
         StringBuilder sql = new StringBuilder();
         if (s.from() != null) {
             sql.append(" AND ").append(date).append(" >= ?");

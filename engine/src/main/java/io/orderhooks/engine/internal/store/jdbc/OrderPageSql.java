@@ -24,11 +24,12 @@ final class OrderPageSql {
     }
 
     /**
-     * The page of two disjoint sets of rows ({@code first}, {@code second}: {@code " FROM orders WHERE ..."}), each
-     * already cut at the page's end by a {@code LIMIT ?} the caller bound (after each set's own parameters): the
-     * page is then taken from at most twice the page's end rows. The caller appends the page size and the offset.
+     * The page of two disjoint sets of rows whose union is the list ({@code first}, {@code second}:
+     * {@code " FROM orders WHERE ..."}), each cut at the page's end by a {@code LIMIT ?} the caller bound (after
+     * each set's own parameters): the page is then taken from at most twice the page's end rows. The caller
+     * appends the page size and the offset.
      */
-    static String either(SqlListQuery.Translation t, String first, String second) {
+    static String union(SqlListQuery.Translation t, String first, String second) {
         return documents("((" + chosen(t, first) + " LIMIT ?) UNION ALL (" + chosen(t, second) + " LIMIT ?))")
                 + " ORDER BY " + t.orderBy() + " LIMIT ? OFFSET ?";
     }
