@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * database; it also times starts on an empty PostgreSQL database (first, so that it pays the JVM's class loading)
  * and on H2 in file mode, empty and with {@code h2Orders} orders. Output: tab-separated rows
  * {@code orderlist store orders query p50Micros p99Micros samples} and {@code start store orders millis}, plus
- * {@code seed store orders seconds}. Usage: {@code OrderListHarness [counts=100000,1000000] [samples=300]
+ * {@code seed store orders seconds} and {@code writecost} rows (the indexes an order write maintains, the
+ * {@code order_counts} rows it appends). Usage: {@code OrderListHarness [counts=100000,1000000] [samples=300]
  * [h2Orders=100000]} ({@code h2Orders} 0 skips H2); each seeding stops at {@code orderhooks.bench.seedSeconds}
  * (default 600) and reports the count it reached; each query warms up for at most 10 s and is measured for at most
  * 45 s (at least 20 samples); {@code orderhooks.bench.queries} (a regex) keeps only the queries it finds in the name.
@@ -65,6 +66,7 @@ public final class OrderListHarness {
                     seeded = seed(store, "postgresql", Integer.parseInt(count.trim()), seedLimitNanos);
                     analyze(url);
                     queries(store, seeded, samples);
+                    writeCost(store, url);
                 }
                 startTime("postgresql", seeded, () -> Stores.postgresql(url, "postgres", "postgres"));
             }
@@ -88,10 +90,24 @@ public final class OrderListHarness {
         return pg.getJdbcUrl("postgres", name) + (pg.getJdbcUrl("postgres", name).contains("?") ? "" : "?x=1");
     }
 
-    /** What autovacuum does to a loaded table in production: statistics and the visibility map, before timing. */
+    /**
+     * Before timing, what a live store would have: the seeding's {@code order_counts} deltas folded into one row
+     * per key (the seeding appends one row per key per batch, ~200 per buyer and status at 1M, which the first
+     * count of each key would fold, where reads of a live store fold a key every 64 writes), and what autovacuum
+     * does to a loaded table (statistics, the visibility map).
+     */
     private static void analyze(String url) throws java.sql.SQLException {
         try (var c = java.sql.DriverManager.getConnection(url, "postgres", "postgres"); var st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("CREATE TEMPORARY TABLE folded AS SELECT side, company, status, SUM(n) AS n FROM order_counts "
+                    + "GROUP BY side, company, status");
+            st.execute("DELETE FROM order_counts");
+            st.execute("INSERT INTO order_counts (side, company, status, n) SELECT side, company, status, n FROM folded");
+            st.execute("DROP TABLE folded");
+            c.commit();
+            c.setAutoCommit(true);
             st.execute("VACUUM ANALYZE orders");
+            st.execute("VACUUM ANALYZE order_counts");
         }
     }
 
@@ -146,6 +162,17 @@ public final class OrderListHarness {
         runs.put("buyer company: xp.Channel=web, sortBy=!DateSubmitted (baseline: every order of the company through Java)",
                 () -> query("xp.Channel=web&sortBy=!DateSubmitted").apply(store.ordersOfCompany("b" + random.nextInt(BUYERS))
                         .stream().map(OrderState::order).toList(), PropertyReaders.forRecord(Order.class)));
+        runs.put("buyer company: sortBy=!DateSubmitted, page 1", () -> store.listOrders(
+                scope("b" + random.nextInt(BUYERS), OrderListScope.Side.FROM), query("sortBy=!DateSubmitted")));
+        OrderListScope either = scope("seller", OrderListScope.Side.EITHER);
+        runs.put("seller, Direction=All (either side): Status=Open, sortBy=!DateSubmitted, page 2", () ->
+                store.listOrders(either, query("Status=Open&sortBy=!DateSubmitted&page=2")));
+        runs.put("seller, Direction=All (either side): sortBy=!DateSubmitted, page 1", () ->
+                store.listOrders(either, query("sortBy=!DateSubmitted")));
+        OrderListScope week = new OrderListScope("seller", OrderListScope.Side.TO, OrderListScope.DateField.SUBMITTED_OR_CREATED,
+                OffsetDateTime.parse("2025-06-01T00:00:00Z"), OffsetDateTime.parse("2025-06-07T23:59:59Z"));
+        runs.put("seller, Incoming from=2025-06-01 to=2025-06-07 (~10k orders): sortBy=!DateSubmitted", () ->
+                store.listOrders(week, query("sortBy=!DateSubmitted")));
         String only = System.getProperty("orderhooks.bench.queries");
         if (only != null) {
             runs.keySet().removeIf(name -> !java.util.regex.Pattern.compile(only).matcher(name).find());
@@ -165,6 +192,44 @@ public final class OrderListHarness {
             System.out.printf("orderlist\tpostgresql\t%d\t%s\t%d\t%d\t%d%n", orders, name,
                     latencies.percentileMicros(50), latencies.percentileMicros(99), latencies.count());
         });
+    }
+
+    /**
+     * What an order write maintains besides its row: the indexes on {@code orders} (an insert, and an update that
+     * changes an indexed column, adds one entry to each B-tree) and the {@code order_counts} rows appended per
+     * created order and per status change, counted over 100 writes of each kind.
+     */
+    private static void writeCost(JdbcStore store, String url) throws java.sql.SQLException {
+        try (var c = java.sql.DriverManager.getConnection(url, "postgres", "postgres"); var st = c.createStatement()) {
+            List<String> indexes = new ArrayList<>();
+            try (var rs = st.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'orders' ORDER BY 1")) {
+                while (rs.next()) {
+                    indexes.add(rs.getString(1) + (rs.getString(2).contains("USING gin") ? " (gin)" : ""));
+                }
+            }
+            System.out.printf("writecost\tpostgresql\tindexes on orders\t%d\t%s%n", indexes.size(), String.join(", ", indexes));
+            long before = countRows(st);
+            Random random = new Random(9);
+            for (int i = 0; i < 100; i++) {
+                store.createOrder(OrderState.of(order(2_000_000_000 - i, random).toBuilder().id("W-" + i)
+                        .status(OrderStatus.Unsubmitted).build()));
+            }
+            long created = countRows(st);
+            for (int i = 0; i < 100; i++) {
+                store.withOrder("W-" + i, s -> io.orderhooks.engine.internal.store.Mutation.commit(
+                        s.withOrder(s.order().toBuilder().status(OrderStatus.Open).build()), null));
+            }
+            long changed = countRows(st);
+            System.out.printf("writecost\tpostgresql\torder_counts rows per create / per status change\t%.1f\t%.1f%n",
+                    (created - before) / 100.0, (changed - created) / 100.0);
+        }
+    }
+
+    private static long countRows(java.sql.Statement st) throws java.sql.SQLException {
+        try (var rs = st.executeQuery("SELECT COUNT(*) FROM order_counts")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static OrderListScope scope(String company, OrderListScope.Side side) {

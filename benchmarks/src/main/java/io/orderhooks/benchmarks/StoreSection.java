@@ -30,5 +30,8 @@ final class StoreSection {
         rows.stream().filter(r -> r[0].equals("seed")).forEach(r -> md.append(" ").append(r[1]).append(' ').append(r[2])
                 .append(" orders in ").append(r[3]).append(" s;"));
         md.append("\n\n");
+        rows.stream().filter(r -> r[0].equals("writecost")).forEach(r -> md.append("Write cost, ").append(r[1])
+                .append(", ").append(r[2]).append(": ").append(String.join(" / ", List.of(r).subList(3, r.length)))
+                .append("\n\n"));
     }
 }

@@ -117,13 +117,17 @@ class PerfReportTest {
         Files.writeString(dir.resolve("orderlist.tsv"), String.join("\n",
                 "seed\tpostgresql\t1000000\t340.6",
                 "orderlist\tpostgresql\t1000000\tseller: Status=Open|Completed\t12500\t48000\t300",
-                "start\th2\t100000\t2150"));
+                "start\th2\t100000\t2150",
+                "writecost\tpostgresql\tindexes on orders\t2\torders_pkey, orders_by_seq",
+                "writecost\tpostgresql\torder_counts rows per create / per status change\t2.0\t4.0"));
 
         String md = report();
 
         assertThat(md).contains("| postgresql | 1000000 | seller: Status=Open\\|Completed | 12.50 | 48.00 | 300 |")
                 .contains("| h2 | 100000 | 2150 |")
-                .contains("Seeding (batch inserts of 1,000 rows): postgresql 1000000 orders in 340.6 s;");
+                .contains("Seeding (batch inserts of 1,000 rows): postgresql 1000000 orders in 340.6 s;")
+                .contains("Write cost, postgresql, indexes on orders: 2 / orders_pkey, orders_by_seq")
+                .contains("Write cost, postgresql, order_counts rows per create / per status change: 2.0 / 4.0");
     }
 
     @Test

@@ -59,13 +59,16 @@ public abstract class OrderListContract {
         }
     }
 
-    /** Forty orders with ties, absent values, mixed case and LIKE's own wildcards in IDs. */
+    /**
+     * Forty orders with ties, absent values, mixed case and LIKE's own wildcards in IDs; some placed by
+     * {@code seller} itself (to itself, or forwarded to {@code S1}), so that lists of either side have both.
+     */
     private static Order order(int i) {
         String id = i < IDS.length ? IDS[i] : (i % 3 == 0 ? "PO-" : "po-") + (100 + i);
         OffsetDateTime day = OffsetDateTime.parse("2024-01-01T10:00:00+00:00").plusDays(i % 7).plusHours(i % 2 == 0 ? 0 : 20);
         return Order.builder().id(id)
                 .status(OrderStatus.valueOf(STATUSES[i % STATUSES.length]))
-                .fromCompanyID(i % 4 == 3 ? "b2" : "b1").toCompanyID(i % 5 == 4 ? "S1" : "seller")
+                .fromCompanyID(i % 10 == 6 || i % 10 == 9 ? "seller" : i % 4 == 3 ? "b2" : "b1").toCompanyID(i % 5 == 4 ? "S1" : "seller")
                 .fromUserID(i % 3 == 0 ? "u1" : i % 3 == 1 ? "U1" : "u2")
                 .total(i % 6 == 5 ? null : new BigDecimal(i % 4 == 0 ? "100.00" : String.valueOf(10 * (i % 9)) + ".5"))
                 .dateCreated(OffsetDateTime.parse("2023-12-01T08:00:00+00:00").plusHours(i % 5))
@@ -106,11 +109,14 @@ public abstract class OrderListContract {
                 "search=_&searchOn=ID", "search=gift", "Status=Open&Total=>=20&sortBy=!DateSubmitted");
         List<String> views = List.of("", "sortBy=Total", "sortBy=!Total", "sortBy=!DateSubmitted", "sortBy=DateSubmitted,!ID",
                 "sortBy=Status,!Total", "sortBy=FromUserID", "sortBy=!ID", "sortBy=xp.Color", "sortBy=Comments",
-                "pageSize=5&page=2", "page=100", "pageSize=1&page=7&sortBy=!Total", "pageSize=3&page=4&sortBy=!FromUserID");
+                "pageSize=5&page=2", "page=100", "pageSize=1&page=7&sortBy=!Total", "pageSize=3&page=4&sortBy=!FromUserID",
+                "pageSize=2&page=3&sortBy=DateSubmitted,!Total");
         List<OrderListScope> scopes = List.of(new OrderListScope("b1", OrderListScope.Side.FROM, OrderListScope.DateField.CREATED, null, null),
                 new OrderListScope("seller", OrderListScope.Side.TO, OrderListScope.DateField.SUBMITTED_OR_CREATED,
                         OffsetDateTime.parse("2023-12-01T09:00:00Z"), OffsetDateTime.parse("2024-01-05T23:59:59.999999999Z")),
-                new OrderListScope("seller", OrderListScope.Side.EITHER, OrderListScope.DateField.CREATED, null, null));
+                new OrderListScope("seller", OrderListScope.Side.EITHER, OrderListScope.DateField.CREATED, null, null),
+                new OrderListScope("seller", OrderListScope.Side.EITHER, OrderListScope.DateField.CREATED,
+                        OffsetDateTime.parse("2023-12-01T09:00:00Z"), OffsetDateTime.parse("2023-12-01T11:30:00Z")));
         List<Arguments> all = new ArrayList<>();
         for (String f : filters) {
             for (String v : views) {

@@ -113,6 +113,28 @@ public abstract class StoreContract {
         assertThat(totalCount("seller", OrderListScope.Side.TO, "Status=Open|Completed|Unsubmitted")).isEqualTo(80);
     }
 
+    @Test
+    void totalCountsOfEitherSideCountAnOrderPlacedByAndToTheSameCompanyOnceThroughChanges() {
+        for (int i = 0; i < 30; i++) {
+            // seller to itself, b1 to seller, seller forwarding to s1
+            OrderState o = order("E" + i, i % 3 == 1 ? "b1" : "seller", "u1", i % 3 == 2 ? "s1" : "seller");
+            store.createOrder(o.withOrder(o.order().toBuilder().status(i < 20 ? OrderStatus.Open : OrderStatus.Unsubmitted).build()));
+        }
+        store.withOrder("E0", s -> Mutation.commit(s.withOrder(s.order().toBuilder().toCompanyID("s1").build()), null));
+        store.withOrder("E2", s -> Mutation.commit(s.withOrder(s.order().toBuilder().toCompanyID("seller").build()), null));
+        store.withOrder("E3", s -> Mutation.delete(null));
+        for (int round = 0; round < 2; round++) {
+            assertThat(totalCount("seller", OrderListScope.Side.EITHER, "")).isEqualTo(29);
+            assertThat(totalCount("seller", OrderListScope.Side.EITHER, "Status=Open")).isEqualTo(19);
+            assertThat(totalCount("seller", OrderListScope.Side.EITHER, "Status=!Open")).isEqualTo(10);
+            assertThat(totalCount("seller", OrderListScope.Side.TO, "")).isEqualTo(19);
+            assertThat(totalCount("seller", OrderListScope.Side.TO, "Status=Open")).isEqualTo(13);
+            assertThat(totalCount("seller", OrderListScope.Side.FROM, "")).isEqualTo(19);
+            assertThat(totalCount("b1", OrderListScope.Side.EITHER, "")).isEqualTo(10);
+            assertThat(totalCount("s1", OrderListScope.Side.EITHER, "Status=Open|Unsubmitted")).isEqualTo(10);
+        }
+    }
+
     private long totalCount(String company, OrderListScope.Side side, String query) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         if (!query.isEmpty()) {

@@ -17,9 +17,11 @@ import java.util.Objects;
 /**
  * The {@code order_counts} table (schema version 6): how many orders each company has on each side (from / to) in
  * each status, so that {@code Meta.TotalCount} of a company's list filtered by status only is a sum of a few rows
- * instead of a count of up to every order. Exact, never estimated: every insert, status or company change and
- * delete of an order writes its deltas ({@code +1}/{@code -1}) in the same transaction as the order row
- * ({@link OrderRows}), and a count is one statement (one snapshot).
+ * instead of a count of up to every order. Since schema version 13 a third side, {@code B}, counts the orders whose
+ * company is on both sides (from = to; no row at all for the usual order), so that a list of either side
+ * ({@code Direction=All}) counts exactly as {@code F + T - B}. Exact, never estimated: every insert, status or
+ * company change and delete of an order writes its deltas ({@code +1}/{@code -1}) in the same transaction as the
+ * order row ({@link OrderRows}), and a count is one statement (one snapshot).
  *
  * <p>Deltas are appended, never updated in place, so concurrent writes of orders of one company (a seller receives
  * every order) do not queue on one counter row. A count that finds more than {@value #COMPACT_ABOVE} delta rows for
@@ -82,6 +84,9 @@ final class OrderCounts {
         if (o.toCompanyID() != null) {
             keys.add(new Key("T", o.toCompanyID(), status));
         }
+        if (o.fromCompanyID() != null && o.fromCompanyID().equals(o.toCompanyID())) {
+            keys.add(new Key("B", o.fromCompanyID(), status));
+        }
         return keys;
     }
 
@@ -106,40 +111,44 @@ final class OrderCounts {
     }
 
     /**
-     * How many orders {@code company} has on {@code side} ({@code FROM} or {@code TO}) with one of {@code statuses}
-     * (the empty string for none), exactly; folds keys with many delta rows afterwards.
+     * How many orders {@code company} has on {@code side} ({@code FROM}, {@code TO} or {@code EITHER}) with one of
+     * {@code statuses} (the empty string for none), exactly; folds keys with many delta rows afterwards.
      */
     static long count(Connection c, OrderListScope.Side side, String company, Collection<String> statuses) throws SQLException {
         if (statuses.isEmpty()) {
             return 0;
         }
-        String letter = letter(side);
-        List<Object> params = new ArrayList<>(List.of(letter, company));
+        List<String> letters = letters(side);
+        List<Object> params = new ArrayList<>(letters);
+        params.add(company);
         params.addAll(statuses);
         String in = String.join(", ", Collections.nCopies(statuses.size(), "?"));
         long total = 0;
-        List<String> crowded = new ArrayList<>();
-        try (PreparedStatement ps = OrderListSql.prepare(c, "SELECT status, SUM(n), COUNT(*) FROM order_counts "
-                + "WHERE side = ? AND company = ? AND status IN (" + in + ") GROUP BY status", params);
+        List<Key> crowded = new ArrayList<>();
+        try (PreparedStatement ps = OrderListSql.prepare(c, "SELECT side, status, SUM(n), COUNT(*) FROM order_counts "
+                + "WHERE side IN (" + String.join(", ", Collections.nCopies(letters.size(), "?")) + ") AND company = ? "
+                + "AND status IN (" + in + ") GROUP BY side, status", params);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                total += rs.getLong(2);
-                if (rs.getLong(3) > COMPACT_ABOVE) {
-                    crowded.add(rs.getString(1));
+                String letter = rs.getString(1).trim();
+                total += letter.equals("B") ? -rs.getLong(3) : rs.getLong(3);
+                if (rs.getLong(4) > COMPACT_ABOVE) {
+                    crowded.add(new Key(letter, company, rs.getString(2)));
                 }
             }
         }
-        for (String status : crowded) {
-            fold(c, new Key(letter, company, status));
+        for (Key k : crowded) {
+            fold(c, k);
         }
         return total;
     }
 
-    private static String letter(OrderListScope.Side side) {
+    /** The sides whose counts add up to {@code side}: either side is from + to - both (from = to). */
+    private static List<String> letters(OrderListScope.Side side) {
         return switch (Objects.requireNonNull(side)) {
-            case FROM -> "F";
-            case TO -> "T";
-            case EITHER -> throw new IllegalArgumentException("counts are kept per side");
+            case FROM -> List.of("F");
+            case TO -> List.of("T");
+            case EITHER -> List.of("F", "T", "B");
         };
     }
 

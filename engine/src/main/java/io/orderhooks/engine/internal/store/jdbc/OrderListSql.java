@@ -65,10 +65,63 @@ final class OrderListSql {
         if (query.offset() >= total) {
             return query.page(List.of(), total);
         }
-        List<Object> paged = new ArrayList<>(params);
+        List<Object> paged = new ArrayList<>();
+        String sql;
+        if (scope.side() == OrderListScope.Side.EITHER) {
+            sql = eitherPage(scope, query, t, paged);
+        } else if (scope.dateField() == OrderListScope.DateField.SUBMITTED_OR_CREATED
+                && (scope.from() != null || scope.to() != null)) {
+            sql = submittedOrCreatedPage(scope, query, t, paged);
+        } else {
+            paged.addAll(params);
+            sql = OrderPageSql.page(t, where);
+        }
         paged.add(query.pageSize());
         paged.add(query.offset());
-        return query.page(orders(c, "SELECT doc" + where + " ORDER BY " + t.orderBy() + " LIMIT ? OFFSET ?", paged), total);
+        return query.page(orders(c, sql, paged), total);
+    }
+
+    /**
+     * The page of a list of either side: the orders to the company, and those from it to another (or no) company,
+     * each cut at the page's end in its own sort order ({@link OrderPageSql#union}), so that each side reads its
+     * own indexes in order instead of merging both sides' every match before sorting.
+     */
+    private static String eitherPage(OrderListScope scope, ListQuery query, SqlListQuery.Translation t, List<Object> params) {
+        long upTo = (long) query.offset() + query.pageSize();
+        String toSide = branch("to_company = ?", List.of(scope.companyID()), scope, t, params);
+        params.add(upTo);
+        String fromSide = branch("from_company = ? AND (to_company IS NULL OR to_company <> ?)",
+                List.of(scope.companyID(), scope.companyID()), scope, t, params);
+        params.add(upTo);
+        return OrderPageSql.union(t, toSide, fromSide);
+    }
+
+    /**
+     * The page of one side between {@code from} and {@code to} on {@code DateSubmitted}, else {@code DateCreated}:
+     * the submitted orders in the range of {@code date_submitted} (which the side's {@code date_submitted} index
+     * bounds and orders), and the never submitted ones in the range of {@code date_created}, each cut at the page's
+     * end. As one condition on {@code COALESCE(...)}, a sort on {@code DateSubmitted} read the side's newest orders
+     * until it found the range (all of them for a range long past).
+     */
+    private static String submittedOrCreatedPage(OrderListScope scope, ListQuery query, SqlListQuery.Translation t,
+            List<Object> params) {
+        long upTo = (long) query.offset() + query.pageSize();
+        String company = (scope.side() == OrderListScope.Side.FROM ? "from_company" : "to_company") + " = ?";
+        params.add(scope.companyID());
+        String submitted = " FROM orders WHERE " + company + bounds("date_submitted", scope, params) + " AND " + t.where();
+        params.addAll(t.params());
+        params.add(upTo);
+        String never = branch(company + " AND date_submitted IS NULL", List.of(scope.companyID()), scope, t, params);
+        params.add(upTo);
+        return OrderPageSql.union(t, submitted, never);
+    }
+
+    private static String branch(String company, List<Object> companyParams, OrderListScope scope,
+            SqlListQuery.Translation t, List<Object> params) {
+        params.addAll(companyParams);
+        String where = " FROM orders WHERE " + company + dates(scope, params) + " AND " + t.where();
+        params.addAll(t.params());
+        return where;
     }
 
     /** Whether the database answers {@code query} over {@code scope} alone (count, sort and page), as of now. */
@@ -115,10 +168,10 @@ final class OrderListSql {
 
     /**
      * The statuses (the empty string for none) whose counts add up to the list's total, or null when other
-     * conditions apply: a date range, another filter, a search, or both sides of the company.
+     * conditions apply: a date range, another filter or a search.
      */
     static List<String> countedStatuses(OrderListScope scope, ListQuery query) {
-        if (scope.side() == OrderListScope.Side.EITHER || scope.from() != null || scope.to() != null
+        if (scope.from() != null || scope.to() != null
                 || query.searchText() != null || scope.companyID() == null) {
             return null;
         }
@@ -143,9 +196,21 @@ final class OrderListSql {
         if (s.side() == OrderListScope.Side.EITHER) {
             params.add(s.companyID());
         }
-        String date = s.dateField() == OrderListScope.DateField.CREATED ? "date_created"
-                : "COALESCE(date_submitted, date_created)";
-        StringBuilder sql = new StringBuilder(company);
+        return company + dates(s, params);
+    }
+
+    /**
+     * The date range's conditions (each starting with {@code AND}), on {@code date_created} or on
+     * {@code COALESCE(date_submitted, date_created)} (PostgreSQL has an index on that expression, V13).
+     */
+    private static String dates(OrderListScope s, List<Object> params) {
+        return bounds(s.dateField() == OrderListScope.DateField.CREATED ? "date_created"
+                : "COALESCE(date_submitted, date_created)", s, params);
+    }
+
+    /** {@code date} between the scope's {@code from} and {@code to} (each condition starting with {@code AND}). */
+    private static String bounds(String date, OrderListScope s, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
         if (s.from() != null) {
             sql.append(" AND ").append(date).append(" >= ?");
             params.add(ceilMicros(s.from()));

@@ -24,7 +24,8 @@ final class SchemaMigration {
     static void migrate(DataSource db, String where) {
         Flyway flyway = Flyway.configure().dataSource(db).locations(LOCATION)
                 .javaMigrations(new V4__move_delivery_documents(), new V6__order_list_columns_and_counts(),
-                        new V7__order_xp_jsonb(), new V12__fill_unique_lookups()).loggers("slf4j").load();
+                        new V7__order_xp_jsonb(), new V12__fill_unique_lookups(),
+                        new V13__buyer_lists_date_ranges_and_either_side_counts()).loggers("slf4j").load();
         MigrationInfo[] applied = flyway.info().applied();
         String newer = Arrays.stream(applied)
                 .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)

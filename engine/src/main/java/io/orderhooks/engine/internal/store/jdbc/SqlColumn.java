@@ -20,6 +20,11 @@ record SqlColumn(String name, ValueKind kind, List<String> closedValues, String 
         return new SqlColumn(name, ValueKind.STRING, null, lowerColumn, true);
     }
 
+    /** The table columns this property's SQL reads: its own, and its lower-cased copy when that is a column. */
+    List<String> columns() {
+        return lower.equals("LOWER(" + name + ")") ? List.of(name) : List.of(name, lower);
+    }
+
     static SqlColumn ofEnum(String name, Class<? extends Enum<?>> type) {
         return new SqlColumn(name, ValueKind.STRING, java.util.Arrays.stream(type.getEnumConstants())
                 .map(e -> StoreJson.read(StoreJson.write(e), String.class)).toList(), "LOWER(" + name + ")", false);

@@ -26,11 +26,13 @@ final class SqlListQuery {
      * @param orderBy the ORDER BY list giving the query's order, or null when a sort key has no column
      * @param undecided null, or (with {@code xp} filters in {@code jsonb}, {@link XpSql}) the condition of the rows
      *     {@code where} keeps without deciding them: {@code where} is exact only when no row in scope meets it
+     * @param sortColumns the columns {@code orderBy} reads (so that a page can be chosen from them alone)
      */
-    record Translation(String where, List<Object> params, boolean exact, String orderBy, String undecided) {
+    record Translation(String where, List<Object> params, boolean exact, String orderBy, String undecided,
+            List<String> sortColumns) {
 
         Translation(String where, List<Object> params, boolean exact, String orderBy) {
-            this(where, params, exact, orderBy, null);
+            this(where, params, exact, orderBy, null, List.of());
         }
 
         /** Whether the database can answer the page alone (count, sort, limit). */
@@ -90,7 +92,7 @@ final class SqlListQuery {
         }
         String where = conditions.isEmpty() ? "1=1" : String.join(" AND ", conditions);
         return new Translation(where, List.copyOf(params), exact, orderBy(query.sortKeys()),
-                undecided.isEmpty() ? null : "(" + String.join(" OR ", undecided) + ")");
+                undecided.isEmpty() ? null : "(" + String.join(" OR ", undecided) + ")", sortColumns(query.sortKeys()));
     }
 
     /** Any of the paths contains the text (ignoring case); null unless every path is a text column. */
@@ -111,6 +113,23 @@ final class SqlListQuery {
             }
         }
         return any.isEmpty() ? "1=0" : "(" + String.join(" OR ", any) + ")";
+    }
+
+    /** The columns {@link #orderBy} reads (each once): the sort keys' up to a unique one, else then {@code seq}. */
+    private List<String> sortColumns(List<SortOrder.Key> keys) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (SortOrder.Key k : keys) {
+            SqlColumn c = columns.get(k.path().path());
+            if (c == null) {
+                return List.of();
+            }
+            names.addAll(c.columns());
+            if (c.uniqueKey()) {
+                return List.copyOf(names);
+            }
+        }
+        names.add("seq");
+        return List.copyOf(names);
     }
 
     /**

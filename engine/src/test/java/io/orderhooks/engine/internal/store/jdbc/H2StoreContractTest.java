@@ -53,7 +53,9 @@ class H2StoreContractTest extends DurableStoreContract {
             st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('11', '12')");
         }
         assertThatThrownBy(this::open).isInstanceOf(StoreStartFailure.class)
-                .hasMessageStartingWith("migrating the data folder " + dir.resolve("data") + " to schema version 12 failed: ")
+                // the newest version this engine ships (each new migration raises it)
+                .hasMessageMatching(java.util.regex.Pattern.quote("migrating the data folder " + dir.resolve("data")
+                        + " to schema version ") + "1[3-9] failed: .+")
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("\n"));
     }
 

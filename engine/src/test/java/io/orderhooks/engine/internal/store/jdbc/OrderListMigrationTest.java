@@ -16,7 +16,10 @@ import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Orders written before schema version 6 are counted, flagged as shared carts and found by ID after the upgrade. */
+/**
+ * Orders written before schema version 6 are counted (on each side, and from V13 on both sides at once), flagged as
+ * shared carts and found by ID after the upgrade.
+ */
 class OrderListMigrationTest {
 
     @TempDir
@@ -26,16 +29,18 @@ class OrderListMigrationTest {
     void ordersOfAnOlderSchemaGetTheirCountsSharedFlagsAndLowerCasedIds() throws Exception {
         String url = OlderSchema.h2(dir, "5");
         try (Connection c = DriverManager.getConnection(url, "sa", "");
-             PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, version, from_company, to_company, status, "
-                     + "date_created, doc) VALUES (?, 1, 'b1', 'seller', ?, ?, ?)")) {
+             PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, version, to_company, status, "
+                     + "date_created, doc, from_company) VALUES (?, 1, 'seller', ?, ?, ?, ?)")) {
             for (int i = 0; i < 5; i++) {
-                Order o = Order.builder().id("Old-" + i).fromCompanyID("b1").toCompanyID("seller")
+                // the last one placed by the seller itself
+                Order o = Order.builder().id("Old-" + i).fromCompanyID(i == 4 ? "seller" : "b1").toCompanyID("seller")
                         .status(i < 3 ? OrderStatus.Unsubmitted : OrderStatus.Open).sharedWithOrganization(i % 2 == 0)
                         .dateCreated(OffsetDateTime.parse("2024-01-01T00:00:00Z")).build();
                 ps.setString(1, o.id());
                 ps.setString(2, OrderCounts.status(o.status()));
                 ps.setObject(3, o.dateCreated());
                 ps.setString(4, StoreJson.write(OrderState.of(o)));
+                ps.setString(5, o.fromCompanyID());
                 ps.executeUpdate();
             }
         }
@@ -45,6 +50,9 @@ class OrderListMigrationTest {
             assertThat(store.listOrders(seller, query("Status=Unsubmitted")).meta().totalCount()).isEqualTo(3);
             assertThat(store.listOrders(seller, query("Status=Open")).meta().totalCount()).isEqualTo(2);
             assertThat(store.listOrders(seller, query("ID=old-4")).items()).extracting(Order::id).containsExactly("Old-4");
+            OrderListScope either = new OrderListScope("seller", OrderListScope.Side.EITHER, OrderListScope.DateField.CREATED, null, null);
+            assertThat(store.listOrders(either, query("Status=Open")).meta().totalCount()).isEqualTo(2);
+            assertThat(store.listOrders(either, query("Status=Open|Unsubmitted")).meta().totalCount()).isEqualTo(5);
         }
     }
 
