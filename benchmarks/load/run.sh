@@ -12,8 +12,8 @@
 # Samples each server's resident memory (VmRSS) idle and under load; writes everything to $OUT/load.tsv.
 #
 # BEFORE_JAR=<an older benchmarks.jar> adds its middleware as one more interleaved server, row "before" (same
-# bodies, same key), and runs the checkout once with that jar's engine, merchant and driver (row
-# checkout-LINES-before) before the current one: before and after measured side by side in one run.
+# bodies, same key), and runs the checkout once with that jar's engine and merchant (row checkout-LINES-before) before
+# the current one, both driven by the current jar's driver: before and after measured side by side in one run.
 #
 # Usage: benchmarks/load/run.sh            (from anywhere; settings through the environment below)
 #        SERVERS= STORES=postgres ENGINES="1 2" benchmarks/load/run.sh   (only checkouts/s of 1 vs 2 engine JVMs on
@@ -24,6 +24,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
+DRIVER_JAR=${DRIVER_JAR:-$JAR}    # the checkout driver (CheckoutLoad) of every checkout row, the before row's too: the rows
+                                  # then differ only in the engine and merchant they call
 OUT=${OUT:-$ROOT/benchmarks/target/load}
 PEER=$ROOT/benchmarks/node-peer
 DURATION=${DURATION:-10}          # seconds of each measured wrk run
@@ -337,7 +339,7 @@ checkout_store() {
   local sampler=$!
   local line
   # shellcheck disable=SC2086
-  line=$(timeout $((WARMUP + DURATION + 180)) java $SERVER_JAVA_OPTS -cp "$JAR" io.orderhooks.benchmarks.CheckoutLoad \
+  line=$(timeout $((WARMUP + DURATION + 180)) java $SERVER_JAVA_OPTS -cp "$DRIVER_JAR" io.orderhooks.benchmarks.CheckoutLoad \
     "$urls" "$USERS" "$WARMUP" "$DURATION" "$CHECKOUT_LINES" | awk -F'\t' '$1 == "checkout"')
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true

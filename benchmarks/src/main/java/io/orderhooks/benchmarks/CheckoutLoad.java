@@ -1,9 +1,9 @@
 package io.orderhooks.benchmarks;
 
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
 
 /**
  * Load part (c): a fixed number of virtual users ({@link RestShopper}), each running whole checkouts back to
@@ -35,7 +35,7 @@ public final class CheckoutLoad {
         }
         int users = Integer.parseInt(args[1]);
         int lines = Integer.parseInt(args[4]);
-        HttpClient http = RestShopper.client();
+        OkHttpClient http = RestShopper.client(users);
         List<RestShopper> shoppers = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             RestShopper shopper = new RestShopper(http, args[0]);
