@@ -1,7 +1,9 @@
 package io.orderhooks.benchmarks;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 
@@ -10,7 +12,8 @@ import okhttp3.OkHttpClient;
  * back over the engine's REST API for a fixed time ({@code LoadServers engine}, which delivers every checkout
  * event over HTTP to the example merchant, {@code LoadServers merchant}). After an unmeasured warm-up it
  * prints one tab-separated line: {@code checkout name users lines checkouts/s requestP50us requestP99us
- * checkoutP50us checkoutP99us checkouts requests errors}.
+ * checkoutP50us checkoutP99us checkouts requests errors}, then per step of a checkout a line {@code step name p50us
+ * p99us maxUs requests}; a line {@code measuring} marks the end of the warm-up.
  *
  * <p>Usage: {@code CheckoutLoad <engine base URL> <users> <warm-up s> <measured s> <lines>}. Bounded: users stop
  * starting checkouts at the deadline, and every request has a 30 s time limit.
@@ -19,12 +22,23 @@ public final class CheckoutLoad {
 
     private static final int CAPACITY = 4_000_000;
 
-    /** The latencies and counts of one phase (warm-up or measured). */
-    private record Phase(Latencies requests, Latencies checkouts, AtomicLong errors) {
+    /** The latencies and counts of one phase (warm-up or measured), with each checkout step's requests apart. */
+    private record Phase(Latencies requests, Latencies checkouts, AtomicLong errors, Map<String, Latencies> steps) {
         static Phase fresh() {
-            return new Phase(new Latencies(CAPACITY), new Latencies(CAPACITY), new AtomicLong());
+            Map<String, Latencies> steps = new LinkedHashMap<>();
+            for (String step : STEPS) {
+                steps.put(step, new Latencies(step.equals("line") ? CAPACITY / 4 : CAPACITY / 40));
+            }
+            return new Phase(new Latencies(CAPACITY), new Latencies(CAPACITY), new AtomicLong(), steps);
+        }
+
+        void record(String step, long nanos) {
+            requests.record(nanos);
+            steps.get(step).record(nanos);
         }
     }
+
+    private static final List<String> STEPS = List.of("create", "line", "estimateshipping", "shipmethods", "calculate", "submit");
 
     private CheckoutLoad() {}
 
@@ -43,6 +57,8 @@ public final class CheckoutLoad {
             shoppers.add(shopper);
         }
         run(shoppers, lines, Integer.parseInt(args[2]));
+        System.out.println("measuring"); // for scripts that sample the servers' CPU over the measured part
+        System.out.flush();
         long start = System.nanoTime();
         Phase measured = run(shoppers, lines, Integer.parseInt(args[3]));
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -51,6 +67,8 @@ public final class CheckoutLoad {
                 measured.requests().percentileMicros(50), measured.requests().percentileMicros(99),
                 measured.checkouts().percentileMicros(50), measured.checkouts().percentileMicros(99),
                 measured.checkouts().count(), measured.requests().count(), measured.errors().get());
+        measured.steps().forEach((step, l) -> System.out.printf("step\t%s\t%d\t%d\t%d\t%d%n", step,
+                l.percentileMicros(50), l.percentileMicros(99), l.percentileMicros(100), l.count()));
         System.exit(0);
     }
 
@@ -73,7 +91,7 @@ public final class CheckoutLoad {
         while (System.nanoTime() < deadline) {
             long start = System.nanoTime();
             try {
-                shopper.checkout(lines, phase.requests()::record);
+                shopper.checkout(lines, phase::record);
                 phase.checkouts().record(System.nanoTime() - start);
             } catch (Exception e) {
                 if (phase.errors().getAndIncrement() == 0) {
