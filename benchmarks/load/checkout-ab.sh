@@ -73,7 +73,8 @@ drive() {
     "$USERS" "$warm" "$seconds" "$LINES" >"$OUT/$side/driver.out" 2>"$OUT/$side/driver.log" &
   driver=$!
   PIDS+=("$driver")
-  ( sleep $((warm + seconds + 120)); kill "$driver" 2>/dev/null ) &
+  # the driver's bound; its output goes nowhere, or the caller's $(...) would wait for the sleep to end
+  ( sleep $((warm + seconds + 120)); kill "$driver" 2>/dev/null ) >/dev/null 2>&1 &
   local watchdog=$!
   for _ in $(seq 1 $(((warm + 60) * 5))); do   # the driver prints "measuring" when its warm-up ends
     grep -q '^measuring' "$OUT/$side/driver.out" 2>/dev/null && break

@@ -67,7 +67,7 @@ java $SERVER_JAVA_OPTS -cp "$DRIVER_JAR" io.orderhooks.benchmarks.CheckoutLoad \
   "http://127.0.0.1:$(cat "$OUT/engine.port")" "$USERS" "$WARMUP" "$DURATION" "$LINES" >"$OUT/driver.out" 2>"$OUT/driver.log" &
 DRIVER=$!
 PIDS+=("$DRIVER")
-( sleep $((WARMUP + DURATION + 180)); kill "$DRIVER" 2>/dev/null ) &   # the driver's bound
+( sleep $((WARMUP + DURATION + 180)); kill "$DRIVER" 2>/dev/null ) >/dev/null 2>&1 &   # the driver's bound
 PIDS+=("$!")
 sleep "$WARMUP"
 e0=$(cpu_ticks "$ENGINE"); m0=$(cpu_ticks "$MERCHANT"); d0=$(cpu_ticks "$DRIVER")
