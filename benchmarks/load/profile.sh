@@ -41,7 +41,7 @@ if [ ! -f "$OUT/calc-$LINES.json" ]; then   # the bodies are written by the midd
   exit 1
 fi
 URL="http://127.0.0.1:$(cat "$OUT/$ROLE.port")/ordercalculate"
-echo "slice	req/s	p50 us	p99 us	requests	errors	non-2xx"
+echo "slice	req/s	p50 us	p99 us	requests	errors	non-2xx	connect	read	write	timeout"
 for slice in $(seq 1 $(((WARMUP + RECORD) / PERIOD))); do
   LOAD_NAME="$ROLE-$LINES-$((slice * PERIOD))s" LOAD_BODY="$OUT/calc-$LINES.json" LOAD_SIG="$OUT/calc-$LINES.sig" \
     timeout $((PERIOD + 30)) wrk -t1 -c"$CONNECTIONS" -d"${PERIOD}s" --timeout 5s --latency -s "$LOAD/post.lua" "$URL" \

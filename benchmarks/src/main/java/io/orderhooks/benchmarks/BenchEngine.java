@@ -69,8 +69,14 @@ public final class BenchEngine {
      * store another bench engine already seeded (several engines on one PostgreSQL) the seed is skipped.
      */
     public static BenchEngine seeded(CheckoutIntegration integration, String middlewareUrl) {
+        return seeded(integration, middlewareUrl, BenchStore.fromProperty());
+    }
+
+    /** As {@link #seeded(CheckoutIntegration, String)} on the given store. */
+    static BenchEngine seeded(CheckoutIntegration integration, String middlewareUrl,
+                              io.orderhooks.engine.internal.store.Store store) {
         BenchEngine bench = new BenchEngine(Engine.builder().passwordHasher(new PasswordHasher(1))
-                .store(BenchStore.fromProperty()).checkoutIntegration(integration).build());
+                .store(store).checkoutIntegration(integration).build());
         bench.seed(middlewareUrl);
         return bench;
     }

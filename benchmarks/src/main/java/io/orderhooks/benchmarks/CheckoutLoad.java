@@ -12,8 +12,10 @@ import okhttp3.OkHttpClient;
  * back over the engine's REST API for a fixed time ({@code LoadServers engine}, which delivers every checkout
  * event over HTTP to the example merchant, {@code LoadServers merchant}). After an unmeasured warm-up it
  * prints one tab-separated line: {@code checkout name users lines checkouts/s requestP50us requestP99us
- * checkoutP50us checkoutP99us checkouts requests errors}, then per step of a checkout a line {@code step name p50us
- * p99us maxUs requests}; a line {@code measuring} marks the end of the warm-up.
+ * checkoutP50us checkoutP99us checkouts requests errors warmupErrors}: {@code errors} are the measured checkouts
+ * that failed, {@code warmupErrors} those of the warm-up (each phase's first failure is also printed to stderr); then
+ * per step of a checkout a line {@code step name p50us p99us maxUs requests}. A line {@code measuring} marks the end of
+ * the warm-up.
  *
  * <p>Usage: {@code CheckoutLoad <engine base URL> <users> <warm-up s> <measured s> <lines>}. Bounded: users stop
  * starting checkouts at the deadline, and every request has a 30 s time limit.
@@ -56,28 +58,28 @@ public final class CheckoutLoad {
             shopper.login();
             shoppers.add(shopper);
         }
-        run(shoppers, lines, Integer.parseInt(args[2]));
+        Phase warmUp = run(shoppers, lines, Integer.parseInt(args[2]), "warm-up");
         System.out.println("measuring"); // for scripts that sample the servers' CPU over the measured part
         System.out.flush();
         long start = System.nanoTime();
-        Phase measured = run(shoppers, lines, Integer.parseInt(args[3]));
+        Phase measured = run(shoppers, lines, Integer.parseInt(args[3]), "measured");
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("checkout\tcheckout-%d\t%d\t%d\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\t%d%n", lines, users, lines,
+        System.out.printf("checkout\tcheckout-%d\t%d\t%d\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d%n", lines, users, lines,
                 measured.checkouts().count() / seconds,
                 measured.requests().percentileMicros(50), measured.requests().percentileMicros(99),
                 measured.checkouts().percentileMicros(50), measured.checkouts().percentileMicros(99),
-                measured.checkouts().count(), measured.requests().count(), measured.errors().get());
+                measured.checkouts().count(), measured.requests().count(), measured.errors().get(), warmUp.errors().get());
         measured.steps().forEach((step, l) -> System.out.printf("step\t%s\t%d\t%d\t%d\t%d%n", step,
                 l.percentileMicros(50), l.percentileMicros(99), l.percentileMicros(100), l.count()));
         System.exit(0);
     }
 
-    private static Phase run(List<RestShopper> shoppers, int lines, int seconds) throws InterruptedException {
+    private static Phase run(List<RestShopper> shoppers, int lines, int seconds, String label) throws InterruptedException {
         Phase phase = Phase.fresh();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (RestShopper shopper : shoppers) {
-            Thread t = new Thread(() -> user(shopper, lines, phase, deadline), "vu-" + threads.size());
+            Thread t = new Thread(() -> user(shopper, lines, phase, deadline, label), "vu-" + threads.size());
             t.start();
             threads.add(t);
         }
@@ -87,7 +89,7 @@ public final class CheckoutLoad {
         return phase;
     }
 
-    private static void user(RestShopper shopper, int lines, Phase phase, long deadline) {
+    private static void user(RestShopper shopper, int lines, Phase phase, long deadline, String label) {
         while (System.nanoTime() < deadline) {
             long start = System.nanoTime();
             try {
@@ -95,7 +97,7 @@ public final class CheckoutLoad {
                 phase.checkouts().record(System.nanoTime() - start);
             } catch (Exception e) {
                 if (phase.errors().getAndIncrement() == 0) {
-                    System.err.println("checkout failed: " + e);
+                    System.err.println("checkout failed (" + label + "): " + e);
                 }
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();

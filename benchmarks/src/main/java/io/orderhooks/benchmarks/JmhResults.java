@@ -3,6 +3,7 @@ package io.orderhooks.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhooks.core.json.OrderCloudJson;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,22 @@ record JmhResults(List<Row> rows) {
         String paramText() {
             return params.isEmpty() ? "" : params.toString().replaceAll("[{}]", "");
         }
+    }
+
+    /**
+     * The rows of every file of {@code files} that exists, in order (e.g. one JMH run per benchmark class); empty
+     * when none exists.
+     */
+    static Optional<JmhResults> readAll(List<Path> files) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        boolean any = false;
+        for (Path file : files) {
+            if (Files.exists(file)) {
+                rows.addAll(read(file).rows());
+                any = true;
+            }
+        }
+        return any ? Optional.of(new JmhResults(List.copyOf(rows))) : Optional.empty();
     }
 
     static JmhResults read(Path file) throws IOException {

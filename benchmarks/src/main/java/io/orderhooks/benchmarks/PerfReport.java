@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Writes {@code docs/perf-results.md} from what {@code benchmarks/run-all.sh} collected in one directory:
  * {@code machine.txt}, {@code jmh.json}, {@code load/load.tsv} and {@code memory.tsv}. A missing input
- * becomes a "not measured" note, never a made-up figure. Usage:
+ * becomes a "not measured" note, never a made-up figure. Whatever the previous file held from {@link #NOTES_MARKER}
+ * on (hand-written notes of earlier runs) is kept at the end. Usage:
  * {@code java -cp benchmarks.jar io.orderhooks.benchmarks.PerfReport <dir> <output.md>}.
  */
 public final class PerfReport {
@@ -31,13 +32,25 @@ public final class PerfReport {
             System.exit(2);
         }
         PerfReport report = new PerfReport(Path.of(args[0]));
-        Files.writeString(Path.of(args[1]), report.render());
+        Path output = Path.of(args[1]);
+        String kept = Files.exists(output) ? keptNotes(Files.readString(output)) : "";
+        Files.writeString(output, report.render() + kept);
+    }
+
+    /** The line from which a results file's hand-written notes run to its end; they survive a rewrite. */
+    static final String NOTES_MARKER = "<!-- Hand-written notes of earlier runs: PerfReport keeps everything from here on. -->";
+
+    private static String keptNotes(String previous) {
+        int at = previous.indexOf(NOTES_MARKER);
+        return at < 0 ? "" : previous.substring(at);
     }
 
     private String render() throws IOException {
-        Optional<JmhResults> jmh = Files.exists(dir.resolve("jmh.json"))
-                ? Optional.of(JmhResults.read(dir.resolve("jmh.json"))) : Optional.empty();
-        List<String[]> load = tsv(dir.resolve("load/load.tsv"));
+        Optional<JmhResults> jmh = JmhResults.readAll(jmhFiles("jmh.json", "after-"));
+        List<String[]> receivers = tsv(dir.resolve("load/load.tsv"));
+        List<String[]> checkouts = tsv(dir.resolve("checkout/load.tsv"));
+        List<String[]> load = new ArrayList<>(receivers);
+        load.addAll(checkouts);
         List<String[]> memory = tsv(dir.resolve("memory.tsv"));
         line("# Performance results");
         line("");
@@ -50,16 +63,30 @@ public final class PerfReport {
         md.append(read(dir.resolve("machine.txt")).orElse("machine.txt missing")).append('\n');
         line("```");
         line("");
-        new TargetSection(md, jmh, load).write();
+        PartsSection.write(md, tsv(dir.resolve("parts.tsv")));
+        new TargetSection(md, jmh, receivers, checkouts.isEmpty() ? receivers : checkouts).write();
         jmhSection(jmh);
-        Optional<JmhResults> before = Files.exists(dir.resolve("jmh-before.json"))
-                ? Optional.of(JmhResults.read(dir.resolve("jmh-before.json"))) : Optional.empty();
+        Optional<JmhResults> before = JmhResults.readAll(jmhFiles("jmh-before.json", "before-"));
         JmhComparison.write(md, before, jmh, read(dir.resolve("jmh-before.txt")).map(String::strip).orElse("an earlier build"));
-        loadSection(load);
-        checkoutSection(load);
+        loadSection(receivers);
+        checkoutSection(checkouts.isEmpty() ? receivers : checkouts);
+        FailureSection.write(md, load);
         memorySection(load, memory);
         StoreSection.write(md, tsv(dir.resolve("orderlist.tsv")));
         return md.toString();
+    }
+
+    /** {@code single} (one whole-suite run) and then {@code jmh/<prefix><Class>.json} (one run per class), sorted. */
+    private List<Path> jmhFiles(String single, String prefix) throws IOException {
+        List<Path> files = new ArrayList<>(List.of(dir.resolve(single)));
+        Path perClass = dir.resolve("jmh");
+        if (Files.isDirectory(perClass)) {
+            try (var listing = Files.list(perClass)) {
+                listing.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".json"))
+                        .sorted().forEach(files::add);
+            }
+        }
+        return files;
     }
 
     private void jmhSection(Optional<JmhResults> jmh) {
@@ -91,21 +118,23 @@ public final class PerfReport {
             line("");
             return;
         }
-        line("| row | req/s | p50 ms | p99 ms | requests | rounds | ÷ parse floor | ÷ Node peer | ÷ fixed answer |");
-        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        line("| row | req/s | p50 ms | p99 ms | requests | rounds | failed (warm-up / measured) | ÷ parse floor | ÷ Node peer "
+                + "| ÷ fixed answer |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String[] r : runs.values()) {
             double rps = Double.parseDouble(r[2]);
             String size = r[1].substring(r[1].lastIndexOf('-') + 1);
             line("| " + r[1] + " | " + num(rps) + " | " + num(Double.parseDouble(r[3]) / 1000) + " | "
                     + num(Double.parseDouble(r[4]) / 1000) + " | " + r[5] + " | " + (r.length > 7 ? r[7] : "1") + " | "
-                    + ratio(rps, runs.get("floor-" + size)) + " | " + ratio(rps, runs.get("node-" + size)) + " | "
+                    + (r.length > 8 ? r[8] : "-") + " / " + r[6] + " | " + ratio(rps, runs.get("floor-" + size)) + " | " + ratio(rps, runs.get("node-" + size)) + " | "
                     + ratio(rps, runs.get("fixed-" + size)) + " |");
         }
         line("");
         line("Rows (same signed `POST /ordercalculate` body): `fixed` bare Javalin, fixed answer; `floor` the parse floor "
                 + "(bare Javalin: X-oc-hash verify, Jackson tree parse, tax sum); `calculate` the orderhooks "
                 + "integration-events dispatcher with the real tax plugin; `node` express 4 + @ordercloud/catalyst 1.2.0 "
-                + "`withOcWebhookAuth`, the same tax sum. Each figure is the median over the interleaved rounds.");
+                + "`withOcWebhookAuth`, the same tax sum. Each figure is the median over the interleaved rounds. "
+                + TargetSection.startLoadSentence(load));
         line("");
     }
 
@@ -123,13 +152,17 @@ public final class PerfReport {
             return;
         }
         line("| run | users | checkouts/s | request p50 ms | request p99 ms | checkout p50 ms | checkout p99 ms "
-                + "| checkouts | requests |");
-        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| checkouts | requests | rounds | failed (warm-up / measured) |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String[] r : rows) {
             line("| " + r[1] + " | " + r[2] + " | " + num(Double.parseDouble(r[4])) + " | " + ms(r[5]) + " | " + ms(r[6])
-                    + " | " + ms(r[7]) + " | " + ms(r[8]) + " | " + r[9] + " | " + r[10] + " |");
+                    + " | " + ms(r[7]) + " | " + ms(r[8]) + " | " + r[9] + " | " + r[10] + " | " + (r.length > 13 ? r[13] : "1")
+                    + " | " + (r.length > 12 ? r[12] : "-") + " / " + r[11] + " |");
         }
         line("");
+        line("Each figure is the median over the row's rounds; every row and round ran on fresh processes (merchant, "
+                + "engine, a new embedded PostgreSQL for the postgres rows), before and after interleaved per store. "
+                + TargetSection.startLoadSentence(load));
         line("A request is one REST call of the checkout (create, each line, estimate, select, calculate, submit); "
                 + "estimate, calculate and submit include the engine's signed HTTP call to the merchant.");
         line("");

@@ -7,7 +7,9 @@ import java.util.OptionalDouble;
 
 /**
  * The "Targets" section of the results: each target (issues #12 and #22) with the measured figure and MET / NOT
- * MET, or "not measured" when its input is missing.
+ * MET, or "not measured" when its input is missing. Ratio targets compare rows of one run; an absolute target
+ * (a p99, a rate without a same-run baseline) states the machine's load average at the start of its run and is
+ * "not judged" when that load reached the number of cores (other work was competing for the CPUs).
  */
 final class TargetSection {
 
@@ -18,11 +20,17 @@ final class TargetSection {
     private final StringBuilder md;
     private final Optional<JmhResults> jmh;
     private final List<String[]> load;
+    private final List<String[]> checkouts;
 
-    TargetSection(StringBuilder md, Optional<JmhResults> jmh, List<String[]> load) {
+    /**
+     * @param load the receiver rows' load.tsv lines
+     * @param checkouts the checkout rows' load.tsv lines (the same list when one run.sh run measured both)
+     */
+    TargetSection(StringBuilder md, Optional<JmhResults> jmh, List<String[]> load, List<String[]> checkouts) {
         this.md = md;
         this.jmh = jmh;
         this.load = load;
+        this.checkouts = checkouts;
     }
 
     void write() {
@@ -33,14 +41,14 @@ final class TargetSection {
                 "node-20", 5);
         OptionalDouble p99 = column("calculate-20", 4);
         if (p99.isPresent()) {
-            row("Signed `/ordercalculate`, 20 lines: p99 < 5 ms at the harness's connections",
-                    fmt("**%.2f ms**", p99.getAsDouble() / 1000), p99.getAsDouble() < 5000);
+            absolute("Signed `/ordercalculate`, 20 lines: p99 < 5 ms at the harness's connections",
+                    fmt("**%.2f ms**", p99.getAsDouble() / 1000), p99.getAsDouble() < 5000, load);
         } else {
             missing("Signed `/ordercalculate`, 20 lines: p99 < 5 ms", "load run");
         }
         loadRatio("Signed `/ordercalculate`, 200 lines: ≥ 0.7 × the parse floor at 200 lines", "calculate-200",
                 "floor-200", 0.7);
-        new CheckoutTargets(this, load).write();
+        new CheckoutTargets(this, checkouts).write();
         OptionalDouble n100 = score(ENGINE, "lines", "100");
         OptionalDouble n1000 = score(ENGINE, "lines", "1000");
         if (n100.isPresent() && n1000.isPresent()) {
@@ -100,14 +108,52 @@ final class TargetSection {
             return;
         }
         double ratio = measured.getAsDouble() / baseline.getAsDouble();
-        row(target, fmt("%.0f / %.0f req/s = **%.2f ×**", measured.getAsDouble(), baseline.getAsDouble(), ratio),
-                ratio >= atLeast);
+        String text = fmt("%.0f / %.0f req/s = **%.2f ×**", measured.getAsDouble(), baseline.getAsDouble(), ratio)
+                + startLoadNote(load);
+        double failed = column(run, 6).orElse(0) + column(base, 6).orElse(0);
+        if (failed > 0) {
+            md.append("| ").append(target).append(" | ").append(text).append(fmt("; %.0f failed requests", failed))
+                    .append(" | not judged (failed requests) |\n");
+            return;
+        }
+        row(target, text, ratio >= atLeast);
     }
 
     /** Column {@code index} of the median "load" row {@code run} of load.tsv (2 req/s, 3 p50 µs, 4 p99 µs). */
     private OptionalDouble column(String run, int index) {
         return load.stream().filter(r -> r[0].equals("load") && r[1].equals(run))
                 .mapToDouble(r -> Double.parseDouble(r[index])).findFirst();
+    }
+
+    /**
+     * A target judged by an absolute figure: MET / NOT MET with the load average at the start of its run, or "not
+     * judged" when that load reached the machine's cores.
+     */
+    void absolute(String target, String measured, boolean met, List<String[]> run) {
+        OptionalDouble start = startLoad(run);
+        if (start.isPresent() && start.getAsDouble() >= Runtime.getRuntime().availableProcessors()) {
+            md.append("| ").append(target).append(" | ").append(measured).append(startLoadNote(run))
+                    .append(" | not judged (machine loaded) |\n");
+            return;
+        }
+        row(target, measured + startLoadNote(run), met);
+    }
+
+    /** The 1-minute load average when the run of these load.tsv lines started. */
+    static OptionalDouble startLoad(List<String[]> run) {
+        return run.stream().filter(r -> r[0].equals("loadavg") && r[1].equals("start") && r.length > 2)
+                .mapToDouble(r -> Double.parseDouble(r[2].split(" ")[0])).findFirst();
+    }
+
+    static String startLoadNote(List<String[]> run) {
+        OptionalDouble start = startLoad(run);
+        return start.isPresent() ? fmt(" (load avg %.2f at start)", start.getAsDouble()) : "";
+    }
+
+    /** "The 1-minute load average at the start of this run: X." or nothing when the lines do not say. */
+    static String startLoadSentence(List<String[]> run) {
+        OptionalDouble start = startLoad(run);
+        return start.isPresent() ? fmt("The 1-minute load average at the start of this run: %.2f.", start.getAsDouble()) : "";
     }
 
     void row(String target, String measured, boolean met) {

@@ -17,6 +17,12 @@ class PerfReportTest {
                 + "\":\"" + value + "\"},\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":0.5,\"scoreUnit\":\"" + unit + "\"}}";
     }
 
+    /** Writes {@code lines} to {@code file} below the results folder, creating its folder. */
+    private void write(String file, String... lines) throws Exception {
+        Files.createDirectories(dir.resolve(file).getParent());
+        Files.writeString(dir.resolve(file), String.join("\n", lines));
+    }
+
     private String report() throws Exception {
         Path out = dir.resolve("perf-results.md");
         PerfReport.main(new String[] {dir.toString(), out.toString()});
@@ -33,8 +39,7 @@ class PerfReportTest {
                 jmh("InProcessDeliveryBenchmark.inProcessDelivery", "lines", "20", 104.0, "us/op"),
                 jmh("InProcessDeliveryBenchmark.handlerDirect", "lines", "20", 10.0, "us/op"),
                 jmh("InProcessDeliveryBenchmark.inProcessRoundTrip", "lines", "20", 120.0, "us/op")) + "]");
-        Files.createDirectories(dir.resolve("load"));
-        Files.writeString(dir.resolve("load/load.tsv"), String.join("\n",
+        write("load/load.tsv",
                 "# load run T; wrk -t2 -c16",
                 "load\tfixed-20\t4000.0\t500\t3000\t60000\t0\t3",
                 "load\tfloor-20\t1000.0\t2000\t9000\t15000\t0\t3",
@@ -44,7 +49,7 @@ class PerfReportTest {
                 "load\tcalculate-200\t200.0\t9000\t30000\t3000\t0\t3",
                 "rss\tmiddleware\tidle-after-start\t102400",
                 "checkout\tcheckout-20\t8\t20\t60.0\t1500\t24000\t140000\t310000\t832\t20800\t0",
-                "checkout\tcheckout-20-h2\t8\t20\t30.0\t1500\t25000\t140000\t310000\t832\t20800\t0"));
+                "checkout\tcheckout-20-h2\t8\t20\t30.0\t1500\t25000\t140000\t310000\t832\t20800\t0");
         Files.writeString(dir.resolve("memory.tsv"), "heap\t10000\t10\t1048576\t105906176\t10485\t100.0\n");
 
         String md = report();
@@ -57,11 +62,11 @@ class PerfReportTest {
                 .contains("| Signed `/ordercalculate`, 20 lines: p99 < 5 ms at the harness's connections | **4.20 ms** | MET |")
                 .contains("| Signed `/ordercalculate`, 200 lines: ≥ 0.7 × the parse floor at 200 lines | "
                         + "200 / 300 req/s = **0.67 ×** | **NOT MET** |")
-                .contains("| Engine REST checkout, 8 users, 20 lines, memory store: ≥ 2 × 28.5 = 57.0 checkouts/s | "
-                        + "**60.0 checkouts/s** (2.11 ×) | MET |")
+                .contains("| Engine REST checkout, 8 users, 20 lines, memory store: ≥ 2 × the checkouts/s before #22 | "
+                        + "**60.0 checkouts/s** = 2.11 × the issue's 28.5/s (another run; median of 1 round) | MET |")
                 .contains("| Engine REST checkout, memory store: p99 per request < 25 ms | **24.00 ms** | MET |")
                 .contains("| Engine REST checkout, H2 store: ≥ 0.6 × the memory store (same run) | "
-                        + "30.0 / 60.0 checkouts/s = **0.50 ×** | **NOT MET** |")
+                        + "30.0 / 60.0 checkouts/s = **0.50 ×** (median of 1 round) | **NOT MET** |")
                 .contains("| Engine REST checkout, PostgreSQL store: ≥ 0.5 × the memory store (same run) | "
                         + "not measured (PostgreSQL checkout run missing) | — |")
                 .contains("| Engine checkout, 1,000 lines ≤ 12 × 100 lines | 130.0 / 10.0 ms = **13.0 ×** | **NOT MET** |")
@@ -71,8 +76,8 @@ class PerfReportTest {
                         + "inProcessRoundTrip 120.0 µs vs handlerDirect 10.0 µs: **+1100.0%** | **NOT MET** |")
                 .contains("| In-process delivery layer over the dispatcher (200 lines) < 5% | "
                         + "not measured (InProcessDeliveryBenchmark missing) | — |")
-                .contains("| calculate-20 | 850 | 2.50 | 4.20 | 12750 | 3 | 0.85 | 4.25 | 0.21 |")
-                .contains("| checkout-20 | 8 | 60.00 | 1.50 | 24.00 | 140 | 310 | 832 | 20800 |")
+                .contains("| calculate-20 | 850 | 2.50 | 4.20 | 12750 | 3 | - / 0 | 0.85 | 4.25 | 0.21 |")
+                .contains("| checkout-20 | 8 | 60.00 | 1.50 | 24.00 | 140 | 310 | 832 | 20800 | 1 | - / 0 |")
                 .contains("| middleware | idle-after-start | 100 |")
                 .contains("Engine heap: **100.0 MiB per 10,000 orders of 10 lines**");
     }
@@ -119,5 +124,91 @@ class PerfReportTest {
         assertThat(md).contains("| postgresql | 1000000 | seller: Status=Open\\|Completed | 12.50 | 48.00 | 300 |")
                 .contains("| h2 | 100000 | 2150 |")
                 .contains("Seeding (batch inserts of 1,000 rows): postgresql 1000000 orders in 340.6 s;");
+    }
+
+    @Test
+    void judgesTheCheckoutRateByTheBeforeRowOfTheSameRunAndStatesTheLoad() throws Exception {
+        write("checkout/load.tsv",
+                "# load run T",
+                "loadavg\tstart\t0.40 0.90 1.10",
+                "checkout\tcheckout-20-before\t8\t20\t35.0\t1500\t30000\t140000\t310000\t600\t15000\t0\t-\t3",
+                "checkout\tcheckout-20\t8\t20\t80.0\t1000\t20000\t100000\t200000\t900\t20000\t0\t0\t3",
+                "checkout\tcheckout-20-postgres\t8\t20\t44.0\t1000\t20000\t100000\t200000\t500\t11000\t2\t1\t3");
+
+        String md = report();
+
+        assertThat(md).contains("| Engine REST checkout, 8 users, 20 lines, memory store: ≥ 2 × the checkouts/s before #22 | "
+                        + "80.0 / 35.0 checkouts/s before = **2.29 ×** (same run, median of 3 rounds; 2.81 × the issue's "
+                        + "28.5/s) (load avg 0.40 at start) | MET |")
+                .contains("| Engine REST checkout, memory store: p99 per request < 25 ms | **20.00 ms** (load avg 0.40 at start) | MET |")
+                .contains("| Engine REST checkout, PostgreSQL store: ≥ 0.5 × the memory store (same run) | "
+                        + "44.0 / 80.0 checkouts/s = **0.55 ×** (median of 3 rounds) (load avg 0.40 at start); 2 failed checkouts | MET |")
+                .contains("| checkout-20-postgres | 8 | 44.00 | 1.00 | 20.00 | 100 | 200 | 500 | 11000 | 3 | 1 / 2 |")
+                .contains("The 1-minute load average at the start of this run: 0.40.");
+    }
+
+    @Test
+    void doesNotJudgeAnAbsoluteTargetOfARunThatStartedOnALoadedMachine() throws Exception {
+        write("checkout/load.tsv",
+                "loadavg\tstart\t500.00 120.00 9.00",
+                "checkout\tcheckout-20\t8\t20\t2.1\t1000\t90000\t100000\t200000\t21\t500\t0\t0\t3");
+
+        String md = report();
+
+        assertThat(md).contains("| Engine REST checkout, 8 users, 20 lines, memory store: ≥ 2 × the checkouts/s before #22 | "
+                        + "**2.1 checkouts/s** = 0.07 × the issue's 28.5/s (another run; median of 3 rounds) (load avg 500.00 at "
+                        + "start) | not judged (machine loaded) |")
+                .contains("| Engine REST checkout, memory store: p99 per request < 25 ms | **90.00 ms** (load avg 500.00 at start) "
+                        + "| not judged (machine loaded) |");
+    }
+
+    @Test
+    void listsFailedRequestsWithTheFirstAnswerOfEachStatusAndDoesNotJudgeARatioOverThem() throws Exception {
+        write("load/load.tsv",
+                "warmup\tfloor-200\t900.0\t9000\t30000\t27000\t3\t3\t0\t0\t0\t0",
+                "status\tfloor-200\twarmup\t500\t3",
+                "sample\tfloor-200\twarmup\t500\tapplication/json {\"Errors\":[{\"ErrorCode\":\"InternalServerError\"}]}",
+                "round\tcalculate-200\t1\t200.0\t9000\t30000\t2000\t2\t0\t0\t0\t0\t2",
+                "load\tfloor-200\t300.0\t9000\t30000\t3000\t0\t3\t3",
+                "load\tcalculate-200\t250.0\t9000\t30000\t3000\t2\t3\t0",
+                "fail\tnode-200\t2\twrk gave no result");
+
+        String md = report();
+
+        assertThat(md).contains("| floor-200 | warmup | 500 × 3 | `application/json {\"Errors\":[{\"ErrorCode\":\"InternalServerError\"}]}` |")
+                .contains("| calculate-200 | round 1 | 2 socket errors | connect 0, read 0, write 0, timeout 2 |")
+                .contains("| node-200 | 2 | no figure | wrk gave no result |")
+                .contains("| floor-200 | 300 | 9.00 | 30.00 | 3000 | 3 | 3 / 0 |")
+                .contains("| Signed `/ordercalculate`, 200 lines: ≥ 0.7 × the parse floor at 200 lines | 250 / 300 req/s = "
+                        + "**0.83 ×**; 2 failed requests | not judged (failed requests) |");
+    }
+
+    @Test
+    void putsTogetherPerClassJmhRunsAndSaysWhenEachPartRanAndHowLongItTook() throws Exception {
+        Files.createDirectories(dir.resolve("jmh"));
+        Files.writeString(dir.resolve("jmh/after-SignatureBenchmark.json"), "[" + jmh("SignatureBenchmark.sign", "bodyBytes", "256", 0.5, "us/op") + "]");
+        Files.writeString(dir.resolve("jmh/after-WorksheetJsonBenchmark.json"), "[" + jmh("WorksheetJsonBenchmark.parse", "lines", "20", 50.0, "us/op") + "]");
+        Files.writeString(dir.resolve("jmh/before-WorksheetJsonBenchmark.json"), "[" + jmh("WorksheetJsonBenchmark.parse", "lines", "20", 100.0, "us/op") + "]");
+        write("parts.tsv",
+                "jmh\t2026-12-05T16:00:00Z\t2026-12-05T16:16:40Z\t1000\t0.10 0.20 0.30\t1.90 1.80 1.20\tabc1234\tmain-22acc02\tok",
+                "heap\t2026-12-05T17:00:00Z\t2026-12-05T17:00:50Z\t50\t0.50 0.40 0.30\t0.90 0.50 0.30\tabc1234\t-\tok");
+
+        String md = report();
+
+        assertThat(md).contains("| jmh | 2026-12-05T16:00:00Z | 16 min 40 s | 0.10 0.20 0.30 | 1.90 1.80 1.20 | abc1234 | main-22acc02 | ok |")
+                .contains("All parts together: 17 min 30 s.")
+                .contains("| SignatureBenchmark.sign | bodyBytes=256 | 0.500 | 0.500 | us/op |")
+                .contains("| WorksheetJsonBenchmark.parse | lines=20 | 100.0 | 50.00 | us/op | 0.50 | faster |");
+    }
+
+    @Test
+    void keepsTheHandWrittenNotesOfThePreviousFileWhenItRewritesIt() throws Exception {
+        Files.writeString(dir.resolve("perf-results.md"), "# old generated part\n\n" + PerfReport.NOTES_MARKER
+                + "\n\n## Load harness, earlier\n\nnotes\n");
+
+        String md = report();
+
+        assertThat(md).startsWith("# Performance results").doesNotContain("# old generated part")
+                .endsWith(PerfReport.NOTES_MARKER + "\n\n## Load harness, earlier\n\nnotes\n");
     }
 }

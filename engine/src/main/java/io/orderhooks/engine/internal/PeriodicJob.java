@@ -6,7 +6,9 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,24 @@ public final class PeriodicJob implements AutoCloseable {
      */
     public static PeriodicJob start(String name, String what, Duration period, JobLock jobs, IntSupplier pass) {
         Objects.requireNonNull(pass, "pass");
+        return start(name, period, jobs, pass::getAsInt, handled -> {
+            if (handled > 0) {
+                LOG.info("{}: {}", what, handled);
+            }
+        });
+    }
+
+    /**
+     * Starts job {@code name}: each pass runs {@code pass} under the job's lock and, on the instance that ran it,
+     * hands its result to {@code after} once the lock is released (a failure of either is logged; the next pass
+     * still runs).
+     *
+     * @throws IllegalArgumentException when {@code period} is not positive
+     */
+    public static <R> PeriodicJob start(String name, Duration period, JobLock jobs, Supplier<R> pass, Consumer<R> after) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(pass, "pass");
+        Objects.requireNonNull(after, "after");
         Objects.requireNonNull(jobs, "jobs");
         if (period == null || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("period must be positive, was " + period);
@@ -40,16 +60,13 @@ public final class PeriodicJob implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(() -> runOnce(name, what, jobs, pass), 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(() -> runOnce(name, jobs, pass, after), 0, period.toMillis(), TimeUnit.MILLISECONDS);
         return new PeriodicJob(executor);
     }
 
-    private static void runOnce(String name, String what, JobLock jobs, IntSupplier pass) {
+    private static <R> void runOnce(String name, JobLock jobs, Supplier<R> pass, Consumer<R> after) {
         try {
-            int handled = jobs.runExclusively(name, pass::getAsInt).orElse(0);
-            if (handled > 0) {
-                LOG.info("{}: {}", what, handled);
-            }
+            jobs.runExclusively(name, pass).ifPresent(after);
         } catch (RuntimeException e) {
             LOG.warn("{} failed; will retry next period", name, e);
         }

@@ -76,15 +76,16 @@ public final class CheckoutService {
     }
 
     /**
-     * The first step of an optimistic checkout call: access and status checks in a short read of the order; the
-     * answer is applied later only if the order's revision is still the one returned here.
+     * The first step of an optimistic checkout call: the checks {@code withOrder} would make (an active reservation,
+     * access, status) on the order as committed, read without taking its lock (no transaction, nothing written); the
+     * answer is applied later, under the lock, only if the order's revision is still the one returned here.
      */
     private OrderState started(Caller caller, Direction direction, String orderID) {
-        return ctx.store().withOrder(orderID, s -> {
-            access.requireModify(caller, direction, s);
-            OrderAccess.requireUnsubmitted(s);
-            return Mutation.unchanged(s);
-        });
+        OrderState s = ctx.store().order(orderID).orElseThrow(() -> Errors.notFound("Order", orderID));
+        io.orderhooks.engine.internal.orders.ReservingStore.refuseIfHeld(s, null, ctx.now());
+        access.requireModify(caller, direction, s);
+        OrderAccess.requireUnsubmitted(s);
+        return s;
     }
 
     /**

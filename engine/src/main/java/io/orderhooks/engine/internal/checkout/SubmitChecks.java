@@ -73,8 +73,9 @@ public final class SubmitChecks {
             Map<String, Integer> wanted = c.order().lineItems().stream().filter(l -> l.inventoryRecordID() == null)
                     .collect(Collectors.groupingBy(LineItem::productID, Collectors.summingInt(LineItem::quantity)));
             List<String> missing = new ArrayList<>();
+            Map<String, Product> products = ctx.store().table(Tables.PRODUCTS).findAll(wanted.keySet());
             for (Map.Entry<String, Integer> w : wanted.entrySet()) {
-                Optional<Product> p = ctx.store().table(Tables.PRODUCTS).find(w.getKey());
+                Optional<Product> p = Optional.ofNullable(products.get(w.getKey()));
                 if (p.isEmpty()) {
                     missing.add(w.getKey());
                     continue;

@@ -64,9 +64,14 @@ public final class ForwardingService {
      * is logged and never undoes the buyer's submit (the seller may forward by hand).
      */
     public void autoForward(Caller submitter, OrderState submitted) {
-        Predicate<LineItem> auto = l -> ctx.store().table(Tables.PRODUCTS).find(l.productID()).map(Product::autoForward)
-                .orElse(false).equals(Boolean.TRUE);
-        if (!ctx.config().sellerOrgID().equals(submitted.order().toCompanyID()) || submitted.lineItems().stream().noneMatch(auto)) {
+        if (!ctx.config().sellerOrgID().equals(submitted.order().toCompanyID())) {
+            return;
+        }
+        Map<String, Product> products = ctx.store().table(Tables.PRODUCTS)
+                .findAll(submitted.lineItems().stream().map(LineItem::productID).toList());
+        Predicate<LineItem> auto = l -> products.containsKey(l.productID())
+                && Boolean.TRUE.equals(products.get(l.productID()).autoForward());
+        if (submitted.lineItems().stream().noneMatch(auto)) {
             return;
         }
         Caller system = Caller.seller(AUTO_FORWARD_USER, ctx.config().sellerOrgID(), null, "FullAccess");

@@ -1,17 +1,15 @@
 package io.orderhooks.engine.internal.grouporders;
 
+import io.orderhooks.engine.internal.PeriodicJob;
 import io.orderhooks.engine.internal.store.JobLock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link GroupOrderService#purgeExpired()} every {@code period} on one daemon thread, so expired invitations
+ * Runs {@link GroupOrderService#purgeExpired()} every {@code period} as a {@link PeriodicJob}, so expired invitations
  * are deleted automatically. Whether an invitation has expired is decided by the engine's clock; the period only
  * sets how often to look (tests call {@code purgeExpired()} directly after moving a {@code MutableClock}).
  * A failing run is logged and the next one still happens. With several engine instances on one database each
@@ -31,27 +29,22 @@ public final class InvitationPurger implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InvitationPurger.class);
 
-    private final ScheduledExecutorService executor;
+    private final PeriodicJob job;
 
-    private InvitationPurger(ScheduledExecutorService executor) {
-        this.executor = executor;
+    private InvitationPurger(PeriodicJob job) {
+        this.job = job;
     }
 
     /** Starts purging now and then every {@code period}, each run under {@code jobs}' lock of {@value #JOB}. */
     public static InvitationPurger start(GroupOrderService service, Duration period, JobLock jobs, Listener listener) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(listener, "listener");
-        Objects.requireNonNull(jobs, "jobs");
-        if (period == null || period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("period must be positive, was " + period);
-        }
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "orderhooks-invitation-purge");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(() -> runOnce(service, jobs, listener), 0, period.toMillis(), TimeUnit.MILLISECONDS);
-        return new InvitationPurger(executor);
+        return new InvitationPurger(PeriodicJob.start(JOB, period, jobs, service::purgeExpired, purged -> {
+            if (!purged.isEmpty()) {
+                LOG.debug("purged {} expired group order invitation(s)", purged.size());
+                listener.purged(purged);
+            }
+        }));
     }
 
     /** Starts purging now and then every {@code period} on a single instance. */
@@ -69,21 +62,9 @@ public final class InvitationPurger implements AutoCloseable {
         return start(service, period, JobLock.LOCAL, ids -> {});
     }
 
-    private static void runOnce(GroupOrderService service, JobLock jobs, Listener listener) {
-        try {
-            List<String> purged = jobs.runExclusively(JOB, service::purgeExpired).orElse(List.of());
-            if (!purged.isEmpty()) {
-                LOG.debug("purged {} expired group order invitation(s)", purged.size());
-                listener.purged(purged);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("purging expired group order invitations failed; will retry next period", e);
-        }
-    }
-
     /** Stops the schedule; a run in progress finishes. */
     @Override
     public void close() {
-        executor.shutdown();
+        job.close();
     }
 }

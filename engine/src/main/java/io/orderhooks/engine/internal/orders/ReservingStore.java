@@ -136,14 +136,23 @@ public final class ReservingStore implements Store {
      */
     public <R> R withReservation(String orderID, String reservationID, Function<OrderState, Mutation<R>> work) {
         return store.withOrder(orderID, s -> {
-            CheckoutReservation held = s.reservation();
-            if (held != null && held.activeAt(now()) && !held.id().equals(reservationID)) {
-                throw inProgress(s.id(), held);
-            }
+            refuseIfHeld(s, reservationID, now());
             Mutation<R> m = work.apply(s);
             return m.next() == null ? m
                     : new Mutation<>(m.next().withRevision(s.revision() + 1), m.delete(), m.result(), m.failure());
         });
+    }
+
+    /**
+     * Refuses ({@code Order.CheckoutInProgress}) an order held at {@code now} by an active reservation other than
+     * {@code reservationID} ({@code null}: any); what {@link #withReservation} checks first, for a caller that only
+     * reads the order (an optimistic checkout step, whose answer is applied later under the lock).
+     */
+    public static void refuseIfHeld(OrderState s, String reservationID, OffsetDateTime now) {
+        CheckoutReservation held = s.reservation();
+        if (held != null && held.activeAt(now) && !held.id().equals(reservationID)) {
+            throw inProgress(s.id(), held);
+        }
     }
 
     /** 409 {@code Order.CheckoutInProgress}: the order is held by a checkout call in flight. */

@@ -13,6 +13,20 @@ public interface Repository<T> {
     /** The value under {@code key}; empty when absent or when {@code key} is null (a request that named no ID). */
     Optional<T> find(String key);
 
+    /**
+     * The values under {@code keys} that exist, keyed by key in the order of {@code keys} (null keys and duplicates
+     * ignored): as many {@link #find} calls, in one statement in a JDBC store.
+     */
+    default java.util.Map<String, T> findAll(java.util.Collection<String> keys) {
+        java.util.Map<String, T> found = new java.util.LinkedHashMap<>();
+        for (String key : keys) {
+            if (key != null && !found.containsKey(key)) {
+                find(key).ifPresent(v -> found.put(key, v));
+            }
+        }
+        return found;
+    }
+
     List<T> list();
 
     /** A snapshot of the values whose key starts with {@code keyPrefix} (e.g. {@code buyerID/}), in insertion order. */

@@ -186,6 +186,26 @@ public abstract class StoreContract {
     }
 
     @Test
+    void findAllGivesTheValuesThatExistInTheOrderOfTheKeysAskedFor() {
+        Repository<String> t = store.table(things());
+        for (int i = 0; i < 150; i++) {
+            t.insert("k" + i, "v" + i);
+        }
+        store.table(Table.of("others", String.class)).insert("k7", "other");
+        java.util.List<String> keys = new java.util.ArrayList<>(java.util.Arrays.asList("k7", null, "missing", "k3", "k7", "k_"));
+        for (int i = 149; i >= 20; i--) {
+            keys.add("k" + i);
+        }
+
+        java.util.Map<String, String> found = t.findAll(keys);
+
+        assertThat(found).hasSize(132).containsEntry("k7", "v7").containsEntry("k3", "v3").containsEntry("k20", "v20")
+                .doesNotContainKeys("missing", "k_");
+        assertThat(found.keySet()).startsWith("k7", "k3", "k149").endsWith("k20");
+        assertThat(t.findAll(java.util.List.of())).isEmpty();
+    }
+
+    @Test
     void tablesWithTheSameKeysAreIndependent() {
         store.table(things()).insert("k", "thing");
         store.table(Table.of("others", String.class)).insert("k", "other");

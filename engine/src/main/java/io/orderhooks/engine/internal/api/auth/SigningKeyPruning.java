@@ -1,6 +1,7 @@
 package io.orderhooks.engine.internal.api.auth;
 
 import io.orderhooks.core.model.ApiClient;
+import io.orderhooks.engine.internal.PeriodicJob;
 import io.orderhooks.engine.internal.store.JobLock;
 import io.orderhooks.engine.internal.store.Store;
 import io.orderhooks.engine.internal.store.Tables;
@@ -8,9 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,36 +30,22 @@ public final class SigningKeyPruning implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeyPruning.class);
 
-    private final ScheduledExecutorService executor;
+    private final PeriodicJob job;
 
-    private SigningKeyPruning(ScheduledExecutorService executor) {
-        this.executor = executor;
+    private SigningKeyPruning(PeriodicJob job) {
+        this.job = job;
     }
 
-    /** Prunes now and then every {@code period}, judged by {@code clock}. */
+    /** Prunes now and then every {@code period} (a {@link PeriodicJob}), judged by {@code clock}. */
     public static SigningKeyPruning start(Store store, Clock clock, Duration period, JobLock jobs) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(jobs, "jobs");
-        if (period == null || period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("period must be positive, was " + period);
-        }
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "orderhooks-signing-key-prune");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                List<String> pruned = runOnce(store, clock, jobs);
-                if (!pruned.isEmpty()) {
-                    LOG.info("deleted {} retired signing key(s) no valid token can name: {}", pruned.size(), pruned);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("pruning retired signing keys failed; will retry next period", e);
-            }
-        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
-        return new SigningKeyPruning(executor);
+        return new SigningKeyPruning(PeriodicJob.start(JOB, period, jobs,
+                () -> StoredSigningKeys.pruneRetired(store, clock, longestTokenLifetime(store)), pruned -> {
+                    if (!pruned.isEmpty()) {
+                        LOG.info("deleted {} retired signing key(s) no valid token can name: {}", pruned.size(), pruned);
+                    }
+                }));
     }
 
     /** One pass under {@code jobs}' lock; the {@code kid}s deleted (none when another instance holds the lock). */
@@ -85,6 +69,6 @@ public final class SigningKeyPruning implements AutoCloseable {
     /** Stops the schedule; a pass in progress finishes. */
     @Override
     public void close() {
-        executor.shutdown();
+        job.close();
     }
 }

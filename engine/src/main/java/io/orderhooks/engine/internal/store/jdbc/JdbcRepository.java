@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
 final class JdbcRepository<T> implements Repository<T> {
 
     private static final String SELECT = "SELECT doc FROM documents WHERE tbl = ?";
+    static final int KEYS_PER_STATEMENT = 100;
 
     private final Table<T> table;
     private final Transactions tx;
@@ -35,6 +36,50 @@ final class JdbcRepository<T> implements Repository<T> {
     public Optional<T> find(String key) {
         List<T> found = query(SELECT + " AND doc_key = ?", key);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /**
+     * One {@code IN} statement per {@value #KEYS_PER_STATEMENT} keys; inside a transaction each key's answer (found or
+     * not) is also what a later {@link #find} of it in the transaction gets.
+     */
+    @Override
+    public java.util.Map<String, T> findAll(java.util.Collection<String> keys) {
+        List<String> wanted = keys.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        java.util.Map<String, T> rows = new java.util.HashMap<>();
+        for (int from = 0; from < wanted.size(); from += KEYS_PER_STATEMENT) {
+            List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + KEYS_PER_STATEMENT));
+            rows.putAll(tx.read(c -> keyed(c, chunk)));
+        }
+        TransactionReads reads = tx.reads();
+        java.util.Map<String, T> found = new java.util.LinkedHashMap<>();
+        for (String key : wanted) {
+            T value = rows.get(key);
+            if (value != null) {
+                found.put(key, value);
+            }
+            if (reads != null) {
+                reads.get(table.name(), SELECT + " AND doc_key = ?" + '\u0000' + key,
+                        () -> value == null ? List.<T>of() : List.of(value));
+            }
+        }
+        return found;
+    }
+
+    private java.util.Map<String, T> keyed(Connection c, List<String> keys) throws SQLException {
+        String in = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT doc_key, doc FROM documents WHERE tbl = ? AND doc_key IN (" + in + ")")) {
+            ps.setString(1, table.name());
+            for (int i = 0; i < keys.size(); i++) {
+                ps.setString(i + 2, keys.get(i));
+            }
+            java.util.Map<String, T> out = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), StoreJson.read(rs.getString(2), table.type()));
+                }
+            }
+            return out;
+        }
     }
 
     @Override
@@ -60,6 +105,7 @@ final class JdbcRepository<T> implements Repository<T> {
 
     @Override
     public void insert(String key, T value) {
+        forgetReads();
         tx.guarded(c -> insertRow(c, key, value), e -> !StoreFailures.isUniqueViolation(e) ? StoreFailures.unavailable(e)
                 : StoreFailures.isUniqueLookupViolation(e) ? lookupTaken(value) : StoreFailures.idExists(what, key));
     }
@@ -67,6 +113,7 @@ final class JdbcRepository<T> implements Repository<T> {
     @Override
     public void put(String key, T value) {
         tx.inTransaction(c -> {
+            forgetReads();
             if (updateGuarded(c, key, value) == 0) {
                 try {
                     tx.guarded(x -> insertRow(x, key, value), e -> !StoreFailures.isUniqueViolation(e)
@@ -83,6 +130,7 @@ final class JdbcRepository<T> implements Repository<T> {
     @Override
     public T update(String key, UnaryOperator<T> change) {
         return tx.inTransaction(c -> {
+            forgetReads();
             List<T> locked = query(c, SELECT + " AND doc_key = ? FOR UPDATE", key);
             if (locked.isEmpty()) {
                 throw OrderCloudException.notFound(what, key);
@@ -116,6 +164,7 @@ final class JdbcRepository<T> implements Repository<T> {
     @Override
     public boolean delete(String key) {
         return tx.inTransaction(c -> {
+            forgetReads();
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM documents WHERE tbl = ? AND doc_key = ?")) {
                 ps.setString(1, table.name());
                 ps.setString(2, key);
@@ -151,8 +200,24 @@ final class JdbcRepository<T> implements Repository<T> {
         }
     }
 
+    /**
+     * A read; inside a transaction answered from its {@link TransactionReads} when this transaction made the same read
+     * since it last wrote this table (a read naming a null key is always made).
+     */
     private List<T> query(String sql, String... params) {
-        return tx.read(c -> query(c, sql, params));
+        TransactionReads reads = tx.reads();
+        if (reads == null || java.util.Arrays.asList(params).contains(null)) {
+            return tx.read(c -> query(c, sql, params));
+        }
+        return reads.get(table.name(), sql + '\u0000' + String.join("\u0000", params), () -> tx.read(c -> query(c, sql, params)));
+    }
+
+    /** This transaction is about to write the table: its cached reads of the table go. */
+    private void forgetReads() {
+        TransactionReads reads = tx.reads();
+        if (reads != null) {
+            reads.forget(table.name());
+        }
     }
 
     private List<T> query(Connection c, String sql, String... params) throws SQLException {

@@ -42,6 +42,7 @@ public final class JdbcStore implements Store, AutoCloseable {
 
     private final HikariDataSource pool;
     private final Transactions tx;
+    private final OrderCache cache;
     private final Map<String, JdbcRepository<?>> tables = new ConcurrentHashMap<>();
     private final JobLock jobLock;
     private final Readiness readiness;
@@ -51,9 +52,10 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final OrderListSql orderLists;
     private final JdbcDeliveryTable deliveries;
 
-    JdbcStore(HikariDataSource pool, Dialect dialect) {
+    JdbcStore(HikariDataSource pool, javax.sql.DataSource statements, Dialect dialect) {
         this.pool = pool;
-        this.tx = new Transactions(pool);
+        this.tx = new Transactions(statements);
+        this.cache = new OrderCache(tx);
         this.orderLists = new OrderListSql(dialect);
         this.deliveries = new JdbcDeliveryTable(tx, dialect);
         boolean shared = pool.getJdbcUrl().startsWith("jdbc:postgresql:");
@@ -139,8 +141,7 @@ public final class JdbcStore implements Store, AutoCloseable {
         if (orderID == null) {
             return Optional.empty();
         }
-        List<OrderState> found = tx.read(c -> OrderRows.select(c, SELECT + " WHERE id = ?", orderID));
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return tx.read(c -> cache.read(c, orderID, false)).map(OrderCache.Row::state);
     }
 
     @Override
@@ -191,13 +192,17 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     public <R> R withOrder(String orderID, Function<OrderState, Mutation<R>> work) {
         Mutation<R> m = tx.nested(c -> {
-            OrderState current = OrderRows.lock(c, orderID)
+            tx.reads().forgetAll(); // what the work reads is read under the order's lock
+            OrderCache.Row locked = cache.read(c, orderID, true)
                     .orElseThrow(() -> OrderCloudException.notFound("Order", orderID));
+            OrderState current = locked.state();
             Mutation<R> decided = work.apply(current);
             if (decided.delete()) {
+                cache.forget(orderID);
                 OrderRows.delete(c, current);
             } else if (decided.next() != null) {
                 OrderRows.update(c, current, decided.next());
+                cache.remember(orderID, new OrderCache.Row(locked.seq(), locked.version() + 1, decided.next()));
             }
             return decided;
         });

@@ -11,12 +11,12 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The {@code orders} table: one row per order aggregate, the whole {@link OrderState} as a JSON document plus real
  * columns for what is looked up, filtered and sorted (companies, user, status, dates, total, shared with the
- * organization; {@code id_lower} is generated) and a version that every change increments. Every write also writes
+ * organization; {@code id_lower} is generated) and a version that every change increments (what {@link OrderCache}
+ * checks; every write of {@code doc} goes through {@link #update}). Every write also writes
  * the order's {@link OrderCounts} deltas in the same transaction.
  */
 final class OrderRows {
@@ -72,12 +72,6 @@ final class OrderRows {
                 OrderCounts.removed(c, before.order());
             }
         }
-    }
-
-    /** The order locked for the rest of the transaction ({@code SELECT ... FOR UPDATE}). */
-    static Optional<OrderState> lock(Connection c, String orderID) throws SQLException {
-        List<OrderState> found = select(c, "SELECT doc FROM orders WHERE id = ? FOR UPDATE", orderID);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     static List<OrderState> select(Connection c, String sql, String... params) throws SQLException {

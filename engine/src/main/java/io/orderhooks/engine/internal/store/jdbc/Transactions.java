@@ -14,9 +14,32 @@ final class Transactions {
 
     private final DataSource pool;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final ThreadLocal<TransactionReads> reads = new ThreadLocal<>();
+    private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
 
     Transactions(DataSource pool) {
         this.pool = pool;
+    }
+
+    /**
+     * The reads cache of the calling thread's transaction ({@link TransactionReads}); null outside a transaction,
+     * where every read is its own statement.
+     */
+    TransactionReads reads() {
+        return reads.get();
+    }
+
+    /**
+     * Runs {@code action} once the calling thread's transaction commits (dropped if it, or the savepoint the action
+     * was registered behind, rolls back); at once outside a transaction. Actions must not fail.
+     */
+    void afterCommit(Runnable action) {
+        java.util.List<Runnable> pending = afterCommit.get();
+        if (pending == null) {
+            action.run();
+        } else {
+            pending.add(action);
+        }
     }
 
     /** Whether the calling thread is inside a transaction of this pool. */
@@ -36,15 +59,22 @@ final class Transactions {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             current.set(c);
+            reads.set(new TransactionReads());
+            java.util.List<Runnable> pending = new java.util.ArrayList<>();
+            afterCommit.set(pending);
             try {
                 R r = work.run(c);
                 c.commit();
+                afterCommit.remove();
+                pending.forEach(Runnable::run);
                 return r;
             } catch (RuntimeException | SQLException | Error e) {
                 rollbackQuietly(c, e);
                 throw e;
             } finally {
                 current.remove();
+                reads.remove();
+                afterCommit.remove();
             }
         } catch (SQLException e) {
             throw StoreFailures.unavailable(e);
@@ -89,12 +119,14 @@ final class Transactions {
         }
         return run(joined, c -> {
             Savepoint sp = c.setSavepoint();
+            int mark = afterCommit.get().size();
             try {
                 R r = work.run(c);
                 c.releaseSavepoint(sp);
                 return r;
             } catch (SQLException e) {
                 c.rollback(sp);
+                rolledBackTo(mark);
                 throw onFailure.translate(e);
             }
         });
@@ -112,15 +144,24 @@ final class Transactions {
         }
         return run(joined, c -> {
             Savepoint sp = c.setSavepoint();
+            int mark = afterCommit.get().size();
             try {
                 R r = work.run(c);
                 c.releaseSavepoint(sp);
                 return r;
             } catch (RuntimeException | SQLException | Error e) {
                 c.rollback(sp);
+                rolledBackTo(mark);
                 throw e;
             }
         });
+    }
+
+    /** After a savepoint rollback: the cached reads go, and so do the after-commit actions registered behind it. */
+    private void rolledBackTo(int mark) {
+        reads.get().forgetAll();
+        java.util.List<Runnable> pending = afterCommit.get();
+        pending.subList(mark, pending.size()).clear();
     }
 
     /** Turns a SQL failure into the caller's error (or rethrows it as 503). */

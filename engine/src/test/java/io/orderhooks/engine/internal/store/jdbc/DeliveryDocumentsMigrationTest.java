@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +21,7 @@ class DeliveryDocumentsMigrationTest {
 
     @Test
     void deliveryRecordsKeptAsDocumentsMoveToTheDeliveriesTable() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("orderhooks");
-        Flyway.configure().dataSource(url, "sa", "").locations(SchemaMigration.LOCATION).target("2").load().migrate();
+        String url = OlderSchema.h2(dir, "2");
         try (Connection c = DriverManager.getConnection(url, "sa", "");
              PreparedStatement ps = c.prepareStatement("INSERT INTO documents (tbl, doc_key, doc) VALUES ('deliveries', ?, ?)")) {
             for (String id : new String[] {"old1", "old2"}) {

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +24,7 @@ class OrderListMigrationTest {
 
     @Test
     void ordersOfAnOlderSchemaGetTheirCountsSharedFlagsAndLowerCasedIds() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("orderhooks");
-        Flyway.configure().dataSource(url, "sa", "").locations(SchemaMigration.LOCATION)
-                .javaMigrations(new V4__move_delivery_documents()).target("5").load().migrate();
+        String url = OlderSchema.h2(dir, "5");
         try (Connection c = DriverManager.getConnection(url, "sa", "");
              PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, version, from_company, to_company, status, "
                      + "date_created, doc) VALUES (?, 1, 'b1', 'seller', ?, ?, ?)")) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +26,7 @@ class UniqueLookupsMigrationTest {
 
     @Test
     void storedUsernamesAndCodesBecomeUniqueLookupsAndAnOldDuplicateKeepsTheStartGoing() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("orderhooks");
-        Flyway.configure().dataSource(url, "sa", "").locations(SchemaMigration.LOCATION)
-                .javaMigrations(new V4__move_delivery_documents()).target("5").load().migrate();
+        String url = OlderSchema.h2(dir, "5");
         try (Connection c = DriverManager.getConnection(url, "sa", "");
              PreparedStatement ps = c.prepareStatement("INSERT INTO documents (tbl, doc_key, lookup, doc) VALUES (?, ?, ?, ?)")) {
             insert(ps, "users", "b1/u1", "ann", User.builder().id("u1").companyID("b1").username("Ann").build());

@@ -1,0 +1,152 @@
+# The checkout run of benchmarks/load/run.sh (sourced, not run): whole REST checkouts of CHECKOUT_LINES lines by
+# USERS virtual users (CheckoutLoad) against the engine's REST API, the engine delivering every checkout event over
+# signed HTTP to the example merchant.
+#
+# Each row runs on its own fresh processes: a merchant, the engine(s), for the postgres store a new embedded
+# PostgreSQL (new data folder), all stopped, and PostgreSQL's postmaster waited for, before the next row starts.
+# Rows are ordered per store, then per engine count, then per round; with BEFORE_JAR each round runs the before and
+# the current jar back to back, alternating which goes first (round 1 before/after, round 2 after/before, ...).
+# Per row: CHECKOUT_WARMUP s unmeasured, DURATION s measured; the "checkout" line of load.tsv is the median over
+# CHECKOUT_ROUNDS rounds ("checkout-round" lines keep every round). A failed checkout (warm-up or measured) or a
+# row whose processes do not start is recorded and the run goes on.
+#
+# Rows: checkout-LINES (memory), checkout-LINES-STORE, ...-2engines, ...-before. DRIVER_JAR (default the current
+# jar) drives every row, the before rows too.
+
+CHECKOUT_ROUNDS=${CHECKOUT_ROUNDS:-$ROUNDS}
+CHECKOUT_WARMUP=${CHECKOUT_WARMUP:-$WARMUP}
+
+checkout_run() {
+  local store engines round variant variants
+  rm -f "$OUT"/checkout-*.rss
+  for store in $STORES; do
+    case $store in memory|h2|postgres) ;; *) echo "unknown store $store: memory, h2 or postgres" >&2; exit 1 ;; esac
+    for engines in $ENGINES; do
+      if [ "$engines" != 1 ] && [ "$store" != postgres ]; then
+        echo "ENGINES=$engines needs the postgres store (a $store store is one process's): skipped" >&2
+        continue
+      fi
+      for round in $(seq 1 "$CHECKOUT_ROUNDS"); do
+        variants=after
+        if [ -n "$BEFORE_JAR" ]; then
+          if [ $((round % 2)) = 1 ]; then variants="before after"; else variants="after before"; fi
+        fi
+        for variant in $variants; do
+          checkout_row "$store" "$engines" "$round" "$variant"
+        done
+      done
+    done
+  done
+  checkout_medians >>"$RESULTS"
+}
+
+# checkout_row STORE ENGINES ROUND VARIANT: one measured checkout run (VARIANT before = $BEFORE_JAR's engine and
+# merchant; after = $CURRENT_JAR's), every process of it stopped at the end.
+checkout_row() {
+  local store=$1 engines=$2 round=$3 variant=$4 name jar=$CURRENT_JAR
+  [ "$variant" = before ] && jar=$BEFORE_JAR
+  name="checkout-$CHECKOUT_LINES"
+  [ "$store" = memory ] || name="$name-$store"
+  [ "$engines" = 1 ] || name="$name-${engines}engines"
+  [ "$variant" = before ] && name="$name-before"
+  printf 'loadavg\t%s round %s start\t%s\n' "$name" "$round" "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
+  echo "== $name round $round" >&2
+  ROW_PIDS=()
+  if checkout_processes "$store" "$engines" "$jar" "$name" "$round"; then
+    checkout_measure "$name" "$round"
+  fi
+  local pid
+  for pid in "${ROW_PIDS[@]}"; do stop_server "$pid"; done
+  stop_postgres
+}
+
+# checkout_processes STORE ENGINES JAR NAME ROUND: starts the row's PostgreSQL (postgres store), merchant and
+# engines; sets ENGINE_URLS, ENGINE_PID, MERCHANT_PID. Returns 1 (recorded as a failed row) when one does not start.
+checkout_processes() {
+  local store=$1 engines=$2 jar=$3 name=$4 round=$5 property=$1 i
+  if [ "$store" = postgres ]; then
+    start_postgres || { checkout_failed "$name" "$round" "PostgreSQL did not start"; return 1; }
+    property=$POSTGRES_URL
+  fi
+  JAR=$jar start_server merchant || { checkout_failed "$name" "$round" "merchant did not start"; return 1; }
+  MERCHANT_PID=$SERVER_PID
+  ROW_PIDS+=("$SERVER_PID")
+  local merchant_url="http://127.0.0.1:$SERVER_PORT/integration"
+  local opts="$SERVER_JAVA_OPTS -Dorderhooks.bench.store=$property"
+  ENGINE_URLS=""
+  for i in $(seq 1 "$engines"); do
+    local role=engine
+    [ "$i" = 1 ] || role="engine$i"
+    JAR=$jar SERVER_JAVA_OPTS=$opts start_server "$role" "$merchant_url" \
+      || { checkout_failed "$name" "$round" "$role did not start (see $OUT/$role.log)"; return 1; }
+    ROW_PIDS+=("$SERVER_PID")
+    [ "$i" = 1 ] && ENGINE_PID=$SERVER_PID
+    ENGINE_URLS="${ENGINE_URLS:+$ENGINE_URLS,}http://127.0.0.1:$SERVER_PORT"
+  done
+}
+
+# checkout_measure NAME ROUND: runs CheckoutLoad (of DRIVER_JAR, the same for every row) against ENGINE_URLS, sampling
+# the merchant's and first engine's RSS each second; appends a "checkout-round" line (CheckoutLoad's fields, name and
+# round in front).
+checkout_measure() {
+  local name=$1 round=$2 line log="$OUT/$name-round$round.driver.log"
+  ( for _ in $(seq 1 $((CHECKOUT_WARMUP + DURATION + 5))); do
+      rss_kb "$MERCHANT_PID" >>"$OUT/$name-merchant.rss" 2>/dev/null || true
+      rss_kb "$ENGINE_PID" >>"$OUT/$name-engine.rss" 2>/dev/null || true
+      sleep 1
+    done ) &
+  local sampler=$!
+  # shellcheck disable=SC2086
+  line=$(timeout $((CHECKOUT_WARMUP + DURATION + 180)) java $SERVER_JAVA_OPTS -cp "$DRIVER_JAR" io.orderhooks.benchmarks.CheckoutLoad \
+    "$ENGINE_URLS" "$USERS" "$CHECKOUT_WARMUP" "$DURATION" "$CHECKOUT_LINES" 2>"$log" | awk -F'\t' '$1 == "checkout"') || true
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  printf 'loadavg\t%s round %s end\t%s\n' "$name" "$round" "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
+  if [ -z "$line" ]; then
+    checkout_failed "$name" "$round" "CheckoutLoad gave no result (see $log)"
+    return
+  fi
+  # an older jar's CheckoutLoad (DRIVER_JAR) prints no warm-up failure count (field 13): recorded as unknown (-)
+  echo "$line" | awk -F'\t' -v OFS='\t' -v name="$name" -v round="$round" \
+    '{ $1 = "checkout-round"; $2 = name "\t" round; if (NF < 13) $13 = "-"; print }' >>"$RESULTS"
+  local failed warm
+  failed=$(echo "$line" | cut -f12)
+  warm=$(echo "$line" | cut -f13)
+  [ "$failed" = 0 ] || echo "$name round $round: $failed measured checkouts failed (kept in the row); see $log" >&2
+  [ "${warm:-0}" = 0 ] || echo "$name round $round: $warm checkouts failed during the warm-up (recorded); see $log" >&2
+}
+
+# checkout_failed NAME ROUND REASON: a row that gave no figure, recorded (and reported) instead of ending the run.
+checkout_failed() {
+  printf 'fail\t%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RESULTS"
+  echo "$1 round $2: $3 (recorded; the run goes on)" >&2
+}
+
+# checkout_medians: one "checkout" line per row (CheckoutLoad's columns: medians of checkouts/s and latencies;
+# sums of checkouts, requests, failed measured and warm-up checkouts; then the number of rounds), and its RSS maxima.
+checkout_medians() {
+  awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'
+    $1 == "checkout-round" {
+      k = $2
+      if (!(k in rounds)) { order[++n] = k; users[k] = $4; lines[k] = $5 }
+      rounds[k]++
+      for (f = 6; f <= 10; f++) col[k, f] = col[k, f] " " $f
+      for (f = 11; f <= 14; f++) sum[k, f] += $f
+      if ($14 == "-") unknown[k] = 1
+    }
+    END {
+      for (i = 1; i <= n; i++) {
+        k = order[i]
+        printf "checkout\t%s\t%s\t%s\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%d\n", k, users[k], lines[k], median(col[k, 6]),
+          median(col[k, 7]), median(col[k, 8]), median(col[k, 9]), median(col[k, 10]), sum[k, 11], sum[k, 12], sum[k, 13],
+          (k in unknown) ? "-" : sum[k, 14], rounds[k]
+      }
+    }' "$RESULTS"
+  local file name
+  for file in "$OUT"/checkout-*-engine.rss; do
+    [ -e "$file" ] || continue
+    name=$(basename "$file" -engine.rss)
+    printf 'rss\tmerchant (%s)\tload-max\t%s\n' "$name" "$(sort -n "$OUT/$name-merchant.rss" | tail -1)"
+    printf 'rss\tengine (%s)\tload-max\t%s\n' "$name" "$(sort -n "$file" | tail -1)"
+  done
+}

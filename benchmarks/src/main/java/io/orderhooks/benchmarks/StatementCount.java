@@ -1,0 +1,166 @@
+package io.orderhooks.benchmarks;
+
+import io.javalin.Javalin;
+import io.orderhooks.engine.delivery.InMemoryDeliveryLog;
+import io.orderhooks.engine.internal.api.EngineApi;
+import io.orderhooks.engine.internal.store.Store;
+import io.orderhooks.engine.internal.store.jdbc.JdbcStores;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one REST checkout asks of a JDBC store, per route: statements, transactions and connection checkouts per
+ * request, counted by {@link StatementCounter} around the store's pool (load-insensitive, unlike checkouts/s). One
+ * virtual user ({@link RestShopper}) logs in, runs two unmeasured checkouts, then {@code checkouts} measured ones of
+ * {@code lines} lines sequentially against the engine's REST API on an in-process {@link BenchEngine} (canned
+ * middleware: the store's work only); each request's counts are the counters' change from the previous answer to
+ * this one.
+ *
+ * <p>Usage: {@code StatementCount h2|postgres [checkouts=5] [lines=20] [sql]} ({@code sql} adds each route's
+ * statements by SQL text). Prints averages per request and per checkout.
+ */
+public final class StatementCount {
+
+    /** The counters {@link #print} shows, in order. */
+    static final List<String> COLUMNS = List.of("statements", "verb:SELECT", "verb:INSERT", "verb:UPDATE", "verb:DELETE",
+            "commits", "autoCommitStatements", "rollbacks", "savepoints", "connections");
+
+    /** Each route's samples (one map of counter changes per request), routes in the order first seen. */
+    record Counts(int lines, Map<String, List<Map<String, Long>>> byRoute) {
+
+        /** The average of {@code counter} over {@code route}'s requests. */
+        double perRequest(String route, String counter) {
+            return byRoute.get(route).stream().mapToLong(s -> s.getOrDefault(counter, 0L)).average().orElse(0);
+        }
+
+        /** {@code counter} per checkout: every route's average times its requests per checkout (login excluded). */
+        double perCheckout(String counter) {
+            double sum = 0;
+            for (String route : byRoute.keySet()) {
+                int n = route.equals("line add") ? lines : route.startsWith("auth") ? 0 : 1;
+                sum += n * perRequest(route, counter);
+            }
+            return sum;
+        }
+
+        /** Transactions per checkout: commits plus statements run in auto-commit (each its own transaction). */
+        double transactionsPerCheckout() {
+            return perCheckout("commits") + perCheckout("autoCommitStatements");
+        }
+    }
+
+    private StatementCount() {}
+
+    public static void main(String[] args) throws Exception {
+        String kind = args.length > 0 ? args[0] : "h2";
+        int checkouts = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int lines = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        print(kind, checkouts, measure(kind, checkouts, lines), args.length > 3 && args[3].equals("sql"));
+        System.exit(0);
+    }
+
+    /** Counts {@code checkouts} checkouts of {@code lines} lines on a fresh {@code h2} or embedded {@code postgres} store. */
+    static Counts measure(String kind, int checkouts, int lines) throws Exception {
+        StatementCounter counter = new StatementCounter();
+        EmbeddedPostgres postgres = kind.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+        try (AutoCloseable store = open(kind, postgres, counter)) {
+            BenchEngine bench = BenchEngine.seeded(BenchEngine.cannedMiddleware(), "https://middleware.invalid/x", (Store) store);
+            EngineApi api = EngineApi.builder(bench.engine()).issuer("http://127.0.0.1").deliveryLog(new InMemoryDeliveryLog()).build();
+            Javalin app = api.create();
+            app.unsafe.startup.showJavalinBanner = false;
+            app.start("127.0.0.1", 0);
+            try {
+                return new Counts(lines, count(counter, "http://127.0.0.1:" + app.port(), checkouts, lines));
+            } finally {
+                app.stop();
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    private static AutoCloseable open(String kind, EmbeddedPostgres postgres, StatementCounter counter) throws IOException {
+        return postgres != null
+                ? JdbcStores.postgresql(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", 16, counter::wrap)
+                : JdbcStores.h2(Files.createTempDirectory("orderhooks-count-"), 10, counter::wrap);
+    }
+
+    private static Map<String, List<Map<String, Long>>> count(StatementCounter counter, String base, int checkouts, int lines)
+            throws Exception {
+        RestShopper shopper = new RestShopper(RestShopper.client(), base);
+        Map<String, List<Map<String, Long>>> byRoute = new LinkedHashMap<>();
+        Map<String, Long> beforeLogin = counter.snapshot();
+        shopper.login();
+        List<Map<String, Long>> login = new ArrayList<>();
+        login.add(delta(beforeLogin, counter.snapshot()));
+        byRoute.put("auth (password grant)", login);
+        shopper.checkout(lines, n -> { });
+        shopper.checkout(lines, n -> { });
+        List<Map<String, Long>> last = new ArrayList<>(List.of(counter.snapshot()));
+        for (int i = 0; i < checkouts; i++) {
+            int[] step = {0};
+            shopper.checkout(lines, n -> {
+                Map<String, Long> now = counter.snapshot();
+                byRoute.computeIfAbsent(route(step[0]++, lines), k -> new ArrayList<>()).add(delta(last.get(0), now));
+                last.set(0, now);
+            });
+        }
+        return byRoute;
+    }
+
+    private static String route(int step, int lines) {
+        if (step == 0) {
+            return "create order";
+        }
+        if (step <= lines) {
+            return "line add";
+        }
+        return List.of("estimateshipping", "shipmethods", "calculate", "submit").get(step - lines - 1);
+    }
+
+    private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> d = new TreeMap<>();
+        after.forEach((k, v) -> {
+            long n = v - before.getOrDefault(k, 0L);
+            if (n != 0) {
+                d.put(k, n);
+            }
+        });
+        return d;
+    }
+
+    private static void print(String kind, int checkouts, Counts counts, boolean bySql) {
+        System.out.printf("store %s, %d checkouts of %d lines, averages per request%n", kind, checkouts, counts.lines());
+        System.out.printf("%-22s %6s %6s %6s %6s %6s %7s %6s %5s %6s %6s%n", "route", "stmts", "select", "insert", "update",
+                "delete", "commits", "autoc", "rollb", "savept", "conns");
+        for (String route : counts.byRoute().keySet()) {
+            StringBuilder row = new StringBuilder(String.format("%-22s", route));
+            COLUMNS.forEach(col -> row.append(String.format(" %6.2f", counts.perRequest(route, col))));
+            System.out.println(row);
+        }
+        StringBuilder total = new StringBuilder(String.format("%-22s", "per checkout"));
+        COLUMNS.forEach(col -> total.append(String.format(" %6.1f", counts.perCheckout(col))));
+        System.out.println(total);
+        System.out.printf("transactions per checkout (commits + auto-commit statements): %.1f%n", counts.transactionsPerCheckout());
+        if (bySql) {
+            counts.byRoute().forEach((route, samples) -> {
+                System.out.println("== " + route);
+                Map<String, Double> sql = new TreeMap<>();
+                samples.forEach(s -> s.forEach((k, v) -> {
+                    if (k.startsWith("sql:")) {
+                        sql.merge(k.substring(4), v / (double) samples.size(), Double::sum);
+                    }
+                }));
+                sql.forEach((text, n) -> System.out.printf("  %6.2f  %s%n", n, text));
+            });
+        }
+    }
+}

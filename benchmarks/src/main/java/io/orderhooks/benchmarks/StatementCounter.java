@@ -1,0 +1,113 @@
+package io.orderhooks.benchmarks;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+
+/**
+ * Counts what a JDBC store asks of its database, for {@link StatementCount}: connection checkouts, statements
+ * executed (by verb and by SQL text; a batch is one statement), transactions (a commit, or a statement run in
+ * auto-commit), rollbacks and savepoints. {@link #wrap} decorates the store's {@link DataSource} through JDK
+ * proxies; {@link #snapshot} reads the counters so far. Thread-safe.
+ */
+final class StatementCounter {
+
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+    /** {@code pool} with every connection, statement and commit counted. */
+    DataSource wrap(DataSource pool) {
+        return proxy(DataSource.class, pool, (target, method, args) -> {
+            Object result = invoke(target, method, args);
+            return method.getName().equals("getConnection") ? connection((Connection) result) : result;
+        });
+    }
+
+    /** Every counter so far, by name ({@code sql:<text>} for statements by text). */
+    Map<String, Long> snapshot() {
+        Map<String, Long> copy = new TreeMap<>();
+        counts.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
+    }
+
+    private void add(String name) {
+        counts.computeIfAbsent(name, k -> new LongAdder()).increment();
+    }
+
+    private Connection connection(Connection c) {
+        add("connections");
+        return proxy(Connection.class, c, (target, method, args) -> {
+            Object result = invoke(target, method, args);
+            switch (method.getName()) {
+                case "prepareStatement" -> {
+                    return statement(c, PreparedStatement.class, (PreparedStatement) result, (String) args[0]);
+                }
+                case "createStatement" -> {
+                    return statement(c, Statement.class, (Statement) result, null);
+                }
+                case "commit" -> add("commits");
+                case "rollback" -> add(args == null ? "rollbacks" : "savepointRollbacks");
+                case "setSavepoint" -> add("savepoints");
+                default -> { }
+            }
+            return result;
+        });
+    }
+
+    private <S extends Statement> S statement(Connection c, Class<S> type, S s, String preparedSql) {
+        String[] table = {null};
+        return proxy(type, s, (target, method, args) -> {
+            String name = method.getName();
+            if (name.equals("setString") && (Integer) args[0] == 1 && preparedSql != null && preparedSql.contains("tbl = ?")) {
+                table[0] = (String) args[1];
+            }
+            if (name.startsWith("execute")) {
+                String sql = preparedSql != null ? preparedSql : args != null && args.length > 0 ? (String) args[0] : "?";
+                executed(c, table[0] == null ? sql : "[" + table[0] + "] " + sql, name.contains("Batch"));
+            } else if (name.equals("addBatch")) {
+                add("batchRows");
+            }
+            return invoke(target, method, args);
+        });
+    }
+
+    private void executed(Connection c, String sql, boolean batch) {
+        add("statements");
+        add("verb:" + sql.replaceFirst("^\\[[^]]*] ", "").stripLeading().split("\\s+", 2)[0].toUpperCase(Locale.ROOT));
+        add("sql:" + (batch ? "[batch] " : "") + sql);
+        try {
+            if (c.getAutoCommit()) {
+                add("autoCommitStatements");
+            }
+        } catch (java.sql.SQLException e) {
+            add("autoCommitUnknown");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        Object handle(Object target, Method method, Object[] args) throws Throwable;
+    }
+
+    private static <T> T proxy(Class<T> type, T target, Handler handler) {
+        InvocationHandler h = (p, method, args) -> handler.handle(target, method, args);
+        return type.cast(Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {type}, h));
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.orderhooks.engine.internal.store.jdbc;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The document reads one transaction already made, so that the same read repeated within it (a product, a buyer, a
+ * catalog assignment list looked up again by each check of one request) costs one statement. Belongs to one
+ * transaction on one thread ({@link Transactions}); not thread-safe.
+ *
+ * <p>What a cached answer may be: what the database answered earlier in this transaction, while nothing of this
+ * transaction has written the table since. Under READ COMMITTED a repeated statement may see another transaction's
+ * newer commit, so the cached answer is the same as the read having been made a moment earlier. Where that moment
+ * matters, the cache is emptied: when the transaction locks an order (reads after the lock are made after it), when
+ * this transaction writes a table through {@link JdbcRepository} (that table's answers go), and when a savepoint is
+ * rolled back (answers may show writes that were undone). Locking reads ({@code FOR UPDATE}) are never cached.
+ */
+final class TransactionReads {
+
+    private final Map<String, Map<String, Object>> byTable = new HashMap<>();
+
+    /** The cached answer to {@code read} of {@code table}, or {@code load}'s answer, remembered. */
+    @SuppressWarnings("unchecked")
+    <V> V get(String table, String read, Supplier<V> load) {
+        Map<String, Object> answers = byTable.computeIfAbsent(table, t -> new HashMap<>());
+        Object cached = answers.get(read);
+        if (cached != null) {
+            return (V) cached;
+        }
+        V loaded = load.get();
+        byTable.computeIfAbsent(table, t -> new HashMap<>()).put(read, loaded);
+        return loaded;
+    }
+
+    /** Forgets every answer about {@code table} (this transaction writes it). */
+    void forget(String table) {
+        byTable.remove(table);
+    }
+
+    /** Forgets every answer (an order is locked, or a savepoint rolled back). */
+    void forgetAll() {
+        byTable.clear();
+    }
+}

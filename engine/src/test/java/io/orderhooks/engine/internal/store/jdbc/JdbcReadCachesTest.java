@@ -1,0 +1,152 @@
+package io.orderhooks.engine.internal.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.model.Order;
+import io.orderhooks.engine.internal.orders.OrderState;
+import io.orderhooks.engine.internal.store.Mutation;
+import io.orderhooks.engine.internal.store.Repository;
+import io.orderhooks.engine.internal.store.Table;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JDBC store's read caches ({@link OrderCache} across requests, {@link TransactionReads} within one transaction)
+ * on two engine instances' stores sharing one PostgreSQL database: what one instance wrote is what the other reads
+ * next, and nothing rolled back is ever read back.
+ */
+class JdbcReadCachesTest {
+
+    private static final Table<String> THINGS = Table.of("things", String.class);
+
+    private JdbcStore a;
+    private JdbcStore b;
+
+    @BeforeEach
+    void open() {
+        String url = TestPostgres.freshDatabase();
+        a = JdbcStores.postgresql(url, "postgres", "postgres", 4);
+        b = JdbcStores.postgresql(url, "postgres", "postgres", 4);
+    }
+
+    @AfterEach
+    void close() {
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void anOrderTheOtherInstanceChangedIsReadAsChangedAlthoughThisInstanceHadReadItBefore() {
+        a.createOrder(order("O1", "first"));
+        assertThat(comments(a, "O1")).isEqualTo("first");
+        a.withOrder("O1", s -> Mutation.commit(withComments(s, "second"), null));
+
+        b.withOrder("O1", s -> Mutation.commit(withComments(s, s.order().comments() + " then third"), null));
+
+        assertThat(comments(a, "O1")).isEqualTo("second then third");
+        assertThat(a.<String>withOrder("O1", s -> Mutation.unchanged(s.order().comments()))).isEqualTo("second then third");
+    }
+
+    @Test
+    void aWriteRolledBackWithItsTransactionIsNotReadBack() {
+        a.createOrder(order("O1", "kept"));
+        assertThat(comments(a, "O1")).isEqualTo("kept");
+        OrderCloudException refused = new OrderCloudException(400, "Test.Refused", "refused after the write");
+
+        assertThatThrownBy(() -> a.allOrNothing(() -> {
+            a.withOrder("O1", s -> Mutation.commit(withComments(s, "rolled back"), null));
+            throw refused;
+        })).isSameAs(refused);
+
+        assertThat(comments(a, "O1")).isEqualTo("kept");
+        b.withOrder("O1", s -> Mutation.commit(withComments(s, "from b"), null));
+        assertThat(a.<String>withOrder("O1", s -> Mutation.unchanged(s.order().comments()))).isEqualTo("from b");
+    }
+
+    @Test
+    void aDeletedOrderCreatedAgainUnderItsIdIsReadAsTheNewOne() {
+        a.createOrder(order("O1", "old"));
+        assertThat(comments(a, "O1")).isEqualTo("old");
+        a.withOrder("O1", s -> Mutation.delete(null));
+        assertThat(a.order("O1")).isEmpty();
+
+        b.createOrder(order("O1", "new"));
+
+        assertThat(comments(a, "O1")).isEqualTo("new");
+    }
+
+    @Test
+    void aTransactionReadsItsOwnWriteOfATableItHadReadAlready() {
+        Repository<String> things = a.table(THINGS);
+        things.insert("k", "v1");
+
+        String seen = a.atomically(() -> {
+            String before = things.findAll(java.util.List.of("k")).get("k");
+            things.find("k");
+            things.put("k", before + "+v2");
+            return things.find("k").orElseThrow() + " / " + things.list();
+        });
+
+        assertThat(seen).isEqualTo("v1+v2 / [v1+v2]");
+    }
+
+    @Test
+    void aTableWriteUndoneWithAFailedOrderOperationIsNotReadLaterInTheSameTransaction() {
+        Repository<String> things = a.table(THINGS);
+        things.insert("k", "v1");
+        a.createOrder(order("O1", "c"));
+        OrderCloudException refused = new OrderCloudException(400, "Test.Refused", "refused after the table write");
+
+        String seen = a.atomically(() -> {
+            things.find("k");
+            try {
+                a.withOrder("O1", s -> {
+                    things.put("k", "undone");
+                    things.find("k");
+                    return Mutation.commitThenFail(s, refused);
+                });
+            } catch (OrderCloudException e) {
+                // the order operation committed its savepoint and then failed: its write stays
+            }
+            try {
+                a.withOrder("O1", s -> {
+                    things.put("k", "rolled back");
+                    things.find("k");
+                    throw refused;
+                });
+            } catch (OrderCloudException e) {
+                // refused inside the work: its savepoint is rolled back
+            }
+            return things.find("k").orElseThrow();
+        });
+
+        assertThat(seen).isEqualTo("undone");
+        assertThat(things.find("k")).contains("undone");
+    }
+
+    @Test
+    void aTableWriteOfTheOtherInstanceIsReadByTheNextTransaction() {
+        a.table(THINGS).insert("k", "v1");
+        assertThat(a.atomically(() -> a.table(THINGS).find("k").orElseThrow())).isEqualTo("v1");
+
+        b.table(THINGS).put("k", "v2");
+
+        assertThat(a.atomically(() -> a.table(THINGS).find("k").orElseThrow())).isEqualTo("v2");
+    }
+
+    private static OrderState order(String id, String comments) {
+        return OrderState.of(Order.builder().id(id).fromCompanyID("b1").fromUserID("u1").toCompanyID("seller")
+                .comments(comments).build());
+    }
+
+    private static OrderState withComments(OrderState s, String comments) {
+        return s.withOrder(s.order().toBuilder().comments(comments).build());
+    }
+
+    private static String comments(JdbcStore store, String orderID) {
+        return store.order(orderID).orElseThrow().order().comments();
+    }
+}
