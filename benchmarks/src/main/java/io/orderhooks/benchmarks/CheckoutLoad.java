@@ -1,9 +1,11 @@
 package io.orderhooks.benchmarks;
 
-import java.net.http.HttpClient;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
 
 /**
  * Load part (c): a fixed number of virtual users ({@link RestShopper}), each running whole checkouts back to
@@ -11,7 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * event over HTTP to the example merchant, {@code LoadServers merchant}). After an unmeasured warm-up it
  * prints one tab-separated line: {@code checkout name users lines checkouts/s requestP50us requestP99us
  * checkoutP50us checkoutP99us checkouts requests errors warmupErrors}: {@code errors} are the measured checkouts
- * that failed, {@code warmupErrors} those of the warm-up (each phase's first failure is also printed to stderr).
+ * that failed, {@code warmupErrors} those of the warm-up (each phase's first failure is also printed to stderr); then
+ * per step of a checkout a line {@code step name p50us p99us maxUs requests}. A line {@code measuring} marks the end of
+ * the warm-up.
  *
  * <p>Usage: {@code CheckoutLoad <engine base URL> <users> <warm-up s> <measured s> <lines>}. Bounded: users stop
  * starting checkouts at the deadline, and every request has a 30 s time limit.
@@ -20,12 +24,23 @@ public final class CheckoutLoad {
 
     private static final int CAPACITY = 4_000_000;
 
-    /** The latencies and counts of one phase (warm-up or measured). */
-    private record Phase(Latencies requests, Latencies checkouts, AtomicLong errors) {
+    /** The latencies and counts of one phase (warm-up or measured), with each checkout step's requests apart. */
+    private record Phase(Latencies requests, Latencies checkouts, AtomicLong errors, Map<String, Latencies> steps) {
         static Phase fresh() {
-            return new Phase(new Latencies(CAPACITY), new Latencies(CAPACITY), new AtomicLong());
+            Map<String, Latencies> steps = new LinkedHashMap<>();
+            for (String step : STEPS) {
+                steps.put(step, new Latencies(step.equals("line") ? CAPACITY / 4 : CAPACITY / 40));
+            }
+            return new Phase(new Latencies(CAPACITY), new Latencies(CAPACITY), new AtomicLong(), steps);
+        }
+
+        void record(String step, long nanos) {
+            requests.record(nanos);
+            steps.get(step).record(nanos);
         }
     }
+
+    private static final List<String> STEPS = List.of("create", "line", "estimateshipping", "shipmethods", "calculate", "submit");
 
     private CheckoutLoad() {}
 
@@ -36,7 +51,7 @@ public final class CheckoutLoad {
         }
         int users = Integer.parseInt(args[1]);
         int lines = Integer.parseInt(args[4]);
-        HttpClient http = RestShopper.client();
+        OkHttpClient http = RestShopper.client(users);
         List<RestShopper> shoppers = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             RestShopper shopper = new RestShopper(http, args[0]);
@@ -44,6 +59,8 @@ public final class CheckoutLoad {
             shoppers.add(shopper);
         }
         Phase warmUp = run(shoppers, lines, Integer.parseInt(args[2]), "warm-up");
+        System.out.println("measuring"); // for scripts that sample the servers' CPU over the measured part
+        System.out.flush();
         long start = System.nanoTime();
         Phase measured = run(shoppers, lines, Integer.parseInt(args[3]), "measured");
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -52,6 +69,8 @@ public final class CheckoutLoad {
                 measured.requests().percentileMicros(50), measured.requests().percentileMicros(99),
                 measured.checkouts().percentileMicros(50), measured.checkouts().percentileMicros(99),
                 measured.checkouts().count(), measured.requests().count(), measured.errors().get(), warmUp.errors().get());
+        measured.steps().forEach((step, l) -> System.out.printf("step\t%s\t%d\t%d\t%d\t%d%n", step,
+                l.percentileMicros(50), l.percentileMicros(99), l.percentileMicros(100), l.count()));
         System.exit(0);
     }
 
@@ -74,7 +93,7 @@ public final class CheckoutLoad {
         while (System.nanoTime() < deadline) {
             long start = System.nanoTime();
             try {
-                shopper.checkout(lines, phase.requests()::record);
+                shopper.checkout(lines, phase::record);
                 phase.checkouts().record(System.nanoTime() - start);
             } catch (Exception e) {
                 if (phase.errors().getAndIncrement() == 0) {

@@ -5,17 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.LineItem;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * One virtual user of {@link CheckoutLoad}: logs in as {@link BenchEngine#USERNAME} through {@code /oauth/token}
@@ -23,21 +26,28 @@ import java.util.function.LongConsumer;
  * a {@code POST .../lineitems} per line, {@code .../estimateshipping}, {@code .../shipmethods} (each estimate's
  * first method), {@code .../calculate}, {@code .../submit}. Every request's duration goes to the caller. Given
  * several engines (comma-separated base URLs on one database) each request goes to the next, as behind a
- * round-robin load balancer.
- * Not thread-safe (one per virtual user); the {@link HttpClient} may be shared.
+ * round-robin load balancer. HTTP/1.1 with keep-alive through OkHttp, each call made on the user's own thread (as a
+ * storefront's server-side client does), so the driver spends little CPU of the machine it shares with the servers.
+ * Not thread-safe (one per virtual user); the {@link OkHttpClient} may be shared.
  */
 final class RestShopper {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+    private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
+
+    /** An answer: status and body bytes. */
+    private record Answer(int status, byte[] body) {}
 
     private final ObjectMapper json = OrderCloudJson.mapper();
-    private final HttpClient http;
+    private final OkHttpClient http;
     private final List<String> baseUrls;
     private int turn;
     private String token;
 
     /** @param baseUrls one engine, or several on one database: each request goes to the next (round-robin) */
-    RestShopper(HttpClient http, String baseUrls) {
+    RestShopper(OkHttpClient http, String baseUrls) {
         this.http = http;
         this.baseUrls = List.of(baseUrls.split(","));
     }
@@ -47,17 +57,21 @@ final class RestShopper {
         return baseUrls.get(Math.floorMod(turn++, baseUrls.size()));
     }
 
-    /** An HTTP/1.1 client for the engine on loopback. */
-    static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * An HTTP/1.1 client for the engine on loopback, keeping up to {@code users} idle connections (one per virtual user
+     * between its calls), so no call pays for a new connection.
+     */
+    static OkHttpClient client(int users) {
+        return new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).callTimeout(REQUEST_TIMEOUT)
+                .readTimeout(REQUEST_TIMEOUT).retryOnConnectionFailure(false).followRedirects(false)
+                .connectionPool(new ConnectionPool(Math.max(5, users), 5, TimeUnit.MINUTES)).build();
     }
 
     /** Password grant for the bench buyer; not timed. */
-    void login() throws IOException, InterruptedException {
+    void login() throws IOException {
         String form = "grant_type=password&client_id=" + enc(BenchEngine.CLIENT_ID) + "&username=" + enc(BenchEngine.USERNAME)
                 + "&password=" + enc(BenchEngine.PASSWORD) + "&scope=" + enc(String.join(" ", BenchEngine.ROLES));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth/token")).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        Request request = new Request.Builder().url(baseUrl() + "/oauth/token").post(RequestBody.create(form, FORM)).build();
         token = expect(200, send(request, nanos -> {}), "login").get("access_token").asText();
     }
 
@@ -66,51 +80,62 @@ final class RestShopper {
      *
      * @throws IllegalStateException naming the step whose answer was not the expected success
      */
-    String checkout(int lines, LongConsumer requestNanos) throws IOException, InterruptedException {
-        String id = expect(201, post("/v1/orders/Outgoing", Map.of("ShippingAddressID", "home"), requestNanos), "create").get("ID").asText();
+    String checkout(int lines, LongConsumer requestNanos) throws IOException {
+        return checkout(lines, (step, nanos) -> requestNanos.accept(nanos));
+    }
+
+    /** Each request's duration, by the checkout step it belongs to ({@code create}, {@code line}, ... {@code submit}). */
+    @FunctionalInterface
+    interface StepTiming {
+        void record(String step, long nanos);
+    }
+
+    /** As {@link #checkout(int, LongConsumer)}, timing each request under its step's name. */
+    String checkout(int lines, StepTiming requestNanos) throws IOException {
+        String id = expect(201, post("create", "/v1/orders/Outgoing", Map.of("ShippingAddressID", "home"), requestNanos), "create").get("ID").asText();
         String order = "/v1/orders/Outgoing/" + id;
         for (int i = 0; i < lines; i++) {
             LineItem line = BenchEngine.line(i);
-            expect(201, post(order + "/lineitems", Map.of("ProductID", line.productID(), "Quantity", line.quantity()), requestNanos), "line");
+            expect(201, post("line", order + "/lineitems", Map.of("ProductID", line.productID(), "Quantity", line.quantity()), requestNanos), "line");
         }
-        JsonNode estimated = expect(200, post(order + "/estimateshipping", null, requestNanos), "estimateshipping");
+        JsonNode estimated = expect(200, post("estimateshipping", order + "/estimateshipping", null, requestNanos), "estimateshipping");
         succeeded(estimated.path("ShipEstimateResponse"), "estimateshipping");
         List<Map<String, String>> selections = new ArrayList<>();
         for (JsonNode estimate : estimated.path("ShipEstimateResponse").path("ShipEstimates")) {
             selections.add(Map.of("ShipEstimateID", estimate.get("ID").asText(),
                     "ShipMethodID", estimate.path("ShipMethods").path(0).path("ID").asText()));
         }
-        expect(200, post(order + "/shipmethods", Map.of("ShipMethodSelections", selections), requestNanos), "shipmethods");
-        succeeded(expect(200, post(order + "/calculate", null, requestNanos), "calculate").path("OrderCalculateResponse"), "calculate");
-        JsonNode submitted = expect(201, post(order + "/submit", null, requestNanos), "submit");
+        expect(200, post("shipmethods", order + "/shipmethods", Map.of("ShipMethodSelections", selections), requestNanos), "shipmethods");
+        succeeded(expect(200, post("calculate", order + "/calculate", null, requestNanos), "calculate").path("OrderCalculateResponse"), "calculate");
+        JsonNode submitted = expect(201, post("submit", order + "/submit", null, requestNanos), "submit");
         if (!"Open".equals(submitted.path("Status").asText())) {
             throw new IllegalStateException("submit left order " + id + " " + submitted.path("Status").asText());
         }
         return id;
     }
 
-    private HttpResponse<byte[]> post(String path, Object body, LongConsumer requestNanos) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + token);
-        if (body == null) {
-            request.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-        }
-        return send(request.build(), requestNanos);
+    private Answer post(String step, String path, Object body, StepTiming requestNanos) throws IOException {
+        Request.Builder request = new Request.Builder().url(baseUrl() + path).header("Authorization", "Bearer " + token);
+        request.post(body == null ? EMPTY : RequestBody.create(json.writeValueAsBytes(body), JSON));
+        return send(request.build(), nanos -> requestNanos.record(step, nanos));
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request, LongConsumer requestNanos) throws IOException, InterruptedException {
+    private Answer send(Request request, LongConsumer requestNanos) throws IOException {
         long start = System.nanoTime();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        requestNanos.accept(System.nanoTime() - start);
-        return response;
+        // identity, as the JDK client sent (no Accept-Encoding) before: OkHttp would ask for gzip, and the engine would
+        // spend CPU compressing every answer over loopback, which the before/after rows of issue #22 never did
+        request = request.newBuilder().header("Accept-Encoding", "identity").build();
+        try (Response response = http.newCall(request).execute()) {
+            Answer answer = new Answer(response.code(), response.body().bytes());
+            requestNanos.accept(System.nanoTime() - start);
+            return answer;
+        }
     }
 
-    private JsonNode expect(int status, HttpResponse<byte[]> response, String step) throws IOException {
-        if (response.statusCode() != status) {
+    private JsonNode expect(int status, Answer response, String step) throws IOException {
+        if (response.status() != status) {
             String body = new String(response.body(), StandardCharsets.UTF_8);
-            throw new IllegalStateException(step + " answered " + response.statusCode() + ": "
+            throw new IllegalStateException(step + " answered " + response.status() + ": "
                     + (body.length() > 300 ? body.substring(0, 300) + "..." : body));
         }
         return json.readTree(response.body());

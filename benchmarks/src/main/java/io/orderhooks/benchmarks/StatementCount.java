@@ -95,7 +95,7 @@ public final class StatementCount {
 
     private static Map<String, List<Map<String, Long>>> count(StatementCounter counter, String base, int checkouts, int lines)
             throws Exception {
-        RestShopper shopper = new RestShopper(RestShopper.client(), base);
+        RestShopper shopper = new RestShopper(RestShopper.client(1), base);
         Map<String, List<Map<String, Long>>> byRoute = new LinkedHashMap<>();
         Map<String, Long> beforeLogin = counter.snapshot();
         shopper.login();

@@ -115,7 +115,7 @@ class LoadServersAcceptanceTest {
         Javalin merchant = LoadServers.start("merchant", dir);
         Javalin engine = LoadServers.startEngine("http://127.0.0.1:" + merchant.port() + "/integration");
         try {
-            RestShopper shopper = new RestShopper(RestShopper.client(), "http://127.0.0.1:" + engine.port());
+            RestShopper shopper = new RestShopper(RestShopper.client(1), "http://127.0.0.1:" + engine.port());
             shopper.login();
             AtomicInteger requests = new AtomicInteger();
             String orderID = shopper.checkout(3, nanos -> requests.incrementAndGet());

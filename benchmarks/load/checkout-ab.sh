@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# The engine REST checkout of two builds side by side, interleaved: starts an example merchant and an engine (memory
+# store) from jar A and from jar B, all four JVMs up for the whole run, then drives them in alternating rounds
+# (A B A B ...), each round a fresh CheckoutLoad driver of the current build (same client for both) with USERS virtual
+# users doing LINES-line checkouts for ROUND seconds after a short driver warm-up. Before the first round each engine
+# gets WARMUP seconds of unmeasured load (C2 compilation). Per round: checkouts/s, request p50/p99, and the CPU time per
+# checkout (utime + stime from /proc) of that side's engine, merchant and driver: the load-insensitive figure on a
+# shared machine. Prints every round and the median per side.
+#
+# Usage: A_JAR=/work/perf5/main-22acc02.jar B_JAR=benchmarks/target/benchmarks.jar benchmarks/load/checkout-ab.sh
+#        ROUNDS=5 ROUND=20 WARMUP=60 USERS=8 LINES=20 (defaults); OUT=benchmarks/target/checkout-ab
+# Writes $OUT/rounds.tsv. Loopback only; every wait is bounded.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+A_JAR=${A_JAR:?A_JAR: the jar of side A, e.g. the build before a change}
+B_JAR=${B_JAR:-$ROOT/benchmarks/target/benchmarks.jar}
+DRIVER_JAR=${DRIVER_JAR:-$B_JAR}
+OUT=${OUT:-$ROOT/benchmarks/target/checkout-ab}
+ROUNDS=${ROUNDS:-5}
+ROUND=${ROUND:-20}
+DRIVER_WARMUP=${DRIVER_WARMUP:-5}
+WARMUP=${WARMUP:-60}
+USERS=${USERS:-8}
+LINES=${LINES:-20}
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx512m}
+
+mkdir -p "$OUT"/A "$OUT"/B
+rm -f "$OUT"/A/*.port "$OUT"/B/*.port
+PIDS=()
+trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done' EXIT INT TERM
+declare -A ENGINE MERCHANT PORT
+
+# wait_port DIR ROLE PID: waits (at most 180 s) for DIR/ROLE.port.
+wait_port() {
+  for _ in $(seq 1 360); do
+    [ -s "$1/$2.port" ] && return
+    kill -0 "$3" 2>/dev/null || { cat "$1/$2.log" >&2; echo "$1 $2 died" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "$1 $2 not ready after 180 s" >&2
+  exit 1
+}
+
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+# start_side SIDE JAR: the merchant and the engine of JAR, in $OUT/SIDE.
+start_side() {
+  local side=$1 jar=$2 dir=$OUT/$1
+  # shellcheck disable=SC2086
+  java $SERVER_JAVA_OPTS -cp "$jar" io.orderhooks.benchmarks.LoadServers merchant "$dir" >"$dir/merchant.log" 2>&1 &
+  MERCHANT[$side]=$!
+  PIDS+=("$!")
+  wait_port "$dir" merchant "${MERCHANT[$side]}"
+  # shellcheck disable=SC2086
+  java $SERVER_JAVA_OPTS -Xlog:gc:file="$dir/engine-gc.log" -Dorderhooks.bench.store=memory -cp "$jar" \
+    io.orderhooks.benchmarks.LoadServers engine "$dir" "http://127.0.0.1:$(cat "$dir/merchant.port")/integration" \
+    >"$dir/engine.log" 2>&1 &
+  ENGINE[$side]=$!
+  PIDS+=("$!")
+  wait_port "$dir" engine "${ENGINE[$side]}"
+  PORT[$side]=$(cat "$dir/engine.port")
+}
+
+# drive SIDE WARM SECONDS: one driver run against SIDE; prints its "checkout" line and the three CPU figures.
+drive() {
+  local side=$1 warm=$2 seconds=$3
+  local e0 m0 d0 e1 m1 d1 driver line
+  # shellcheck disable=SC2086
+  java $SERVER_JAVA_OPTS -cp "$DRIVER_JAR" io.orderhooks.benchmarks.CheckoutLoad "http://127.0.0.1:${PORT[$side]}" \
+    "$USERS" "$warm" "$seconds" "$LINES" >"$OUT/$side/driver.out" 2>"$OUT/$side/driver.log" &
+  driver=$!
+  PIDS+=("$driver")
+  # the driver's bound; its output goes nowhere, or the caller's $(...) would wait for the sleep to end
+  ( sleep $((warm + seconds + 120)); kill "$driver" 2>/dev/null ) >/dev/null 2>&1 &
+  local watchdog=$!
+  for _ in $(seq 1 $(((warm + 60) * 5))); do   # the driver prints "measuring" when its warm-up ends
+    grep -q '^measuring' "$OUT/$side/driver.out" 2>/dev/null && break
+    kill -0 "$driver" 2>/dev/null || break
+    sleep 0.2
+  done
+  e0=$(cpu_ticks "${ENGINE[$side]}"); m0=$(cpu_ticks "${MERCHANT[$side]}"); d0=$(cpu_ticks "$driver")
+  sleep "$seconds"
+  e1=$(cpu_ticks "${ENGINE[$side]}"); m1=$(cpu_ticks "${MERCHANT[$side]}"); d1=$(cpu_ticks "$driver" 2>/dev/null || echo "$d0")
+  wait "$driver" || { cat "$OUT/$side/driver.log" >&2; exit 1; }
+  kill "$watchdog" 2>/dev/null || true
+  line=$(awk -F'\t' '$1 == "checkout"' "$OUT/$side/driver.out")
+  [ -n "$line" ] || { cat "$OUT/$side/driver.log" >&2; echo "no checkout line ($side)" >&2; exit 1; }
+  echo "$line" | awk -F'\t' -v OFS='\t' -v hz="$(getconf CLK_TCK)" -v e="$((e1 - e0))" -v m="$((m1 - m0))" -v d="$((d1 - d0))" \
+    '{ c = $10 > 0 ? $10 : 1; printf "%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.2f\t%d\n", $5, $6 / 1000, $7 / 1000, $12,
+       e * 1000 / hz / c, m * 1000 / hz / c, d * 1000 / hz / c, $10 }'
+}
+
+start_side A "$A_JAR"
+start_side B "$B_JAR"
+for side in A B; do drive "$side" "$WARMUP" 1 >/dev/null; done   # unmeasured warm-up of each side
+printf 'round\tside\tcheckouts/s\treq p50 ms\treq p99 ms\terrors\tengine ms/checkout\tmerchant ms/checkout\tdriver ms/checkout\tcheckouts\tload\n' \
+  | tee "$OUT/rounds.tsv"
+for round in $(seq 1 "$ROUNDS"); do
+  for side in A B; do
+    result=$(drive "$side" "$DRIVER_WARMUP" "$ROUND")
+    printf '%s\t%s\t%s\t%s\n' "$round" "$side" "$result" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/rounds.tsv"
+  done
+done
+echo "medians (A = $A_JAR, B = $B_JAR):"
+for side in A B; do
+  awk -F'\t' -v s="$side" '
+    function median(list,   n, a, i, j, t) {
+      n = split(list, a, " ")
+      for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] + 0 > t + 0; j--) a[j + 1] = a[j]; a[j + 1] = t }
+      return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    $2 == s { for (k = 3; k <= 9; k++) v[k] = v[k] " " $k }
+    END { printf "%s\t%.1f checkouts/s\treq p50 %.2f ms\tp99 %.2f ms\terrors %d\tCPU ms per checkout: engine %.2f merchant %.2f driver %.2f\n",
+          s, median(v[3]), median(v[4]), median(v[5]), median(v[6]), median(v[7]), median(v[8]), median(v[9]) }' "$OUT/rounds.tsv"
+done
+for side in A B; do
+  awk -v s="$side" '/Pause/ { n++; ms = $NF + 0; sum += ms; if (ms > max) max = ms }
+    END { printf "%s engine GC: %d pauses, %.1f ms total, max %.1f ms\n", s, n, sum, max }' "$OUT/$side/engine-gc.log"
+done

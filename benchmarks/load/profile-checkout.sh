@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Profiles the engine's REST checkout run (the checkout row of run.sh): starts the example merchant and the engine
+# (LoadServers merchant / engine, memory store unless STORE says otherwise), records the engine with Java Flight
+# Recorder ("profile" settings) during the measured part, logs the engine's GC, drives USERS virtual users of
+# LINES-line checkouts (CheckoutLoad), and reports per JVM the CPU time per checkout (utime + stime from /proc over
+# the measured seconds) next to the driver's line, then the engine's top frames (JfrTop.java).
+#
+# Usage: benchmarks/load/profile-checkout.sh
+#        JAR=/tmp/old.jar DRIVER_JAR=benchmarks/target/benchmarks.jar OUT=/tmp/prof-before \
+#          benchmarks/load/profile-checkout.sh        (an older engine and merchant, today's driver)
+#        RECORD=0 benchmarks/load/profile-checkout.sh    (no JFR: CPU per checkout only)
+# Writes $OUT/engine.jfr, $OUT/engine-gc.log, $OUT/engine.top and $OUT/cpu.tsv. Loopback only; every wait is bounded.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
+DRIVER_JAR=${DRIVER_JAR:-$JAR}   # the checkout driver's jar (e.g. the current one while JAR is an older build)
+OUT=${OUT:-$ROOT/benchmarks/target/profile-checkout}
+WARMUP=${WARMUP:-30}
+DURATION=${DURATION:-30}
+USERS=${USERS:-8}
+LINES=${LINES:-20}
+STORE=${STORE:-memory}
+RECORD=${RECORD:-1}
+TOP=${TOP:-15}
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx512m}
+LOAD=$ROOT/benchmarks/load
+
+mkdir -p "$OUT"
+rm -f "$OUT"/*.port "$OUT/engine.jfr"
+PIDS=()
+trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done' EXIT INT TERM
+
+# wait_port ROLE PID: waits (at most 180 s) for $OUT/ROLE.port.
+wait_port() {
+  for _ in $(seq 1 360); do
+    [ -s "$OUT/$1.port" ] && return
+    kill -0 "$2" 2>/dev/null || { cat "$OUT/$1.log" >&2; echo "$1 died" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "$1 not ready after 180 s" >&2
+  exit 1
+}
+
+# cpu_ticks PID: utime + stime of a process in clock ticks.
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+# shellcheck disable=SC2086
+java $SERVER_JAVA_OPTS -cp "$JAR" io.orderhooks.benchmarks.LoadServers merchant "$OUT" >"$OUT/merchant.log" 2>&1 &
+MERCHANT=$!
+PIDS+=("$MERCHANT")
+wait_port merchant "$MERCHANT"
+JFR_OPTS=""
+[ "$RECORD" = 1 ] && JFR_OPTS="-XX:StartFlightRecording=filename=$OUT/engine.jfr,settings=profile,delay=${WARMUP}s,duration=${DURATION}s"
+# shellcheck disable=SC2086
+java $SERVER_JAVA_OPTS $JFR_OPTS -Xlog:gc,gc+cpu:file="$OUT/engine-gc.log" -Dorderhooks.bench.store="$STORE" -cp "$JAR" \
+  io.orderhooks.benchmarks.LoadServers engine "$OUT" "http://127.0.0.1:$(cat "$OUT/merchant.port")/integration" \
+  >"$OUT/engine.log" 2>&1 &
+ENGINE=$!
+PIDS+=("$ENGINE")
+wait_port engine "$ENGINE"
+
+# shellcheck disable=SC2086
+java $SERVER_JAVA_OPTS -cp "$DRIVER_JAR" io.orderhooks.benchmarks.CheckoutLoad \
+  "http://127.0.0.1:$(cat "$OUT/engine.port")" "$USERS" "$WARMUP" "$DURATION" "$LINES" >"$OUT/driver.out" 2>"$OUT/driver.log" &
+DRIVER=$!
+PIDS+=("$DRIVER")
+( sleep $((WARMUP + DURATION + 180)); kill "$DRIVER" 2>/dev/null ) >/dev/null 2>&1 &   # the driver's bound
+PIDS+=("$!")
+sleep "$WARMUP"
+e0=$(cpu_ticks "$ENGINE"); m0=$(cpu_ticks "$MERCHANT"); d0=$(cpu_ticks "$DRIVER")
+sleep "$DURATION"
+e1=$(cpu_ticks "$ENGINE"); m1=$(cpu_ticks "$MERCHANT"); d1=$(cpu_ticks "$DRIVER")
+wait "$DRIVER" || { cat "$OUT/driver.log" >&2; exit 1; }
+line=$(awk -F'\t' '$1 == "checkout"' "$OUT/driver.out")
+[ -n "$line" ] || { cat "$OUT/driver.log" >&2; echo "no checkout line" >&2; exit 1; }
+checkouts=$(echo "$line" | cut -f10)
+hz=$(getconf CLK_TCK)
+{
+  printf '# %s; load average %s\n' "$line" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf 'jvm\tcpu ms per checkout (measured %ss, %s checkouts)\n' "$DURATION" "$checkouts"
+  for pair in "engine $e0 $e1" "merchant $m0 $m1" "driver $d0 $d1"; do
+    set -- $pair
+    awk -v n="$1" -v a="$2" -v b="$3" -v hz="$hz" -v c="$checkouts" 'BEGIN { printf "%s\t%.2f\n", n, (b - a) * 1000 / hz / c }'
+  done
+} | tee "$OUT/cpu.tsv"
+if [ "$RECORD" = 1 ]; then
+  for _ in $(seq 1 60); do [ -s "$OUT/engine.jfr" ] && break; sleep 0.5; done
+  kill "$ENGINE" 2>/dev/null || true
+  wait "$ENGINE" 2>/dev/null || true
+  java "$LOAD/JfrTop.java" "$OUT/engine.jfr" "$TOP" | tee "$OUT/engine.top"
+fi
+awk '/Pause/ { n++; ms = $NF + 0; sum += ms; if (ms > max) max = ms } END { printf "engine GC: %d pauses, %.1f ms total, max %.1f ms\n", n, sum, max }' \
+  "$OUT/engine-gc.log"
