@@ -128,15 +128,7 @@ public final class JavalinMount {
     /** Runs inside {@code ctx.future} on the request thread; returns when the handler has and its answer is written. */
     private static CompletableFuture<Void> callAsync(Context ctx, RawRequest request, RawHandler handler) {
         OnceAnswer answer = new OnceAnswer(new ContextAnswer(ctx, Thread.currentThread()));
-        try {
-            handler.handle(request, answer);
-        } catch (RuntimeException e) {
-            answer.send(ReceiverErrors.internal(LOG, ctx.method() + " " + ctx.path(), e));
-        }
-        if (!answer.sent()) {
-            answer.send(ReceiverErrors.internal(LOG, ctx.method() + " " + ctx.path(),
-                    new IllegalStateException("the handler returned without an answer")));
-        }
+        ReceiverErrors.callAnswering(handler, request, answer, LOG, ctx.method() + " " + ctx.path());
         return DONE;
     }
 }

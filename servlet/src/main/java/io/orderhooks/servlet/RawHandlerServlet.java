@@ -96,15 +96,8 @@ public final class RawHandlerServlet extends HttpServlet {
         context.setTimeout(0);
         try {
             OnceAnswer answer = new OnceAnswer(r -> writeQuietly(request, response, r));
-            try {
-                handler.handle(raw, answer);
-            } catch (RuntimeException e) {
-                answer.send(ReceiverErrors.internal(LOG, request.getMethod() + " " + request.getRequestURI(), e));
-            }
-            if (!answer.sent()) {
-                answer.send(ReceiverErrors.internal(LOG, request.getMethod() + " " + request.getRequestURI(),
-                        new IllegalStateException("the handler returned without an answer")));
-            }
+            ReceiverErrors.callAnswering(handler, raw, answer, LOG,
+                    request.getMethod() + " " + request.getRequestURI());
         } finally {
             context.complete();
         }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.http.OnceAnswer;
+import io.orderhooks.core.http.RawHandler;
+import io.orderhooks.core.http.RawRequest;
 import io.orderhooks.core.http.RawResponse;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -82,5 +85,22 @@ public final class ReceiverErrors {
         return RawResponse.json(500, new OrderCloudException(500, "ServerError",
                 "An unexpected error occurred; quote correlation id " + correlationId, data).toResponse())
                 .withHeader("X-Correlation-ID", correlationId);
+    }
+
+    /**
+     * Calls {@code handler}'s asynchronous entry with {@code answer} and makes sure one answer goes out: a handler
+     * that throws, or returns without having answered, is answered 500 with a correlation id ({@code what} names
+     * the request in the log line). For transport adapters; returns when the handler has.
+     */
+    public static void callAnswering(RawHandler handler, RawRequest request, OnceAnswer answer, Logger log,
+            String what) {
+        try {
+            handler.handle(request, answer);
+        } catch (RuntimeException e) {
+            answer.send(internal(log, what, e));
+        }
+        if (!answer.sent()) {
+            answer.send(internal(log, what, new IllegalStateException("the handler returned without an answer")));
+        }
     }
 }
