@@ -16,7 +16,9 @@ import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
  *       uploads hold a connection but no thread; authentication and signature checks then run on complete bodies.
  *   <li>{@code bodyDeadline}: a body must have fully arrived this long after the request headers, or the
  *       connection is closed (the client sees a reset).
- *   <li>{@code minRequestBytesPerSecond}: a body arriving slower than this (after the first second) is refused.
+ *   <li>{@code minRequestBytesPerSecond}: handed to Jetty's {@code MinimumDataRateHandler}, meant to refuse a body
+ *       arriving slower than this. Jetty 12.1 measures the handler's total bytes read, not the request's, so it
+ *       practically never refuses; {@code bodyDeadline} is the limit that stops a slow body.
  *   <li>{@code idleTimeout}: a request whose connection is silent this long is failed (Jetty's connector idle
  *       timeout, 30 s by default, closes idle keep-alive connections).
  *   <li>{@code maxRequestHeaderBytes}: request line plus headers larger than this are answered 431 (414 for a long
