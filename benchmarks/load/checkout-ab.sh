@@ -13,6 +13,9 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+START_WAIT=${START_WAIT:-180}   # seconds a server may take to start
+# shellcheck source=servers.sh
+. "$ROOT/benchmarks/load/servers.sh"   # wait_file, cpu_ticks
 A_JAR=${A_JAR:?A_JAR: the jar of side A, e.g. the build before a change}
 B_JAR=${B_JAR:-$ROOT/benchmarks/target/benchmarks.jar}
 DRIVER_JAR=${DRIVER_JAR:-$B_JAR}
@@ -31,19 +34,9 @@ PIDS=()
 trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done' EXIT INT TERM
 declare -A ENGINE MERCHANT PORT
 
-# wait_port DIR ROLE PID: waits (at most 180 s) for DIR/ROLE.port.
+# wait_port DIR ROLE PID: waits (at most START_WAIT s) for DIR/ROLE.port; ends the run if it does not come.
 wait_port() {
-  for _ in $(seq 1 360); do
-    [ -s "$1/$2.port" ] && return
-    kill -0 "$3" 2>/dev/null || { cat "$1/$2.log" >&2; echo "$1 $2 died" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "$1 $2 not ready after 180 s" >&2
-  exit 1
-}
-
-cpu_ticks() {
-  awk '{ print $14 + $15 }' "/proc/$1/stat"
+  wait_file "$1/$2.port" "$3" "$1 $2" "$1/$2.log" || exit 1
 }
 
 # start_side SIDE JAR: the merchant and the engine of JAR, in $OUT/SIDE.

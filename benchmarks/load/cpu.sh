@@ -12,6 +12,9 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+START_WAIT=${START_WAIT:-180}   # seconds a server may take to start
+# shellcheck source=servers.sh
+. "$ROOT/benchmarks/load/servers.sh"   # wait_file, cpu_ticks
 LINES=${1:-20}
 JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
 BEFORE_JAR=${BEFORE_JAR:-}
@@ -33,13 +36,8 @@ start() { # role jar server-role dir
   mkdir -p "$dir"; rm -f "$dir/$srole.port"
   java -Xmx512m -cp "$jar" io.orderhooks.benchmarks.LoadServers "$srole" "$dir" >"$dir/server.log" 2>&1 &
   PID_OF[$role]=$!
-  for _ in $(seq 1 240); do
-    [ -s "$dir/$srole.port" ] && break
-    kill -0 "${PID_OF[$role]}" 2>/dev/null || { cat "$dir/server.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  [ -s "$dir/$srole.port" ] || { echo "$role did not start within 120 s" >&2; exit 1; }
-  PORT_OF[$role]=$(cat "$dir/$srole.port")
+  wait_file "$dir/$srole.port" "${PID_OF[$role]}" "$role" "$dir/server.log" || exit 1
+  PORT_OF[$role]=$SERVER_PORT
 }
 
 start calculate "$JAR" middleware   # always: it writes the request bodies

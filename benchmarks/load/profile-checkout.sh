@@ -13,6 +13,9 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+START_WAIT=${START_WAIT:-180}   # seconds a server may take to start
+# shellcheck source=servers.sh
+. "$ROOT/benchmarks/load/servers.sh"   # wait_file, cpu_ticks
 JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
 DRIVER_JAR=${DRIVER_JAR:-$JAR}   # the checkout driver's jar (e.g. the current one while JAR is an older build)
 OUT=${OUT:-$ROOT/benchmarks/target/profile-checkout}
@@ -31,20 +34,9 @@ rm -f "$OUT"/*.port "$OUT/engine.jfr"
 PIDS=()
 trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done' EXIT INT TERM
 
-# wait_port ROLE PID: waits (at most 180 s) for $OUT/ROLE.port.
+# wait_port ROLE PID: waits (at most START_WAIT s) for $OUT/ROLE.port; ends the run if it does not come.
 wait_port() {
-  for _ in $(seq 1 360); do
-    [ -s "$OUT/$1.port" ] && return
-    kill -0 "$2" 2>/dev/null || { cat "$OUT/$1.log" >&2; echo "$1 died" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "$1 not ready after 180 s" >&2
-  exit 1
-}
-
-# cpu_ticks PID: utime + stime of a process in clock ticks.
-cpu_ticks() {
-  awk '{ print $14 + $15 }' "/proc/$1/stat"
+  wait_file "$OUT/$1.port" "$2" "$1" "$OUT/$1.log" || exit 1
 }
 
 # shellcheck disable=SC2086

@@ -10,6 +10,9 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+START_WAIT=${START_WAIT:-180}   # seconds a server may take to start
+# shellcheck source=servers.sh
+. "$ROOT/benchmarks/load/servers.sh"   # wait_file, cpu_ticks
 ROLE=${1:-middleware}
 LINES=${2:-20}
 JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
@@ -30,12 +33,7 @@ java $SERVER_JAVA_OPTS -XX:StartFlightRecording=filename="$JFR",settings=profile
   -cp "$JAR" io.orderhooks.benchmarks.LoadServers "$ROLE" "$OUT" >"$OUT/$ROLE.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT INT TERM
-for _ in $(seq 1 240); do
-  [ -s "$OUT/$ROLE.port" ] && break
-  kill -0 "$PID" 2>/dev/null || { cat "$OUT/$ROLE.log" >&2; exit 1; }
-  sleep 0.5
-done
-[ -s "$OUT/$ROLE.port" ] || { echo "$ROLE did not start within 120 s" >&2; exit 1; }
+wait_file "$OUT/$ROLE.port" "$PID" "$ROLE" "$OUT/$ROLE.log" || exit 1
 if [ ! -f "$OUT/calc-$LINES.json" ]; then   # the bodies are written by the middleware role
   echo "no $OUT/calc-$LINES.json: profile the middleware role once first" >&2
   exit 1

@@ -138,3 +138,8 @@ AWK_MEDIAN='
 rss_kb() {
   awk '/^VmRSS:/ {print $2}' "/proc/$1/status"
 }
+
+# cpu_ticks PID: utime + stime of a process in clock ticks.
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
