@@ -63,6 +63,7 @@ class EngineClusterChaosTest {
     final List<String> middlewareOutput = Collections.synchronizedList(new ArrayList<>());
     /** Why shoppers gave orders up: status and error code, counted. */
     final Map<String, Integer> abandoned = new ConcurrentHashMap<>();
+    volatile ChaosTimeline timeline;
 
     @Test
     void killingAnEngineAndAMiddlewareDuringCheckoutsLosesNothingAndExportsAndHandlesEverythingOnce() throws Exception {
@@ -83,6 +84,7 @@ class EngineClusterChaosTest {
             String admin = cluster.instance(0).clientCredentials("admin-client", EngineCluster.ADMIN_SECRET, "FullAccess");
             ClusterShop.seed(cluster, admin);
             String token = ClusterShop.login(cluster.instance(0), "ann");
+            timeline = ChaosTimeline.start(cluster, admin);
             long end = System.nanoTime() + LOAD.toNanos();
             ExecutorService users = Executors.newFixedThreadPool(USERS);
             List<Future<?>> running = new ArrayList<>();
@@ -93,9 +95,12 @@ class EngineClusterChaosTest {
             awaitSubmits(USERS, Duration.ofSeconds(40));
             cluster.engine(0).kill(); // mid-load: every user has work in flight
             middlewares[0].kill();
+            timeline.note("engine 0 and middleware 0 killed");
             int submittedBeforeRestart = ackedSubmits.size();
             middlewares[0] = ChildMiddleware.start(ports.get(0), logConfig, middlewareOutput, mwArgs);
+            timeline.note("middleware 0 serves again");
             cluster.restart(0);
+            timeline.note("engine 0 serves again");
             for (Future<?> f : running) {
                 f.get(5, TimeUnit.MINUTES);
             }
@@ -110,6 +115,8 @@ class EngineClusterChaosTest {
             deliveries.forEach(d -> outcomes.merge(d.path("Kind").asText() + " " + d.path("Subject").asText() + " "
                     + d.path("Outcome").asText() + (d.path("DeadLetter").asBoolean() ? " dead-letter" : ""), 1, Integer::sum));
             System.out.println("chaos: delivery log " + outcomes);
+            timeline.close();
+            timeline.report(deliveries).forEach(line -> System.out.println("chaos: " + line));
             assertThat(ackedSubmits).as("checkouts completed after the restarts too; abandoned: " + abandoned)
                     .hasSizeGreaterThan(submittedBeforeRestart);
             assertEveryAcknowledgedSubmitExportedOnce(api, token, deliveries);
@@ -237,6 +244,10 @@ class EngineClusterChaosTest {
             } catch (OrderCloudException e) {
                 // an answer other than a refused connection: the shopper gives this order up
                 abandoned.merge(e.status() + " " + e.errorCode(), 1, Integer::sum);
+                JsonNode data = e.data() == null ? null : e.data().path("Outcome");
+                String why = data == null || data.isMissingNode() ? String.valueOf(e.getMessage()) : data.asText();
+                timeline.count("abandoned " + e.status() + " " + e.errorCode() + ": "
+                        + why.substring(0, Math.min(90, why.length())));
             }
         }
     }
