@@ -80,27 +80,28 @@ final class ChaosTimeline implements AutoCloseable {
 
     /** Counts {@code what} at the current second (the report gives its count, first and last second). */
     void count(String what) {
-        count(what, seconds(Instant.now()));
+        count(spans, what, seconds(Instant.now()));
     }
 
-    private void count(String what, double at) {
+    private static void count(Map<String, double[]> spans, String what, double at) {
         spans.merge(what, new double[] {at, at, 1}, (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1]),
                 a[2] + b[2]});
     }
 
     /** The noted events in order, then the counted ones and the failed attempts of {@code deliveries}, grouped. */
     List<String> report(List<JsonNode> deliveries) {
+        Map<String, double[]> all = new TreeMap<>(spans);
         for (JsonNode d : deliveries) {
             if (!d.path("Succeeded").asBoolean()) {
                 String error = d.path("Error").asText();
-                count("failed " + d.path("Kind").asText() + " " + d.path("Subject").asText() + " attempt "
+                count(all, "failed " + d.path("Kind").asText() + " " + d.path("Subject").asText() + " attempt "
                         + d.path("Attempt").asInt() + " " + d.path("Outcome").asText() + " "
                         + d.path("HttpStatus").asText("") + " " + error.substring(0, Math.min(90, error.length())),
                         seconds(OffsetDateTime.parse(d.path("Timestamp").asText()).toInstant()));
             }
         }
         List<String> lines = new ArrayList<>(List.copyOf(events));
-        new TreeMap<>(spans).forEach((what, span) -> lines.add(String.format(Locale.ROOT, "%6.1f-%.1f s %d x %s",
+        all.forEach((what, span) -> lines.add(String.format(Locale.ROOT, "%6.1f-%.1f s %d x %s",
                 span[0], span[1], (int) span[2], what)));
         return lines;
     }

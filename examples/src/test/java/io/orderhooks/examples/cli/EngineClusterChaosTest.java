@@ -40,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Afterwards: every acknowledged submit is an {@code Open} order exported once, no order was exported twice, no
  * acknowledged line is missing, every post-webhook a middleware accepted was handled once, and the delivery log
  * holds a record for every submit and every post-webhook, each post-webhook ending delivered or dead-lettered.
+ * Orders are given up only where no middleware instance could answer: at most one per shopper to each kill
+ * ({@link AbandonedCheckouts}). The run prints a timeline ({@link ChaosTimeline}): kills, restarts, breaker states,
+ * abandoned orders and failed attempts.
  */
 @Tag("slow")
 class EngineClusterChaosTest {
@@ -63,6 +66,7 @@ class EngineClusterChaosTest {
     final List<String> middlewareOutput = Collections.synchronizedList(new ArrayList<>());
     /** Why shoppers gave orders up: status and error code, counted. */
     final Map<String, Integer> abandoned = new ConcurrentHashMap<>();
+    final AbandonedCheckouts abandonedOrders = new AbandonedCheckouts();
     volatile ChaosTimeline timeline;
 
     @Test
@@ -119,6 +123,7 @@ class EngineClusterChaosTest {
             timeline.report(deliveries).forEach(line -> System.out.println("chaos: " + line));
             assertThat(ackedSubmits).as("checkouts completed after the restarts too; abandoned: " + abandoned)
                     .hasSizeGreaterThan(submittedBeforeRestart);
+            assertAbandonedOnlyWhereNoInstanceCouldAnswer(deliveries);
             assertEveryAcknowledgedSubmitExportedOnce(api, token, deliveries);
             assertNoAcknowledgedLineLost(api, token);
             assertEveryPostWebhookRecordedAndHandledOnce(deliveries);
@@ -129,6 +134,24 @@ class EngineClusterChaosTest {
                 }
             }
         }
+    }
+
+    /**
+     * Each shopper has one request in flight, so the engine kill may cost at most {@link #USERS} orders, and so may
+     * the middleware kill (its in-flight checkout calls; a submit whose fate is unknown is not replayed) together
+     * with the naive balancer's 502s while that instance restarts. Orders whose checkout call timed out (or met the
+     * breaker those time-outs opened) are reported, not bounded: that is the machine's load. Before the engine
+     * checked pooled connections and counted a retried call once, a killed middleware cost 100+ orders.
+     */
+    private void assertAbandonedOnlyWhereNoInstanceCouldAnswer(List<JsonNode> deliveries) {
+        Map<String, List<String>> buckets = abandonedOrders.byBucket(deliveries);
+        System.out.println("chaos: abandoned orders by cause " + buckets);
+        assertThat(buckets.getOrDefault("engine kill", List.of())).as("requests in flight on the killed engine")
+                .hasSizeLessThanOrEqualTo(USERS);
+        assertThat(buckets.getOrDefault("middleware kill", List.of()))
+                .as("orders lost to the middleware kill while the other instance answered; timeline:%n%s",
+                        String.join("\n", timeline.report(deliveries)))
+                .hasSizeLessThanOrEqualTo(USERS);
     }
 
     private void assertEveryAcknowledgedSubmitExportedOnce(OrderCloudClient api, String token, List<JsonNode> deliveries)
@@ -244,10 +267,11 @@ class EngineClusterChaosTest {
             } catch (OrderCloudException e) {
                 // an answer other than a refused connection: the shopper gives this order up
                 abandoned.merge(e.status() + " " + e.errorCode(), 1, Integer::sum);
+                abandonedOrders.add(id, e.status(), e.errorCode());
                 JsonNode data = e.data() == null ? null : e.data().path("Outcome");
                 String why = data == null || data.isMissingNode() ? String.valueOf(e.getMessage()) : data.asText();
                 timeline.count("abandoned " + e.status() + " " + e.errorCode() + ": "
-                        + why.substring(0, Math.min(90, why.length())));
+                        + why.substring(0, Math.min(90, why.length())).replace(id, "{order}"));
             }
         }
     }
