@@ -22,7 +22,7 @@ import okhttp3.Response;
  * 1 ms: end of stream, a reset or unexpected bytes mean the connection is dead. It is then closed (so the pool
  * drops it) and the call fails with {@link StaleConnectionException}, and the request certainly did not reach
  * the receiver: sending it again, on another connection, is safe for every event. A live idle connection costs the
- * 1 ms wait (no CPU); a new connection and HTTP/2 are not checked. Thread-safe.
+ * 1 ms wait (no CPU); a new connection and HTTP/2 (multiplexed) are not checked. Thread-safe.
  */
 public final class StaleConnectionGuard implements Interceptor {
 
@@ -32,12 +32,17 @@ public final class StaleConnectionGuard implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Connection connection = chain.connection();
-        if (connection != null && connection.protocol() != Protocol.HTTP_2 && used.put(connection, Boolean.TRUE) != null
+        if (connection != null && isHttp1(connection.protocol()) && used.put(connection, Boolean.TRUE) != null
                 && peerClosed(connection.socket())) {
             connection.socket().close();
             throw new StaleConnectionException(chain.request().url().host());
         }
         return chain.proceed(chain.request());
+    }
+
+    /** HTTP/1.x: one exchange at a time, so an idle connection's socket holds no bytes anybody waits for. */
+    private static boolean isHttp1(Protocol protocol) {
+        return protocol == Protocol.HTTP_1_1 || protocol == Protocol.HTTP_1_0;
     }
 
     /** Whether the peer closed {@code socket} (or it is broken), looking for at most 1 ms. */
