@@ -27,6 +27,8 @@
 #                                                                        one PostgreSQL, side by side)
 #        DURATION=3 WARMUP=2 ROUNDS=1 LINE_SETS=20 benchmarks/load/run.sh     (a smoke check, ~1 min)
 #        SKIP_CHECKOUT=1 ...: the receiver rows only
+# JVM options: RECEIVER_JAVA_OPTS for every receiver row (default -Xmx512m -XX:+UseParallelGC), SERVER_JAVA_OPTS for the
+# checkout rows (default -Xmx512m).
 # Every run is bounded: wrk by -d plus `timeout`, every wait loop by a count.
 set -euo pipefail
 
