@@ -22,14 +22,14 @@ RECORD=${RECORD:-20}
 PERIOD=${PERIOD:-5}
 TOP=${TOP:-10}
 CONNECTIONS=${CONNECTIONS:-16}
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx512m}
+RECEIVER_JAVA_OPTS=${RECEIVER_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}   # as run.sh's receiver rows
 LOAD=$ROOT/benchmarks/load
 
 mkdir -p "$OUT"
 JFR=$OUT/$ROLE-$LINES.jfr
 rm -f "$OUT/$ROLE.port" "$JFR"
 # shellcheck disable=SC2086
-java $SERVER_JAVA_OPTS -XX:StartFlightRecording=filename="$JFR",settings=profile,delay=${WARMUP}s,duration=${RECORD}s \
+java $RECEIVER_JAVA_OPTS -XX:StartFlightRecording=filename="$JFR",settings=profile,delay=${WARMUP}s,duration=${RECORD}s \
   -cp "$JAR" io.orderhooks.benchmarks.LoadServers "$ROLE" "$OUT" >"$OUT/$ROLE.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT INT TERM

@@ -27,6 +27,8 @@
 #                                                                        one PostgreSQL, side by side)
 #        DURATION=3 WARMUP=2 ROUNDS=1 LINE_SETS=20 benchmarks/load/run.sh     (a smoke check, ~1 min)
 #        SKIP_CHECKOUT=1 ...: the receiver rows only
+# JVM options: RECEIVER_JAVA_OPTS for every receiver row (default -Xmx512m -XX:+UseParallelGC), SERVER_JAVA_OPTS for the
+# checkout rows (default -Xmx512m).
 # Every run is bounded: wrk by -d plus `timeout`, every wait loop by a count.
 set -euo pipefail
 
@@ -50,7 +52,11 @@ CHECKOUT_LINES=${CHECKOUT_LINES:-20}
 STORES=${STORES:-memory}          # engine stores of the checkout run: memory, h2, postgres (embedded PostgreSQL)
 ENGINES=${ENGINES:-1}             # engine instances of the checkout run, e.g. "1 2": 2 = two engine JVMs on the one
                                   # postgres store behind round-robin virtual users (postgres only)
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx512m}
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx512m}   # JVM options of the checkout rows' engine, merchant and driver
+# JVM options of every receiver row (fixed, floor, calculate, before): the same for all of them, so ratios stay fair.
+# The parallel collector is docs/PERFORMANCE.md's recommendation for latency-sensitive middleware on a small box
+# ("JVM and Jetty settings"); RECEIVER_JAVA_OPTS=-Xmx512m measures with the JVM's default collector (G1).
+RECEIVER_JAVA_OPTS=${RECEIVER_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}
 START_WAIT=${START_WAIT:-180}      # seconds a server may take to start (a seeded engine on PostgreSQL, a loaded machine)
 STATUS_SAMPLES=${STATUS_SAMPLES:-warmup}   # warmup: count non-2xx statuses and keep samples in warm-ups; all: also in rounds
 LUA=$ROOT/benchmarks/load/post.lua
@@ -164,9 +170,11 @@ start_all() {
   done
 }
 
-# receivers_run: the wrk rows of every body size, interleaved, then their medians and RSS.
+# receivers_run: the wrk rows of every body size, interleaved, then their medians and RSS. Every receiver JVM runs with
+# RECEIVER_JAVA_OPTS.
 receivers_run() {
   local lines role round
+  local SERVER_JAVA_OPTS=$RECEIVER_JAVA_OPTS
   start_all
   for lines in $LINE_SETS; do
     for role in $SERVERS; do warm "$role-$lines" "$lines" "$role"; done
@@ -191,9 +199,10 @@ main() {
   mkdir -p "$OUT"
   rm -f "$OUT"/*.rss "$OUT/non2xx.txt"
   RESULTS=$OUT/load.tsv
-  printf '# load run %s; wrk -t%s -c%s; per body size %ss warm-up per server, then %s interleaved rounds of %ss (medians); checkout: %s users, %s lines, %s rounds of %ss warm-up + %ss; servers: java %s, node %s\n' \
+  printf '# load run %s; wrk -t%s -c%s; per body size %ss warm-up per server, then %s interleaved rounds of %ss (medians); checkout: %s users, %s lines, %s rounds of %ss warm-up + %ss; receivers: java %s; checkout: java %s; node %s\n' \
     "$(date -u +%FT%TZ)" "$THREADS" "$CONNECTIONS" "$WARMUP" "$ROUNDS" "$DURATION" "$USERS" "$CHECKOUT_LINES" \
-    "$CHECKOUT_ROUNDS" "$CHECKOUT_WARMUP" "$DURATION" "$SERVER_JAVA_OPTS" "$(node -v 2>/dev/null || echo none)" >"$RESULTS"
+    "$CHECKOUT_ROUNDS" "$CHECKOUT_WARMUP" "$DURATION" "$RECEIVER_JAVA_OPTS" "$SERVER_JAVA_OPTS" \
+    "$(node -v 2>/dev/null || echo none)" >"$RESULTS"
   printf 'loadavg\tstart\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
   [ -n "$BEFORE_JAR" ] && printf 'before\t%s\n' "${BEFORE_LABEL:-$BEFORE_JAR}" >>"$RESULTS"
 

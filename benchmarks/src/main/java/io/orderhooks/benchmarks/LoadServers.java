@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The servers {@code benchmarks/load/run.sh} drives with {@code wrk}, one role per JVM so each one's resident
@@ -28,7 +29,8 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li>{@code fixed}: a bare Javalin route {@code POST /ordercalculate} that reads the body and answers a fixed
- *       JSON document; the most any Javalin service could do on this machine.
+ *       JSON document; the most any Javalin service with the receivers' Jetty configuration
+ *       ({@link ServerLimits#DEFAULTS}) could do on this machine.
  *   <li>{@code floor}: the parse floor ({@link ParseFloor}) at {@code POST /ordercalculate}: verify, tree parse,
  *       tax sum; the least any correct receiver does. It runs with the receivers' Jetty configuration
  *       ({@link ServerLimits#DEFAULTS}, as {@code IntegrationEventsPlugin} installs it), so it is measured against
@@ -47,7 +49,8 @@ import java.util.function.Consumer;
  *   <li>{@code postgres}: an embedded PostgreSQL for the engine's PostgreSQL store ({@link BenchPostgres}).
  * </ul>
  *
- * <p>All use the same Javalin defaults; the floor and the receivers also the same {@link ServerLimits}. Usage:
+ * <p>All use the same Javalin defaults (and the same Jetty thread pool, see {@link #start(Consumer)}); the fixed
+ * answer, the floor and the receivers also the same {@link ServerLimits}. Usage:
  * {@code java -cp benchmarks.jar io.orderhooks.benchmarks.LoadServers fixed|floor|middleware|merchant <dir>} or
  * {@code ... engine <dir> <merchant URL>}.
  */
@@ -55,6 +58,8 @@ public final class LoadServers {
 
     /** The fixed answer of the {@code fixed} role. */
     static final byte[] FIXED_ANSWER = "{\"TaxTotal\":0,\"ShippingTotal\":0}".getBytes(StandardCharsets.UTF_8);
+    /** System property sizing Jetty's request threads of every role: {@code min,max,reserved}. */
+    static final String THREADS_PROPERTY = "orderhooks.bench.jettyThreads";
     /** Worksheet sizes the middleware's request bodies are written for. */
     static final int[] LINES = {20, 200};
 
@@ -83,10 +88,14 @@ public final class LoadServers {
      */
     static Javalin start(String role, Path dir) throws IOException {
         return switch (role) {
-            case "fixed" -> start(cfg -> cfg.routes.post("/ordercalculate", ctx -> {
-                ctx.bodyAsBytes();
-                ctx.contentType("application/json").result(FIXED_ANSWER);
-            }));
+            case "fixed" -> start(cfg -> {
+                // the receivers' Jetty configuration too: the three rows differ only in what their handler does
+                ServerLimits.DEFAULTS.applyTo(cfg.jetty);
+                cfg.routes.post("/ordercalculate", ctx -> {
+                    ctx.bodyAsBytes();
+                    ctx.contentType("application/json").result(FIXED_ANSWER);
+                });
+            });
             case "floor" -> start(cfg -> {
                 // the receivers' Jetty configuration (eager body loading, body rate and deadline, error pages), so
                 // the floor differs from the middleware only in what its handler does
@@ -143,11 +152,33 @@ public final class LoadServers {
         return start(cfg -> cfg.registerPlugin(IntegrationEventsPlugin.at("/", dispatcher)));
     }
 
-    /** A Javalin server on a free loopback port with the defaults every role shares. */
+    /**
+     * A Javalin server on a free loopback port with the settings every role shares: Javalin's defaults, or with the
+     * system property {@value #THREADS_PROPERTY} = {@code min,max,reserved} Jetty's request thread pool sized so
+     * (a {@code QueuedThreadPool}; {@code reserved} -1 = Jetty's heuristic), to compare pool sizes side by side.
+     */
     static Javalin start(Consumer<JavalinConfig> routes) {
+        String threads = System.getProperty(THREADS_PROPERTY);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            if (threads != null) {
+                cfg.jetty.threadPool = threadPool(threads);
+            }
             routes.accept(cfg);
         }).start("127.0.0.1", 0);
+    }
+
+    /** Jetty's request threads as {@code min,max,reserved}. */
+    private static QueuedThreadPool threadPool(String spec) {
+        String[] parts = spec.split(",");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException(THREADS_PROPERTY + " must be min,max,reserved, was " + spec);
+        }
+        int min = Integer.parseInt(parts[0].trim());
+        int max = Integer.parseInt(parts[1].trim());
+        int reserved = Integer.parseInt(parts[2].trim());
+        QueuedThreadPool pool = new QueuedThreadPool(max, min, 60_000, reserved, null, null);
+        pool.setName("JettyServerThreadPool");
+        return pool;
     }
 }

@@ -181,6 +181,7 @@ public final class MiddlewareCommand implements Callable<Integer> {
     private void printState(PrintWriter out, String baseUrl) {
         out.println("  state: " + (state == null || state.isBlank() ? "in memory (one instance)" : "shared in PostgreSQL")
                 + "; load balancers probe " + baseUrl + "/ready");
+        out.println("  " + JvmAdvice.describe());
     }
 
     private PluginMiddleware.Found discover() throws Failure {

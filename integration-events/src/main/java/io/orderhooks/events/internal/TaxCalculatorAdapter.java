@@ -2,6 +2,7 @@ package io.orderhooks.events.internal;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderhooks.core.model.LineItem;
 import io.orderhooks.core.model.OrderCalculateResponse;
 import io.orderhooks.core.model.OrderWorksheet;
 import io.orderhooks.core.model.ShipEstimate;
@@ -12,9 +13,10 @@ import io.orderhooks.events.plugin.TaxCalculator;
 import io.orderhooks.events.plugin.TaxRequest;
 import io.orderhooks.events.plugin.TaxResult;
 import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Turns a {@link TaxCalculator} into an {@link OrderCalculateHandler}. */
 public final class TaxCalculatorAdapter implements OrderCalculateHandler {
@@ -32,11 +34,7 @@ public final class TaxCalculatorAdapter implements OrderCalculateHandler {
         if (result == null) {
             throw new IllegalStateException("TaxCalculator " + calculator.name() + " returned no result");
         }
-        Set<String> lineIDs = event.lineItems().stream().map(l -> l.id()).collect(Collectors.toSet());
-        result.lineTaxes().keySet().stream().filter(id -> !lineIDs.contains(id)).findFirst().ifPresent(id -> {
-            throw new IllegalStateException("TaxCalculator " + calculator.name() + " taxed line '" + id
-                    + "', which is not in order " + event.orderID());
-        });
+        checkLinesTaxed(result, event);
         ObjectNode tax = JsonNodeFactory.instance.objectNode();
         if (result.detail() != null) {
             tax.setAll(result.detail());
@@ -48,6 +46,21 @@ public final class TaxCalculatorAdapter implements OrderCalculateHandler {
         ObjectNode xp = JsonNodeFactory.instance.objectNode();
         xp.set("Tax", tax);
         return OrderCalculateResponse.builder().taxTotal(result.total()).shippingTotal(shipping).xp(xp).build();
+    }
+
+    /** Refuses a result taxing a line the order does not have. */
+    private void checkLinesTaxed(TaxResult result, CheckoutEvent event) {
+        List<LineItem> lines = event.lineItems();
+        Set<String> lineIDs = new HashSet<>(lines.size() * 2);
+        for (LineItem line : lines) {
+            lineIDs.add(line.id());
+        }
+        for (String id : result.lineTaxes().keySet()) {
+            if (!lineIDs.contains(id)) {
+                throw new IllegalStateException("TaxCalculator " + calculator.name() + " taxed line '" + id
+                        + "', which is not in order " + event.orderID());
+            }
+        }
     }
 
     /** The sum of the selected methods' costs over the worksheet's ship estimates; zero if none is selected. */

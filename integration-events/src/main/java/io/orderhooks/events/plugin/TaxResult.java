@@ -28,7 +28,9 @@ public record TaxResult(Map<String, BigDecimal> lineTaxes, BigDecimal shippingTa
         Objects.requireNonNull(lineTaxes, "lineTaxes");
         lineTaxes.forEach((id, tax) -> {
             Objects.requireNonNull(id, "lineTaxes key");
-            Objects.requireNonNull(tax, "lineTaxes[" + id + "]");
+            if (tax == null) {
+                throw new NullPointerException("lineTaxes[" + id + "]"); // the message built only when it is thrown
+            }
         });
         lineTaxes = Collections.unmodifiableMap(new LinkedHashMap<>(lineTaxes));
         shippingTax = shippingTax == null ? BigDecimal.ZERO : shippingTax;
