@@ -9,7 +9,10 @@
 #        JAR=/tmp/old.jar DRIVER_JAR=benchmarks/target/benchmarks.jar OUT=/tmp/prof-before \
 #          benchmarks/load/profile-checkout.sh        (an older engine and merchant, today's driver)
 #        RECORD=0 benchmarks/load/profile-checkout.sh    (no JFR: CPU per checkout only)
-# Writes $OUT/engine.jfr, $OUT/engine-gc.log, $OUT/engine.top and $OUT/cpu.tsv. Loopback only; every wait is bounded.
+# With RECORD=1 the merchant is recorded too, over the same measured seconds (jcmd JFR.start): $OUT/merchant.jfr and
+# $OUT/merchant.top.
+# Writes $OUT/engine.jfr, $OUT/engine-gc.log, $OUT/merchant-gc.log, $OUT/engine.top and $OUT/cpu.tsv. Loopback only;
+# every wait is bounded.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -30,7 +33,7 @@ SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx512m}
 LOAD=$ROOT/benchmarks/load
 
 mkdir -p "$OUT"
-rm -f "$OUT"/*.port "$OUT/engine.jfr"
+rm -f "$OUT"/*.port "$OUT/engine.jfr" "$OUT/merchant.jfr"
 PIDS=()
 trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done' EXIT INT TERM
 
@@ -40,7 +43,8 @@ wait_port() {
 }
 
 # shellcheck disable=SC2086
-java $SERVER_JAVA_OPTS -cp "$JAR" io.orderhooks.benchmarks.LoadServers merchant "$OUT" >"$OUT/merchant.log" 2>&1 &
+java $SERVER_JAVA_OPTS -Xlog:gc:file="$OUT/merchant-gc.log" -cp "$JAR" io.orderhooks.benchmarks.LoadServers merchant "$OUT" \
+  >"$OUT/merchant.log" 2>&1 &
 MERCHANT=$!
 PIDS+=("$MERCHANT")
 wait_port merchant "$MERCHANT"
@@ -62,9 +66,13 @@ PIDS+=("$DRIVER")
 ( sleep $((WARMUP + DURATION + 180)); kill "$DRIVER" 2>/dev/null ) >/dev/null 2>&1 &   # the driver's bound
 PIDS+=("$!")
 sleep "$WARMUP"
+if [ "$RECORD" = 1 ]; then   # the merchant's recording spans the same measured seconds as the engine's
+  jcmd "$MERCHANT" JFR.start name=merchant settings=profile duration="${DURATION}s" filename="$OUT/merchant.jfr" \
+    >/dev/null 2>&1 &
+fi
 e0=$(cpu_ticks "$ENGINE"); m0=$(cpu_ticks "$MERCHANT"); d0=$(cpu_ticks "$DRIVER")
 sleep "$DURATION"
-e1=$(cpu_ticks "$ENGINE"); m1=$(cpu_ticks "$MERCHANT"); d1=$(cpu_ticks "$DRIVER")
+e1=$(cpu_ticks "$ENGINE"); m1=$(cpu_ticks "$MERCHANT"); d1=$(cpu_ticks "$DRIVER" 2>/dev/null || echo "$d0")
 wait "$DRIVER" || { cat "$OUT/driver.log" >&2; exit 1; }
 line=$(awk -F'\t' '$1 == "checkout"' "$OUT/driver.out")
 [ -n "$line" ] || { cat "$OUT/driver.log" >&2; echo "no checkout line" >&2; exit 1; }
@@ -83,6 +91,10 @@ if [ "$RECORD" = 1 ]; then
   kill "$ENGINE" 2>/dev/null || true
   wait "$ENGINE" 2>/dev/null || true
   java "$LOAD/JfrTop.java" "$OUT/engine.jfr" "$TOP" | tee "$OUT/engine.top"
+  for _ in $(seq 1 60); do [ -s "$OUT/merchant.jfr" ] && break; sleep 0.5; done
+  java "$LOAD/JfrTop.java" "$OUT/merchant.jfr" "$TOP" >"$OUT/merchant.top"
 fi
-awk '/Pause/ { n++; ms = $NF + 0; sum += ms; if (ms > max) max = ms } END { printf "engine GC: %d pauses, %.1f ms total, max %.1f ms\n", n, sum, max }' \
-  "$OUT/engine-gc.log"
+for jvm in engine merchant; do
+  awk -v j="$jvm" '/Pause/ { n++; ms = $NF + 0; sum += ms; if (ms > max) max = ms }
+    END { printf "%s GC: %d pauses, %.1f ms total, max %.1f ms\n", j, n, sum, max }' "$OUT/$jvm-gc.log"
+done

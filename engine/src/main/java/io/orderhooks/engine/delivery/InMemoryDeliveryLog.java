@@ -13,26 +13,48 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@link DeliveryLog} in this JVM's memory, keeping the newest {@code capacity} records (the oldest are
- * dropped first). Lost on restart. Thread-safe: appends and queries take one lock, held only for the
- * in-memory work.
+ * A {@link DeliveryLog} in this JVM's memory, keeping the newest records within two bounds: at most
+ * {@code capacity} records, and at most {@code maxBodyBytes} of request and response bodies together (the oldest
+ * records are dropped first until both hold; the newest record is always kept, however large). The byte bound is
+ * what sizes the heap: a 20-line checkout payload is about 25 KB and a 200-line one about 250 KB, so 10,000 records
+ * alone could hold from 250 MB to 2.5 GB. Lost on restart. Thread-safe: appends and queries take one lock, held
+ * only for the in-memory work.
  */
 public final class InMemoryDeliveryLog implements DeliveryLog {
 
     /** Default capacity: 10,000 records. */
     public static final int DEFAULT_CAPACITY = 10_000;
+    /** Default bound on the bodies kept (request bytes plus response characters): 64 MiB. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
 
     private final int capacity;
+    private final long maxBodyBytes;
     private final Deque<DeliveryRecord> records = new ArrayDeque<>();
     private final Map<String, DeliveryRecord> byId = new HashMap<>();
+    private long bodyBytes;
 
-    public InMemoryDeliveryLog(int capacity) {
+    /**
+     * @param capacity the most records kept
+     * @param maxBodyBytes the most body bytes kept (request bytes plus response characters of all records)
+     * @throws IllegalArgumentException if either bound is below 1
+     */
+    public InMemoryDeliveryLog(int capacity, long maxBodyBytes) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be at least 1, was " + maxBodyBytes);
+        }
         this.capacity = capacity;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** At most {@code capacity} records and {@link #DEFAULT_MAX_BODY_BYTES} of bodies. */
+    public InMemoryDeliveryLog(int capacity) {
+        this(capacity, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** At most {@link #DEFAULT_CAPACITY} records and {@link #DEFAULT_MAX_BODY_BYTES} of bodies. */
     public InMemoryDeliveryLog() {
         this(DEFAULT_CAPACITY);
     }
@@ -45,9 +67,18 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
         }
         records.addFirst(record);
         byId.put(record.id(), record);
-        while (records.size() > capacity) {
-            byId.remove(records.removeLast().id());
+        bodyBytes += bodyBytes(record);
+        while (records.size() > capacity || (bodyBytes > maxBodyBytes && records.size() > 1)) {
+            DeliveryRecord dropped = records.removeLast();
+            byId.remove(dropped.id());
+            bodyBytes -= bodyBytes(dropped);
         }
+    }
+
+    /** What a record's bodies count against the byte bound: request bytes plus response characters. */
+    static long bodyBytes(DeliveryRecord record) {
+        return (record.requestBody() == null ? 0 : record.requestBody().length)
+                + (record.responseBody() == null ? 0 : record.responseBody().length());
     }
 
     @Override
@@ -71,5 +102,10 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
 
     public synchronized int size() {
         return records.size();
+    }
+
+    /** The body bytes the kept records hold (request bytes plus response characters). */
+    public synchronized long bodyBytes() {
+        return bodyBytes;
     }
 }

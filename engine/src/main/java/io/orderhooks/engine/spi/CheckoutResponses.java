@@ -14,9 +14,6 @@ import io.orderhooks.core.model.OrderSubmitForApprovalResponse;
 import io.orderhooks.core.model.OrderSubmitResponse;
 import io.orderhooks.core.model.ShipEstimateResponse;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -44,11 +41,15 @@ public final class CheckoutResponses {
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
     /**
-     * Answers {@link #problem} parsed, by the identity of their body array ({@code byte[]} has identity
-     * equality), so {@link #record} of the same delivery does not parse the same bytes again. Weak keys: an
-     * entry goes with its body; {@link #record} removes it at once.
+     * The answer {@link #problem} last parsed on this thread, with its body array, so {@link #record} of the same
+     * delivery (a sender checks the answer, then the engine records it, on one thread) does not parse the same bytes
+     * again. Matched by the array's identity; {@link #record} empties the slot, and the next check replaces it, so a
+     * thread holds at most one answer. A thread-local slot, not a shared map: no lock on the checkout path.
      */
-    private static final Map<byte[], CheckoutResponse> CHECKED = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final ThreadLocal<Checked> CHECKED = new ThreadLocal<>();
+
+    /** A checked answer and the body it was parsed from. */
+    private record Checked(byte[] body, CheckoutResponse parsed) {}
 
     private CheckoutResponses() {}
 
@@ -68,7 +69,7 @@ public final class CheckoutResponses {
     public static CheckoutResponse record(CheckoutEventType type, DeliveryOutcome outcome) {
         if (outcome instanceof DeliveryOutcome.Delivered delivered) {
             try {
-                CheckoutResponse checked = delivered.body() == null ? null : CHECKED.remove(delivered.body());
+                CheckoutResponse checked = checkedHere(delivered.body());
                 CheckoutResponse parsed = checked != null && checked.getClass() == responseType(type) ? checked
                         : parse(type, delivered.body());
                 return withStatus(type, parsed, delivered.status(), null, true);
@@ -90,12 +91,22 @@ public final class CheckoutResponses {
         try {
             CheckoutResponse parsed = parse(type, body);
             if (body != null) {
-                CHECKED.put(body, parsed);
+                CHECKED.set(new Checked(body, parsed));
             }
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(malformed(type, e));
         }
+    }
+
+    /** The answer {@link #problem} parsed from this very {@code body} on this thread, or null; empties the slot. */
+    private static CheckoutResponse checkedHere(byte[] body) {
+        Checked checked = CHECKED.get();
+        if (checked == null) {
+            return null;
+        }
+        CHECKED.remove();
+        return checked.body() == body ? checked.parsed() : null;
     }
 
     /** One pass from the bytes to the typed answer; the first token must open an object. */

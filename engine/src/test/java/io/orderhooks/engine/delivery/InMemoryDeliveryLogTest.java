@@ -65,6 +65,43 @@ class InMemoryDeliveryLogTest {
     }
 
     @Test
+    void dropsTheOldestRecordsWhenTheirBodiesExceedTheByteBound() {
+        InMemoryDeliveryLog log = new InMemoryDeliveryLog(100, 250);
+        log.append(withBodies("a", 100, 0));
+        log.append(withBodies("b", 60, 40));
+        assertThat(log.bodyBytes()).isEqualTo(200);
+
+        log.append(withBodies("c", 90, 0));
+
+        assertThat(log.list(Query.ALL)).extracting(DeliveryRecord::id).containsExactly("c", "b");
+        assertThat(log.find("a")).isEmpty();
+        assertThat(log.bodyBytes()).isEqualTo(190);
+    }
+
+    @Test
+    void keepsTheNewestRecordEvenWhenItAloneExceedsTheByteBound() {
+        InMemoryDeliveryLog log = new InMemoryDeliveryLog(100, 50);
+        log.append(withBodies("a", 10, 0));
+        log.append(withBodies("b", 80, 0));
+
+        assertThat(log.list(Query.ALL)).extracting(DeliveryRecord::id).containsExactly("b");
+        assertThat(log.bodyBytes()).isEqualTo(80);
+    }
+
+    @Test
+    void refusesABoundBelowOne() {
+        assertThatThrownBy(() -> new InMemoryDeliveryLog(10, 0)).hasMessage("maxBodyBytes must be at least 1, was 0");
+        assertThatThrownBy(() -> new InMemoryDeliveryLog(0)).hasMessage("capacity must be at least 1, was 0");
+    }
+
+    private static DeliveryRecord withBodies(String id, int requestBytes, int responseChars) {
+        return DeliveryRecord.builder().id(id).kind(Kind.CHECKOUT).subject("ordercalculate").endpointID("ie1")
+                .url("http://x/ordercalculate").outcome(OutcomeKind.DELIVERED).succeeded(true).timestamp(T0)
+                .requestBody(new byte[requestBytes]).responseBody(responseChars == 0 ? null : "x".repeat(responseChars))
+                .build();
+    }
+
+    @Test
     void refusesADuplicateIDAndAnInvertedRange() {
         InMemoryDeliveryLog log = filled();
         assertThatThrownBy(() -> log.append(record("a", Kind.CHECKOUT, "x", "ie1", null, OutcomeKind.DELIVERED, true, 9)))

@@ -12,7 +12,9 @@ import io.orderhooks.events.CheckoutException;
 import io.orderhooks.events.OrderApprovedHandler;
 import io.orderhooks.events.OrderSubmitHandler;
 import io.orderhooks.examples.merchant.internal.WriteOnceFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Exports each submitted (or approved) order to a downstream system through an outbox folder: one JSON
  * document per order, {@code {outbox}/{orderID}.json}, holding {@code ExportID}, {@code OrderID},
  * {@code Event}, {@code Environment}, {@code ExportedAt}, the order's {@code Totals} and the whole
- * {@code OrderWorksheet}. Answers {@code {"xp":{"ExportID":"EXP-{orderID}-{hash}"}}}, where the hash is the
+ * {@code OrderWorksheet}, as compact JSON. Answers {@code {"xp":{"ExportID":"EXP-{orderID}-{hash}"}}}, where the hash is the
  * first 10 hex digits of the SHA-256 of the worksheet.
  *
  * <p>Never twice: the file is published all or nothing and at most once ({@link WriteOnceFiles}). If the
@@ -44,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class OutboxExporter implements OrderSubmitHandler, OrderApprovedHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxExporter.class);
+    private static final byte[] WORKSHEET_FIELD = ",\"OrderWorksheet\":".getBytes(StandardCharsets.UTF_8);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}");
 
     private final Path outbox;
@@ -88,8 +91,7 @@ public final class OutboxExporter implements OrderSubmitHandler, OrderApprovedHa
             }
             byte[] worksheet = OrderCloudJson.mapper().writeValueAsBytes(event.worksheet());
             String exportID = "EXP-" + orderID + "-" + HexFormat.of().formatHex(sha256(worksheet), 0, 5);
-            byte[] bytes = OrderCloudJson.mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(document(event, exportID));
+            byte[] bytes = document(event, exportID, worksheet);
             if (WriteOnceFiles.createOnce(outbox, document.getFileName().toString(), bytes)) {
                 LOG.info("Exported order {} on {} as {}", orderID, event.type().suffix(), exportID);
                 return exportID;
@@ -106,16 +108,25 @@ public final class OutboxExporter implements OrderSubmitHandler, OrderApprovedHa
         return JsonNodeFactory.instance.objectNode().put("ExportID", export(event));
     }
 
-    private ObjectNode document(CheckoutEvent event, String exportID) {
+    /**
+     * The outbox document as compact JSON: the header fields, then {@code OrderWorksheet} as the very bytes the
+     * export ID was hashed from (the worksheet is serialized once, not again as a tree and a second time pretty).
+     */
+    private byte[] document(CheckoutEvent event, String exportID, byte[] worksheet) throws IOException {
         Order order = event.worksheet().order();
-        ObjectNode doc = JsonNodeFactory.instance.objectNode().put("ExportID", exportID).put("OrderID", order.id())
+        ObjectNode head = JsonNodeFactory.instance.objectNode().put("ExportID", exportID).put("OrderID", order.id())
                 .put("Event", event.type().suffix()).put("Environment", event.environment())
                 .put("ExportedAt", clock.instant().toString());
-        doc.putObject("Totals").put("Currency", order.currency()).put("Subtotal", order.subtotal())
+        head.putObject("Totals").put("Currency", order.currency()).put("Subtotal", order.subtotal())
                 .put("PromotionDiscount", order.promotionDiscount()).put("ShippingCost", order.shippingCost())
                 .put("TaxCost", order.taxCost()).put("Total", order.total());
-        doc.set("OrderWorksheet", OrderCloudJson.mapper().valueToTree(event.worksheet()));
-        return doc;
+        byte[] start = OrderCloudJson.mapper().writeValueAsBytes(head);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(start.length + WORKSHEET_FIELD.length + worksheet.length + 1);
+        out.write(start, 0, start.length - 1); // the head without its closing brace
+        out.write(WORKSHEET_FIELD);
+        out.write(worksheet);
+        out.write('}');
+        return out.toByteArray();
     }
 
     private static String storedExportID(Path document, String orderID) throws IOException {
