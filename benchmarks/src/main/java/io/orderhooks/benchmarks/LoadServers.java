@@ -88,8 +88,8 @@ public final class LoadServers {
                 ctx.contentType("application/json").result(FIXED_ANSWER);
             }));
             case "floor" -> start(cfg -> {
-                // the receivers' Jetty configuration (eager body loading, body deadline, error pages), so the floor
-                // differs from the middleware only in what its handler does
+                // the receivers' Jetty configuration (eager body loading, body rate and deadline, error pages), so
+                // the floor differs from the middleware only in what its handler does
                 ServerLimits.DEFAULTS.applyTo(cfg.jetty);
                 cfg.routes.post("/ordercalculate", new ParseFloor(BenchMiddleware.HASH_KEY));
             });

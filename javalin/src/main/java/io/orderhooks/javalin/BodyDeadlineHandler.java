@@ -1,28 +1,24 @@
 package io.orderhooks.javalin;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * The overall body-read deadline. The outer handler starts a timer when a request arrives; the inner one (placed
- * after the body has been loaded without holding a thread) stops it. A request whose body has not fully arrived
- * by the deadline has its connection closed, however steadily the client drips bytes.
+ * The body deadline and minimum body rate of {@link ServerLimits}, per request. The outer handler wraps a request
+ * that has a body in a {@link BodyWatch} (which counts this request's body bytes and checks them on Jetty's
+ * scheduler); the inner one, placed after the body has been loaded without holding a thread, either lets the
+ * request through (the limits no longer apply to the handling itself) or, for a body refused as too slow or past
+ * the deadline, answers 408 in OrderCloud's error shape without calling the handler.
  */
 final class BodyDeadlineHandler extends Handler.Wrapper {
 
-    private static final String TASK = BodyDeadlineHandler.class.getName() + ".task";
+    private final BodyPace pace;
 
-    private final Duration deadline;
-
-    BodyDeadlineHandler(Duration deadline, Handler next) {
+    BodyDeadlineHandler(BodyPace pace, Handler next) {
         super(next);
-        this.deadline = deadline;
+        this.pace = pace;
     }
 
     @Override
@@ -30,30 +26,29 @@ final class BodyDeadlineHandler extends Handler.Wrapper {
         if (request.getLength() == 0) {
             return super.handle(request, response, callback);
         }
-        Scheduler scheduler = request.getComponents().getScheduler();
-        Scheduler.Task task = scheduler.schedule(() -> request.getConnectionMetaData().getConnection().getEndPoint()
-                .close(new TimeoutException("request body not received within " + deadline)),
-                deadline.toMillis(), TimeUnit.MILLISECONDS);
-        request.setAttribute(TASK, task);
+        BodyWatch watch = new BodyWatch(request, pace);
+        watch.arm();
         boolean handled;
         try {
-            handled = super.handle(request, response, Callback.from(callback, task::cancel));
+            handled = super.handle(watch, response, Callback.from(callback, watch::disarm));
         } catch (Exception | Error e) {
-            task.cancel();
+            watch.disarm();
             throw e;
         }
         if (!handled) {
-            task.cancel();
+            watch.disarm();
         }
         return handled;
     }
 
-    /** Placed after the body is loaded: the deadline no longer applies to the handling itself. */
+    /** Placed after the body is loaded: lets the request through, or answers the refusal of its body. */
     static final class Reached extends Handler.Wrapper {
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            if (request.getAttribute(TASK) instanceof Scheduler.Task task) {
-                task.cancel();
+            BodyWatch watch = Request.as(request, BodyWatch.class);
+            if (watch != null && !watch.reached()) {
+                watch.answerRefusal(response, callback);
+                return true;
             }
             return super.handle(request, response, callback);
         }

@@ -117,8 +117,7 @@ public final class JavalinMount {
             JavalinBridge.write(ctx, ReceiverErrors.tooLarge(maxBodyBytes));
         } catch (JavalinBridge.ClientAborted e) {
             LOG.info("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            JavalinBridge.write(ctx, RawResponse.error(400, "Request.Aborted",
-                    "The request body was not received completely"));
+            JavalinBridge.write(ctx, ReceiverErrors.aborted());
         } catch (RuntimeException e) {
             JavalinBridge.write(ctx, ReceiverErrors.internal(LOG, ctx.method() + " " + ctx.path(), e));
         }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 
 /**
  * Request deadlines and error pages for every orderhooks HTTP server (the engine's API and the receivers), applied
@@ -14,11 +13,15 @@ import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
  * <ul>
  *   <li>Request bodies are loaded asynchronously before a worker thread runs the handler, so slow or stalled
  *       uploads hold a connection but no thread; authentication and signature checks then run on complete bodies.
- *   <li>{@code bodyDeadline}: a body must have fully arrived this long after the request headers, or the
- *       connection is closed (the client sees a reset).
- *   <li>{@code minRequestBytesPerSecond}: handed to Jetty's {@code MinimumDataRateHandler}, meant to refuse a body
- *       arriving slower than this. Jetty 12.1 measures the handler's total bytes read, not the request's, so it
- *       practically never refuses; {@code bodyDeadline} is the limit that stops a slow body.
+ *   <li>{@code minRequestBytesPerSecond} and {@code bodyRateGrace}: once the grace period has passed after the
+ *       request headers, the body bytes this request has delivered must average at least this rate since the
+ *       headers (256 bytes/s and 5 s: 1,280 bytes after 5 s, 2,560 after 10 s), or the request is answered 408
+ *       {@code Request.BodyTooSlow} and its connection closed; 0 turns the check off. Counted per request: a body
+ *       arriving at network speed is never refused, however many requests run at once.
+ *   <li>{@code bodyDeadline}: a body must have fully arrived this long after the request headers, however steadily
+ *       it arrives, or the request is answered 408 {@code Request.Timeout} and its connection closed.
+ *   <li>In both cases the handler is never called; the limits end when the body (or the first
+ *       {@code maxBufferedBodyBytes}) has arrived, so they never cut a handler's own work short.
  *   <li>{@code idleTimeout}: a request whose connection is silent this long is failed (Jetty's connector idle
  *       timeout, 30 s by default, closes idle keep-alive connections).
  *   <li>{@code maxRequestHeaderBytes}: request line plus headers larger than this are answered 431 (414 for a long
@@ -31,24 +34,45 @@ import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
  *
  * @param maxBufferedBodyBytes the most body bytes loaded ahead of the handler; larger bodies reach the handler
  *     partly loaded, which then refuses them (413) against its own, smaller limit
+ * @param bodyRateGrace how long after the headers a body may arrive slower than {@code minRequestBytesPerSecond}
  */
 public record ServerLimits(Duration idleTimeout, Duration bodyDeadline, long minRequestBytesPerSecond,
-        int maxRequestHeaderBytes, long maxBufferedBodyBytes) {
+        int maxRequestHeaderBytes, long maxBufferedBodyBytes, Duration bodyRateGrace) {
 
-    /** 30 s idle, 20 s to send a body, at least 256 bytes/s, 16 KiB of headers, 4 MiB + 1 byte buffered. */
+    /** The grace period of the minimum body rate unless given: 5 s. */
+    public static final Duration DEFAULT_BODY_RATE_GRACE = Duration.ofSeconds(5);
+
+    /**
+     * 30 s idle, 20 s to send a body, at least 256 bytes/s after 5 s, 16 KiB of headers, 4 MiB + 1 byte buffered.
+     */
     public static final ServerLimits DEFAULTS = new ServerLimits(Duration.ofSeconds(30), Duration.ofSeconds(20), 256,
-            16 * 1024, 4L * 1024 * 1024 + 1);
+            16 * 1024, 4L * 1024 * 1024 + 1, DEFAULT_BODY_RATE_GRACE);
 
     public ServerLimits {
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(bodyDeadline, "bodyDeadline");
-        if (idleTimeout.isNegative() || idleTimeout.isZero() || bodyDeadline.isNegative() || bodyDeadline.isZero()) {
-            throw new IllegalArgumentException("idleTimeout and bodyDeadline must be positive");
+        Objects.requireNonNull(bodyRateGrace, "bodyRateGrace");
+        if (idleTimeout.isNegative() || idleTimeout.isZero() || bodyDeadline.isNegative() || bodyDeadline.isZero()
+                || bodyRateGrace.isNegative() || bodyRateGrace.isZero()) {
+            throw new IllegalArgumentException("idleTimeout, bodyDeadline and bodyRateGrace must be positive");
         }
         if (minRequestBytesPerSecond < 0 || maxRequestHeaderBytes < 1024 || maxBufferedBodyBytes < 1) {
             throw new IllegalArgumentException("minRequestBytesPerSecond >= 0, maxRequestHeaderBytes >= 1024 and"
                     + " maxBufferedBodyBytes >= 1 are required");
         }
+    }
+
+    /** The limits with the default grace period of the minimum body rate ({@link #DEFAULT_BODY_RATE_GRACE}). */
+    public ServerLimits(Duration idleTimeout, Duration bodyDeadline, long minRequestBytesPerSecond,
+            int maxRequestHeaderBytes, long maxBufferedBodyBytes) {
+        this(idleTimeout, bodyDeadline, minRequestBytesPerSecond, maxRequestHeaderBytes, maxBufferedBodyBytes,
+                DEFAULT_BODY_RATE_GRACE);
+    }
+
+    /** These limits with another {@code maxBufferedBodyBytes} (e.g. a server's own body limit + 1 byte). */
+    public ServerLimits withMaxBufferedBodyBytes(long bytes) {
+        return new ServerLimits(idleTimeout, bodyDeadline, minRequestBytesPerSecond, maxRequestHeaderBytes, bytes,
+                bodyRateGrace);
     }
 
     /** Installs these limits on a Javalin configuration's Jetty (before the server starts). */
@@ -65,8 +89,7 @@ public record ServerLimits(Duration idleTimeout, Duration bodyDeadline, long min
             Handler.Wrapper loaded = new BodyDeadlineHandler.Reached();
             Handler eager = new EagerContentHandler(loaded,
                     new EagerContentHandler.RetainedContentLoaderFactory(maxBufferedBodyBytes, 0, false));
-            Handler rated = minRequestBytesPerSecond > 0 ? new MinimumDataRateHandler(eager, minRequestBytesPerSecond, 0) : eager;
-            server.setHandler(new BodyDeadlineHandler(bodyDeadline, rated));
+            server.setHandler(new BodyDeadlineHandler(BodyPace.of(this), eager));
             server.setErrorHandler(new OrderCloudErrorHandler());
         });
         jetty.modifyServletContextHandler(context -> context.setErrorHandler(new OrderCloudErrorHandler()));

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * only. Register it with async support ({@code ServletHolder.setAsyncSupported(true)}, {@code asyncSupported} in
  * {@code web.xml}) so dispatchers run handlers on the container's thread instead of handing each call to a worker
  * thread (docs/TIME-LIMITS.md). The servlet is stateless and thread-safe; the container decides concurrency.
+ *
+ * <p>Slow bodies are the container's to bound (a read timeout, or a buffering proxy in front): the servlet reads
+ * what the container hands it, and a body the client abandons or the container cuts off is answered 400
+ * {@code Request.Aborted} and logged in one line (docs/DEVTOOLS.md, "Slow bodies are the container's job").
  */
 public final class RawHandlerServlet extends HttpServlet {
 
@@ -84,7 +88,13 @@ public final class RawHandlerServlet extends HttpServlet {
                 return;
             }
             raw = new RawRequest(request.getMethod(), path, headers(request), body);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // the client went away, or the container cut a slow body off: not a failure of the server
+            LOG.info("{} {}: the request body was not received completely: {}", request.getMethod(),
+                    request.getRequestURI(), e.toString());
+            writeQuietly(request, response, ReceiverErrors.aborted());
+            return;
+        } catch (RuntimeException e) {
             write(response, ReceiverErrors.internal(LOG, request.getMethod() + " " + request.getRequestURI(), e));
             return;
         }

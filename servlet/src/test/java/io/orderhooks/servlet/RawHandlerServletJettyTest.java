@@ -14,6 +14,8 @@ import io.orderhooks.events.testkit.CheckoutRequests;
 import io.orderhooks.events.testkit.Worksheets;
 import io.orderhooks.webhooks.WebhooksDispatcher;
 import java.math.BigDecimal;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -191,5 +193,22 @@ class RawHandlerServletJettyTest {
         String correlationId = response.headers().firstValue("X-Correlation-ID").orElseThrow();
         assertThat(firstError(response).get("Data").get("CorrelationID").asText()).isEqualTo(correlationId);
         assertThat(response.body()).doesNotContain("UnsupportedOperationException").doesNotContain("bug with");
+    }
+
+    @Test
+    void answersABodyTheClientAbandonsMidwayWith400RequestAbortedNot500() throws Exception {
+        int port = Integer.parseInt(base.substring(base.lastIndexOf(':') + 1, base.indexOf("/shop")));
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /shop/integration/ordercalculate HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"Order\":")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("{\"Errors\":[{\"ErrorCode\":\"Request.Aborted\","
+                    + "\"Message\":\"The request body was not received completely\"");
+        }
     }
 }

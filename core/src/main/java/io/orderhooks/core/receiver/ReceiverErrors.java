@@ -49,6 +49,14 @@ public final class ReceiverErrors {
     }
 
     /**
+     * A 400 for a body that could not be read to its end: the client went away, or the server cut the body off (an
+     * adapter's read timeout). Adapters log it in one line, not as a failure of the server.
+     */
+    public static RawResponse aborted() {
+        return RawResponse.error(400, "Request.Aborted", "The request body was not received completely");
+    }
+
+    /**
      * A 400 naming where the JSON failed: line, column and the property path, e.g.
      * {@code OrderWorksheet.LineItems[2].Quantity}.
      */

@@ -73,9 +73,7 @@ public final class ApiServer {
             cfg.router.caseInsensitiveRoutes = true;
             cfg.router.ignoreTrailingSlashes = true;
             cfg.http.maxRequestSize = maxBodyBytes;
-            ServerLimits d = ServerLimits.DEFAULTS;
-            new ServerLimits(d.idleTimeout(), d.bodyDeadline(), d.minRequestBytesPerSecond(), d.maxRequestHeaderBytes(),
-                    maxBodyBytes + 1).applyTo(cfg.jetty);
+            ServerLimits.DEFAULTS.withMaxBufferedBodyBytes(maxBodyBytes + 1).applyTo(cfg.jetty);
             cfg.routes.post("/oauth/token", ctx -> traced(ctx, this::token));
             cfg.routes.get("/oauth/certs/{kid}", this::certs);
             cfg.routes.get("/oauth/userinfo", ctx -> traced(ctx, c -> write(c, RawResponse.json(200,

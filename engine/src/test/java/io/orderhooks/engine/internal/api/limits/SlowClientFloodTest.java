@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * 400 unauthenticated connections send request headers and then drip their bodies one byte a second at the
  * token endpoint and a write route for 30 s on loopback; an authenticated probe meanwhile keeps its p99 under
- * 1 s, because bodies are loaded without holding worker threads and cut off at the body deadline.
+ * 1 s, because bodies are loaded without holding worker threads and refused (408) once they fall below the minimum
+ * body rate after its grace period.
  */
 @Tag("slow")
 class SlowClientFloodTest {
