@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes one attempt through the endpoint's circuit breaker and the transport's time limit, then records it
- * in the delivery log: {@code CircuitBreaker(timeLimited(transport))}. Retrying is the caller's (checkout
- * retries in the caller, post-webhooks on a schedule), so each attempt is one record.
+ * in the delivery log: {@code CircuitBreaker(timeLimited(transport))}; or a call of several attempts
+ * ({@link #sendWithRetry}: checkout's safe events), which the breaker lets through and counts once. Post-webhooks
+ * retry on a schedule, each attempt a call of its own. Each attempt is one record.
  *
  * <p>Breakers live in a {@link CircuitBreakerRegistry}, one per endpoint ID. Time-outs, unreachable
  * endpoints and 5xx answers count as failures; 2xx and 4xx answers (the receiver is up and said no) as
@@ -64,15 +65,22 @@ public final class Deliverer {
         this.observer = b.observer;
     }
 
+    /** How long the default breaker stays open before its trial call: 5 s. */
+    public static final Duration DEFAULT_OPEN_WAIT = Duration.ofSeconds(5);
+
     /**
      * The default breaker policy: over the last 10 calls (once at least 5 were made), 50% failures open the
-     * breaker for 30 s on {@code clock}; then one trial call decides whether it closes again.
+     * breaker for {@link #DEFAULT_OPEN_WAIT} (5 s) on {@code clock}; then one trial call decides whether it closes
+     * again. The wait is short because an endpoint is often a URL with several instances or one that restarts: while
+     * the breaker is open every call fails at once, even the ones an instance could have answered, so it only
+     * bridges the burst of failures (a killed instance's connections, a few time-outs on an overloaded machine)
+     * and looks again seconds later; an endpoint that keeps failing costs one trial call per wait.
      */
     public static CircuitBreakerConfig.Builder defaultBreakerConfig(Clock clock) {
         return CircuitBreakerConfig.custom()
                 .slidingWindow(10, 5, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(30))
+                .waitDurationInOpenState(DEFAULT_OPEN_WAIT)
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .clock(clock);
     }
@@ -84,18 +92,61 @@ public final class Deliverer {
     /** Sends {@code attempt} within {@code timeLimit} and records it. Never throws for a delivery failure. */
     public Sent send(Attempt attempt, Duration timeLimit) {
         CircuitBreaker breaker = breaker(attempt.endpointID());
-        DeliveryOutcome outcome;
         if (!breaker.tryAcquirePermission()) {
-            outcome = new DeliveryOutcome.CircuitOpen(attempt.endpointID());
-        } else {
-            outcome = transport.exchange(attempt.request(), timeLimit);
-            long nanos = outcome.latency().toNanos();
-            if (Answers.endpointFailure(outcome)) {
-                breaker.onError(nanos, TimeUnit.NANOSECONDS, new EndpointFailure(outcome.describe()));
-            } else {
-                breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
-            }
+            return record(attempt, new DeliveryOutcome.CircuitOpen(attempt.endpointID()));
         }
+        DeliveryOutcome outcome = exchange(attempt, timeLimit, breaker);
+        judge(breaker, outcome, outcome.latency().toNanos());
+        return record(attempt, outcome);
+    }
+
+    /**
+     * Sends {@code first} and, while {@code retry}'s result predicate asks for it, further attempts
+     * (numbered 2, 3, ...), each recorded: {@code CircuitBreaker(Retry(timeLimited(transport)))}. The breaker
+     * decides once whether the call may go out, and counts the call once, by its last attempt: a call that got
+     * through on a later attempt (a connection cut by an instance that died, the next one reaching another instance
+     * behind the same URL) is a success, not a failure and a success. The returned outcome is the last attempt's,
+     * with its latency measured from the start of the first.
+     */
+    public Sent sendWithRetry(Attempt first, Duration timeLimit, Retry retry) {
+        CircuitBreaker breaker = breaker(first.endpointID());
+        if (!breaker.tryAcquirePermission()) {
+            return record(first.withNumber(1), new DeliveryOutcome.CircuitOpen(first.endpointID()));
+        }
+        long start = System.nanoTime();
+        AtomicInteger number = new AtomicInteger();
+        AtomicReference<Sent> last = new AtomicReference<>();
+        retry.executeSupplier(() -> {
+            Attempt attempt = first.withNumber(number.incrementAndGet());
+            Sent sent = record(attempt, exchange(attempt, timeLimit, breaker));
+            last.set(sent);
+            return sent.outcome();
+        });
+        Sent sent = last.get();
+        long nanos = System.nanoTime() - start;
+        judge(breaker, sent.outcome(), nanos);
+        return new Sent(Answers.withLatency(sent.outcome(), Duration.ofNanos(nanos)), sent.record());
+    }
+
+    /** The transport's outcome; a transport that breaks its contract and throws gives the permission back first. */
+    private DeliveryOutcome exchange(Attempt attempt, Duration timeLimit, CircuitBreaker breaker) {
+        try {
+            return transport.exchange(attempt.request(), timeLimit);
+        } catch (RuntimeException e) {
+            breaker.releasePermission();
+            throw e;
+        }
+    }
+
+    private static void judge(CircuitBreaker breaker, DeliveryOutcome outcome, long nanos) {
+        if (Answers.endpointFailure(outcome)) {
+            breaker.onError(nanos, TimeUnit.NANOSECONDS, new EndpointFailure(outcome.describe()));
+        } else {
+            breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Sent record(Attempt attempt, DeliveryOutcome outcome) {
         DeliveryRecord record = Records.of(ids.get(), attempt, outcome, clock.instant(), recordedBodyChars);
         log.append(record);
         observe(attempt, record, outcome.latency().toNanos());
@@ -104,24 +155,6 @@ public final class Deliverer {
                     attempt.request().url(), attempt.endpointID(), attempt.number(), record.error());
         }
         return new Sent(outcome, record);
-    }
-
-    /**
-     * Sends {@code first} and, while {@code retry}'s result predicate asks for it, further attempts
-     * (numbered 2, 3, ...), each recorded: {@code Retry(CircuitBreaker(timeLimited(transport)))}. The
-     * returned outcome is the last attempt's, with its latency measured from the start of the first.
-     */
-    public Sent sendWithRetry(Attempt first, Duration timeLimit, Retry retry) {
-        long start = System.nanoTime();
-        AtomicInteger number = new AtomicInteger();
-        AtomicReference<Sent> last = new AtomicReference<>();
-        retry.executeSupplier(() -> {
-            Sent sent = send(first.withNumber(number.incrementAndGet()), timeLimit);
-            last.set(sent);
-            return sent.outcome();
-        });
-        Sent sent = last.get();
-        return new Sent(Answers.withLatency(sent.outcome(), Duration.ofNanos(System.nanoTime() - start)), sent.record());
     }
 
     /**

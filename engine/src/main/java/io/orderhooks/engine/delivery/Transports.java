@@ -37,7 +37,13 @@ public final class Transports {
                 .build();
     }
 
-    /** POSTs over HTTP with {@code client}, reading at most {@code maxResponseBytes} of an answer. */
+    /**
+     * POSTs over HTTP with {@code client} (sharing its connection pool), reading at most {@code maxResponseBytes} of
+     * an answer. Before a request is written on a pooled keep-alive connection, the connection is checked (at most
+     * 1 ms) for having been closed by the other side (a receiver or load balancer instance that died, restarted or
+     * timed the connection out); such a connection is dropped and the request goes out on another one within the
+     * same time limit, as one attempt: it had certainly not been sent.
+     */
     public static Transport http(OkHttpClient client, int maxResponseBytes) {
         return new OkHttpTransport(client, maxResponseBytes);
     }

@@ -52,13 +52,13 @@ import okhttp3.OkHttpClient;
  * {@code P1} at 10.00 with 10 in stock; spending account {@code sa} holding 100.00; integration events
  * {@code ieA} and {@code ieB} at the given URLs, used by API clients {@code shopA} ({@link #buyerA}) and
  * {@code shopB} ({@link #buyerB}). Breakers open after 2 failures in the last 4 calls (once 4 were made)
- * and stay open for 30 s on the clock; responses over 64 KiB are refused unread.
+ * and stay open for {@link Deliverer#DEFAULT_OPEN_WAIT} on the clock; responses over 64 KiB are refused unread.
  */
 final class DeliveryMarketplace implements AutoCloseable {
 
     static final String HASH_KEY = "ie-hash-key";
     static final int MAX_RESPONSE_BYTES = 64 * 1024;
-    static final Duration BREAKER_WAIT = Duration.ofSeconds(30);
+    static final Duration BREAKER_WAIT = Deliverer.DEFAULT_OPEN_WAIT;
     static final String RATES = "{\"ShipEstimates\":[{\"ID\":\"e1\",\"ShipMethods\":["
             + "{\"ID\":\"ground\",\"Name\":\"Ground\",\"Cost\":5.00},{\"ID\":\"air\",\"Name\":\"Air\",\"Cost\":15.00}]}]}";
 

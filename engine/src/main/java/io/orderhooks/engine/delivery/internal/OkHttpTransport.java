@@ -18,9 +18,14 @@ import okio.BufferedSource;
 
 /**
  * POSTs with OkHttp. The time limit is the call's own timeout, which spans connecting, writing, waiting
- * and reading the body, so a receiver that trickles its answer is cut off too.
+ * and reading the body, so a receiver that trickles its answer is cut off too. A pooled connection found closed by
+ * the other side before the request was written ({@link StaleConnectionGuard}) is dropped and the request goes out
+ * on another one within the same time limit: nothing had been sent, so this is not a retry of a delivery.
  */
 public final class OkHttpTransport implements Transport {
+
+    /** Dead pooled connections one exchange may discard before it reports the receiver unreachable. */
+    static final int MAX_STALE_CONNECTIONS = 128;
 
     private final OkHttpClient client;
     private final int maxResponseBytes;
@@ -29,7 +34,9 @@ public final class OkHttpTransport implements Transport {
         if (maxResponseBytes < 1) {
             throw new IllegalArgumentException("maxResponseBytes must be positive, was " + maxResponseBytes);
         }
-        this.client = java.util.Objects.requireNonNull(client, "client");
+        java.util.Objects.requireNonNull(client, "client");
+        this.client = client.networkInterceptors().stream().anyMatch(StaleConnectionGuard.class::isInstance) ? client
+                : client.newBuilder().addNetworkInterceptor(new StaleConnectionGuard()).build(); // same pool
         this.maxResponseBytes = maxResponseBytes;
     }
 
@@ -40,14 +47,22 @@ public final class OkHttpTransport implements Transport {
         request.headers().forEach(http::header);
         // no MediaType: OkHttp would rewrite the charset's case; the request's own Content-Type header is sent as is
         http.post(RequestBody.create(request.body(), (MediaType) null));
-        Call call = client.newCall(http.build());
-        call.timeout().timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
-        try (Response response = call.execute()) {
-            return read(response, start);
-        } catch (InterruptedIOException e) {
-            return new DeliveryOutcome.TimedOut(timeLimit, since(start));
-        } catch (IOException | IllegalArgumentException e) {
-            return new DeliveryOutcome.Unreachable(describe(e), since(start));
+        Request post = http.build();
+        long deadline = start + timeLimit.toNanos();
+        for (int stale = 0; ; stale++) {
+            Call call = client.newCall(post);
+            call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            try (Response response = call.execute()) {
+                return read(response, start);
+            } catch (StaleConnectionGuard.StaleConnectionException e) {
+                if (stale >= MAX_STALE_CONNECTIONS || System.nanoTime() >= deadline) {
+                    return new DeliveryOutcome.Unreachable(describe(e), since(start));
+                }
+            } catch (InterruptedIOException e) {
+                return new DeliveryOutcome.TimedOut(timeLimit, since(start));
+            } catch (IOException | IllegalArgumentException e) {
+                return new DeliveryOutcome.Unreachable(describe(e), since(start));
+            }
         }
     }
 

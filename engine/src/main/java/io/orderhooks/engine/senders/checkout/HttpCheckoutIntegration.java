@@ -9,9 +9,11 @@ import okhttp3.OkHttpClient;
  * {@code HashKey}, with its custom auth header when set and an {@code Idempotency-Key} on
  * {@code ordersubmit}, {@code ordersubmitforapproval} and {@code orderapproved}.
  *
- * <p>Composition, outermost first: {@code Retry(CircuitBreaker(timeLimited(call)))}. Each attempt is
- * bounded by the settings' time limit and recorded in the delivery log. Shipping rates and calculate are
- * retried after connection failures only; submit and approval events never. A failed {@code ordersubmit}
+ * <p>Composition, outermost first: {@code CircuitBreaker(Retry(timeLimited(call)))}: the breaker counts each
+ * call once, by its last attempt. Each attempt is bounded by the settings' time limit and recorded in the
+ * delivery log. Shipping rates and calculate are retried after connection failures only; submit and approval
+ * events never (a pooled connection the middleware had already closed is not a failure: the request goes out on
+ * another connection, see {@code Transports#http}). A failed {@code ordersubmit}
  * can be redelivered by its record ID: the recorded bytes are re-sent with the same idempotency key.
  *
  * <p>Thread-safe; {@link #deliver} blocks the calling thread for at most the time limit per attempt and

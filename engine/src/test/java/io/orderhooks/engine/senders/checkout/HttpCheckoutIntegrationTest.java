@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.orderhooks.engine.delivery.Deliverer;
 import io.orderhooks.engine.delivery.InMemoryDeliveryLog;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.OrderCalculateResponse;
@@ -45,6 +48,7 @@ class HttpCheckoutIntegrationTest {
     private final WireMockServer server = new WireMockServer(options().dynamicPort());
     private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
     private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
+    private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(Deliverer.defaultBreakerConfig(clock).build());
     private HttpCheckoutIntegration sender;
     private IntegrationEndpoint endpoint;
 
@@ -52,7 +56,7 @@ class HttpCheckoutIntegrationTest {
     void start() {
         server.start();
         endpoint = new IntegrationEndpoint("ie1", server.baseUrl() + "/integration", "ie-key", "X-Auth", "s3cret", null);
-        sender = new HttpCheckoutIntegration(CheckoutSenderSettings.builder(log).clock(clock)
+        sender = new HttpCheckoutIntegration(CheckoutSenderSettings.builder(log).clock(clock).breakers(breakers)
                 .timeLimit(Duration.ofSeconds(5)).retryWait(Duration.ofMillis(10)).build(),
                 Transports.defaultHttpClient());
     }
@@ -108,6 +112,27 @@ class HttpCheckoutIntegrationTest {
         assertThat(records()).extracting(DeliveryRecord::attempt, DeliveryRecord::outcome).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(2, OutcomeKind.DELIVERED),
                 org.assertj.core.groups.Tuple.tuple(1, OutcomeKind.UNREACHABLE));
+    }
+
+    @Test
+    void countsACalculateThatGotThroughOnItsSecondAttemptAsOneSuccessfulCallForTheBreaker() {
+        server.stubFor(post("/integration/ordercalculate").inScenario("every other").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("up"));
+        server.stubFor(post("/integration/ordercalculate").inScenario("every other").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200).withBody("{}")).willSetStateTo(Scenario.STARTED));
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(sender.deliver(call(CheckoutEventType.ORDER_CALCULATE, null))).isInstanceOf(DeliveryOutcome.Delivered.class);
+        }
+
+        assertThat(server.getAllServeEvents()).hasSize(12);
+        assertThat(records()).extracting(DeliveryRecord::outcome).containsOnly(OutcomeKind.UNREACHABLE, OutcomeKind.DELIVERED)
+                .hasSize(12);
+        assertThat(breakers.circuitBreaker("ie1")).satisfies(b -> {
+            assertThat(b.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+            assertThat(b.getMetrics().getNumberOfBufferedCalls()).isEqualTo(6);
+            assertThat(b.getMetrics().getNumberOfFailedCalls()).isZero();
+        });
     }
 
     @Test

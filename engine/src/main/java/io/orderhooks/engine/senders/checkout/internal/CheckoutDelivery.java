@@ -20,9 +20,11 @@ import java.util.UUID;
 
 /**
  * The checkout sender behind both the HTTP and the in-process integration; only the transport differs.
- * Decoration order: {@code Retry(CircuitBreaker(timeLimited(call)))}, where the retry exists only for
+ * Decoration order: {@code CircuitBreaker(Retry(timeLimited(call)))}, where the retry exists only for
  * events that are {@link CheckoutEventType#safeToRetry()} and fires only on
- * {@link DeliveryOutcome.Unreachable} (never after the receiver answered, never after a time-out).
+ * {@link DeliveryOutcome.Unreachable} (never after the receiver answered, never after a time-out); the breaker
+ * counts the call once, by its last attempt. Submit and approval events get one attempt: a connection that broke
+ * while one was in flight leaves open whether the middleware received it.
  */
 public final class CheckoutDelivery {
 
