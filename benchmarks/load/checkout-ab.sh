@@ -7,8 +7,12 @@
 # checkout (utime + stime from /proc) of that side's engine, merchant and driver: the load-insensitive figure on a
 # shared machine. Prints every round and the median per side.
 #
+# STORE=h2 gives each engine a fresh H2 folder; STORE=postgres gives each side its own fresh embedded PostgreSQL (B's
+# jar starts both) and adds its CPU per checkout (the postmaster, its reaped children and its live backends): the
+# database's share, next to the engine's (which for H2 includes the embedded database).
+#
 # Usage: A_JAR=/work/perf5/main-22acc02.jar B_JAR=benchmarks/target/benchmarks.jar benchmarks/load/checkout-ab.sh
-#        ROUNDS=5 ROUND=20 WARMUP=60 USERS=8 LINES=20 (defaults); OUT=benchmarks/target/checkout-ab
+#        ROUNDS=5 ROUND=20 WARMUP=60 USERS=8 LINES=20 STORE=memory (defaults); OUT=benchmarks/target/checkout-ab
 # Writes $OUT/rounds.tsv. Loopback only; every wait is bounded.
 set -euo pipefail
 
@@ -27,12 +31,23 @@ WARMUP=${WARMUP:-60}
 USERS=${USERS:-8}
 LINES=${LINES:-20}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx512m}
+STORE=${STORE:-memory}
+case $STORE in memory|h2|postgres) ;; *) echo "STORE must be memory, h2 or postgres" >&2; exit 1 ;; esac
 
 mkdir -p "$OUT"/A "$OUT"/B
 rm -f "$OUT"/A/*.port "$OUT"/B/*.port
 PIDS=()
 trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done' EXIT INT TERM
-declare -A ENGINE MERCHANT PORT
+declare -A ENGINE MERCHANT PORT POSTMASTER
+
+# db_ticks SIDE: CPU ticks of SIDE's PostgreSQL (postmaster with its reaped children, plus its live processes); 0 without.
+db_ticks() {
+  local pm=${POSTMASTER[$1]:-}
+  [ -n "$pm" ] || { echo 0; return; }
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"
+    for child in $(ps -o pid= --ppid "$pm"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done
+  } | awk '{ s += $1 } END { print s + 0 }'
+}
 
 # wait_port DIR ROLE PID: waits (at most START_WAIT s) for DIR/ROLE.port; ends the run if it does not come.
 wait_port() {
@@ -47,8 +62,17 @@ start_side() {
   MERCHANT[$side]=$!
   PIDS+=("$!")
   wait_port "$dir" merchant "${MERCHANT[$side]}"
+  local store=$STORE
+  if [ "$STORE" = postgres ]; then
+    # shellcheck disable=SC2086
+    java $SERVER_JAVA_OPTS -cp "$B_JAR" io.orderhooks.benchmarks.LoadServers postgres "$dir" >"$dir/postgres.log" 2>&1 &
+    PIDS+=("$!")
+    wait_file "$dir/postgres.pid" "$!" "$side postgres" "$dir/postgres.log" || exit 1
+    POSTMASTER[$side]=$(cat "$dir/postgres.pid")
+    store=$(cat "$dir/postgres.url")
+  fi
   # shellcheck disable=SC2086
-  java $SERVER_JAVA_OPTS -Xlog:gc:file="$dir/engine-gc.log" -Dorderhooks.bench.store=memory -cp "$jar" \
+  java $SERVER_JAVA_OPTS -Xlog:gc:file="$dir/engine-gc.log" -Dorderhooks.bench.store="$store" -cp "$jar" \
     io.orderhooks.benchmarks.LoadServers engine "$dir" "http://127.0.0.1:$(cat "$dir/merchant.port")/integration" \
     >"$dir/engine.log" 2>&1 &
   ENGINE[$side]=$!
@@ -60,7 +84,7 @@ start_side() {
 # drive SIDE WARM SECONDS: one driver run against SIDE; prints its "checkout" line and the three CPU figures.
 drive() {
   local side=$1 warm=$2 seconds=$3
-  local e0 m0 d0 e1 m1 d1 driver line
+  local e0 m0 d0 e1 m1 d1 p0 p1 driver line
   # shellcheck disable=SC2086
   java $SERVER_JAVA_OPTS -cp "$DRIVER_JAR" io.orderhooks.benchmarks.CheckoutLoad "http://127.0.0.1:${PORT[$side]}" \
     "$USERS" "$warm" "$seconds" "$LINES" >"$OUT/$side/driver.out" 2>"$OUT/$side/driver.log" &
@@ -74,22 +98,23 @@ drive() {
     kill -0 "$driver" 2>/dev/null || break
     sleep 0.2
   done
-  e0=$(cpu_ticks "${ENGINE[$side]}"); m0=$(cpu_ticks "${MERCHANT[$side]}"); d0=$(cpu_ticks "$driver")
+  e0=$(cpu_ticks "${ENGINE[$side]}"); m0=$(cpu_ticks "${MERCHANT[$side]}"); d0=$(cpu_ticks "$driver"); p0=$(db_ticks "$side")
   sleep "$seconds"
   e1=$(cpu_ticks "${ENGINE[$side]}"); m1=$(cpu_ticks "${MERCHANT[$side]}"); d1=$(cpu_ticks "$driver" 2>/dev/null || echo "$d0")
+  p1=$(db_ticks "$side")
   wait "$driver" || { cat "$OUT/$side/driver.log" >&2; exit 1; }
   kill "$watchdog" 2>/dev/null || true
   line=$(awk -F'\t' '$1 == "checkout"' "$OUT/$side/driver.out")
   [ -n "$line" ] || { cat "$OUT/$side/driver.log" >&2; echo "no checkout line ($side)" >&2; exit 1; }
   echo "$line" | awk -F'\t' -v OFS='\t' -v hz="$(getconf CLK_TCK)" -v e="$((e1 - e0))" -v m="$((m1 - m0))" -v d="$((d1 - d0))" \
-    '{ c = $10 > 0 ? $10 : 1; printf "%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.2f\t%d\n", $5, $6 / 1000, $7 / 1000, $12,
-       e * 1000 / hz / c, m * 1000 / hz / c, d * 1000 / hz / c, $10 }'
+    -v p="$((p1 - p0))" '{ c = $10 > 0 ? $10 : 1; printf "%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.2f\t%d\t%.2f\n", $5, $6 / 1000,
+       $7 / 1000, $12, e * 1000 / hz / c, m * 1000 / hz / c, d * 1000 / hz / c, $10, p * 1000 / hz / c }'
 }
 
 start_side A "$A_JAR"
 start_side B "$B_JAR"
 for side in A B; do drive "$side" "$WARMUP" 1 >/dev/null; done   # unmeasured warm-up of each side
-printf 'round\tside\tcheckouts/s\treq p50 ms\treq p99 ms\terrors\tengine ms/checkout\tmerchant ms/checkout\tdriver ms/checkout\tcheckouts\tload\n' \
+printf 'round\tside\tcheckouts/s\treq p50 ms\treq p99 ms\terrors\tengine ms/checkout\tmerchant ms/checkout\tdriver ms/checkout\tcheckouts\tpostgres ms/checkout\tload\n' \
   | tee "$OUT/rounds.tsv"
 for round in $(seq 1 "$ROUNDS"); do
   for side in A B; do
@@ -105,9 +130,9 @@ for side in A B; do
       for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] + 0 > t + 0; j--) a[j + 1] = a[j]; a[j + 1] = t }
       return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
     }
-    $2 == s { for (k = 3; k <= 9; k++) v[k] = v[k] " " $k }
-    END { printf "%s\t%.1f checkouts/s\treq p50 %.2f ms\tp99 %.2f ms\terrors %d\tCPU ms per checkout: engine %.2f merchant %.2f driver %.2f\n",
-          s, median(v[3]), median(v[4]), median(v[5]), median(v[6]), median(v[7]), median(v[8]), median(v[9]) }' "$OUT/rounds.tsv"
+    $2 == s { for (k = 3; k <= 11; k++) v[k] = v[k] " " $k }
+    END { printf "%s\t%.1f checkouts/s\treq p50 %.2f ms\tp99 %.2f ms\terrors %d\tCPU ms per checkout: engine %.2f merchant %.2f driver %.2f postgres %.2f\n",
+          s, median(v[3]), median(v[4]), median(v[5]), median(v[6]), median(v[7]), median(v[8]), median(v[9]), median(v[11]) }' "$OUT/rounds.tsv"
 done
 for side in A B; do
   awk -v s="$side" '/Pause/ { n++; ms = $NF + 0; sum += ms; if (ms > max) max = ms }

@@ -22,8 +22,13 @@ import java.util.TreeMap;
  * middleware: the store's work only); each request's counts are the counters' change from the previous answer to
  * this one.
  *
+ * <p>Also the milliseconds each route waits on the database (statements and commits, timed around each call: for
+ * H2 the embedded database's work, for PostgreSQL the round trip), and on PostgreSQL what the server itself reports
+ * for the measured checkouts ({@link ServerStats}: {@code pg_stat_statements}, WAL bytes).
+ *
  * <p>Usage: {@code StatementCount h2|postgres [checkouts=5] [lines=20] [sql]} ({@code sql} adds each route's
- * statements by SQL text). Prints averages per request and per checkout.
+ * statements by SQL text, with their milliseconds, and the statements taking the most time per checkout). Prints
+ * averages per request and per checkout.
  */
 public final class StatementCount {
 
@@ -61,14 +66,25 @@ public final class StatementCount {
         String kind = args.length > 0 ? args[0] : "h2";
         int checkouts = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int lines = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        print(kind, checkouts, measure(kind, checkouts, lines), args.length > 3 && args[3].equals("sql"));
+        boolean bySql = args.length > 3 && args[3].equals("sql");
+        ServerStats server = kind.equals("postgres") ? new ServerStats(checkouts) : null;
+        Counts counts = measure(kind, checkouts, lines, server);
+        print(kind, checkouts, counts, bySql);
+        if (server != null) {
+            server.print();
+        }
         System.exit(0);
     }
 
     /** Counts {@code checkouts} checkouts of {@code lines} lines on a fresh {@code h2} or embedded {@code postgres} store. */
     static Counts measure(String kind, int checkouts, int lines) throws Exception {
+        return measure(kind, checkouts, lines, null);
+    }
+
+    /** As {@link #measure(String, int, int)}; {@code server} (PostgreSQL only) is reset when the measured checkouts start. */
+    static Counts measure(String kind, int checkouts, int lines, ServerStats server) throws Exception {
         StatementCounter counter = new StatementCounter();
-        EmbeddedPostgres postgres = kind.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+        EmbeddedPostgres postgres = kind.equals("postgres") ? ServerStats.configure(EmbeddedPostgres.builder()).start() : null;
         try (AutoCloseable store = open(kind, postgres, counter)) {
             BenchEngine bench = BenchEngine.seeded(BenchEngine.cannedMiddleware(), "https://middleware.invalid/x", (Store) store);
             EngineApi api = EngineApi.builder(bench.engine()).issuer("http://127.0.0.1").deliveryLog(new InMemoryDeliveryLog()).build();
@@ -76,7 +92,12 @@ public final class StatementCount {
             app.unsafe.startup.showJavalinBanner = false;
             app.start("127.0.0.1", 0);
             try {
-                return new Counts(lines, count(counter, "http://127.0.0.1:" + app.port(), checkouts, lines));
+                Runnable measuring = server == null ? () -> { } : () -> server.reset(postgres);
+                Counts counts = new Counts(lines, count(counter, "http://127.0.0.1:" + app.port(), checkouts, lines, measuring));
+                if (server != null) {
+                    server.read(postgres);
+                }
+                return counts;
             } finally {
                 app.stop();
             }
@@ -93,8 +114,8 @@ public final class StatementCount {
                 : JdbcStores.h2(Files.createTempDirectory("orderhooks-count-"), 10, counter::wrap);
     }
 
-    private static Map<String, List<Map<String, Long>>> count(StatementCounter counter, String base, int checkouts, int lines)
-            throws Exception {
+    private static Map<String, List<Map<String, Long>>> count(StatementCounter counter, String base, int checkouts, int lines,
+            Runnable measuring) throws Exception {
         RestShopper shopper = new RestShopper(RestShopper.client(1), base);
         Map<String, List<Map<String, Long>>> byRoute = new LinkedHashMap<>();
         Map<String, Long> beforeLogin = counter.snapshot();
@@ -104,6 +125,7 @@ public final class StatementCount {
         byRoute.put("auth (password grant)", login);
         shopper.checkout(lines, n -> { });
         shopper.checkout(lines, n -> { });
+        measuring.run();
         List<Map<String, Long>> last = new ArrayList<>(List.of(counter.snapshot()));
         for (int i = 0; i < checkouts; i++) {
             int[] step = {0};
@@ -139,28 +161,53 @@ public final class StatementCount {
 
     private static void print(String kind, int checkouts, Counts counts, boolean bySql) {
         System.out.printf("store %s, %d checkouts of %d lines, averages per request%n", kind, checkouts, counts.lines());
-        System.out.printf("%-22s %6s %6s %6s %6s %6s %7s %6s %5s %6s %6s%n", "route", "stmts", "select", "insert", "update",
-                "delete", "commits", "autoc", "rollb", "savept", "conns");
+        System.out.printf("%-22s %6s %6s %6s %6s %6s %7s %6s %5s %6s %6s %7s %7s%n", "route", "stmts", "select", "insert", "update",
+                "delete", "commits", "autoc", "rollb", "savept", "conns", "db ms", "comm ms");
         for (String route : counts.byRoute().keySet()) {
             StringBuilder row = new StringBuilder(String.format("%-22s", route));
             COLUMNS.forEach(col -> row.append(String.format(" %6.2f", counts.perRequest(route, col))));
+            row.append(String.format(" %7.3f %7.3f", dbMillis(counts.perRequest(route, "us:statements"), counts.perRequest(route, "us:commits")),
+                    counts.perRequest(route, "us:commits") / 1000));
             System.out.println(row);
         }
         StringBuilder total = new StringBuilder(String.format("%-22s", "per checkout"));
         COLUMNS.forEach(col -> total.append(String.format(" %6.1f", counts.perCheckout(col))));
+        total.append(String.format(" %7.1f %7.1f", dbMillis(counts.perCheckout("us:statements"), counts.perCheckout("us:commits")),
+                counts.perCheckout("us:commits") / 1000));
         System.out.println(total);
         System.out.printf("transactions per checkout (commits + auto-commit statements): %.1f%n", counts.transactionsPerCheckout());
         if (bySql) {
-            counts.byRoute().forEach((route, samples) -> {
-                System.out.println("== " + route);
-                Map<String, Double> sql = new TreeMap<>();
-                samples.forEach(s -> s.forEach((k, v) -> {
-                    if (k.startsWith("sql:")) {
-                        sql.merge(k.substring(4), v / (double) samples.size(), Double::sum);
-                    }
-                }));
-                sql.forEach((text, n) -> System.out.printf("  %6.2f  %s%n", n, text));
-            });
+            printBySql(counts);
         }
+    }
+
+    /** Milliseconds waited on the database: statements plus commits (counters in microseconds). */
+    static double dbMillis(double statementMicros, double commitMicros) {
+        return (statementMicros + commitMicros) / 1000;
+    }
+
+    /** Each route's statements (count and milliseconds per request), then the 15 taking the most time per checkout. */
+    private static void printBySql(Counts counts) {
+        Map<String, Double> perCheckout = new TreeMap<>();
+        counts.byRoute().forEach((route, samples) -> {
+            System.out.println("== " + route + "  (per request: count, ms)");
+            int n = route.equals("line add") ? counts.lines() : route.startsWith("auth") ? 0 : 1;
+            Map<String, Double> sql = new TreeMap<>();
+            samples.forEach(s -> s.forEach((k, v) -> {
+                if (k.startsWith("sql:") || k.startsWith("us:sql:")) {
+                    sql.merge(k, v / (double) samples.size(), Double::sum);
+                }
+            }));
+            sql.forEach((k, v) -> {
+                if (k.startsWith("sql:")) {
+                    double micros = sql.getOrDefault("us:" + k, 0.0);
+                    System.out.printf("  %6.2f %8.3f  %s%n", v, micros / 1000, k.substring(4));
+                    perCheckout.merge(k.substring(4), n * micros / 1000, Double::sum);
+                }
+            });
+        });
+        System.out.println("== top statements by database milliseconds per checkout");
+        perCheckout.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(15)
+                .forEach(e -> System.out.printf("  %8.2f  %s%n", e.getValue(), e.getKey()));
     }
 }

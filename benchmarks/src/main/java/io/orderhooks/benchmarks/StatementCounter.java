@@ -18,7 +18,10 @@ import javax.sql.DataSource;
  * Counts what a JDBC store asks of its database, for {@link StatementCount}: connection checkouts, statements
  * executed (by verb and by SQL text; a batch is one statement), transactions (a commit, or a statement run in
  * auto-commit), rollbacks and savepoints. {@link #wrap} decorates the store's {@link DataSource} through JDK
- * proxies; {@link #snapshot} reads the counters so far. Thread-safe.
+ * proxies; {@link #snapshot} reads the counters so far. Also the time each call waits on the database, in
+ * microseconds, measured around it on the calling thread ({@code us:statements}, {@code us:commits},
+ * {@code us:sql:<text>}): for H2 the embedded database's own work, for PostgreSQL the round trip (server time and
+ * loopback). Thread-safe.
  */
 final class StatementCounter {
 
@@ -43,10 +46,18 @@ final class StatementCounter {
         counts.computeIfAbsent(name, k -> new LongAdder()).increment();
     }
 
+    private void addMicros(String name, long sinceNanos) {
+        counts.computeIfAbsent(name, k -> new LongAdder()).add((System.nanoTime() - sinceNanos) / 1_000);
+    }
+
     private Connection connection(Connection c) {
         add("connections");
         return proxy(Connection.class, c, (target, method, args) -> {
+            long start = System.nanoTime();
             Object result = invoke(target, method, args);
+            if (method.getName().equals("commit")) {
+                addMicros("us:commits", start);
+            }
             switch (method.getName()) {
                 case "prepareStatement" -> {
                     return statement(c, PreparedStatement.class, (PreparedStatement) result, (String) args[0]);
@@ -72,7 +83,14 @@ final class StatementCounter {
             }
             if (name.startsWith("execute")) {
                 String sql = preparedSql != null ? preparedSql : args != null && args.length > 0 ? (String) args[0] : "?";
-                executed(c, table[0] == null ? sql : "[" + table[0] + "] " + sql, name.contains("Batch"));
+                String text = executed(c, table[0] == null ? sql : "[" + table[0] + "] " + sql, name.contains("Batch"));
+                long start = System.nanoTime();
+                try {
+                    return invoke(target, method, args);
+                } finally {
+                    addMicros("us:statements", start);
+                    addMicros("us:" + text, start);
+                }
             } else if (name.equals("addBatch")) {
                 add("batchRows");
             }
@@ -80,10 +98,12 @@ final class StatementCounter {
         });
     }
 
-    private void executed(Connection c, String sql, boolean batch) {
+    /** Counts one execution; returns its {@code sql:} counter name. */
+    private String executed(Connection c, String sql, boolean batch) {
         add("statements");
         add("verb:" + sql.replaceFirst("^\\[[^]]*] ", "").stripLeading().split("\\s+", 2)[0].toUpperCase(Locale.ROOT));
-        add("sql:" + (batch ? "[batch] " : "") + sql);
+        String text = "sql:" + (batch ? "[batch] " : "") + sql;
+        add(text);
         try {
             if (c.getAutoCommit()) {
                 add("autoCommitStatements");
@@ -91,6 +111,7 @@ final class StatementCounter {
         } catch (java.sql.SQLException e) {
             add("autoCommitUnknown");
         }
+        return text;
     }
 
     @FunctionalInterface

@@ -17,12 +17,12 @@ class StatementCountTest {
 
         assertThat(counts.byRoute()).containsOnlyKeys("auth (password grant)", "create order", "line add",
                 "estimateshipping", "shipmethods", "calculate", "submit");
-        assertThat(counts.perRequest("line add", "statements")).isLessThanOrEqualTo(16);
+        assertThat(counts.perRequest("line add", "statements")).isLessThanOrEqualTo(5);
         assertThat(counts.perRequest("line add", "commits")).isEqualTo(1);
-        assertThat(counts.perCheckout("statements")).isLessThanOrEqualTo(368);
+        assertThat(counts.perCheckout("statements")).isLessThanOrEqualTo(147);
         assertThat(counts.transactionsPerCheckout()).isLessThanOrEqualTo(96);
         assertThat(counts.perCheckout("commits")).isLessThanOrEqualTo(26);
-        assertThat(counts.perRequest("submit", "statements")).isLessThanOrEqualTo(22);
+        assertThat(counts.perRequest("submit", "statements")).isLessThanOrEqualTo(21);
         assertThat(counts.perCheckout("rollbacks")).isZero();
     }
 }

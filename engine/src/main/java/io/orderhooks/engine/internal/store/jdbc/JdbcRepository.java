@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 /**
  * One {@link Table} as rows of the generic {@code documents} table ({@code tbl} = the table's name): the value as
  * a JSON document, the key, an insertion number for listing order and the table's lookup in an indexed column.
- * Every call joins the thread's transaction if there is one (see {@link Transactions}).
+ * Every call joins the thread's transaction if there is one (see {@link Transactions}). Reads inside a transaction are
+ * answered by {@link TransactionReads} and, for the read-mostly tables, {@link SharedReads} when they can be.
  */
 final class JdbcRepository<T> implements Repository<T> {
 
@@ -24,11 +25,13 @@ final class JdbcRepository<T> implements Repository<T> {
 
     private final Table<T> table;
     private final Transactions tx;
+    private final SharedReads shared;
     private final String what;
 
-    JdbcRepository(Table<T> table, Transactions tx) {
+    JdbcRepository(Table<T> table, Transactions tx, SharedReads shared) {
         this.table = table;
         this.tx = tx;
+        this.shared = shared;
         this.what = table.type().getSimpleName();
     }
 
@@ -105,8 +108,10 @@ final class JdbcRepository<T> implements Repository<T> {
 
     @Override
     public void insert(String key, T value) {
-        forgetReads();
-        tx.guarded(c -> insertRow(c, key, value), e -> !StoreFailures.isUniqueViolation(e) ? StoreFailures.unavailable(e)
+        tx.guarded(c -> {
+            forgetReads();
+            return insertRow(c, key, value);
+        }, e -> !StoreFailures.isUniqueViolation(e) ? StoreFailures.unavailable(e)
                 : StoreFailures.isUniqueLookupViolation(e) ? lookupTaken(value) : StoreFailures.idExists(what, key));
     }
 
@@ -202,14 +207,17 @@ final class JdbcRepository<T> implements Repository<T> {
 
     /**
      * A read; inside a transaction answered from its {@link TransactionReads} when this transaction made the same read
-     * since it last wrote this table (a read naming a null key is always made).
+     * since it last wrote this table, else from {@link SharedReads} when the table is read-mostly and unchanged since
+     * the answer was loaded (a read naming a null key is always made).
      */
     private List<T> query(String sql, String... params) {
         TransactionReads reads = tx.reads();
         if (reads == null || java.util.Arrays.asList(params).contains(null)) {
             return tx.read(c -> query(c, sql, params));
         }
-        return reads.get(table.name(), sql + '\u0000' + String.join("\u0000", params), () -> tx.read(c -> query(c, sql, params)));
+        String read = sql + '\u0000' + String.join("\u0000", params);
+        return reads.get(table.name(), read, () -> tx.read(c -> shared.read(c, reads, table.name(), read,
+                () -> tx.read(x -> query(x, sql, params)))));
     }
 
     /** This transaction is about to write the table: its cached reads of the table go. */

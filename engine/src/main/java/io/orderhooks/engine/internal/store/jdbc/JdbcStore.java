@@ -43,6 +43,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final HikariDataSource pool;
     private final Transactions tx;
     private final OrderCache cache;
+    private final SharedReads shared = new SharedReads();
     private final Map<String, JdbcRepository<?>> tables = new ConcurrentHashMap<>();
     private final JobLock jobLock;
     private final Readiness readiness;
@@ -133,7 +134,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     @SuppressWarnings("unchecked")
     public <T> Repository<T> table(Table<T> table) {
-        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new JdbcRepository<>(table, tx));
+        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new JdbcRepository<>(table, tx, shared));
     }
 
     @Override
@@ -192,7 +193,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     public <R> R withOrder(String orderID, Function<OrderState, Mutation<R>> work) {
         Mutation<R> m = tx.nested(c -> {
-            tx.reads().forgetAll(); // what the work reads is read under the order's lock
+            tx.reads().forgetAll(); // what the work reads is read under the order's lock (the table versions too)
             OrderCache.Row locked = cache.read(c, orderID, true)
                     .orElseThrow(() -> OrderCloudException.notFound("Order", orderID));
             OrderState current = locked.state();

@@ -90,6 +90,7 @@ public final class JdbcStores {
         try {
             SchemaMigration.migrate(pool, where);
             probeWrite(pool, where);
+            SharedReads.ensureRows(pool);
             return new JdbcStore(pool, observe.apply(pool), Dialect.ofUrl(url));
         } catch (RuntimeException e) {
             pool.close();

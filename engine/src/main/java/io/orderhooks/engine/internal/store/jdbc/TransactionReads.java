@@ -15,10 +15,15 @@ import java.util.function.Supplier;
  * matters, the cache is emptied: when the transaction locks an order (reads after the lock are made after it), when
  * this transaction writes a table through {@link JdbcRepository} (that table's answers go), and when a savepoint is
  * rolled back (answers may show writes that were undone). Locking reads ({@code FOR UPDATE}) are never cached.
+ *
+ * <p>Also what {@link SharedReads} needs of the transaction: the table versions it read (forgotten with every answer)
+ * and the tables it wrote (kept to its end, a savepoint rollback included: their versions are incremented at commit).
  */
 final class TransactionReads {
 
     private final Map<String, Map<String, Object>> byTable = new HashMap<>();
+    private final java.util.Set<String> written = new java.util.HashSet<>();
+    private Map<String, Long> versions;
 
     /** The cached answer to {@code read} of {@code table}, or {@code load}'s answer, remembered. */
     @SuppressWarnings("unchecked")
@@ -33,13 +38,34 @@ final class TransactionReads {
         return loaded;
     }
 
-    /** Forgets every answer about {@code table} (this transaction writes it). */
+    /** Forgets every answer about {@code table}: this transaction writes it. */
     void forget(String table) {
         byTable.remove(table);
+        written.add(table);
     }
 
-    /** Forgets every answer (an order is locked, or a savepoint rolled back). */
+    /** Forgets every answer and the versions read (an order is locked, or a savepoint rolled back). */
     void forgetAll() {
         byTable.clear();
+        versions = null;
+    }
+
+    /** Whether this transaction wrote {@code table}. */
+    boolean wrote(String table) {
+        return written.contains(table);
+    }
+
+    /** The tables this transaction wrote. */
+    java.util.Set<String> written() {
+        return written;
+    }
+
+    /** The table versions this transaction read ({@link SharedReads}), or null when it has not read them since its last lock. */
+    Map<String, Long> versions() {
+        return versions;
+    }
+
+    void versions(Map<String, Long> read) {
+        versions = read;
     }
 }

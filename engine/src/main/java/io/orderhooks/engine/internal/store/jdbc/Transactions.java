@@ -64,6 +64,7 @@ final class Transactions {
             afterCommit.set(pending);
             try {
                 R r = work.run(c);
+                SharedReads.beforeCommit(c, reads.get());
                 c.commit();
                 afterCommit.remove();
                 pending.forEach(Runnable::run);

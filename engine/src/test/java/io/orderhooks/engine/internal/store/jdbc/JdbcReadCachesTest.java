@@ -14,20 +14,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JDBC store's read caches ({@link OrderCache} across requests, {@link TransactionReads} within one transaction)
- * on two engine instances' stores sharing one PostgreSQL database: what one instance wrote is what the other reads
- * next, and nothing rolled back is ever read back.
+ * The JDBC store's read caches ({@link OrderCache} across requests, {@link TransactionReads} within one transaction,
+ * {@link SharedReads} of the read-mostly tables across transactions) on two engine instances' stores sharing one
+ * PostgreSQL database: what one instance wrote is what the other reads next, and nothing rolled back is ever read back.
  */
 class JdbcReadCachesTest {
 
     private static final Table<String> THINGS = Table.of("things", String.class);
+    /** A read-mostly table ({@link SharedReads#TABLES}). */
+    private static final Table<String> PRODUCTS = Table.of("products", String.class);
 
     private JdbcStore a;
     private JdbcStore b;
+    private String url;
 
     @BeforeEach
     void open() {
-        String url = TestPostgres.freshDatabase();
+        url = TestPostgres.freshDatabase();
         a = JdbcStores.postgresql(url, "postgres", "postgres", 4);
         b = JdbcStores.postgresql(url, "postgres", "postgres", 4);
     }
@@ -135,6 +138,78 @@ class JdbcReadCachesTest {
         b.table(THINGS).put("k", "v2");
 
         assertThat(a.atomically(() -> a.table(THINGS).find("k").orElseThrow())).isEqualTo("v2");
+    }
+
+    @Test
+    void aReadMostlyTableIsReadFromTheSharedCacheWhileItsVersionIsUnchangedAndFromTheDatabaseOnceItChanges() throws Exception {
+        a.table(PRODUCTS).insert("P1", "v1");
+        assertThat(readInTransaction(a, "P1")).isEqualTo("v1");
+        sql("UPDATE documents SET doc = '\"behind the cache\"' WHERE tbl = 'products' AND doc_key = 'P1'");
+
+        assertThat(readInTransaction(a, "P1")).isEqualTo("v1");
+        assertThat(a.table(PRODUCTS).find("P1")).contains("behind the cache"); // outside a transaction: not cached
+
+        sql("UPDATE table_versions SET version = version + 1 WHERE tbl = 'products'");
+        assertThat(readInTransaction(a, "P1")).isEqualTo("behind the cache");
+    }
+
+    @Test
+    void aReadMostlyTableWrittenByTheOtherInstanceIsReadAsWrittenByTheNextTransaction() {
+        a.table(PRODUCTS).insert("P1", "v1");
+        assertThat(readInTransaction(a, "P1")).isEqualTo("v1");
+        assertThat(a.atomically(() -> a.table(PRODUCTS).list())).containsExactly("v1");
+
+        b.table(PRODUCTS).put("P1", "v2");
+        b.atomically(() -> {
+            b.table(PRODUCTS).insert("P2", "w1");
+            return null;
+        });
+
+        assertThat(readInTransaction(a, "P1")).isEqualTo("v2");
+        assertThat(a.atomically(() -> a.table(PRODUCTS).list())).containsExactly("v2", "w1");
+        b.table(PRODUCTS).delete("P2");
+        assertThat(a.atomically(() -> a.table(PRODUCTS).list())).containsExactly("v2");
+    }
+
+    @Test
+    void aTransactionReadsItsOwnWriteOfAReadMostlyTableAndItsRollbackIsNeverShared() {
+        a.table(PRODUCTS).insert("P1", "v1");
+        assertThat(readInTransaction(a, "P1")).isEqualTo("v1");
+        OrderCloudException refused = new OrderCloudException(400, "Test.Refused", "refused after the write");
+
+        assertThatThrownBy(() -> a.allOrNothing(() -> {
+            a.table(PRODUCTS).put("P1", "rolled back");
+            assertThat(a.table(PRODUCTS).find("P1")).contains("rolled back");
+            throw refused;
+        })).isSameAs(refused);
+
+        assertThat(readInTransaction(a, "P1")).isEqualTo("v1");
+        assertThat(readInTransaction(b, "P1")).isEqualTo("v1");
+    }
+
+    @Test
+    void aReadMostlyTableChangedWhileAnOrderWaitedForItsLockIsReadAsChangedUnderTheLock() {
+        a.table(PRODUCTS).insert("P1", "v1");
+        a.createOrder(order("O1", "c"));
+        String seen = a.atomically(() -> {
+            a.table(PRODUCTS).find("P1"); // versions read before the lock
+            b.table(PRODUCTS).put("P1", "v2");
+            return a.<String>withOrder("O1", s -> Mutation.unchanged(a.table(PRODUCTS).find("P1").orElseThrow()));
+        });
+
+        assertThat(seen).isEqualTo("v2");
+    }
+
+    private static String readInTransaction(JdbcStore store, String key) {
+        return store.atomically(() -> store.table(PRODUCTS).find(key).orElseThrow());
+    }
+
+    /** A statement on the shared database behind both stores (a third party's write, not through an engine). */
+    private void sql(String statement) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate(statement);
+        }
     }
 
     private static OrderState order(String id, String comments) {

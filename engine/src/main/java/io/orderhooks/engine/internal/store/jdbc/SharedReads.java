@@ -1,0 +1,149 @@
+package io.orderhooks.engine.internal.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Document reads of the <em>read-mostly</em> tables ({@link #TABLES}: the catalog, the organizations and their
+ * assignments) shared by this process's transactions, each answer valid while its table's <b>version</b> is unchanged.
+ * Every transaction that writes such a table increments the table's row in {@code table_versions} just before it
+ * commits (schema version 14), in the same transaction, so the new version and the new rows become visible together,
+ * on every engine instance of the database. A transaction reads all versions in one statement at its first read of
+ * such a table, and again at its first such read after it locks an order (in a statement of its own, made after the
+ * lock is held: a lock waited for is released by a commit that the versions must show), and from then on answers a
+ * read from this cache when the answer was loaded at the version it read; otherwise it reads the database and
+ * remembers the answer at that version.
+ *
+ * <p>So an answer served from here is what the database answered at the moment the transaction read the versions:
+ * another instance's committed write is seen by the next transaction that starts reading after it, as without the
+ * cache (READ COMMITTED lets each statement see the latest commit; the versions read is that statement). A
+ * transaction that wrote a table reads it from the database (its own uncommitted rows) and never fills the cache with
+ * it. Reads outside a transaction are not cached (a version check would cost the statement it saves). A table
+ * without a row in {@code table_versions} (created at start, {@link #ensureRows}) is never cached.
+ *
+ * <p>Answers are shared objects, as the in-memory store shares its values: callers never change them. Bounded: at
+ * most {@value #MAX_ANSWERS} answers (all are dropped when full) and lists of at most {@value #MAX_LIST} rows.
+ * Thread-safe.
+ */
+final class SharedReads {
+
+    /** The tables whose reads are shared: written by administration, read by every cart and checkout request. */
+    static final Set<String> TABLES = Set.of("products", "priceschedules", "specs", "specoptions",
+            "specproductassignments", "catalogs", "catalogassignments", "productcatalogassignments", "productassignments",
+            "variants", "buyers", "suppliers", "usergroups", "usergroupassignments", "addresses", "addressassignments",
+            "costcenters", "costcenterassignments", "categories", "categoryassignments", "categoryproductassignments",
+            "securityprofiles", "securityprofileassignments", "integrationevents", "approvalrules", "sellerapprovalrules");
+
+    static final int MAX_ANSWERS = 4096;
+    static final int MAX_LIST = 256;
+
+    private record Answer(long version, Object value) {}
+
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
+    /**
+     * The answer to {@code read} of {@code table} in the transaction of {@code reads} on {@code c}: from the cache when
+     * loaded at the version this transaction sees, else {@code load}'s (remembered at that version).
+     */
+    @SuppressWarnings("unchecked")
+    <V> V read(Connection c, TransactionReads reads, String table, String read, Supplier<V> load) throws SQLException {
+        if (!TABLES.contains(table) || reads.wrote(table)) {
+            return load.get();
+        }
+        Long version = versions(c, reads).get(table);
+        if (version == null) {
+            return load.get();
+        }
+        String key = table + '\u0000' + read;
+        Answer known = answers.get(key);
+        if (known != null && known.version() == version) {
+            return (V) known.value();
+        }
+        V loaded = load.get();
+        if (!(loaded instanceof List<?> list) || list.size() <= MAX_LIST) {
+            if (answers.size() >= MAX_ANSWERS) {
+                answers.clear();
+            }
+            answers.put(key, new Answer(version, loaded));
+        }
+        return loaded;
+    }
+
+    /** Increments the versions of the shared tables the transaction wrote; called just before it commits. */
+    static void beforeCommit(Connection c, TransactionReads reads) throws SQLException {
+        Set<String> written = new TreeSet<>(reads.written());
+        written.retainAll(TABLES);
+        if (written.isEmpty()) {
+            return;
+        }
+        String in = String.join(", ", Collections.nCopies(written.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("UPDATE table_versions SET version = version + 1 WHERE tbl IN (" + in + ")")) {
+            int i = 1;
+            for (String t : written) {
+                ps.setString(i++, t);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** The versions of the shared tables, read once per transaction (and again after it locks an order). */
+    private static Map<String, Long> versions(Connection c, TransactionReads reads) throws SQLException {
+        Map<String, Long> known = reads.versions();
+        if (known != null) {
+            return known;
+        }
+        Map<String, Long> read = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT tbl, version FROM table_versions");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                read.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        reads.versions(read);
+        return read;
+    }
+
+    /**
+     * Gives every shared table its {@code table_versions} row (at start; a row another instance inserted at the same
+     * time is fine).
+     */
+    static void ensureRows(javax.sql.DataSource db) {
+        try (Connection c = db.getConnection()) {
+            Set<String> present = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT tbl FROM table_versions"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    present.add(rs.getString(1));
+                }
+            }
+            for (String table : new TreeSet<>(TABLES)) {
+                if (!present.contains(table)) {
+                    insertRow(c, table);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreStartFailure("cannot prepare the table versions: " + StoreStartFailure.rootMessage(e), e);
+        }
+    }
+
+    private static void insertRow(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO table_versions (tbl, version) VALUES (?, 0)")) {
+            ps.setString(1, table);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!StoreFailures.isUniqueViolation(e)) {
+                throw e;
+            }
+        }
+    }
+}
