@@ -26,6 +26,36 @@ class TransportsTest {
     private static final int CONCURRENT = 8;
 
     @Test
+    void theDefaultClientsConnectionsSendWithoutNaglesDelay() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("{}".getBytes());
+            exchange.close();
+        });
+        server.start();
+        List<Boolean> noDelay = new ArrayList<>();
+        OkHttpClient client = Transports.defaultHttpClient().newBuilder().addNetworkInterceptor(chain -> {
+            noDelay.add(chain.connection().socket().getTcpNoDelay());
+            return chain.proceed(chain.request());
+        }).build();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+            for (int i = 0; i < 2; i++) { // a new connection, then the pooled one
+                try (Response response = client.newCall(new Request.Builder().url(url)
+                        .post(RequestBody.create(new byte[64 * 1024], null)).build()).execute()) {
+                    assertThat(response.code()).isEqualTo(200);
+                }
+            }
+            assertThat(noDelay).containsExactly(true, true);
+        } finally {
+            client.connectionPool().evictAll();
+            server.stop(0);
+        }
+    }
+
+    @Test
     void theDefaultClientReusesTheConnectionsOfMoreConcurrentCallsThanOkHttpsFiveIdleOnes() throws Exception {
         Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
         AtomicReference<CountDownLatch> wave = new AtomicReference<>();
