@@ -187,7 +187,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     public void createOrder(OrderState state) {
         tx.guarded(c -> {
-            OrderRows.insert(c, state);
+            cache.remember(state.id(), new OrderCache.Row(OrderRows.insert(c, state), 1, state));
             return null;
         }, e -> StoreFailures.isUniqueViolation(e) ? StoreFailures.idExists("Order", state.id())
                 : StoreFailures.unavailable(e));

@@ -27,15 +27,22 @@ final class OrderRows {
     private OrderRows() {
     }
 
-    static void insert(Connection c, OrderState s) throws SQLException {
+    /** Inserts the order's row and lines; returns the row's {@code seq}. */
+    static long insert(Connection c, OrderState s) throws SQLException {
+        long seq;
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"seq"})) {
             ps.setString(1, s.id());
             bind(ps, 2, s);
             ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                seq = keys.getLong(1);
+            }
         }
         OrderLines.insert(c, s);
         OrderCounts.added(c, s.order());
+        return seq;
     }
 
     /** Inserts {@code states} as one JDBC batch (seeding and imports); a taken ID fails the whole batch. */
