@@ -93,8 +93,9 @@ checkout_processes() {
 # checkout_measure NAME ROUND: runs CheckoutLoad (of DRIVER_JAR, the same for every row) against ENGINE_URLS, sampling
 # the merchant's and first engine's RSS each second; appends a "checkout-round" line (CheckoutLoad's fields, name and
 # round in front) and a "cpu" line: the CPU time (utime + stime, all threads: requests, JIT, GC) of the first engine,
-# the merchant and the driver over the measured part, in ms per measured checkout, and the engine's and merchant's
-# GC pause time over the whole row (ms) — the load-insensitive figures of a row.
+# the merchant and the driver over the measured part, in ms per measured checkout, the engine's and merchant's GC
+# pause time over the whole row (ms), and the part of the engine's and merchant's CPU their JIT compiler threads
+# used — the load-insensitive figures of a row (as long as the JIT part is small).
 checkout_measure() {
   local name=$1 round=$2 line log="$OUT/$name-round$round.driver.log" result="$ROW_DIR/driver.out"
   ( for _ in $(seq 1 $((CHECKOUT_WARMUP + DURATION + 5))); do
@@ -121,7 +122,7 @@ checkout_measure() {
   # an older jar's CheckoutLoad (DRIVER_JAR) prints no warm-up failure count (field 13): recorded as unknown (-)
   echo "$line" | awk -F'\t' -v OFS='\t' -v name="$name" -v round="$round" \
     '{ $1 = "checkout-round"; $2 = name "\t" round; if (NF < 13) $13 = "-"; print }' >>"$RESULTS"
-  checkout_cpu "$name" "$round" "$ticks0" "$ticks1" "$(echo "$line" | cut -f10)" >>"$RESULTS"
+  checkout_cpu "$name" "$round" "$ticks0" "$ticks1" "$(echo "$line" | cut -f10)" "$(echo "$line" | cut -f14)" >>"$RESULTS"
   local failed warm
   failed=$(echo "$line" | cut -f12)
   warm=$(echo "$line" | cut -f13)
@@ -142,19 +143,39 @@ checkout_ticks() {
   local java
   java=$(ps -o pid= --ppid "$driver" 2>/dev/null | head -1 | tr -d ' ')   # the JVM under `timeout`
   echo "$(cpu_ticks "$ENGINE_PID" 2>/dev/null || echo -) $(cpu_ticks "$MERCHANT_PID" 2>/dev/null || echo -)" \
-    "$( [ -n "$java" ] && cpu_ticks "$java" 2>/dev/null || echo -)"
+    "$( [ -n "$java" ] && cpu_ticks "$java" 2>/dev/null || echo -)" "$(jit_ticks "$ENGINE_PID")" "$(jit_ticks "$MERCHANT_PID")"
 }
 
-# checkout_cpu NAME ROUND TICKS0 TICKS1 CHECKOUTS: the row's "cpu" line (see checkout_measure).
+# jit_ticks PID: CPU ticks of the JIT compiler threads (C1, C2) of a JVM; "-" when it is gone.
+jit_ticks() {
+  [ -d "/proc/$1/task" ] || { echo -; return; }
+  local task sum=0 t
+  for task in /proc/"$1"/task/*; do
+    case $(cat "$task/comm" 2>/dev/null) in
+      C1\ CompilerThre*|C2\ CompilerThre*)
+        # utime + stime: fields 14 and 15, counted after the ")" that ends the thread's name (which has a space)
+        t=$(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{ print $12 + $13 }') && sum=$((sum + ${t:-0})) ;;
+    esac
+  done
+  echo "$sum"
+}
+
+# checkout_cpu NAME ROUND TICKS0 TICKS1 CHECKOUTS DRIVER_MS: the row's "cpu" line (see checkout_measure): CPU ms per checkout
+# of the engine, merchant and driver, GC pause ms of the engine and merchant, then the JIT compiler threads' share
+# of the engine's and the merchant's CPU ms per checkout (a JIT share well above zero: the warm-up was too short).
 checkout_cpu() {
   local gc_engine gc_merchant
   gc_engine=$(gc_pause_ms "$ROW_DIR/engine-gc.log")
   gc_merchant=$(gc_pause_ms "$ROW_DIR/merchant-gc.log")
   echo "$3 $4" | awk -v OFS='\t' -v name="$1" -v round="$2" -v c="$5" -v hz="$(getconf CLK_TCK)" -v ge="$gc_engine" \
-    -v gm="$gc_merchant" '{
-      out = "cpu" OFS name OFS round
-      for (i = 1; i <= 3; i++) out = out OFS (($i == "-" || $(i + 3) == "-" || c <= 0) ? "-" : sprintf("%.2f", ($(i + 3) - $i) * 1000 / hz / c))
-      print out, ge, gm
+    -v gm="$gc_merchant" -v dm="${6:-}" '{
+      out = "cpu" OFS name OFS round OFS per(1) OFS per(2)
+      # the driver measures its own CPU over its measured part (it may have exited before the last /proc sample)
+      out = out OFS ((dm != "" && c > 0) ? sprintf("%.2f", dm / c) : per(3))
+      print out, ge, gm, per(4), per(5)
+    }
+    function per(i) {
+      return ($i == "-" || $(i + 5) == "-" || c <= 0) ? "-" : sprintf("%.2f", ($(i + 5) - $i) * 1000 / hz / c)
     }'
 }
 
@@ -173,17 +194,17 @@ checkout_failed() {
 # checkout_medians: one "checkout" line per row (CheckoutLoad's columns: medians of checkouts/s and latencies;
 # sums of checkouts, requests, failed measured and warm-up checkouts; then the number of rounds), one "checkout-cpu"
 # line per row (medians of the "cpu" lines: engine, merchant, driver CPU ms per checkout, engine and merchant GC
-# pause ms per row), and its RSS maxima.
+# pause ms per row, engine and merchant JIT CPU ms per checkout), and its RSS maxima.
 checkout_medians() {
   awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'
     $1 == "cpu" {
       if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 }
-      for (f = 4; f <= 8; f++) if ($f != "-") col[$2, f] = col[$2, f] " " $f
+      for (f = 4; f <= 10; f++) if ($f != "-") col[$2, f] = col[$2, f] " " $f
     }
     END {
       for (i = 1; i <= n; i++) {
         out = "checkout-cpu" OFS order[i]
-        for (f = 4; f <= 8; f++) out = out OFS ((order[i], f) in col ? median(col[order[i], f]) : "-")
+        for (f = 4; f <= 10; f++) out = out OFS ((order[i], f) in col ? median(col[order[i], f]) : "-")
         print out
       }
     }' "$RESULTS"
