@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
+import java.util.Objects;
 import javax.net.SocketFactory;
 
 /**
@@ -33,7 +34,7 @@ public final class NoDelaySocketFactory extends SocketFactory {
 
     /** Sockets of {@code delegate}, with {@code TCP_NODELAY}. */
     public NoDelaySocketFactory(SocketFactory delegate) {
-        this.delegate = java.util.Objects.requireNonNull(delegate, "delegate");
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
 
     @Override

@@ -20,8 +20,8 @@ import okhttp3.Response;
  * for 10 s. A receiver (or the load balancer in front of it) that was killed or restarted, or that ended an idle
  * connection, leaves such connections behind; a request written on one fails with "unexpected end of stream", and
  * from that failure alone nobody can tell whether the receiver got the request. So before the first byte of a
- * request goes out on a connection that carried an earlier exchange, this guard reads from its socket for at most
- * 1 ms: end of stream, a reset or unexpected bytes mean the connection is dead. It is then closed (so the pool
+ * request goes out on a connection, this guard looks at its socket (see below): end of stream, a reset or
+ * unexpected bytes mean the connection is dead. It is then closed (so the pool
  * drops it) and the call fails with {@link StaleConnectionException}, and the request certainly did not reach
  * the receiver: sending it again, on another connection, is safe for every event. HTTP/2 (multiplexed) is not checked.
  *
