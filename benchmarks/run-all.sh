@@ -81,6 +81,14 @@ timed() {
   mv "$OUT/parts.tsv.new" "$OUT/parts.tsv"
 }
 
+# jmh_settings RESULT.json: the forks, warm-up and measurement settings the after run used, as JMH options, so the
+# before jar runs with the same settings even where the class's annotations changed between the two commits.
+jmh_settings() {
+  [ -s "$1" ] || return 0
+  jq -r '.[0] | "-f \(.forks) -wi \(.warmupIterations) -w \(.warmupTime | gsub(" "; ""))"
+    + " -i \(.measurementIterations) -r \(.measurementTime | gsub(" "; ""))"' "$1"
+}
+
 # jmh_part: each benchmark class with this jar, then (BEFORE_JAR) with the before jar, so before and after of one
 # class run minutes apart rather than a whole suite apart.
 jmh_part() {
@@ -95,7 +103,8 @@ jmh_part() {
       | tee -a "$OUT/jmh.txt" || echo "JMH $class failed (recorded; next class)" >&2
     if [ -n "$BEFORE_JAR" ] && java -jar "$BEFORE_JAR" -l | grep -q "\.$class\."; then
       # shellcheck disable=SC2086
-      timeout 1500 java -jar "$BEFORE_JAR" "$class" -foe true -rf json -rff "$OUT/jmh/before-$class.json" ${JMH_ARGS:-} \
+      timeout 1500 java -jar "$BEFORE_JAR" "$class" -foe true -rf json -rff "$OUT/jmh/before-$class.json" \
+        $(jmh_settings "$OUT/jmh/after-$class.json") ${JMH_ARGS:-} \
         | tee -a "$OUT/jmh-before.log" || echo "JMH $class (before) failed (recorded; next class)" >&2
     fi
   done
