@@ -1,5 +1,6 @@
 package io.orderhooks.javalin;
 
+import io.orderhooks.core.internal.Sweeper;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -7,12 +8,17 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The body deadline and minimum body rate of {@link ServerLimits}, per request. The outer handler wraps a request
- * that has a body in a {@link BodyWatch} (which counts this request's body bytes and checks them on Jetty's
- * scheduler); the inner one, placed after the body has been loaded without holding a thread, either lets the
- * request through (the limits no longer apply to the handling itself) or, for a body refused as too slow or past
- * the deadline, answers 408 in OrderCloud's error shape without calling the handler.
+ * that has a body in a {@link BodyWatch} (which counts this request's body bytes; one body-watch {@link Sweeper} per
+ * JVM checks them, no timer task per request); the inner one, placed after the body has been loaded without
+ * holding a thread, either lets the request through (the limits no longer apply to the handling itself) or, for a
+ * body refused as too slow or past the deadline, answers 408 in OrderCloud's error shape without calling the handler.
  */
 final class BodyDeadlineHandler extends Handler.Wrapper {
+
+    /** The JVM's body-watch thread, started with the first request that has a body. */
+    private static final class Bodies {
+        static final Sweeper SWEEPER = new Sweeper("orderhooks-body-watch");
+    }
 
     private final BodyPace pace;
 
@@ -26,7 +32,7 @@ final class BodyDeadlineHandler extends Handler.Wrapper {
         if (request.getLength() == 0) {
             return super.handle(request, response, callback);
         }
-        BodyWatch watch = new BodyWatch(request, pace);
+        BodyWatch watch = new BodyWatch(request, pace, Bodies.SWEEPER);
         watch.arm();
         boolean handled;
         try {

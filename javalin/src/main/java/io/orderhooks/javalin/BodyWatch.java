@@ -1,8 +1,8 @@
 package io.orderhooks.javalin;
 
 import io.orderhooks.core.http.RawResponse;
+import io.orderhooks.core.internal.Sweeper;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
@@ -11,49 +11,47 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.NanoTime;
-import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * One request whose body is being loaded, watched against its {@link BodyPace}: counts this request's body bytes
- * as they are read, and checks them on Jetty's scheduler (first at the grace period or the deadline, then only when
- * the bytes so far stop being enough). A body found too slow or late is refused: the request's content is failed
+ * as they are read, and is checked by the JVM's body-watch {@link Sweeper} (first at the grace period or the deadline, then
+ * only when the bytes so far stop being enough). A body found too slow or late is refused: the request's content is failed
  * (a waiting loader is woken, its reads end with the failure), and {@link BodyDeadlineHandler.Reached} answers 408
  * instead of calling the handler.
  * Exactly one of "reached" and "refused" wins.
  */
-final class BodyWatch extends Request.Wrapper implements Runnable {
+final class BodyWatch extends Request.Wrapper implements Sweeper.Watched {
 
     private static final int LOADING = 0;
     private static final int REACHED = 1;
     private static final int REFUSED = 2;
 
     private final BodyPace pace;
-    private final Scheduler scheduler;
+    private final Sweeper sweeper;
     private final long start;
     private final AtomicInteger state = new AtomicInteger(LOADING);
     private volatile long received;
     private volatile BodyPace.Refusal refusal;
-    private volatile Scheduler.Task task;
+    /** When the sweeper checks next ({@link System#nanoTime()}); written by the sweeper only, after arming. */
+    private volatile long dueAt;
 
-    BodyWatch(Request request, BodyPace pace) {
+    BodyWatch(Request request, BodyPace pace, Sweeper sweeper) {
         super(request);
         this.pace = pace;
-        this.scheduler = request.getComponents().getScheduler();
+        this.sweeper = sweeper;
         this.start = request.getHeadersNanoTime();
     }
 
-    /** Starts watching; the first check runs at the grace period (or the deadline). */
+    /** Starts watching; the first check runs at the grace period (or the deadline) after the headers. */
     void arm() {
-        schedule(pace.firstCheck());
+        long first = pace.firstCheck();
+        dueAt = start + first;
+        sweeper.arm(this, first);
     }
 
-    /** Stops watching (the request completed). */
+    /** Stops watching (the request completed); safe to call more than once. */
     void disarm() {
-        Scheduler.Task current = task;
-        if (current != null) {
-            current.cancel();
-        }
+        sweeper.disarm(this);
     }
 
     /** The whole body (or the buffered part) has arrived: true if the handler may run, false if it was refused. */
@@ -80,24 +78,29 @@ final class BodyWatch extends Request.Wrapper implements Runnable {
         }
         Content.Chunk chunk = super.read();
         if (chunk != null) {
-            // one reader at a time (Jetty serializes read and demand); the scheduler only reads the count
+            // one reader at a time (Jetty serializes read and demand); the sweeper only reads the count
             received = received + chunk.remaining();
         }
         return chunk;
     }
 
-    /** The scheduled check. */
     @Override
-    public void run() {
+    public long dueAt() {
+        return dueAt;
+    }
+
+    /** The sweeper's check: true (and the next time due) while the body is loading and keeping pace. */
+    @Override
+    public boolean check(long now) {
         if (state.get() != LOADING) {
-            return;
+            return false;
         }
-        long elapsed = NanoTime.since(start);
+        long elapsed = now - start;
         long bytes = received;
         BodyPace.Refusal verdict = pace.check(elapsed, bytes);
         if (verdict == null) {
-            schedule(pace.nextCheck(elapsed, bytes));
-            return;
+            dueAt = start + pace.nextCheck(elapsed, bytes);
+            return true;
         }
         refusal = verdict;
         if (state.compareAndSet(LOADING, REFUSED)) {
@@ -105,10 +108,6 @@ final class BodyWatch extends Request.Wrapper implements Runnable {
             // the failure; the response stays writable, and Jetty closes the connection after it (body unread)
             fail(new TimeoutException(verdict.message()));
         }
-    }
-
-    private void schedule(long atNanosAfterHeaders) {
-        long delay = Math.max(0, atNanosAfterHeaders - NanoTime.since(start));
-        task = scheduler.schedule(this, delay, TimeUnit.NANOSECONDS);
+        return false;
     }
 }

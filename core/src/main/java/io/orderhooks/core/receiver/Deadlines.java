@@ -1,20 +1,15 @@
 package io.orderhooks.core.receiver;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import io.orderhooks.core.internal.Sweeper;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
- * One daemon thread per JVM ({@link #shared()}) that fires the deadlines of handlers running on their callers'
- * threads; what a deadline does when it fires is handed to the owning budget's pool, so the thread only ever
- * interrupts. Arming and disarming a deadline is a concurrent-set insert and remove. The thread sleeps towards the
- * earliest deadline but never longer than the shortest limit armed so far, so a new deadline (at least that far
- * ahead) never has to wake it: no context switch per call, unlike a {@code ScheduledThreadPoolExecutor}, whose queue
- * signals its thread whenever a new task becomes the head (on each call, when calls are much shorter than their
- * limit). On waking it scans the armed deadlines (as many as calls in flight) and fires those due.
+ * The deadlines of handlers running on their callers' threads, fired by one daemon thread per JVM
+ * ({@link #shared()}, a {@link Sweeper}: arming and disarming is a concurrent-set insert and remove, with no context
+ * switch per call); what a deadline does when it fires is handed to the owning budget's pool, so the thread only
+ * ever interrupts.
  */
 final class Deadlines {
 
@@ -28,7 +23,7 @@ final class Deadlines {
      * thread, then sets {@code INTERRUPTED}. Whoever moves first wins; a watched thread that lost waits for
      * {@code INTERRUPTED} and clears its interrupt flag, so the timer's interrupt never outlives the task.
      */
-    static final class Watch extends AtomicInteger {
+    static final class Watch extends AtomicInteger implements Sweeper.Watched {
         private static final int RUNNING = 0;
         private static final int DONE = 1;
         private static final int INTERRUPTING = 2;
@@ -42,6 +37,20 @@ final class Deadlines {
             this.deadline = deadline;
             this.thread = thread;
             this.onExpiry = onExpiry;
+        }
+
+        @Override
+        public long dueAt() {
+            return deadline;
+        }
+
+        /** Timer side, when due: interrupts the thread and fires the expiry unless the task ended first. */
+        @Override
+        public boolean check(long now) {
+            if (expire()) {
+                fire(this);
+            }
+            return false;
         }
 
         /** Timer side: true when the deadline won (the thread has been interrupted). */
@@ -67,14 +76,7 @@ final class Deadlines {
         }
     }
 
-    private final Set<Watch> armed = ConcurrentHashMap.newKeySet();
-    private final Thread timer;
-    /** True while the timer scans or sleeps with nothing armed: every new deadline must wake it. */
-    private volatile boolean idle = true;
-    /** The {@link System#nanoTime()} the timer sleeps towards, when not {@link #idle}. */
-    private volatile long plannedWake;
-    /** The shortest limit armed so far: the timer never sleeps longer, so a new deadline never needs to wake it. */
-    private volatile long shortestLimit = Long.MAX_VALUE;
+    private final Sweeper sweeper;
 
     /** The JVM's deadline thread, started on first use. */
     static Deadlines shared() {
@@ -82,27 +84,19 @@ final class Deadlines {
     }
 
     private Deadlines(String threadName) {
-        timer = new Thread(this::loop, threadName);
-        timer.setDaemon(true);
-        timer.start();
+        sweeper = new Sweeper(threadName);
     }
 
     /** Arms a deadline {@code nanos} from now for the calling thread; {@code onExpiry} runs on the timer thread. */
     Watch arm(long nanos, Consumer<Watch> onExpiry) {
-        if (nanos < shortestLimit) {
-            shortestLimit = nanos; // a lost race only costs an unpark below
-        }
         Watch watch = new Watch(System.nanoTime() + nanos, Thread.currentThread(), onExpiry);
-        armed.add(watch);
-        if (idle || watch.deadline - plannedWake < 0) {
-            LockSupport.unpark(timer);
-        }
+        sweeper.arm(watch, nanos);
         return watch;
     }
 
     /** Called by the watched thread when its task ended: true if it ended before the deadline fired. */
     boolean finish(Watch watch) {
-        armed.remove(watch);
+        sweeper.disarm(watch);
         return watch.finish();
     }
 
@@ -111,38 +105,6 @@ final class Deadlines {
             watch.onExpiry.accept(watch);
         } catch (RuntimeException | Error e) {
             LoggerFactory.getLogger(Deadlines.class).error("a time limit's expiry failed", e);
-        }
-    }
-
-    private void loop() {
-        while (true) {
-            idle = true;
-            long now = System.nanoTime();
-            long next = 0;
-            boolean any = false;
-            for (Watch watch : armed) {
-                if (watch.deadline - now <= 0) {
-                    armed.remove(watch);
-                    if (watch.expire()) {
-                        fire(watch);
-                    }
-                } else if (!any || watch.deadline - next < 0) {
-                    next = watch.deadline;
-                    any = true;
-                }
-            }
-            long shortest = shortestLimit;
-            if (shortest == Long.MAX_VALUE) {
-                LockSupport.park(this); // nothing was ever armed
-                continue;
-            }
-            // wake by the earliest deadline, and at least every shortest limit: any deadline armed from now on lies
-            // beyond that wake, so arming one never has to wake this thread (short calls would otherwise wake it
-            // each time they find it idle)
-            long wake = any && next - (now + shortest) < 0 ? next : now + shortest;
-            plannedWake = wake;
-            idle = false;
-            LockSupport.parkNanos(this, wake - now);
         }
     }
 }
