@@ -61,24 +61,29 @@ checkout_row() {
 }
 
 # checkout_processes STORE ENGINES JAR NAME ROUND: starts the row's PostgreSQL (postgres store), merchant and
-# engines; sets ENGINE_URLS, ENGINE_PID, MERCHANT_PID. Returns 1 (recorded as a failed row) when one does not start.
+# engines; sets ENGINE_URLS, ENGINE_PID, MERCHANT_PID, ROW_DIR. Returns 1 (recorded as a failed row) when one does
+# not start. Each row and round gets its own folder $OUT/rows/NAME-roundROUND: the merchant's outbox (a row never
+# starts with the files of earlier rows), the servers' logs and their GC logs (ROLE-gc.log).
 checkout_processes() {
   local store=$1 engines=$2 jar=$3 name=$4 round=$5 property=$1 i
   if [ "$store" = postgres ]; then
     start_postgres || { checkout_failed "$name" "$round" "PostgreSQL did not start"; return 1; }
     property=$POSTGRES_URL
   fi
-  JAR=$jar start_server merchant || { checkout_failed "$name" "$round" "merchant did not start"; return 1; }
+  ROW_DIR=$OUT/rows/$name-round$round
+  rm -rf "$ROW_DIR"
+  mkdir -p "$ROW_DIR"
+  OUT=$ROW_DIR JAR=$jar SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -Xlog:gc:file=$ROW_DIR/merchant-gc.log" start_server merchant \
+    || { checkout_failed "$name" "$round" "merchant did not start (see $ROW_DIR/merchant.log)"; return 1; }
   MERCHANT_PID=$SERVER_PID
   ROW_PIDS+=("$SERVER_PID")
   local merchant_url="http://127.0.0.1:$SERVER_PORT/integration"
-  local opts="$SERVER_JAVA_OPTS -Dorderhooks.bench.store=$property"
   ENGINE_URLS=""
   for i in $(seq 1 "$engines"); do
     local role=engine
     [ "$i" = 1 ] || role="engine$i"
-    JAR=$jar SERVER_JAVA_OPTS=$opts start_server "$role" "$merchant_url" \
-      || { checkout_failed "$name" "$round" "$role did not start (see $OUT/$role.log)"; return 1; }
+    OUT=$ROW_DIR JAR=$jar SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -Xlog:gc:file=$ROW_DIR/$role-gc.log -Dorderhooks.bench.store=$property" \
+      start_server "$role" "$merchant_url" || { checkout_failed "$name" "$round" "$role did not start (see $ROW_DIR/$role.log)"; return 1; }
     ROW_PIDS+=("$SERVER_PID")
     [ "$i" = 1 ] && ENGINE_PID=$SERVER_PID
     ENGINE_URLS="${ENGINE_URLS:+$ENGINE_URLS,}http://127.0.0.1:$SERVER_PORT"
@@ -87,9 +92,12 @@ checkout_processes() {
 
 # checkout_measure NAME ROUND: runs CheckoutLoad (of DRIVER_JAR, the same for every row) against ENGINE_URLS, sampling
 # the merchant's and first engine's RSS each second; appends a "checkout-round" line (CheckoutLoad's fields, name and
-# round in front).
+# round in front) and a "cpu" line: the CPU time (utime + stime, all threads: requests, JIT, GC) of the first engine,
+# the merchant and the driver over the measured part, in ms per measured checkout, the engine's and merchant's GC
+# pause time over the whole row (ms), and the part of the engine's and merchant's CPU their JIT compiler threads
+# used — the load-insensitive figures of a row (as long as the JIT part is small).
 checkout_measure() {
-  local name=$1 round=$2 line log="$OUT/$name-round$round.driver.log"
+  local name=$1 round=$2 line log="$OUT/$name-round$round.driver.log" result="$ROW_DIR/driver.out"
   ( for _ in $(seq 1 $((CHECKOUT_WARMUP + DURATION + 5))); do
       rss_kb "$MERCHANT_PID" >>"$OUT/$name-merchant.rss" 2>/dev/null || true
       rss_kb "$ENGINE_PID" >>"$OUT/$name-engine.rss" 2>/dev/null || true
@@ -97,10 +105,15 @@ checkout_measure() {
     done ) &
   local sampler=$!
   # shellcheck disable=SC2086
-  line=$(timeout $((CHECKOUT_WARMUP + DURATION + 180)) java $SERVER_JAVA_OPTS -cp "$DRIVER_JAR" io.orderhooks.benchmarks.CheckoutLoad \
-    "$ENGINE_URLS" "$USERS" "$CHECKOUT_WARMUP" "$DURATION" "$CHECKOUT_LINES" 2>"$log" | awk -F'\t' '$1 == "checkout"') || true
+  timeout $((CHECKOUT_WARMUP + DURATION + 180)) java $SERVER_JAVA_OPTS -cp "$DRIVER_JAR" io.orderhooks.benchmarks.CheckoutLoad \
+    "$ENGINE_URLS" "$USERS" "$CHECKOUT_WARMUP" "$DURATION" "$CHECKOUT_LINES" >"$result" 2>"$log" &
+  local driver=$! ticks0 ticks1
+  ticks0=$(checkout_ticks "$driver" measuring "$result")
+  ticks1=$(checkout_ticks "$driver" checkout "$result")
+  wait "$driver" || true
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
+  line=$(awk -F'\t' '$1 == "checkout"' "$result")
   printf 'loadavg\t%s round %s end\t%s\n' "$name" "$round" "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
   if [ -z "$line" ]; then
     checkout_failed "$name" "$round" "CheckoutLoad gave no result (see $log)"
@@ -109,11 +122,67 @@ checkout_measure() {
   # an older jar's CheckoutLoad (DRIVER_JAR) prints no warm-up failure count (field 13): recorded as unknown (-)
   echo "$line" | awk -F'\t' -v OFS='\t' -v name="$name" -v round="$round" \
     '{ $1 = "checkout-round"; $2 = name "\t" round; if (NF < 13) $13 = "-"; print }' >>"$RESULTS"
+  checkout_cpu "$name" "$round" "$ticks0" "$ticks1" "$(echo "$line" | cut -f10)" "$(echo "$line" | cut -f14)" >>"$RESULTS"
   local failed warm
   failed=$(echo "$line" | cut -f12)
   warm=$(echo "$line" | cut -f13)
   [ "$failed" = 0 ] || echo "$name round $round: $failed measured checkouts failed (kept in the row); see $log" >&2
   [ "${warm:-0}" = 0 ] || echo "$name round $round: $warm checkouts failed during the warm-up (recorded); see $log" >&2
+}
+
+# checkout_ticks DRIVER WORD FILE: waits (bounded) until the driver prints a line starting with WORD to FILE ("measuring"
+# when its warm-up ends, "checkout" when its measured part ends), then prints the CPU ticks of the engine, the
+# merchant and the driver ("- - -" when the driver ended first).
+checkout_ticks() {
+  local driver=$1 word=$2 file=$3
+  for _ in $(seq 1 $(((CHECKOUT_WARMUP + DURATION + 180) * 20))); do
+    grep -q "^$word" "$file" 2>/dev/null && break
+    kill -0 "$driver" 2>/dev/null || break
+    sleep 0.05
+  done
+  local java
+  java=$(ps -o pid= --ppid "$driver" 2>/dev/null | head -1 | tr -d ' ')   # the JVM under `timeout`
+  echo "$(cpu_ticks "$ENGINE_PID" 2>/dev/null || echo -) $(cpu_ticks "$MERCHANT_PID" 2>/dev/null || echo -)" \
+    "$( [ -n "$java" ] && cpu_ticks "$java" 2>/dev/null || echo -)" "$(jit_ticks "$ENGINE_PID")" "$(jit_ticks "$MERCHANT_PID")"
+}
+
+# jit_ticks PID: CPU ticks of the JIT compiler threads (C1, C2) of a JVM; "-" when it is gone.
+jit_ticks() {
+  [ -d "/proc/$1/task" ] || { echo -; return; }
+  local task sum=0 t
+  for task in /proc/"$1"/task/*; do
+    case $(cat "$task/comm" 2>/dev/null) in
+      C1\ CompilerThre*|C2\ CompilerThre*)
+        # utime + stime: fields 14 and 15, counted after the ")" that ends the thread's name (which has a space)
+        t=$(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{ print $12 + $13 }') && sum=$((sum + ${t:-0})) ;;
+    esac
+  done
+  echo "$sum"
+}
+
+# checkout_cpu NAME ROUND TICKS0 TICKS1 CHECKOUTS DRIVER_MS: the row's "cpu" line (see checkout_measure): CPU ms per checkout
+# of the engine, merchant and driver, GC pause ms of the engine and merchant, then the JIT compiler threads' share
+# of the engine's and the merchant's CPU ms per checkout (a JIT share well above zero: the warm-up was too short).
+checkout_cpu() {
+  local gc_engine gc_merchant
+  gc_engine=$(gc_pause_ms "$ROW_DIR/engine-gc.log")
+  gc_merchant=$(gc_pause_ms "$ROW_DIR/merchant-gc.log")
+  echo "$3 $4" | awk -v OFS='\t' -v name="$1" -v round="$2" -v c="$5" -v hz="$(getconf CLK_TCK)" -v ge="$gc_engine" \
+    -v gm="$gc_merchant" -v dm="${6:-}" '{
+      out = "cpu" OFS name OFS round OFS per(1) OFS per(2)
+      # the driver measures its own CPU over its measured part (it may have exited before the last /proc sample)
+      out = out OFS ((dm != "" && c > 0) ? sprintf("%.2f", dm / c) : per(3))
+      print out, ge, gm, per(4), per(5)
+    }
+    function per(i) {
+      return ($i == "-" || $(i + 5) == "-" || c <= 0) ? "-" : sprintf("%.2f", ($(i + 5) - $i) * 1000 / hz / c)
+    }'
+}
+
+# gc_pause_ms FILE: the total of the pauses (ms) in a -Xlog:gc file; "-" without one.
+gc_pause_ms() {
+  [ -f "$1" ] || { echo -; return; }
+  awk '/Pause/ && $NF ~ /ms$/ { s += $NF + 0 } END { printf "%.1f", s }' "$1"
 }
 
 # checkout_failed NAME ROUND REASON: a row that gave no figure, recorded (and reported) instead of ending the run.
@@ -123,8 +192,22 @@ checkout_failed() {
 }
 
 # checkout_medians: one "checkout" line per row (CheckoutLoad's columns: medians of checkouts/s and latencies;
-# sums of checkouts, requests, failed measured and warm-up checkouts; then the number of rounds), and its RSS maxima.
+# sums of checkouts, requests, failed measured and warm-up checkouts; then the number of rounds), one "checkout-cpu"
+# line per row (medians of the "cpu" lines: engine, merchant, driver CPU ms per checkout, engine and merchant GC
+# pause ms per row, engine and merchant JIT CPU ms per checkout), and its RSS maxima.
 checkout_medians() {
+  awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'
+    $1 == "cpu" {
+      if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 }
+      for (f = 4; f <= 10; f++) if ($f != "-") col[$2, f] = col[$2, f] " " $f
+    }
+    END {
+      for (i = 1; i <= n; i++) {
+        out = "checkout-cpu" OFS order[i]
+        for (f = 4; f <= 10; f++) out = out OFS ((order[i], f) in col ? median(col[order[i], f]) : "-")
+        print out
+      }
+    }' "$RESULTS"
   awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'
     $1 == "checkout-round" {
       k = $2

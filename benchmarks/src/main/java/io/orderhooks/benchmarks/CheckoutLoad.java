@@ -40,6 +40,12 @@ public final class CheckoutLoad {
         }
     }
 
+    /** This JVM's CPU time so far (all threads), in ns: the driver's own share of a row's CPU per checkout. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     private static final List<String> STEPS = List.of("create", "line", "estimateshipping", "shipmethods", "calculate", "submit");
 
     private CheckoutLoad() {}
@@ -62,13 +68,16 @@ public final class CheckoutLoad {
         System.out.println("measuring"); // for scripts that sample the servers' CPU over the measured part
         System.out.flush();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         Phase measured = run(shoppers, lines, Integer.parseInt(args[3]), "measured");
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("checkout\tcheckout-%d\t%d\t%d\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d%n", lines, users, lines,
+        long cpuMillis = (processCpuNanos() - cpuStart) / 1_000_000;
+        System.out.printf("checkout\tcheckout-%d\t%d\t%d\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d%n", lines, users, lines,
                 measured.checkouts().count() / seconds,
                 measured.requests().percentileMicros(50), measured.requests().percentileMicros(99),
                 measured.checkouts().percentileMicros(50), measured.checkouts().percentileMicros(99),
-                measured.checkouts().count(), measured.requests().count(), measured.errors().get(), warmUp.errors().get());
+                measured.checkouts().count(), measured.requests().count(), measured.errors().get(), warmUp.errors().get(),
+                cpuMillis);
         measured.steps().forEach((step, l) -> System.out.printf("step\t%s\t%d\t%d\t%d\t%d%n", step,
                 l.percentileMicros(50), l.percentileMicros(99), l.percentileMicros(100), l.count()));
         System.exit(0);

@@ -1,5 +1,6 @@
 package io.orderhooks.core.trace;
 
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -68,7 +69,7 @@ public record TraceParent(String traceId, String spanId, int flags) {
 
     /** The header value, {@code 00-traceId-spanId-flags}. */
     public String header() {
-        return "00-" + traceId + "-" + spanId + "-" + String.format("%02x", flags);
+        return "00-" + traceId + "-" + spanId + "-" + HexFormat.of().toHexDigits((byte) flags); // flags fit one byte
     }
 
     public boolean sampled() {

@@ -1,10 +1,12 @@
 package io.orderhooks.engine.spi;
 
 import io.orderhooks.core.model.CheckoutEventType;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.CheckoutResponse;
 import io.orderhooks.core.model.OrderApprovedResponse;
@@ -39,6 +41,14 @@ import java.util.Optional;
 public final class CheckoutResponses {
 
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
+
+    /**
+     * The mapper for middleware answers: {@link OrderCloudJson#mapper()}'s configuration and limits, with field names
+     * not canonicalized. An answer's {@code xp} may use IDs as names (the tax adapter's {@code xp.Tax.LineTaxes} has
+     * one per line item): a canonicalizing parser adds every new name to the mapper's shared symbol table, copying
+     * the table on each such parse and emptying it once it holds 6,000 names, and interns each name.
+     */
+    private static final ObjectMapper ANSWERS = answersMapper();
 
     /**
      * The answer {@link #problem} last parsed on this thread, with its body array, so {@link #record} of the same
@@ -109,17 +119,24 @@ public final class CheckoutResponses {
         return checked.body() == body ? checked.parsed() : null;
     }
 
+    @SuppressWarnings("deprecation") // JsonFactory.disable(Feature): the factory is this new mapper's own
+    private static ObjectMapper answersMapper() {
+        ObjectMapper mapper = OrderCloudJson.newMapper();
+        mapper.getFactory().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES);
+        return mapper;
+    }
+
     /** One pass from the bytes to the typed answer; the first token must open an object. */
     private static CheckoutResponse parse(CheckoutEventType type, byte[] body) throws IOException {
-        try (JsonParser parser = OrderCloudJson.mapper().createParser(body)) {
+        try (JsonParser parser = ANSWERS.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return OrderCloudJson.mapper().readValue(EMPTY_OBJECT, responseType(type));
+                return ANSWERS.readValue(EMPTY_OBJECT, responseType(type));
             }
             if (first != JsonToken.START_OBJECT) {
                 throw new IOException("expected a JSON object, got " + tokenKind(first));
             }
-            return OrderCloudJson.mapper().readValue(parser, responseType(type));
+            return ANSWERS.readValue(parser, responseType(type));
         }
     }
 

@@ -32,6 +32,25 @@ class CheckoutResponsesTest {
     }
 
     @Test
+    void keepsAnXpWhoseNamesAreIdsAndAppliesTheMappersLimitsAndTypeRules() {
+        byte[] keyed = utf8("{\"TaxTotal\":1.25,\"xp\":{\"Tax\":{\"LineTaxes\":{\"cXhLVzQ9-_QJGZ8QqsdSaQ\":0.75,"
+                + "\"BptElWwItGoKMfsqq6AApw\":0.50}}}}");
+        OrderCalculateResponse r = (OrderCalculateResponse) CheckoutResponses.record(CheckoutEventType.ORDER_CALCULATE,
+                new DeliveryOutcome.Delivered(200, keyed, Duration.ZERO));
+        assertThat(r.xp().path("Tax").path("LineTaxes").fieldNames()).toIterable()
+                .containsExactly("cXhLVzQ9-_QJGZ8QqsdSaQ", "BptElWwItGoKMfsqq6AApw");
+        assertThat(r.xp().path("Tax").path("LineTaxes").get("BptElWwItGoKMfsqq6AApw").decimalValue()).isEqualByComparingTo("0.50");
+
+        OrderCalculateResponse text = (OrderCalculateResponse) CheckoutResponses.record(CheckoutEventType.ORDER_CALCULATE,
+                new DeliveryOutcome.Delivered(200, utf8("{\"TaxTotal\":\"1.25\"}"), Duration.ZERO));
+        assertThat(text.succeeded()).isFalse(); // a decimal as text is refused, as by OrderCloudJson.mapper()
+        OrderCalculateResponse deep = (OrderCalculateResponse) CheckoutResponses.record(CheckoutEventType.ORDER_CALCULATE,
+                new DeliveryOutcome.Delivered(200, utf8("{\"xp\":" + "[".repeat(2000) + "]".repeat(2000) + "}"), Duration.ZERO));
+        assertThat(deep.succeeded()).isFalse();
+        assertThat(deep.unhandledErrorBody().toString()).contains("nesting depth");
+    }
+
+    @Test
     void recordsTheAnswerTheReplyCheckAlreadyParsedFromTheSameBodyWithoutParsingItAgain() {
         byte[] body = utf8("{\"TaxTotal\":12.50}");
         assertThat(CheckoutResponses.problem(CheckoutEventType.ORDER_CALCULATE, body)).isEmpty();

@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.SocketFactory;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +66,48 @@ class StaleConnectionGuardTest {
                 d -> assertThat(new String(d.body(), StandardCharsets.UTF_8)).isEqualTo("{}"));
         assertThat(requests).containsExactly("first", "second");
         assertThat(connections).hasValue(2);
+    }
+
+    @Test
+    void onSocketsWithoutAChannelAPooledConnectionTheReceiverClosedIsStillNotWrittenTo() throws Exception {
+        CountDownLatch firstClosed = serve(1);
+        OkHttpClient plain = client.newBuilder().socketFactory(new NoDelaySocketFactory(SocketFactory.getDefault())).build();
+        OkHttpTransport transport = new OkHttpTransport(plain, 1024);
+
+        assertThat(transport.exchange(post("first"), Duration.ofSeconds(5))).isInstanceOf(DeliveryOutcome.Delivered.class);
+        assertThat(firstClosed.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(transport.exchange(post("second"), Duration.ofSeconds(5))).isInstanceOf(DeliveryOutcome.Delivered.class);
+        assertThat(requests).containsExactly("first", "second");
+        assertThat(connections).hasValue(2);
+    }
+
+    @Test
+    void theSendersSocketsAreChannelsSoTheCheckNeedsNoWait() throws IOException {
+        try (Socket socket = new NoDelaySocketFactory().createSocket()) {
+            assertThat(socket.getChannel()).isNotNull();
+            assertThat(socket.getTcpNoDelay()).isTrue();
+        }
+    }
+
+    @Test
+    void aChannelIsSeenOpenWhileThePeerKeepsItAndClosedOnceThePeerClosesIt() throws Exception {
+        try (SocketChannel channel = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                server.getLocalPort())); Socket peer = server.accept()) {
+            assertThat(StaleConnectionGuard.peerClosed(channel)).isFalse();
+            assertThat(channel.isBlocking()).isTrue(); // left as the socket's streams need it
+
+            peer.close();
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            boolean closed = StaleConnectionGuard.peerClosed(channel);
+            while (!closed && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                closed = StaleConnectionGuard.peerClosed(channel);
+            }
+            assertThat(closed).isTrue();
+            assertThat(channel.isBlocking()).isTrue();
+        }
     }
 
     @Test
