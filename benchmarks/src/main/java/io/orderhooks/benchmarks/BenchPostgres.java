@@ -16,6 +16,11 @@ import java.sql.Statement;
  * process id to {@code <dir>/postgres.pid} (pg_ctl runs it outside this JVM's process tree, so the harness waits on
  * it to know the server is gone) and its port to {@code <dir>/postgres.port}, then runs until the process is
  * killed (a shutdown hook stops the server and deletes its data folder).
+ *
+ * <p>The server commits as a production PostgreSQL does by default, {@code synchronous_commit=on} (a commit returns once
+ * its WAL is flushed to disk), not zonky's default {@code off} (a server crash can lose acknowledged commits): the
+ * harness's PostgreSQL figures include the commit's flush. {@code PG_SYNCHRONOUS_COMMIT=off} in the environment gives
+ * the flattering setting, to compare the two.
  */
 final class BenchPostgres {
 
@@ -35,7 +40,7 @@ final class BenchPostgres {
 
     /** Starts a new server and writes its files into {@code dir}; closing it stops the server and waits for that. */
     static EmbeddedPostgres start(Path dir) throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        EmbeddedPostgres postgres = commits(EmbeddedPostgres.builder()).start();
         try {
             Files.writeString(dir.resolve("postgres.url"), postgres.getJdbcUrl("postgres", "postgres"));
             Files.writeString(dir.resolve("postgres.pid"), postmasterPid(postgres));
@@ -45,6 +50,12 @@ final class BenchPostgres {
             postgres.close();
             throw e;
         }
+    }
+
+    /** {@code builder} with {@code synchronous_commit} as {@code PG_SYNCHRONOUS_COMMIT} says, {@code on} by default. */
+    static EmbeddedPostgres.Builder commits(EmbeddedPostgres.Builder builder) {
+        String value = System.getenv().getOrDefault("PG_SYNCHRONOUS_COMMIT", "on");
+        return builder.setServerConfig("synchronous_commit", value.isBlank() ? "on" : value);
     }
 
     /** The first line of the data folder's {@code postmaster.pid}: the server's process id. */

@@ -84,7 +84,7 @@ public final class StatementCount {
     /** As {@link #measure(String, int, int)}; {@code server} (PostgreSQL only) is reset when the measured checkouts start. */
     static Counts measure(String kind, int checkouts, int lines, ServerStats server) throws Exception {
         StatementCounter counter = new StatementCounter();
-        EmbeddedPostgres postgres = kind.equals("postgres") ? ServerStats.configure(EmbeddedPostgres.builder()).start() : null;
+        EmbeddedPostgres postgres = kind.equals("postgres") ? ServerStats.configure(BenchPostgres.commits(EmbeddedPostgres.builder())).start() : null;
         try (AutoCloseable store = open(kind, postgres, counter)) {
             BenchEngine bench = BenchEngine.seeded(BenchEngine.cannedMiddleware(), "https://middleware.invalid/x", (Store) store);
             EngineApi api = EngineApi.builder(bench.engine()).issuer("http://127.0.0.1").deliveryLog(new InMemoryDeliveryLog()).build();
@@ -176,6 +176,8 @@ public final class StatementCount {
                 counts.perCheckout("us:commits") / 1000));
         System.out.println(total);
         System.out.printf("transactions per checkout (commits + auto-commit statements): %.1f%n", counts.transactionsPerCheckout());
+        System.out.printf("text bound to statements (JSON documents and keys) per checkout: %.1f KiB; per line add: %.2f KiB%n",
+                counts.perCheckout("charsBound") / 1024, counts.perRequest("line add", "charsBound") / 1024);
         if (bySql) {
             printBySql(counts);
         }

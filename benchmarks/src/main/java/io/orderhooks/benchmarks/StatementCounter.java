@@ -46,6 +46,10 @@ final class StatementCounter {
         counts.computeIfAbsent(name, k -> new LongAdder()).increment();
     }
 
+    private void addN(String name, long n) {
+        counts.computeIfAbsent(name, k -> new LongAdder()).add(n);
+    }
+
     private void addMicros(String name, long sinceNanos) {
         counts.computeIfAbsent(name, k -> new LongAdder()).add((System.nanoTime() - sinceNanos) / 1_000);
     }
@@ -93,6 +97,8 @@ final class StatementCounter {
                 }
             } else if (name.equals("addBatch")) {
                 add("batchRows");
+            } else if (name.equals("setString") && args[1] instanceof String value) {
+                addN("charsBound", value.length());
             }
             return invoke(target, method, args);
         });

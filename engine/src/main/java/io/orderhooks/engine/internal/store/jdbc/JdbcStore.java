@@ -38,7 +38,6 @@ import java.util.function.Supplier;
  */
 public final class JdbcStore implements Store, AutoCloseable {
 
-    private static final String SELECT = "SELECT doc FROM orders";
 
     private final HikariDataSource pool;
     private final Transactions tx;
@@ -50,13 +49,17 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final JdbcOutbox outbox;
     private final JdbcAttemptCounts attemptCounts;
 
+    private final Dialect dialect;
+    private final String select;
     private final OrderListSql orderLists;
     private final JdbcDeliveryTable deliveries;
 
     JdbcStore(HikariDataSource pool, javax.sql.DataSource statements, Dialect dialect) {
         this.pool = pool;
         this.tx = new Transactions(statements);
-        this.cache = new OrderCache(tx);
+        this.dialect = dialect;
+        this.cache = new OrderCache(tx, dialect);
+        this.select = "SELECT o.doc, " + OrderLines.column(dialect) + " FROM orders o";
         this.orderLists = new OrderListSql(dialect);
         this.deliveries = new JdbcDeliveryTable(tx, dialect);
         boolean shared = pool.getJdbcUrl().startsWith("jdbc:postgresql:");
@@ -147,31 +150,31 @@ public final class JdbcStore implements Store, AutoCloseable {
 
     @Override
     public List<OrderState> orders() {
-        return tx.read(c -> OrderRows.select(c, SELECT + " ORDER BY seq"));
+        return tx.read(c -> OrderRows.select(c, select + " ORDER BY seq"));
     }
 
     @Override
     public List<OrderState> ordersOfCompany(String companyID) {
         return tx.read(c -> OrderRows.select(c,
-                SELECT + " WHERE from_company = ? OR to_company = ? ORDER BY seq", companyID, companyID));
+                select + " WHERE from_company = ? OR to_company = ? ORDER BY seq", companyID, companyID));
     }
 
     @Override
     public List<OrderState> ordersFromUser(String companyID, String userID) {
         return tx.read(c -> OrderRows.select(c,
-                SELECT + " WHERE from_company = ? AND from_user = ? ORDER BY seq", companyID, userID));
+                select + " WHERE from_company = ? AND from_user = ? ORDER BY seq", companyID, userID));
     }
 
     @Override
     public List<OrderState> ordersWithStatus(io.orderhooks.core.model.OrderStatus status) {
-        return tx.read(c -> OrderRows.select(c, SELECT + " WHERE status = ? ORDER BY seq",
+        return tx.read(c -> OrderRows.select(c, select + " WHERE status = ? ORDER BY seq",
                 StoreJson.read(StoreJson.write(status), String.class)));
     }
 
     /** The unsubmitted orders shared with their organization: an index lookup on {@code status, shared}. */
     @Override
     public List<OrderState> sharedCarts() {
-        return tx.inTransaction(c -> OrderRows.select(c, SELECT + " WHERE status = ? AND shared = TRUE ORDER BY seq",
+        return tx.inTransaction(c -> OrderRows.select(c, select + " WHERE status = ? AND shared = TRUE ORDER BY seq",
                 OrderCounts.status(io.orderhooks.core.model.OrderStatus.Unsubmitted)));
     }
 
@@ -184,7 +187,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     public void createOrder(OrderState state) {
         tx.guarded(c -> {
-            OrderRows.insert(c, state);
+            cache.remember(state.id(), new OrderCache.Row(OrderRows.insert(c, state), 1, state));
             return null;
         }, e -> StoreFailures.isUniqueViolation(e) ? StoreFailures.idExists("Order", state.id())
                 : StoreFailures.unavailable(e));
@@ -202,7 +205,7 @@ public final class JdbcStore implements Store, AutoCloseable {
                 cache.forget(orderID);
                 OrderRows.delete(c, current);
             } else if (decided.next() != null) {
-                OrderRows.update(c, current, decided.next());
+                OrderRows.update(c, dialect, current, decided.next());
                 cache.remember(orderID, new OrderCache.Row(locked.seq(), locked.version() + 1, decided.next()));
             }
             return decided;

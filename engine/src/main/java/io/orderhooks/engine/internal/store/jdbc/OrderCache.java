@@ -13,7 +13,8 @@ import java.util.Optional;
  * The orders this process read or wrote last, each with the row's {@code seq} (never reused, so a deleted and
  * re-created ID is another row) and {@code version} (incremented by every write of the row), so that reading an order
  * whose row is unchanged costs neither the transfer nor the JSON parse of its document. The check is in the same
- * statement as the read (and the lock): {@code CASE WHEN seq = ? AND version = ? THEN NULL ELSE doc END}, so another
+ * statement as the read (and the lock): {@code CASE WHEN seq = ? AND version = ? THEN NULL ELSE doc END} (and the
+ * same for the order's {@link OrderLines}), so another
  * engine instance's write on a shared database is seen at once, as without the cache.
  *
  * <p>Only committed states are remembered: inside a transaction what was read or written is remembered after the
@@ -36,33 +37,43 @@ final class OrderCache {
         }
     };
 
-    OrderCache(Transactions tx) {
+    private final String lines;
+
+    OrderCache(Transactions tx, Dialect dialect) {
         this.tx = tx;
+        this.lines = OrderLines.column(dialect);
     }
 
     /**
-     * The order's row on {@code c} ({@code FOR UPDATE} when {@code lock}); the document is transferred and parsed only
-     * when the row is not the one cached.
+     * The order's row on {@code c} ({@code FOR UPDATE} when {@code lock}); the document and lines are transferred and
+     * parsed only when the row is not the one cached. Without the lock the lines come in the same statement (one
+     * snapshot); with it they are read by a second statement once the lock is held: a statement that waited for the
+     * lock gets the row as the other transaction committed it, but its subqueries would still see the lines as they
+     * were when it started.
      */
     Optional<Row> read(Connection c, String orderID, boolean lock) throws SQLException {
         Row known = get(orderID);
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, version, CASE WHEN seq = ? AND version = ? THEN NULL "
-                + "ELSE doc END FROM orders WHERE id = ?" + (lock ? " FOR UPDATE" : ""))) {
-            ps.setLong(1, known == null ? -1 : known.seq());
-            ps.setLong(2, known == null ? -1 : known.version());
-            ps.setString(3, orderID);
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, version, "
+                + "CASE WHEN seq = ? AND version = ? THEN NULL ELSE doc END, "
+                + (lock ? "NULL" : "CASE WHEN seq = ? AND version = ? THEN NULL ELSE " + lines + " END")
+                + " FROM orders o WHERE id = ?" + (lock ? " FOR UPDATE" : ""))) {
+            int p = 1;
+            for (int i = lock ? 1 : 2; i > 0; i--) {
+                ps.setLong(p++, known == null ? -1 : known.seq());
+                ps.setLong(p++, known == null ? -1 : known.version());
+            }
+            ps.setString(p, orderID);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     forget(orderID);
                     return Optional.empty();
                 }
-                long seq = rs.getLong(1);
-                long version = rs.getLong(2);
                 String doc = rs.getString(3);
                 if (doc == null && known != null) {
                     return Optional.of(known);
                 }
-                Row row = new Row(seq, version, StoreJson.read(doc, OrderState.class));
+                String lineDocs = lock ? OrderLines.select(c, orderID) : rs.getString(4);
+                Row row = new Row(rs.getLong(1), rs.getLong(2), OrderLines.read(doc, lineDocs));
                 remember(orderID, row);
                 return Optional.of(row);
             }

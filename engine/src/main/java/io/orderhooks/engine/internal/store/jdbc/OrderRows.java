@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code orders} table: one row per order aggregate, the whole {@link OrderState} as a JSON document plus real
+ * The {@code orders} table: one row per order aggregate, the {@link OrderState} as a JSON document (its lines are rows
+ * of {@link OrderLines}, written here too) plus real
  * columns for what is looked up, filtered and sorted (companies, user, status, dates, total, shared with the
  * organization; {@code id_lower} is generated) and a version that every change increments (what {@link OrderCache}
  * checks; every write of {@code doc} goes through {@link #update}). Every write also writes
@@ -26,14 +27,22 @@ final class OrderRows {
     private OrderRows() {
     }
 
-    static void insert(Connection c, OrderState s) throws SQLException {
+    /** Inserts the order's row and lines; returns the row's {@code seq}. */
+    static long insert(Connection c, OrderState s) throws SQLException {
+        long seq;
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"seq"})) {
             ps.setString(1, s.id());
             bind(ps, 2, s);
             ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                seq = keys.getLong(1);
+            }
         }
+        OrderLines.insert(c, s);
         OrderCounts.added(c, s.order());
+        return seq;
     }
 
     /** Inserts {@code states} as one JDBC batch (seeding and imports); a taken ID fails the whole batch. */
@@ -47,19 +56,29 @@ final class OrderRows {
             }
             ps.executeBatch();
         }
+        OrderLines.insertBatch(c, states);
         OrderCounts.addedAll(c, states.stream().map(OrderState::order).toList());
     }
 
-    /** Replaces the row of {@code before} (read in this transaction, under its lock) by {@code s}. */
-    static void update(Connection c, OrderState before, OrderState s) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET version = version + 1, from_company = ?, "
-                + "to_company = ?, from_user = ?, status = ?, date_created = ?, date_submitted = ?, total = ?, shared = ?, "
-                + "doc = ? WHERE id = ?")) {
-            bind(ps, 1, s);
-            ps.setString(10, s.id());
+    /**
+     * Replaces the row of {@code before} (read in this transaction, under its lock) by {@code s}, with the lines that
+     * changed ({@link OrderLines}): on PostgreSQL in the same statement, on H2 (in-process, no round trips) in their own.
+     */
+    static void update(Connection c, Dialect dialect, OrderState before, OrderState s) throws SQLException {
+        OrderLines.Changes lines = dialect == Dialect.POSTGRESQL
+                ? OrderLines.changes(s.id(), before.lineItems(), s.lineItems()) : OrderLines.Changes.NONE;
+        try (PreparedStatement ps = c.prepareStatement(lines.with() + "UPDATE orders SET version = version + 1, "
+                + "from_company = ?, to_company = ?, from_user = ?, status = ?, date_created = ?, date_submitted = ?, "
+                + "total = ?, shared = ?, doc = ? WHERE id = ?")) {
+            int n = lines.bind(ps);
+            bind(ps, n + 1, s);
+            ps.setString(n + 10, s.id());
             if (ps.executeUpdate() == 0) {
                 throw OrderCloudException.notFound("Order", s.id());
             }
+        }
+        if (dialect != Dialect.POSTGRESQL) {
+            OrderLines.update(c, s.id(), before.lineItems(), s.lineItems());
         }
         OrderCounts.changed(c, before.order(), s.order());
     }
@@ -69,11 +88,16 @@ final class OrderRows {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM orders WHERE id = ?")) {
             ps.setString(1, before.id());
             if (ps.executeUpdate() > 0) {
+                OrderLines.delete(c, before.id(), 0);
                 OrderCounts.removed(c, before.order());
             }
         }
     }
 
+    /**
+     * The orders {@code sql} selects: its columns are an order's document and its lines ({@link OrderLines#column}),
+     * the orders table aliased {@code o}.
+     */
     static List<OrderState> select(Connection c, String sql, String... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
@@ -82,7 +106,7 @@ final class OrderRows {
             List<OrderState> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(StoreJson.read(rs.getString(1), OrderState.class));
+                    out.add(OrderLines.read(rs.getString(1), rs.getString(2)));
                 }
             }
             return List.copyOf(out);
@@ -99,7 +123,7 @@ final class OrderRows {
         setTime(ps, first + 5, o.dateSubmitted());
         ps.setBigDecimal(first + 6, o.total());
         ps.setBoolean(first + 7, Boolean.TRUE.equals(o.sharedWithOrganization()));
-        ps.setString(first + 8, StoreJson.write(s));
+        ps.setString(first + 8, OrderLines.document(s));
     }
 
     private static void setTime(PreparedStatement ps, int i, OffsetDateTime t) throws SQLException {

@@ -3,6 +3,7 @@ package io.orderhooks.engine.internal.store.jdbc;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -23,9 +24,7 @@ final class SchemaMigration {
     /** Migrates {@code db}; {@link StoreStartFailure} naming {@code where} when it is newer or a migration fails. */
     static void migrate(DataSource db, String where) {
         Flyway flyway = Flyway.configure().dataSource(db).locations(LOCATION)
-                .javaMigrations(new V4__move_delivery_documents(), new V6__order_list_columns_and_counts(),
-                        new V7__order_xp_jsonb(), new V12__fill_unique_lookups(),
-                        new V13__buyer_lists_date_ranges_and_either_side_counts()).loggers("slf4j").load();
+                .javaMigrations(javaMigrations()).loggers("slf4j").load();
         MigrationInfo[] applied = flyway.info().applied();
         String newer = Arrays.stream(applied)
                 .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
@@ -40,6 +39,13 @@ final class SchemaMigration {
             throw new StoreStartFailure("migrating " + where + " to schema version " + latest(flyway) + " failed: "
                     + StoreStartFailure.rootMessage(e), e);
         }
+    }
+
+    /** The engine's Java migrations (Flyway finds the SQL ones at {@link #LOCATION}). */
+    static JavaMigration[] javaMigrations() {
+        return new JavaMigration[] {new V4__move_delivery_documents(), new V6__order_list_columns_and_counts(),
+            new V7__order_xp_jsonb(), new V12__fill_unique_lookups(),
+            new V13__buyer_lists_date_ranges_and_either_side_counts(), new V15__order_lines_as_rows()};
     }
 
     /** The newest schema version this engine ships. */

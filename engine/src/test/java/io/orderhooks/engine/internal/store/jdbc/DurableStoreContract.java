@@ -8,6 +8,8 @@ import io.orderhooks.engine.internal.store.Mutation;
 import io.orderhooks.engine.internal.store.Repository;
 import io.orderhooks.engine.internal.store.Store;
 import io.orderhooks.engine.internal.store.StoreContract;
+import io.orderhooks.core.model.LineItem;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,5 +64,45 @@ abstract class DurableStoreContract extends StoreContract {
         assertThat(store.order("O1").orElseThrow().submitGeneration()).isEqualTo(4);
         assertThat(ids(store.ordersFromUser("b1", "u1"))).containsExactly("O1");
         assertThat(store.table(things()).list()).containsExactly("v");
+    }
+
+    @Test
+    void lineAppendsReplacementsAndRemovalsAreStoredExactlyAndReadBackAfterReopening() throws Exception {
+        store.createOrder(order("O1", "b1", "u1", "seller").withLineItems(List.of(line("a"), line("b"))));
+        setLines("O1", line("a"), line("b"), line("c"), line("d"));
+        setLines("O1", line("a"), line("B"), line("c"), line("d"));
+        setLines("O1", line("a"), line("c"), line("d"));
+        assertThatThrownBy(() -> store.withOrder("O1", s -> {
+            store.withOrder("O1", inner -> Mutation.commit(inner.withLineItems(List.of(line("x"))), null));
+            throw new OrderCloudException(400, "Order.CannotSubmit", "refused after changing the lines");
+        })).hasMessage("refused after changing the lines");
+        assertThat(lineIds("O1")).containsExactly("a", "c", "d");
+        ((AutoCloseable) store).close();
+        store = reopen();
+        assertThat(lineIds("O1")).containsExactly("a", "c", "d");
+        assertThat(store.order("O1").orElseThrow().lineItems()).containsExactly(line("a"), line("c"), line("d"));
+        assertThat(store.ordersFromUser("b1", "u1").get(0).lineItems()).containsExactly(line("a"), line("c"), line("d"));
+        setLines("O1");
+        store.withOrder("O1", s -> Mutation.delete(null));
+        store.createOrder(order("O1", "b1", "u1", "seller"));
+        ((AutoCloseable) store).close();
+        store = reopen();
+        assertThat(lineIds("O1")).isEmpty();
+    }
+
+    private void setLines(String orderID, LineItem... lines) {
+        store.withOrder(orderID, s -> Mutation.commit(s.withLineItems(List.of(lines)), null));
+        assertThat(store.order(orderID).orElseThrow().lineItems()).containsExactly(lines);
+    }
+
+    private List<String> lineIds(String orderID) {
+        return store.order(orderID).orElseThrow().lineItems().stream().map(LineItem::id).map(id -> id.toLowerCase(java.util.Locale.ROOT))
+                .toList();
+    }
+
+    /** A line whose content tells an upper-case ID from the lower-case one (a replaced line keeps its place). */
+    private static LineItem line(String id) {
+        return LineItem.builder().id(id).productID("p-" + id).quantity(id.length() + (Character.isUpperCase(id.charAt(0)) ? 5 : 0))
+                .unitPrice(new java.math.BigDecimal("2.50")).build();
     }
 }

@@ -15,7 +15,7 @@ final class OlderSchema {
     static String h2(Path dir, String version) {
         String url = "jdbc:h2:file:" + dir.resolve("orderhooks");
         Flyway.configure().dataSource(url, "sa", "").locations(SchemaMigration.LOCATION)
-                .javaMigrations(new V4__move_delivery_documents()).target(version).load().migrate();
+                .javaMigrations(SchemaMigration.javaMigrations()).target(version).load().migrate();
         return url;
     }
 }

@@ -1,0 +1,193 @@
+package io.orderhooks.engine.internal.store.jdbc;
+
+import io.orderhooks.core.model.LineItem;
+import io.orderhooks.engine.internal.orders.OrderState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code order_lines} table (schema version 15, {@link V15__order_lines_as_rows}): an order's line items, one row
+ * each (order ID, position from 0, the line as a JSON document), so that adding a line to an order writes one small
+ * row rather than the order's whole document again (a 20-line order was written 20 times, O(n²) bytes). The order's
+ * own document ({@code orders.doc}) is stored with an empty line list; the lines are read in the same statement as the
+ * order row ({@link #column}), so an order and its lines are always read from one snapshot, and written in the same
+ * transaction as the order row (under its lock), so they commit together or not at all.
+ */
+final class OrderLines {
+
+    private OrderLines() {
+    }
+
+    /**
+     * A scalar subquery giving the lines of the order row aliased {@code o} as JSON array elements, comma-separated in
+     * position order; SQL NULL when it has none.
+     */
+    static String column(Dialect dialect) {
+        return dialect == Dialect.POSTGRESQL
+                ? "(SELECT string_agg(l.doc, ',' ORDER BY l.pos) FROM order_lines l WHERE l.order_id = o.id)"
+                : "(SELECT LISTAGG(l.doc, ',') WITHIN GROUP (ORDER BY l.pos) FROM order_lines l WHERE l.order_id = o.id)";
+    }
+
+    /** The order's lines as {@link #column} gives them, read by a statement of their own. */
+    static String select(Connection c, String orderID) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT doc FROM order_lines WHERE order_id = ? ORDER BY pos")) {
+            ps.setString(1, orderID);
+            StringBuilder lines = new StringBuilder();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.append(lines.isEmpty() ? "" : ",").append(rs.getString(1));
+                }
+            }
+            return lines.isEmpty() ? null : lines.toString();
+        }
+    }
+
+    /** The order of {@code doc} (its document) with the lines {@code lines} ({@link #column}'s value) put back. */
+    static OrderState read(String doc, String lines) {
+        OrderState state = StoreJson.read(doc, OrderState.class);
+        return lines == null ? state : state.withLineItems(java.util.Arrays.asList(StoreJson.read("[" + lines + "]", LineItem[].class)));
+    }
+
+    /** What {@code orders.doc} holds for {@code s}: its document without the lines. */
+    static String document(OrderState s) {
+        return StoreJson.write(s.lineItems().isEmpty() ? s : s.withLineItems(List.of()));
+    }
+
+    /** Inserts the lines of a new order. */
+    static void insert(Connection c, OrderState s) throws SQLException {
+        insertBatch(c, List.of(s));
+    }
+
+    /** Inserts the lines of new orders as one JDBC batch. */
+    static void insertBatch(Connection c, List<OrderState> states) throws SQLException {
+        if (states.stream().allMatch(s -> s.lineItems().isEmpty())) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_lines (order_id, pos, doc) VALUES (?, ?, ?)")) {
+            for (OrderState s : states) {
+                addRows(ps, s.id(), s.lineItems(), 0);
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Writes what changed from {@code before}'s lines to {@code after}'s: lines appended are inserted, lines replaced
+     * (not the same, not equal) are updated, lines past the new end are deleted; unchanged lines are not written.
+     */
+    static void update(Connection c, String orderID, List<LineItem> before, List<LineItem> after) throws SQLException {
+        int common = Math.min(before.size(), after.size());
+        try (PreparedStatement ps = replaced(c, orderID, before, after, common)) {
+            if (ps != null) {
+                ps.executeBatch();
+            }
+        }
+        if (after.size() > before.size()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_lines (order_id, pos, doc) VALUES (?, ?, ?)")) {
+                addRows(ps, orderID, after, before.size());
+                ps.executeBatch();
+            }
+        } else if (after.size() < before.size()) {
+            delete(c, orderID, after.size());
+        }
+    }
+
+    /**
+     * The same changes as {@link #update} as data-modifying {@code WITH} clauses (PostgreSQL) to put before the order
+     * row's {@code UPDATE}, so that the order and its lines are written by one statement, one round trip; their
+     * parameters come first. The clauses touch disjoint rows (replaced below the common length, appended or removed
+     * past it), as they must, since they all see the statement's snapshot.
+     */
+    static Changes changes(String orderID, List<LineItem> before, List<LineItem> after) {
+        List<String> clauses = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < Math.min(before.size(), after.size()); i++) {
+            LineItem now = after.get(i);
+            if (now != before.get(i) && !now.equals(before.get(i))) {
+                values.append(values.isEmpty() ? "" : ", ").append("(CAST(? AS INTEGER), ?)");
+                params.add(i);
+                params.add(StoreJson.write(now));
+            }
+        }
+        if (!values.isEmpty()) {
+            clauses.add("replaced AS (UPDATE order_lines l SET doc = v.doc FROM (VALUES " + values
+                    + ") v(pos, doc) WHERE l.order_id = ? AND l.pos = v.pos)");
+            params.add(orderID);
+        }
+        if (after.size() > before.size()) {
+            StringBuilder rows = new StringBuilder();
+            for (int i = before.size(); i < after.size(); i++) {
+                rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?)");
+                params.add(orderID);
+                params.add(i);
+                params.add(StoreJson.write(after.get(i)));
+            }
+            clauses.add("appended AS (INSERT INTO order_lines (order_id, pos, doc) VALUES " + rows + ")");
+        } else if (after.size() < before.size()) {
+            clauses.add("removed AS (DELETE FROM order_lines WHERE order_id = ? AND pos >= ?)");
+            params.add(orderID);
+            params.add(after.size());
+        }
+        return new Changes(clauses.isEmpty() ? "" : "WITH " + String.join(", ", clauses) + " ", params);
+    }
+
+    /** {@link #changes}: the {@code WITH} clauses (empty when the lines did not change) and their parameters, in order. */
+    record Changes(String with, List<Object> params) {
+
+        static final Changes NONE = new Changes("", List.of());
+
+        /** Binds the parameters from index 1; returns how many there are. */
+        int bind(PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < params.size(); i++) {
+                if (params.get(i) instanceof Integer n) {
+                    ps.setInt(i + 1, n);
+                } else {
+                    ps.setString(i + 1, (String) params.get(i));
+                }
+            }
+            return params.size();
+        }
+    }
+
+    /** Deletes the order's lines from position {@code from} on (all of them from 0). */
+    static void delete(Connection c, String orderID, int from) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM order_lines WHERE order_id = ? AND pos >= ?")) {
+            ps.setString(1, orderID);
+            ps.setInt(2, from);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The batch of updates for the lines replaced below {@code common}; null when none is. */
+    private static PreparedStatement replaced(Connection c, String orderID, List<LineItem> before, List<LineItem> after,
+                                              int common) throws SQLException {
+        PreparedStatement ps = null;
+        for (int i = 0; i < common; i++) {
+            LineItem now = after.get(i);
+            if (now == before.get(i) || now.equals(before.get(i))) {
+                continue;
+            }
+            if (ps == null) {
+                ps = c.prepareStatement("UPDATE order_lines SET doc = ? WHERE order_id = ? AND pos = ?");
+            }
+            ps.setString(1, StoreJson.write(now));
+            ps.setString(2, orderID);
+            ps.setInt(3, i);
+            ps.addBatch();
+        }
+        return ps;
+    }
+
+    private static void addRows(PreparedStatement ps, String orderID, List<LineItem> lines, int from) throws SQLException {
+        for (int i = from; i < lines.size(); i++) {
+            ps.setString(1, orderID);
+            ps.setInt(2, i);
+            ps.setString(3, StoreJson.write(lines.get(i)));
+            ps.addBatch();
+        }
+    }
+}
