@@ -18,6 +18,8 @@ import java.util.List;
  */
 final class OrderLines {
 
+    private static final String INSERT = "INSERT INTO order_lines (order_id, pos, doc) VALUES (?, ?, ?)";
+
     private OrderLines() {
     }
 
@@ -66,7 +68,7 @@ final class OrderLines {
         if (states.stream().allMatch(s -> s.lineItems().isEmpty())) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_lines (order_id, pos, doc) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (OrderState s : states) {
                 addRows(ps, s.id(), s.lineItems(), 0);
             }
@@ -79,14 +81,13 @@ final class OrderLines {
      * (not the same, not equal) are updated, lines past the new end are deleted; unchanged lines are not written.
      */
     static void update(Connection c, String orderID, List<LineItem> before, List<LineItem> after) throws SQLException {
-        int common = Math.min(before.size(), after.size());
-        try (PreparedStatement ps = replaced(c, orderID, before, after, common)) {
+        try (PreparedStatement ps = replaced(c, orderID, after, replacedPositions(before, after))) {
             if (ps != null) {
                 ps.executeBatch();
             }
         }
         if (after.size() > before.size()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_lines (order_id, pos, doc) VALUES (?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 addRows(ps, orderID, after, before.size());
                 ps.executeBatch();
             }
@@ -105,13 +106,10 @@ final class OrderLines {
         List<String> clauses = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         StringBuilder values = new StringBuilder();
-        for (int i = 0; i < Math.min(before.size(), after.size()); i++) {
-            LineItem now = after.get(i);
-            if (now != before.get(i) && !now.equals(before.get(i))) {
-                values.append(values.isEmpty() ? "" : ", ").append("(CAST(? AS INTEGER), ?)");
-                params.add(i);
-                params.add(StoreJson.write(now));
-            }
+        for (int i : replacedPositions(before, after)) {
+            values.append(values.isEmpty() ? "" : ", ").append("(CAST(? AS INTEGER), ?)");
+            params.add(i);
+            params.add(StoreJson.write(after.get(i)));
         }
         if (!values.isEmpty()) {
             clauses.add("replaced AS (UPDATE order_lines l SET doc = v.doc FROM (VALUES " + values
@@ -162,19 +160,27 @@ final class OrderLines {
         }
     }
 
-    /** The batch of updates for the lines replaced below {@code common}; null when none is. */
-    private static PreparedStatement replaced(Connection c, String orderID, List<LineItem> before, List<LineItem> after,
-                                              int common) throws SQLException {
-        PreparedStatement ps = null;
-        for (int i = 0; i < common; i++) {
+    /** The positions below both lists' ends whose line was replaced (not the same, not equal). */
+    private static List<Integer> replacedPositions(List<LineItem> before, List<LineItem> after) {
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < Math.min(before.size(), after.size()); i++) {
             LineItem now = after.get(i);
-            if (now == before.get(i) || now.equals(before.get(i))) {
-                continue;
+            if (now != before.get(i) && !now.equals(before.get(i))) {
+                positions.add(i);
             }
-            if (ps == null) {
-                ps = c.prepareStatement("UPDATE order_lines SET doc = ? WHERE order_id = ? AND pos = ?");
-            }
-            ps.setString(1, StoreJson.write(now));
+        }
+        return positions;
+    }
+
+    /** The batch of updates writing {@code after}'s lines at {@code positions}; null when there are none. */
+    private static PreparedStatement replaced(Connection c, String orderID, List<LineItem> after, List<Integer> positions)
+            throws SQLException {
+        if (positions.isEmpty()) {
+            return null;
+        }
+        PreparedStatement ps = c.prepareStatement("UPDATE order_lines SET doc = ? WHERE order_id = ? AND pos = ?");
+        for (int i : positions) {
+            ps.setString(1, StoreJson.write(after.get(i)));
             ps.setString(2, orderID);
             ps.setInt(3, i);
             ps.addBatch();
