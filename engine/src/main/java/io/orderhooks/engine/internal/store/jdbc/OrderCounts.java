@@ -90,9 +90,12 @@ final class OrderCounts {
         return keys;
     }
 
+    /** The status's wire name (as the stored document spells it), worked out once per constant. */
     static String status(Enum<?> status) {
-        return StoreJson.read(StoreJson.write(status), String.class);
+        return WIRE_NAMES.computeIfAbsent(status, s -> StoreJson.read(StoreJson.write(s), String.class));
     }
+
+    private static final java.util.Map<Enum<?>, String> WIRE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static void write(Connection c, Map<Key, Long> deltas) throws SQLException {
         if (deltas.isEmpty()) {
