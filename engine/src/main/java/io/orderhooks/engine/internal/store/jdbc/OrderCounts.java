@@ -33,6 +33,9 @@ final class OrderCounts {
 
     static final int COMPACT_ABOVE = 64;
 
+    /** Each order status's wire name, by constant ({@link #status}). */
+    private static final Map<Enum<?>, String> WIRE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private OrderCounts() {
     }
 
@@ -94,8 +97,6 @@ final class OrderCounts {
     static String status(Enum<?> status) {
         return WIRE_NAMES.computeIfAbsent(status, s -> StoreJson.read(StoreJson.write(s), String.class));
     }
-
-    private static final java.util.Map<Enum<?>, String> WIRE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static void write(Connection c, Map<Key, Long> deltas) throws SQLException {
         if (deltas.isEmpty()) {
