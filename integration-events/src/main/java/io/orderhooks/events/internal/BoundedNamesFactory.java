@@ -15,8 +15,9 @@ import java.io.IOException;
  * properties, usual {@code xp} fields) it fills once and every later look-up is a hit, the cheapest way to bind.
  * Bodies whose names change from call to call ({@code xp} keyed by line-item IDs, as the tax adapter's
  * {@code xp.Tax.LineTaxes} is in every submit worksheet after a calculate) make each parse copy the whole table to
- * add its new names, and intern them, until Jackson empties the table at 6,000 names and starts again: more than
- * twice the CPU and six times the allocation of a bind without the table. A table that keeps growing past the
+ * add its new names, and intern them, until Jackson empties the table at 6,000 names and starts again: for a 20-line
+ * worksheet ~1.2 times the CPU and three times the allocation of a bind without the table
+ * ({@code docs/PERFORMANCE.md}). A table that keeps growing past the
  * bound is taken as such traffic. Character sources ({@code String}, {@code Reader}) and streams are unchanged.
  */
 public final class BoundedNamesFactory extends JsonFactory {
