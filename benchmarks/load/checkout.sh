@@ -14,7 +14,9 @@
 # jar) drives every row, the before rows too.
 
 CHECKOUT_ROUNDS=${CHECKOUT_ROUNDS:-$ROUNDS}
-CHECKOUT_WARMUP=${CHECKOUT_WARMUP:-$WARMUP}
+# 60 s (not WARMUP's 30): the engine's CPU per checkout on fresh processes was still falling past 1,000 checkouts
+# (docs/PERFORMANCE.md, "Warm-up"); a user's engine runs for hours, so the rows measure it warmed
+CHECKOUT_WARMUP=${CHECKOUT_WARMUP:-60}
 
 checkout_run() {
   local store engines round variant variants
@@ -123,6 +125,9 @@ checkout_measure() {
   echo "$line" | awk -F'\t' -v OFS='\t' -v name="$name" -v round="$round" \
     '{ $1 = "checkout-round"; $2 = name "\t" round; if (NF < 13) $13 = "-"; print }' >>"$RESULTS"
   checkout_cpu "$name" "$round" "$ticks0" "$ticks1" "$(echo "$line" | cut -f10)" "$(echo "$line" | cut -f14)" >>"$RESULTS"
+  # per request kind (create, line, estimateshipping, shipmethods, calculate, submit): p50, p99, max µs and count
+  awk -F'\t' -v OFS='\t' -v name="$name" -v round="$round" '$1 == "step" { $1 = "step-round\t" name "\t" round; print }' \
+    "$result" >>"$RESULTS"
   local failed warm
   failed=$(echo "$line" | cut -f12)
   warm=$(echo "$line" | cut -f13)
@@ -191,7 +196,9 @@ checkout_failed() {
   echo "$1 round $2: $3 (recorded; the run goes on)" >&2
 }
 
-# checkout_medians: one "checkout" line per row (CheckoutLoad's columns: medians of checkouts/s and latencies;
+# checkout_medians: one "checkout-step" line per row and request kind (medians over the rounds of the kind's p50, p99
+# and max µs, and its request count summed: which kind of request makes the row's request p99), one "checkout" line
+# per row (CheckoutLoad's columns: medians of checkouts/s and latencies;
 # sums of checkouts, requests, failed measured and warm-up checkouts; then the number of rounds), one "checkout-cpu"
 # line per row (medians of the "cpu" lines: engine, merchant, driver CPU ms per checkout, engine and merchant GC
 # pause ms per row, engine and merchant JIT CPU ms per checkout), and its RSS maxima.
@@ -206,6 +213,19 @@ checkout_medians() {
         out = "checkout-cpu" OFS order[i]
         for (f = 4; f <= 10; f++) out = out OFS ((order[i], f) in col ? median(col[order[i], f]) : "-")
         print out
+      }
+    }' "$RESULTS"
+  awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'
+    $1 == "step-round" {
+      k = $2 OFS $4
+      if (!(k in seen)) { seen[k] = 1; order[++n] = k }
+      for (f = 5; f <= 7; f++) col[k, f] = col[k, f] " " $f
+      count[k] += $8
+    }
+    END {
+      for (i = 1; i <= n; i++) {
+        k = order[i]
+        print "checkout-step", k, median(col[k, 5]), median(col[k, 6]), median(col[k, 7]), count[k]
       }
     }' "$RESULTS"
   awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'

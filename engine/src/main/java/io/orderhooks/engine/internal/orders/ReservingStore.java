@@ -7,7 +7,6 @@ import io.orderhooks.engine.internal.store.Store;
 import io.orderhooks.engine.internal.store.Table;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,6 +163,6 @@ public final class ReservingStore implements Store {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return io.orderhooks.engine.internal.EngineContext.utc(clock.instant());
     }
 }
