@@ -196,12 +196,12 @@ checkout_failed() {
   echo "$1 round $2: $3 (recorded; the run goes on)" >&2
 }
 
-# checkout_medians: one "checkout-step" line per row and request kind (medians over the rounds of the kind's p50, p99
-# and max µs, and its request count summed: which kind of request makes the row's request p99), one "checkout" line
-# per row (CheckoutLoad's columns: medians of checkouts/s and latencies;
+# checkout_medians: one "checkout" line per row (CheckoutLoad's columns: medians of checkouts/s and latencies;
 # sums of checkouts, requests, failed measured and warm-up checkouts; then the number of rounds), one "checkout-cpu"
 # line per row (medians of the "cpu" lines: engine, merchant, driver CPU ms per checkout, engine and merchant GC
-# pause ms per row, engine and merchant JIT CPU ms per checkout), and its RSS maxima.
+# pause ms per row, engine and merchant JIT CPU ms per checkout), one "checkout-step" line per row and request kind
+# (medians over the rounds of the kind's p50, p99 and max µs, its requests summed: which kind of request makes the
+# row's request p99), and its RSS maxima.
 checkout_medians() {
   awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'
     $1 == "cpu" {
@@ -213,19 +213,6 @@ checkout_medians() {
         out = "checkout-cpu" OFS order[i]
         for (f = 4; f <= 10; f++) out = out OFS ((order[i], f) in col ? median(col[order[i], f]) : "-")
         print out
-      }
-    }' "$RESULTS"
-  awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'
-    $1 == "step-round" {
-      k = $2 OFS $4
-      if (!(k in seen)) { seen[k] = 1; order[++n] = k }
-      for (f = 5; f <= 7; f++) col[k, f] = col[k, f] " " $f
-      count[k] += $8
-    }
-    END {
-      for (i = 1; i <= n; i++) {
-        k = order[i]
-        print "checkout-step", k, median(col[k, 5]), median(col[k, 6]), median(col[k, 7]), count[k]
       }
     }' "$RESULTS"
   awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'
@@ -243,6 +230,19 @@ checkout_medians() {
         printf "checkout\t%s\t%s\t%s\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%d\n", k, users[k], lines[k], median(col[k, 6]),
           median(col[k, 7]), median(col[k, 8]), median(col[k, 9]), median(col[k, 10]), sum[k, 11], sum[k, 12], sum[k, 13],
           (k in unknown) ? "-" : sum[k, 14], rounds[k]
+      }
+    }' "$RESULTS"
+  awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'
+    $1 == "step-round" {
+      k = $2 OFS $4
+      if (!(k in seen)) { seen[k] = 1; order[++n] = k }
+      for (f = 5; f <= 7; f++) col[k, f] = col[k, f] " " $f
+      count[k] += $8
+    }
+    END {
+      for (i = 1; i <= n; i++) {
+        k = order[i]
+        print "checkout-step", k, median(col[k, 5]), median(col[k, 6]), median(col[k, 7]), count[k]
       }
     }' "$RESULTS"
   local file name
