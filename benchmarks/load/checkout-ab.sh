@@ -31,6 +31,10 @@ WARMUP=${WARMUP:-60}
 USERS=${USERS:-8}
 LINES=${LINES:-20}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx512m}
+# JVM options of each side's merchant and engine (default SERVER_JAVA_OPTS): with A_JAR = B_JAR, settings side by side,
+# e.g. B_JAVA_OPTS="-Xmx512m -XX:+UseParallelGC"; the driver always runs with SERVER_JAVA_OPTS
+A_JAVA_OPTS=${A_JAVA_OPTS:-$SERVER_JAVA_OPTS}
+B_JAVA_OPTS=${B_JAVA_OPTS:-$SERVER_JAVA_OPTS}
 STORE=${STORE:-memory}
 case $STORE in memory|h2|postgres) ;; *) echo "STORE must be memory, h2 or postgres" >&2; exit 1 ;; esac
 
@@ -56,9 +60,10 @@ wait_port() {
 
 # start_side SIDE JAR: the merchant and the engine of JAR, in $OUT/SIDE.
 start_side() {
-  local side=$1 jar=$2 dir=$OUT/$1
+  local side=$1 jar=$2 dir=$OUT/$1 opts
+  opts=$([ "$side" = A ] && echo "$A_JAVA_OPTS" || echo "$B_JAVA_OPTS")
   # shellcheck disable=SC2086
-  java $SERVER_JAVA_OPTS -cp "$jar" io.orderhooks.benchmarks.LoadServers merchant "$dir" >"$dir/merchant.log" 2>&1 &
+  java $opts -cp "$jar" io.orderhooks.benchmarks.LoadServers merchant "$dir" >"$dir/merchant.log" 2>&1 &
   MERCHANT[$side]=$!
   PIDS+=("$!")
   wait_port "$dir" merchant "${MERCHANT[$side]}"
@@ -72,7 +77,7 @@ start_side() {
     store=$(cat "$dir/postgres.url")
   fi
   # shellcheck disable=SC2086
-  java $SERVER_JAVA_OPTS -Xlog:gc:file="$dir/engine-gc.log" -Dorderhooks.bench.store="$store" -cp "$jar" \
+  java $opts -Xlog:gc:file="$dir/engine-gc.log" -Dorderhooks.bench.store="$store" -cp "$jar" \
     io.orderhooks.benchmarks.LoadServers engine "$dir" "http://127.0.0.1:$(cat "$dir/merchant.port")/integration" \
     >"$dir/engine.log" 2>&1 &
   ENGINE[$side]=$!
@@ -122,7 +127,7 @@ for round in $(seq 1 "$ROUNDS"); do
     printf '%s\t%s\t%s\t%s\n' "$round" "$side" "$result" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/rounds.tsv"
   done
 done
-echo "medians (A = $A_JAR, B = $B_JAR):"
+echo "medians (A = $A_JAR $A_JAVA_OPTS, B = $B_JAR $B_JAVA_OPTS):"
 for side in A B; do
   awk -F'\t' -v s="$side" '
     function median(list,   n, a, i, j, t) {

@@ -14,7 +14,9 @@
 # jar) drives every row, the before rows too.
 
 CHECKOUT_ROUNDS=${CHECKOUT_ROUNDS:-$ROUNDS}
-CHECKOUT_WARMUP=${CHECKOUT_WARMUP:-$WARMUP}
+# 60 s (not WARMUP's 30): the engine's CPU per checkout on fresh processes was still falling past 1,000 checkouts
+# (docs/PERFORMANCE.md, "Warm-up"); a user's engine runs for hours, so the rows measure it warmed
+CHECKOUT_WARMUP=${CHECKOUT_WARMUP:-60}
 
 checkout_run() {
   local store engines round variant variants
@@ -123,6 +125,9 @@ checkout_measure() {
   echo "$line" | awk -F'\t' -v OFS='\t' -v name="$name" -v round="$round" \
     '{ $1 = "checkout-round"; $2 = name "\t" round; if (NF < 13) $13 = "-"; print }' >>"$RESULTS"
   checkout_cpu "$name" "$round" "$ticks0" "$ticks1" "$(echo "$line" | cut -f10)" "$(echo "$line" | cut -f14)" >>"$RESULTS"
+  # per request kind (create, line, estimateshipping, shipmethods, calculate, submit): p50, p99, max µs and count
+  awk -F'\t' -v OFS='\t' -v name="$name" -v round="$round" '$1 == "step" { $1 = "step-round\t" name "\t" round; print }' \
+    "$result" >>"$RESULTS"
   local failed warm
   failed=$(echo "$line" | cut -f12)
   warm=$(echo "$line" | cut -f13)
@@ -194,7 +199,9 @@ checkout_failed() {
 # checkout_medians: one "checkout" line per row (CheckoutLoad's columns: medians of checkouts/s and latencies;
 # sums of checkouts, requests, failed measured and warm-up checkouts; then the number of rounds), one "checkout-cpu"
 # line per row (medians of the "cpu" lines: engine, merchant, driver CPU ms per checkout, engine and merchant GC
-# pause ms per row, engine and merchant JIT CPU ms per checkout), and its RSS maxima.
+# pause ms per row, engine and merchant JIT CPU ms per checkout), one "checkout-step" line per row and request kind
+# (medians over the rounds of the kind's p50, p99 and max µs, its requests summed: which kind of request makes the
+# row's request p99), and its RSS maxima.
 checkout_medians() {
   awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'
     $1 == "cpu" {
@@ -223,6 +230,19 @@ checkout_medians() {
         printf "checkout\t%s\t%s\t%s\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%d\n", k, users[k], lines[k], median(col[k, 6]),
           median(col[k, 7]), median(col[k, 8]), median(col[k, 9]), median(col[k, 10]), sum[k, 11], sum[k, 12], sum[k, 13],
           (k in unknown) ? "-" : sum[k, 14], rounds[k]
+      }
+    }' "$RESULTS"
+  awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'
+    $1 == "step-round" {
+      k = $2 OFS $4
+      if (!(k in seen)) { seen[k] = 1; order[++n] = k }
+      for (f = 5; f <= 7; f++) col[k, f] = col[k, f] " " $f
+      count[k] += $8
+    }
+    END {
+      for (i = 1; i <= n; i++) {
+        k = order[i]
+        print "checkout-step", k, median(col[k, 5]), median(col[k, 6]), median(col[k, 7]), count[k]
       }
     }' "$RESULTS"
   local file name

@@ -224,6 +224,8 @@ report() {
     $1 == "checkout" { checkout[++c] = sprintf("%s: %.1f checkouts/s (%s users, median of %s rounds); per request p50 %.2f ms " \
       "p99 %.2f ms; per checkout p50 %.1f ms p99 %.1f ms (%s checkouts, %s requests; failed %s measured, %s warm-up)", $2, $5,
       $3, ($14 == "" ? 1 : $14), $6 / 1000, $7 / 1000, $8 / 1000, $9 / 1000, $10, $11, $12, ($13 == "" ? "-" : $13)) }
+    $1 == "checkout-step" { checkout[++c] = sprintf("  %s %s: p50 %.2f ms, p99 %.2f ms, max %.1f ms (%s requests)", $2, $3,
+      $4 / 1000, $5 / 1000, $6 / 1000, $7) }
     $1 == "checkout-cpu" { checkout[++c] = sprintf("%s: CPU ms per checkout (median of rounds): engine %s, merchant %s, " \
       "driver %s (of it JIT compiler threads: engine %s, merchant %s); GC pauses per row: engine %s ms, merchant %s ms",
       $2, $3, $4, $5, $8, $9, $6, $7) }

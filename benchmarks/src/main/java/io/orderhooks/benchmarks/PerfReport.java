@@ -166,10 +166,27 @@ public final class PerfReport {
         line("A request is one REST call of the checkout (create, each line, estimate, select, calculate, submit); "
                 + "estimate, calculate and submit include the engine's signed HTTP call to the merchant.");
         line("");
+        requestKinds(load);
+    }
+
+    /** Per row and request kind (load.tsv {@code checkout-step} lines): which kind of request makes the row's p99. */
+    private void requestKinds(List<String[]> load) {
+        List<String[]> kinds = load.stream().filter(r -> r[0].equals("checkout-step") && r.length >= 7).toList();
+        if (kinds.isEmpty()) {
+            return;
+        }
+        line("Request latency by kind (medians over the rounds of each kind's p50, p99 and maximum; requests summed):");
+        line("");
+        line("| run | request | p50 ms | p99 ms | max ms | requests |");
+        line("|---|---|---:|---:|---:|---:|");
+        for (String[] r : kinds) {
+            line("| " + r[1] + " | " + r[2] + " | " + ms(r[3]) + " | " + ms(r[4]) + " | " + ms(r[5]) + " | " + r[6] + " |");
+        }
+        line("");
     }
 
     private static String ms(String micros) {
-        return num(Long.parseLong(micros) / 1000.0);
+        return num(Double.parseDouble(micros) / 1000.0); // a median of an even number of rounds may end in .5
     }
 
     private void memorySection(List<String[]> load, List<String[]> memory) {

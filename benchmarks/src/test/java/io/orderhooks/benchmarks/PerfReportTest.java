@@ -49,6 +49,7 @@ class PerfReportTest {
                 "load\tcalculate-200\t200.0\t9000\t30000\t3000\t0\t3",
                 "rss\tmiddleware\tidle-after-start\t102400",
                 "checkout\tcheckout-20\t8\t20\t60.0\t1500\t24000\t140000\t310000\t832\t20800\t0",
+                "checkout-step\tcheckout-20\tsubmit\t22396\t65235.5\t78143\t599",
                 "checkout\tcheckout-20-h2\t8\t20\t30.0\t1500\t25000\t140000\t310000\t832\t20800\t0");
         Files.writeString(dir.resolve("memory.tsv"), "heap\t10000\t10\t1048576\t105906176\t10485\t100.0\n");
 
@@ -77,6 +78,8 @@ class PerfReportTest {
                 .contains("| In-process delivery layer over the dispatcher (200 lines) < 5% | "
                         + "not measured (InProcessDeliveryBenchmark missing) | — |")
                 .contains("| calculate-20 | 850 | 2.50 | 4.20 | 12750 | 3 | - / 0 | 0.85 | 4.25 | 0.21 |")
+                .contains("| run | request | p50 ms | p99 ms | max ms | requests |\n|---|---|---:|---:|---:|---:|\n"
+                        + "| checkout-20 | submit | 22.40 | 65.24 | 78.14 | 599 |")
                 .contains("| checkout-20 | 8 | 60.00 | 1.50 | 24.00 | 140 | 310 | 832 | 20800 | 1 | - / 0 |")
                 .contains("| middleware | idle-after-start | 100 |")
                 .contains("Engine heap: **100.0 MiB per 10,000 orders of 10 lines**");

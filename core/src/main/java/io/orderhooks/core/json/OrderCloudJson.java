@@ -33,6 +33,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.util.function.UnaryOperator;
 
 /**
  * The one JSON configuration used everywhere in orderhooks.
@@ -79,7 +80,7 @@ public final class OrderCloudJson {
             .toFormatter();
 
     private static final ObjectMapper SHARED = newMapper();
-    private static final ObjectMapper REQUESTS = build(JsonLimits.MAX_REQUEST_DEPTH);
+    private static final ObjectMapper REQUESTS = build(JsonLimits.MAX_REQUEST_DEPTH, UnaryOperator.identity());
 
     private OrderCloudJson() {}
 
@@ -98,10 +99,18 @@ public final class OrderCloudJson {
 
     /** A new mapper with the orderhooks configuration, for callers that need to add to it. */
     public static ObjectMapper newMapper() {
-        return build(JsonLimits.MAX_DOCUMENT_DEPTH);
+        return build(JsonLimits.MAX_DOCUMENT_DEPTH, UnaryOperator.identity());
     }
 
-    private static ObjectMapper build(int readDepth) {
+    /**
+     * A new mapper with the orderhooks configuration over the factory {@code factory} makes of the configured one
+     * (e.g. a subclass built from it, which must keep its features and limits and override {@code copy()}).
+     */
+    public static ObjectMapper newMapper(UnaryOperator<JsonFactory> factory) {
+        return build(JsonLimits.MAX_DOCUMENT_DEPTH, factory);
+    }
+
+    private static ObjectMapper build(int readDepth, UnaryOperator<JsonFactory> factoryOf) {
         SimpleModule dates = new SimpleModule("orderhooks-dates");
         dates.addSerializer(OffsetDateTime.class, new OffsetDateTimeSerializer());
         dates.addDeserializer(OffsetDateTime.class, new OffsetDateTimeDeserializer());
@@ -113,7 +122,7 @@ public final class OrderCloudJson {
                 .streamWriteConstraints(StreamWriteConstraints.builder()
                         .maxNestingDepth(JsonLimits.MAX_DOCUMENT_DEPTH).build())
                 .build();
-        JsonMapper mapper = JsonMapper.builder(factory)
+        JsonMapper mapper = JsonMapper.builder(factoryOf.apply(factory))
                 .nodeFactory(new BoundedNumbers.NodeFactory())
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

@@ -4,6 +4,8 @@ import io.orderhooks.engine.internal.store.Store;
 import io.orderhooks.engine.spi.CheckoutIntegration;
 import io.orderhooks.engine.spi.WebhookSink;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -20,6 +22,15 @@ public record EngineContext(
 
     /** The current time, in UTC, from the injected clock. */
     public OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return utc(clock.instant());
+    }
+
+    /**
+     * {@code instant} in UTC: the value {@code OffsetDateTime.now(clock).withOffsetSameInstant(UTC)} gives, without
+     * looking up the clock zone's rules ({@code ZoneOffset.getRules()} builds a new {@code ZoneRules} on every call, and
+     * every engine request asks for the time several times).
+     */
+    public static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.of(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 }

@@ -17,8 +17,13 @@ import java.util.List;
 /** Binds verified body bytes to a {@link CheckoutPayload}; every failure is a 400 naming where it failed. */
 final class PayloadParser {
 
-    /** Resolved once: the root deserializer lookup is not repeated per call. */
-    private static final ObjectReader READER = OrderCloudJson.mapper().readerFor(CheckoutPayload.class);
+    /**
+     * Resolved once: the root deserializer lookup is not repeated per call. Its mapper's field-name table is shared
+     * only while it stays small ({@link BoundedNamesFactory}): worksheets carrying ID-keyed {@code xp} names would
+     * otherwise copy the table on every parse.
+     */
+    private static final ObjectReader READER =
+            OrderCloudJson.newMapper(BoundedNamesFactory::new).readerFor(CheckoutPayload.class);
 
     private PayloadParser() {}
 

@@ -1,13 +1,13 @@
 package io.orderhooks.engine.internal.orders;
 
 import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.engine.internal.EngineContext;
 import io.orderhooks.engine.internal.store.Mutation;
 import io.orderhooks.engine.internal.store.Repository;
 import io.orderhooks.engine.internal.store.Store;
 import io.orderhooks.engine.internal.store.Table;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,6 +164,6 @@ public final class ReservingStore implements Store {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return EngineContext.utc(clock.instant());
     }
 }
