@@ -6,8 +6,8 @@ import io.orderhooks.engine.internal.api.EngineApi;
 import io.orderhooks.engine.internal.store.Store;
 import io.orderhooks.engine.internal.store.jdbc.JdbcStores;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +36,11 @@ public final class StatementCount {
     static final List<String> COLUMNS = List.of("statements", "verb:SELECT", "verb:INSERT", "verb:UPDATE", "verb:DELETE",
             "commits", "autoCommitStatements", "rollbacks", "savepoints", "connections");
 
-    /** Each route's samples (one map of counter changes per request), routes in the order first seen. */
-    record Counts(int lines, Map<String, List<Map<String, Long>>> byRoute) {
+    /**
+     * Each route's samples (one map of counter changes per request), routes in the order first seen, and the CPU time
+     * this whole process (engine, the embedded H2, the client) used over the measured checkouts.
+     */
+    record Counts(int lines, Map<String, List<Map<String, Long>>> byRoute, long cpuNanos) {
 
         /** The average of {@code counter} over {@code route}'s requests. */
         double perRequest(String route, String counter) {
@@ -68,34 +71,55 @@ public final class StatementCount {
         int lines = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         boolean bySql = args.length > 3 && args[3].equals("sql");
         ServerStats server = kind.equals("postgres") ? new ServerStats(checkouts) : null;
-        Counts counts = measure(kind, checkouts, lines, server);
+        H2Writes writes = kind.equals("postgres") ? null : new H2Writes();
+        Counts counts = measure(kind, checkouts, lines, server, writes);
         print(kind, checkouts, counts, bySql);
         if (server != null) {
             server.print();
+        }
+        if (writes != null) {
+            writes.print(checkouts);
         }
         System.exit(0);
     }
 
     /** Counts {@code checkouts} checkouts of {@code lines} lines on a fresh {@code h2} or embedded {@code postgres} store. */
     static Counts measure(String kind, int checkouts, int lines) throws Exception {
-        return measure(kind, checkouts, lines, null);
+        return measure(kind, checkouts, lines, null, null);
     }
 
-    /** As {@link #measure(String, int, int)}; {@code server} (PostgreSQL only) is reset when the measured checkouts start. */
-    static Counts measure(String kind, int checkouts, int lines, ServerStats server) throws Exception {
+    /**
+     * As {@link #measure(String, int, int)}; {@code server} (PostgreSQL only) is reset when the measured checkouts start,
+     * and so is {@code writes} (H2 only: the database file's writes).
+     */
+    static Counts measure(String kind, int checkouts, int lines, ServerStats server, H2Writes writes) throws Exception {
         StatementCounter counter = new StatementCounter();
         EmbeddedPostgres postgres = kind.equals("postgres") ? ServerStats.configure(BenchPostgres.commits(EmbeddedPostgres.builder())).start() : null;
-        try (AutoCloseable store = open(kind, postgres, counter)) {
+        Path h2Dir = postgres == null ? Files.createTempDirectory("orderhooks-count-") : null;
+        try (AutoCloseable store = open(postgres, h2Dir, counter)) {
             BenchEngine bench = BenchEngine.seeded(BenchEngine.cannedMiddleware(), "https://middleware.invalid/x", (Store) store);
             EngineApi api = EngineApi.builder(bench.engine()).issuer("http://127.0.0.1").deliveryLog(new InMemoryDeliveryLog()).build();
             Javalin app = api.create();
             app.unsafe.startup.showJavalinBanner = false;
             app.start("127.0.0.1", 0);
             try {
-                Runnable measuring = server == null ? () -> { } : () -> server.reset(postgres);
-                Counts counts = new Counts(lines, count(counter, "http://127.0.0.1:" + app.port(), checkouts, lines, measuring));
+                long[] cpu = new long[1];
+                Runnable measuring = () -> {
+                    if (server != null) {
+                        server.reset(postgres);
+                    }
+                    if (writes != null) {
+                        writes.reset(h2Dir);
+                    }
+                    cpu[0] = processCpuNanos();
+                };
+                Map<String, List<Map<String, Long>>> byRoute = count(counter, "http://127.0.0.1:" + app.port(), checkouts, lines, measuring);
+                Counts counts = new Counts(lines, byRoute, processCpuNanos() - cpu[0]);
                 if (server != null) {
                     server.read(postgres);
+                }
+                if (writes != null) {
+                    writes.read(h2Dir);
                 }
                 return counts;
             } finally {
@@ -108,10 +132,15 @@ public final class StatementCount {
         }
     }
 
-    private static AutoCloseable open(String kind, EmbeddedPostgres postgres, StatementCounter counter) throws IOException {
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static AutoCloseable open(EmbeddedPostgres postgres, Path h2Dir, StatementCounter counter) {
         return postgres != null
                 ? JdbcStores.postgresql(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", 16, counter::wrap)
-                : JdbcStores.h2(Files.createTempDirectory("orderhooks-count-"), 10, counter::wrap);
+                : JdbcStores.h2(h2Dir, 10, counter::wrap);
     }
 
     private static Map<String, List<Map<String, Long>>> count(StatementCounter counter, String base, int checkouts, int lines,
@@ -178,6 +207,10 @@ public final class StatementCount {
         System.out.printf("transactions per checkout (commits + auto-commit statements): %.1f%n", counts.transactionsPerCheckout());
         System.out.printf("text bound to statements (JSON documents and keys) per checkout: %.1f KiB; per line add: %.2f KiB%n",
                 counts.perCheckout("charsBound") / 1024, counts.perRequest("line add", "charsBound") / 1024);
+        System.out.printf("calling threads' CPU per checkout inside statements / commits: %.2f / %.2f ms%n",
+                counts.perCheckout("cpu:statements") / 1000, counts.perCheckout("cpu:commits") / 1000);
+        System.out.printf("process CPU per checkout (engine%s, client, counting; JIT included): %.1f ms%n",
+                kind.equals("postgres") ? "" : ", H2", counts.cpuNanos() / 1e6 / checkouts);
         if (bySql) {
             printBySql(counts);
         }

@@ -21,9 +21,13 @@ import javax.sql.DataSource;
  * proxies; {@link #snapshot} reads the counters so far. Also the time each call waits on the database, in
  * microseconds, measured around it on the calling thread ({@code us:statements}, {@code us:commits},
  * {@code us:sql:<text>}): for H2 the embedded database's own work, for PostgreSQL the round trip (server time and
- * loopback). Thread-safe.
+ * loopback); and the calling thread's CPU time in them ({@code cpu:statements}, {@code cpu:commits}, microseconds):
+ * what the database work costs the engine's JVM whatever the machine's load (for H2 all of it, for PostgreSQL the
+ * driver's side). Thread-safe.
  */
 final class StatementCounter {
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
@@ -54,13 +58,23 @@ final class StatementCounter {
         counts.computeIfAbsent(name, k -> new LongAdder()).add((System.nanoTime() - sinceNanos) / 1_000);
     }
 
+    private static long threadCpu() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+
+    private void addCpuMicros(String name, long sinceCpuNanos) {
+        counts.computeIfAbsent(name, k -> new LongAdder()).add((threadCpu() - sinceCpuNanos) / 1_000);
+    }
+
     private Connection connection(Connection c) {
         add("connections");
         return proxy(Connection.class, c, (target, method, args) -> {
             long start = System.nanoTime();
+            long cpu = threadCpu();
             Object result = invoke(target, method, args);
             if (method.getName().equals("commit")) {
                 addMicros("us:commits", start);
+                addCpuMicros("cpu:commits", cpu);
             }
             switch (method.getName()) {
                 case "prepareStatement" -> {
@@ -89,9 +103,11 @@ final class StatementCounter {
                 String sql = preparedSql != null ? preparedSql : args != null && args.length > 0 ? (String) args[0] : "?";
                 String text = executed(c, table[0] == null ? sql : "[" + table[0] + "] " + sql, name.contains("Batch"));
                 long start = System.nanoTime();
+                long cpu = threadCpu();
                 try {
                     return invoke(target, method, args);
                 } finally {
+                    addCpuMicros("cpu:statements", cpu);
                     addMicros("us:statements", start);
                     addMicros("us:" + text, start);
                 }

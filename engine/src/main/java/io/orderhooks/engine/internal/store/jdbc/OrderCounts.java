@@ -33,6 +33,9 @@ final class OrderCounts {
 
     static final int COMPACT_ABOVE = 64;
 
+    /** Each order status's wire name, by constant ({@link #status}). */
+    private static final Map<Enum<?>, String> WIRE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private OrderCounts() {
     }
 
@@ -90,8 +93,9 @@ final class OrderCounts {
         return keys;
     }
 
+    /** The status's wire name (as the stored document spells it), worked out once per constant. */
     static String status(Enum<?> status) {
-        return StoreJson.read(StoreJson.write(status), String.class);
+        return WIRE_NAMES.computeIfAbsent(status, s -> StoreJson.read(StoreJson.write(s), String.class));
     }
 
     private static void write(Connection c, Map<Key, Long> deltas) throws SQLException {

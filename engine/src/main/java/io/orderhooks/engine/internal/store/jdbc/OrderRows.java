@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The {@code orders} table: one row per order aggregate, the {@link OrderState} as a JSON document (its lines are rows
@@ -23,6 +24,16 @@ import java.util.List;
 final class OrderRows {
 
     static final String COLUMNS = "from_company, to_company, from_user, status, date_created, date_submitted, total, shared, doc";
+
+    private static final String UPDATE = "UPDATE orders SET version = version + 1, from_company = ?, to_company = ?, "
+            + "from_user = ?, status = ?, date_created = ?, date_submitted = ?, total = ?, shared = ?, doc = ? WHERE id = ?";
+
+    /**
+     * The update of most writes (every line add): the dates are those the row has, so they are not bound again (on
+     * PostgreSQL each bound timestamp costs the driver a calendar per statement).
+     */
+    private static final String UPDATE_SAME_DATES = "UPDATE orders SET version = version + 1, from_company = ?, "
+            + "to_company = ?, from_user = ?, status = ?, total = ?, shared = ?, doc = ? WHERE id = ?";
 
     private OrderRows() {
     }
@@ -67,12 +78,12 @@ final class OrderRows {
     static void update(Connection c, Dialect dialect, OrderState before, OrderState s) throws SQLException {
         OrderLines.Changes lines = dialect == Dialect.POSTGRESQL
                 ? OrderLines.changes(s.id(), before.lineItems(), s.lineItems()) : OrderLines.Changes.NONE;
-        try (PreparedStatement ps = c.prepareStatement(lines.with() + "UPDATE orders SET version = version + 1, "
-                + "from_company = ?, to_company = ?, from_user = ?, status = ?, date_created = ?, date_submitted = ?, "
-                + "total = ?, shared = ?, doc = ? WHERE id = ?")) {
+        boolean dates = !Objects.equals(before.order().dateCreated(), s.order().dateCreated())
+                || !Objects.equals(before.order().dateSubmitted(), s.order().dateSubmitted());
+        try (PreparedStatement ps = c.prepareStatement(lines.with() + (dates ? UPDATE : UPDATE_SAME_DATES))) {
             int n = lines.bind(ps);
-            bind(ps, n + 1, s);
-            ps.setString(n + 10, s.id());
+            n = bind(ps, n + 1, s, dates);
+            ps.setString(n, s.id());
             if (ps.executeUpdate() == 0) {
                 throw OrderCloudException.notFound("Order", s.id());
             }
@@ -114,16 +125,25 @@ final class OrderRows {
     }
 
     private static void bind(PreparedStatement ps, int first, OrderState s) throws SQLException {
+        bind(ps, first, s, true);
+    }
+
+    /** Binds {@link #COLUMNS} from {@code first} on ({@code dates}: with the two dates); returns the next index. */
+    private static int bind(PreparedStatement ps, int first, OrderState s, boolean dates) throws SQLException {
         Order o = s.order();
-        ps.setString(first, o.fromCompanyID());
-        ps.setString(first + 1, o.toCompanyID());
-        ps.setString(first + 2, o.fromUserID());
-        ps.setString(first + 3, o.status() == null ? null : OrderCounts.status(o.status()));
-        setTime(ps, first + 4, o.dateCreated());
-        setTime(ps, first + 5, o.dateSubmitted());
-        ps.setBigDecimal(first + 6, o.total());
-        ps.setBoolean(first + 7, Boolean.TRUE.equals(o.sharedWithOrganization()));
-        ps.setString(first + 8, OrderLines.document(s));
+        int i = first;
+        ps.setString(i++, o.fromCompanyID());
+        ps.setString(i++, o.toCompanyID());
+        ps.setString(i++, o.fromUserID());
+        ps.setString(i++, o.status() == null ? null : OrderCounts.status(o.status()));
+        if (dates) {
+            setTime(ps, i++, o.dateCreated());
+            setTime(ps, i++, o.dateSubmitted());
+        }
+        ps.setBigDecimal(i++, o.total());
+        ps.setBoolean(i++, Boolean.TRUE.equals(o.sharedWithOrganization()));
+        ps.setString(i++, OrderLines.document(s));
+        return i;
     }
 
     private static void setTime(PreparedStatement ps, int i, OffsetDateTime t) throws SQLException {
