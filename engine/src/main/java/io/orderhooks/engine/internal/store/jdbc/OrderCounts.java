@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code order_counts} table (schema version 6): how many orders each company has on each side (from / to) in
@@ -34,7 +35,7 @@ final class OrderCounts {
     static final int COMPACT_ABOVE = 64;
 
     /** Each order status's wire name, by constant ({@link #status}). */
-    private static final Map<Enum<?>, String> WIRE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Enum<?>, String> WIRE_NAMES = new ConcurrentHashMap<>();
 
     private OrderCounts() {
     }
