@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * What an H2 file store wrote to its database file over the measured checkouts: H2's own counters
@@ -14,8 +16,8 @@ import java.sql.SQLException;
  */
 final class H2Writes {
 
-    private static final java.util.List<String> NAMES =
-            java.util.List.of("info.FILE_WRITE", "info.FILE_WRITE_BYTES", "info.FILE_READ", "info.FILE_READ_BYTES");
+    private static final List<String> NAMES =
+            List.of("info.FILE_WRITE", "info.FILE_WRITE_BYTES", "info.FILE_READ", "info.FILE_READ_BYTES");
 
     private long[] start = {0, 0, 0, 0};
     private long[] end = {0, 0, 0, 0};
@@ -42,7 +44,7 @@ final class H2Writes {
     private static long[] counters(Path dir) {
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("orderhooks"), "sa", "");
              PreparedStatement ps = c.prepareStatement("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
-                     + "WHERE SETTING_NAME IN (" + String.join(", ", java.util.Collections.nCopies(NAMES.size(), "?")) + ")")) {
+                     + "WHERE SETTING_NAME IN (" + String.join(", ", Collections.nCopies(NAMES.size(), "?")) + ")")) {
             for (int i = 0; i < NAMES.size(); i++) {
                 ps.setString(i + 1, NAMES.get(i));
             }

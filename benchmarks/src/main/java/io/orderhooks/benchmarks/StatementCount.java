@@ -1,11 +1,13 @@
 package io.orderhooks.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.javalin.Javalin;
 import io.orderhooks.engine.delivery.InMemoryDeliveryLog;
 import io.orderhooks.engine.internal.api.EngineApi;
 import io.orderhooks.engine.internal.store.Store;
 import io.orderhooks.engine.internal.store.jdbc.JdbcStores;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,7 +135,7 @@ public final class StatementCount {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
