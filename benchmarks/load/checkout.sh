@@ -6,7 +6,9 @@
 # PostgreSQL (new data folder), all stopped, and PostgreSQL's postmaster waited for, before the next row starts.
 # Rows are ordered per store, then per engine count, then per round; with BEFORE_JAR each round runs the before and
 # the current jar back to back, alternating which goes first (round 1 before/after, round 2 after/before, ...).
-# Per row: CHECKOUT_WARMUP s unmeasured, DURATION s measured; the "checkout" line of load.tsv is the median over
+# Per row: an unmeasured warm-up (CHECKOUT_WARMUP s at least, then until the JIT compilers of the engine and the
+# merchant have gone quiet, at most CHECKOUT_WARMUP_MAX s: settle_watch), DURATION s measured; the "checkout" line of
+# load.tsv is the median over
 # CHECKOUT_ROUNDS rounds ("checkout-round" lines keep every round). A failed checkout (warm-up or measured) or a
 # row whose processes do not start is recorded and the run goes on.
 #
@@ -17,6 +19,15 @@ CHECKOUT_ROUNDS=${CHECKOUT_ROUNDS:-$ROUNDS}
 # 60 s (not WARMUP's 30): the engine's CPU per checkout on fresh processes was still falling past 1,000 checkouts
 # (docs/PERFORMANCE.md, "Warm-up"); a user's engine runs for hours, so the rows measure it warmed
 CHECKOUT_WARMUP=${CHECKOUT_WARMUP:-60}
+# Then the warm-up goes on until, over the last 10 s, the JIT compiler threads of the engine and of the merchant each
+# used less than JIT_SETTLED_PCT % of their JVM's CPU, at most CHECKOUT_WARMUP_MAX s in all (a durable store's engine
+# compiles for 2-3 minutes: docs/PERFORMANCE.md, "Warm-up until the JIT settles"). CHECKOUT_WARMUP_MAX=$CHECKOUT_WARMUP:
+# a fixed warm-up, as until session 9.
+CHECKOUT_WARMUP_MAX=${CHECKOUT_WARMUP_MAX:-240}
+JIT_SETTLED_PCT=${JIT_SETTLED_PCT:-3}
+# the stores whose rows get a before row with BEFORE_JAR (default all of STORES; "memory" is enough for the
+# before-#22 target, and halves a run's time)
+BEFORE_STORES=${BEFORE_STORES-$STORES}
 
 checkout_run() {
   local store engines round variant variants
@@ -30,7 +41,7 @@ checkout_run() {
       fi
       for round in $(seq 1 "$CHECKOUT_ROUNDS"); do
         variants=after
-        if [ -n "$BEFORE_JAR" ]; then
+        if [ -n "$BEFORE_JAR" ] && [[ " $BEFORE_STORES " == *" $store "* ]]; then
           if [ $((round % 2)) = 1 ]; then variants="before after"; else variants="after before"; fi
         fi
         for variant in $variants; do
@@ -100,21 +111,33 @@ checkout_processes() {
 # used — the load-insensitive figures of a row (as long as the JIT part is small).
 checkout_measure() {
   local name=$1 round=$2 line log="$OUT/$name-round$round.driver.log" result="$ROW_DIR/driver.out"
-  ( for _ in $(seq 1 $((CHECKOUT_WARMUP + DURATION + 5))); do
+  local settled="$ROW_DIR/jit-settled" longest=$((CHECKOUT_WARMUP_MAX > CHECKOUT_WARMUP ? CHECKOUT_WARMUP_MAX : CHECKOUT_WARMUP))
+  rm -f "$settled"
+  ( for _ in $(seq 1 $((longest + DURATION + 5))); do
       rss_kb "$MERCHANT_PID" >>"$OUT/$name-merchant.rss" 2>/dev/null || true
       rss_kb "$ENGINE_PID" >>"$OUT/$name-engine.rss" 2>/dev/null || true
       sleep 1
     done ) &
-  local sampler=$!
+  local sampler=$! watcher=
+  local until_settled=()
+  if [ "$longest" -gt "$CHECKOUT_WARMUP" ]; then
+    until_settled=("$settled" "$longest")
+    settle_watch "$settled" "$longest" "$ROW_DIR/jit-settle.tsv" &
+    watcher=$!
+  fi
   # shellcheck disable=SC2086
-  timeout $((CHECKOUT_WARMUP + DURATION + 180)) java $SERVER_JAVA_OPTS -cp "$DRIVER_JAR" io.orderhooks.benchmarks.CheckoutLoad \
-    "$ENGINE_URLS" "$USERS" "$CHECKOUT_WARMUP" "$DURATION" "$CHECKOUT_LINES" >"$result" 2>"$log" &
+  timeout $((longest + DURATION + 180)) java $SERVER_JAVA_OPTS -cp "$DRIVER_JAR" io.orderhooks.benchmarks.CheckoutLoad \
+    "$ENGINE_URLS" "$USERS" "$CHECKOUT_WARMUP" "$DURATION" "$CHECKOUT_LINES" "${until_settled[@]}" >"$result" 2>"$log" &
   local driver=$! ticks0 ticks1
-  ticks0=$(checkout_ticks "$driver" measuring "$result")
-  ticks1=$(checkout_ticks "$driver" checkout "$result")
+  ticks0=$(checkout_ticks "$driver" measuring "$result" "$longest")
+  [ -z "$watcher" ] || { kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true; }
+  ticks1=$(checkout_ticks "$driver" checkout "$result" "$longest")
   wait "$driver" || true
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
+  # the warm-up's length and what ended it (settled: the JIT went quiet; limit: CHECKOUT_WARMUP_MAX; fixed)
+  awk -F'\t' -v OFS='\t' -v name="$name" -v round="$round" '$1 == "warmup" { print "warmup-round", name, round, $2, $3 }' \
+    "$result" >>"$RESULTS"
   line=$(awk -F'\t' '$1 == "checkout"' "$result")
   printf 'loadavg\t%s round %s end\t%s\n' "$name" "$round" "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
   if [ -z "$line" ]; then
@@ -135,12 +158,12 @@ checkout_measure() {
   [ "${warm:-0}" = 0 ] || echo "$name round $round: $warm checkouts failed during the warm-up (recorded); see $log" >&2
 }
 
-# checkout_ticks DRIVER WORD FILE: waits (bounded) until the driver prints a line starting with WORD to FILE ("measuring"
+# checkout_ticks DRIVER WORD FILE LONGEST_WARMUP: waits (bounded) until the driver prints a line starting with WORD to FILE ("measuring"
 # when its warm-up ends, "checkout" when its measured part ends), then prints the CPU ticks of the engine, the
 # merchant and the driver ("- - -" when the driver ended first).
 checkout_ticks() {
-  local driver=$1 word=$2 file=$3
-  for _ in $(seq 1 $(((CHECKOUT_WARMUP + DURATION + 180) * 20))); do
+  local driver=$1 word=$2 file=$3 longest=$4
+  for _ in $(seq 1 $(((longest + DURATION + 180) * 20))); do
     grep -q "^$word" "$file" 2>/dev/null && break
     kill -0 "$driver" 2>/dev/null || break
     sleep 0.05
@@ -151,18 +174,48 @@ checkout_ticks() {
     "$( [ -n "$java" ] && cpu_ticks "$java" 2>/dev/null || echo -)" "$(jit_ticks "$ENGINE_PID")" "$(jit_ticks "$MERCHANT_PID")"
 }
 
+# settle_watch FILE LONGEST LOG: every 5 s from the start of the warm-up, the CPU ticks of the engine's and the merchant's
+# JVM and of their JIT compiler threads (one line per sample in LOG); creates FILE at the first sample where, over the
+# last 10 s, each JVM's compiler threads used less than JIT_SETTLED_PCT % of its CPU (and the JVM used some). The driver
+# ends its warm-up at the first look after CHECKOUT_WARMUP s that finds FILE. Bounded by LONGEST s.
+settle_watch() {
+  local file=$1 longest=$2 log=$3 i e m ej mj start=$SECONDS
+  local -a E M EJ MJ
+  set +e   # a background job: a failed read of /proc is a sample lost, not the end of the watch
+  printf 'second\tengine_ticks\tengine_jit_ticks\tmerchant_ticks\tmerchant_jit_ticks\n' >"$log"
+  for i in $(seq 0 $((longest / 5 + 1))); do
+    [ -d "/proc/$ENGINE_PID" ] && [ -d "/proc/$MERCHANT_PID" ] || { echo "# a server ended" >>"$log"; return 0; }
+    e=$(cpu_ticks "$ENGINE_PID" 2>/dev/null)
+    m=$(cpu_ticks "$MERCHANT_PID" 2>/dev/null)
+    ej=$(jit_ticks "$ENGINE_PID")
+    mj=$(jit_ticks "$MERCHANT_PID")
+    E[i]=${e:-0} M[i]=${m:-0} EJ[i]=${ej//-/0} MJ[i]=${mj//-/0}
+    printf '%s\t%s\t%s\t%s\t%s\n' $((SECONDS - start)) "$e" "$ej" "$m" "$mj" >>"$log"
+    if [ $((i * 5)) -ge "$CHECKOUT_WARMUP" ] && [ "$i" -ge 2 ] && quiet $((E[i] - E[i - 2])) $((EJ[i] - EJ[i - 2])) \
+        && quiet $((M[i] - M[i - 2])) $((MJ[i] - MJ[i - 2])); then
+      : >"$file"
+      echo "# settled" >>"$log"
+      return 0
+    fi
+    sleep 5
+  done
+}
+
+# quiet ALL JIT: true when JIT ticks are under JIT_SETTLED_PCT % of ALL ticks (> 0).
+quiet() {
+  [ "$1" -gt 0 ] && [ $(($2 * 100)) -lt $(($1 * JIT_SETTLED_PCT)) ]
+}
+
 # jit_ticks PID: CPU ticks of the JIT compiler threads (C1, C2) of a JVM; "-" when it is gone.
 jit_ticks() {
   [ -d "/proc/$1/task" ] || { echo -; return; }
-  local task sum=0 t
-  for task in /proc/"$1"/task/*; do
-    case $(cat "$task/comm" 2>/dev/null) in
-      C1\ CompilerThre*|C2\ CompilerThre*)
-        # utime + stime: fields 14 and 15, counted after the ")" that ends the thread's name (which has a space)
-        t=$(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{ print $12 + $13 }') && sum=$((sum + ${t:-0})) ;;
-    esac
-  done
-  echo "$sum"
+  local stats
+  stats=$(grep -H -e '^C1 CompilerThre' -e '^C2 CompilerThre' /proc/"$1"/task/*/comm 2>/dev/null | sed 's|/comm:.*|/stat|')
+  [ -n "$stats" ] || { echo 0; return; }
+  # utime + stime: fields 14 and 15, counted after the ")" that ends the thread's name (which has a space); a few
+  # processes per call, not a few per thread (the watch samples it every 5 s on a loaded machine)
+  # shellcheck disable=SC2086
+  cat $stats 2>/dev/null | sed 's/.*) //' | awk '{ s += $12 + $13 } END { print s + 0 }'
 }
 
 # checkout_cpu NAME ROUND TICKS0 TICKS1 CHECKOUTS DRIVER_MS: the row's "cpu" line (see checkout_measure): CPU ms per checkout
@@ -232,6 +285,13 @@ checkout_medians() {
           (k in unknown) ? "-" : sum[k, 14], rounds[k]
       }
     }' "$RESULTS"
+  awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'
+    $1 == "warmup-round" {
+      if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 }
+      col[$2] = col[$2] " " $4; rounds[$2]++; if ($5 == "settled") settled[$2]++
+    }
+    END { for (i = 1; i <= n; i++) print "checkout-warmup", order[i], median(col[order[i]]), settled[order[i]] + 0, rounds[order[i]] }
+  ' "$RESULTS"
   awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'
     $1 == "step-round" {
       k = $2 OFS $4

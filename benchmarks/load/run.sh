@@ -28,7 +28,8 @@
 #        DURATION=3 WARMUP=2 ROUNDS=1 LINE_SETS=20 benchmarks/load/run.sh     (a smoke check, ~1 min)
 #        SKIP_CHECKOUT=1 ...: the receiver rows only
 # JVM options: RECEIVER_JAVA_OPTS for every receiver row (default -Xmx512m -XX:+UseParallelGC), SERVER_JAVA_OPTS for the
-# checkout rows (default -Xmx512m).
+# checkout rows (default -Xmx2g: the in-memory store keeps every order, and at steady state an engine on -Xmx512m
+# filled its heap within ~3 minutes of load, session 9).
 # Every run is bounded: wrk by -d plus `timeout`, every wait loop by a count.
 set -euo pipefail
 
@@ -52,7 +53,7 @@ CHECKOUT_LINES=${CHECKOUT_LINES:-20}
 STORES=${STORES:-memory}          # engine stores of the checkout run: memory, h2, postgres (embedded PostgreSQL)
 ENGINES=${ENGINES:-1}             # engine instances of the checkout run, e.g. "1 2": 2 = two engine JVMs on the one
                                   # postgres store behind round-robin virtual users (postgres only)
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx512m}   # JVM options of the checkout rows' engine, merchant and driver
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx2g}   # JVM options of the checkout rows' engine, merchant and driver, before rows too
 # JVM options of every receiver row (fixed, floor, calculate, before): the same for all of them, so ratios stay fair.
 # The parallel collector is docs/PERFORMANCE.md's recommendation for latency-sensitive middleware on a small box
 # ("JVM and Jetty settings"); RECEIVER_JAVA_OPTS=-Xmx512m measures with the JVM's default collector (G1).
@@ -226,6 +227,8 @@ report() {
       $3, ($14 == "" ? 1 : $14), $6 / 1000, $7 / 1000, $8 / 1000, $9 / 1000, $10, $11, $12, ($13 == "" ? "-" : $13)) }
     $1 == "checkout-step" { checkout[++c] = sprintf("  %s %s: p50 %.2f ms, p99 %.2f ms, max %.1f ms (%s requests)", $2, $3,
       $4 / 1000, $5 / 1000, $6 / 1000, $7) }
+    $1 == "checkout-warmup" { checkout[++c] = sprintf("%s: warm-up %s s (median of rounds; %s of %s rounds ended with the " \
+      "JIT compilers quiet, the others at the limit)", $2, $3, $4, $5) }
     $1 == "checkout-cpu" { checkout[++c] = sprintf("%s: CPU ms per checkout (median of rounds): engine %s, merchant %s, " \
       "driver %s (of it JIT compiler threads: engine %s, merchant %s); GC pauses per row: engine %s ms, merchant %s ms",
       $2, $3, $4, $5, $8, $9, $6, $7) }

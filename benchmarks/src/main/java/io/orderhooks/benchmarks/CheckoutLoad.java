@@ -1,10 +1,14 @@
 package io.orderhooks.benchmarks;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 
 /**
@@ -15,10 +19,13 @@ import okhttp3.OkHttpClient;
  * checkoutP50us checkoutP99us checkouts requests errors warmupErrors}: {@code errors} are the measured checkouts
  * that failed, {@code warmupErrors} those of the warm-up (each phase's first failure is also printed to stderr); then
  * per step of a checkout a line {@code step name p50us p99us maxUs requests}. A line {@code measuring} marks the end of
- * the warm-up.
+ * the warm-up, a line {@code warmup seconds settled|limit|fixed} before it says how long it lasted and what ended it.
  *
- * <p>Usage: {@code CheckoutLoad <engine base URL> <users> <warm-up s> <measured s> <lines>}. Bounded: users stop
- * starting checkouts at the deadline, and every request has a 30 s time limit.
+ * <p>Usage: {@code CheckoutLoad <engine base URL> <users> <warm-up s> <measured s> <lines> [<settled file> <longest
+ * warm-up s>]}. With the last two the warm-up lasts at least {@code warm-up s} and then until {@code settled file}
+ * exists (the harness creates it once the servers' JIT compilers have gone quiet: {@code checkout.sh}), at most
+ * {@code longest warm-up s}. Bounded: users stop starting checkouts at the end of a phase, and every request has a
+ * 30 s time limit.
  */
 public final class CheckoutLoad {
 
@@ -51,8 +58,9 @@ public final class CheckoutLoad {
     private CheckoutLoad() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: CheckoutLoad <engine base URL> <users> <warm-up s> <measured s> <lines>");
+        if (args.length != 5 && args.length != 7) {
+            System.err.println("usage: CheckoutLoad <engine base URL> <users> <warm-up s> <measured s> <lines>"
+                    + " [<settled file> <longest warm-up s>]");
             System.exit(2);
         }
         int users = Integer.parseInt(args[1]);
@@ -64,12 +72,18 @@ public final class CheckoutLoad {
             shopper.login();
             shoppers.add(shopper);
         }
-        Phase warmUp = run(shoppers, lines, Integer.parseInt(args[2]), "warm-up");
+        long warmUpStart = System.nanoTime();
+        PhaseEnd warmUpEnd = args.length == 7
+                ? PhaseEnd.settled(Integer.parseInt(args[2]), Path.of(args[5]), Integer.parseInt(args[6]))
+                : PhaseEnd.after(Integer.parseInt(args[2]));
+        Phase warmUp = run(shoppers, lines, warmUpEnd, "warm-up");
+        System.out.printf("warmup\t%.1f\t%s%n", (System.nanoTime() - warmUpStart) / 1e9,
+                warmUpEnd.settled() ? "settled" : args.length == 7 ? "limit" : "fixed");
         System.out.println("measuring"); // for scripts that sample the servers' CPU over the measured part
         System.out.flush();
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
-        Phase measured = run(shoppers, lines, Integer.parseInt(args[3]), "measured");
+        Phase measured = run(shoppers, lines, PhaseEnd.after(Integer.parseInt(args[3])), "measured");
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpuMillis = (processCpuNanos() - cpuStart) / 1_000_000;
         System.out.printf("checkout\tcheckout-%d\t%d\t%d\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d%n", lines, users, lines,
@@ -83,23 +97,62 @@ public final class CheckoutLoad {
         System.exit(0);
     }
 
-    private static Phase run(List<RestShopper> shoppers, int lines, int seconds, String label) throws InterruptedException {
+    /**
+     * When a phase ends: {@link #end} is true from then on (polled by the users between checkouts). A fixed time, or
+     * for the warm-up at least {@code minSeconds} and then as soon as {@code file} exists, at most {@code maxSeconds};
+     * {@link #settled} tells afterwards whether the file ended it.
+     */
+    private record PhaseEnd(BooleanSupplier end, AtomicBoolean fileSeen, int longestSeconds) {
+        static PhaseEnd after(int seconds) {
+            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+            return new PhaseEnd(() -> System.nanoTime() >= deadline, new AtomicBoolean(), seconds);
+        }
+
+        static PhaseEnd settled(int minSeconds, Path file, int maxSeconds) {
+            long start = System.nanoTime();
+            long earliest = start + minSeconds * 1_000_000_000L;
+            long latest = start + Math.max(minSeconds, maxSeconds) * 1_000_000_000L;
+            AtomicBoolean seen = new AtomicBoolean();
+            AtomicLong nextLook = new AtomicLong(earliest);
+            return new PhaseEnd(() -> {
+                long now = System.nanoTime();
+                if (seen.get() || now >= latest) {
+                    return true;
+                }
+                if (now < earliest) {
+                    return false;
+                }
+                long next = nextLook.get();
+                // one user looks at the file at most every 200 ms; the others go on until it is seen
+                if (now >= next && nextLook.compareAndSet(next, now + 200_000_000L) && Files.exists(file)) {
+                    seen.set(true);
+                }
+                return seen.get();
+            }, seen, Math.max(minSeconds, maxSeconds));
+        }
+
+        boolean settled() {
+            return fileSeen.get();
+        }
+    }
+
+    private static Phase run(List<RestShopper> shoppers, int lines, PhaseEnd end, String label)
+            throws InterruptedException {
         Phase phase = Phase.fresh();
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (RestShopper shopper : shoppers) {
-            Thread t = new Thread(() -> user(shopper, lines, phase, deadline, label), "vu-" + threads.size());
+            Thread t = new Thread(() -> user(shopper, lines, phase, end.end(), label), "vu-" + threads.size());
             t.start();
             threads.add(t);
         }
         for (Thread t : threads) {
-            t.join(seconds * 1000L + 120_000);
+            t.join(end.longestSeconds() * 1000L + 120_000);
         }
         return phase;
     }
 
-    private static void user(RestShopper shopper, int lines, Phase phase, long deadline, String label) {
-        while (System.nanoTime() < deadline) {
+    private static void user(RestShopper shopper, int lines, Phase phase, BooleanSupplier end, String label) {
+        while (!end.getAsBoolean()) {
             long start = System.nanoTime();
             try {
                 shopper.checkout(lines, phase::record);

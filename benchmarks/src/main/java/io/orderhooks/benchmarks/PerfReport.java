@@ -166,7 +166,34 @@ public final class PerfReport {
         line("A request is one REST call of the checkout (create, each line, estimate, select, calculate, submit); "
                 + "estimate, calculate and submit include the engine's signed HTTP call to the merchant.");
         line("");
+        checkoutCost(load);
         requestKinds(load);
+    }
+
+    /**
+     * Per row, the warm-up each round had (load.tsv {@code checkout-warmup}) and the CPU per measured checkout with its
+     * JIT part ({@code checkout-cpu}): a row whose JIT part is large was measured while still compiling.
+     */
+    private void checkoutCost(List<String[]> load) {
+        Map<String, String[]> cpu = new LinkedHashMap<>();
+        load.stream().filter(r -> r[0].equals("checkout-cpu") && r.length >= 9).forEach(r -> cpu.put(r[1], r));
+        if (cpu.isEmpty()) {
+            return;
+        }
+        Map<String, String[]> warm = new LinkedHashMap<>();
+        load.stream().filter(r -> r[0].equals("checkout-warmup") && r.length >= 5).forEach(r -> warm.put(r[1], r));
+        line("Warm-up and CPU per measured checkout (medians over the rounds; CPU of all threads of each JVM from `/proc`, "
+                + "of it the JIT compiler threads'; GC pauses over the whole row):");
+        line("");
+        line("| run | warm-up s | rounds ended with the JIT quiet | CPU ms engine / merchant / driver | of it JIT ms engine / "
+                + "merchant | GC pause ms engine / merchant |");
+        line("|---|---:|---:|---|---|---|");
+        for (String[] c : cpu.values()) {
+            String[] w = warm.get(c[1]);
+            line("| " + c[1] + " | " + (w == null ? "-" : w[2]) + " | " + (w == null ? "-" : w[3] + " of " + w[4]) + " | "
+                    + c[2] + " / " + c[3] + " / " + c[4] + " | " + c[7] + " / " + c[8] + " | " + c[5] + " / " + c[6] + " |");
+        }
+        line("");
     }
 
     /** Per row and request kind (load.tsv {@code checkout-step} lines): which kind of request makes the row's p99. */
