@@ -171,7 +171,20 @@ checkout_ticks() {
   local java
   java=$(ps -o pid= --ppid "$driver" 2>/dev/null | head -1 | tr -d ' ')   # the JVM under `timeout`
   echo "$(cpu_ticks "$ENGINE_PID" 2>/dev/null || echo -) $(cpu_ticks "$MERCHANT_PID" 2>/dev/null || echo -)" \
-    "$( [ -n "$java" ] && cpu_ticks "$java" 2>/dev/null || echo -)" "$(jit_ticks "$ENGINE_PID")" "$(jit_ticks "$MERCHANT_PID")"
+    "$( [ -n "$java" ] && cpu_ticks "$java" 2>/dev/null || echo -)" "$(jit_ticks "$ENGINE_PID")" "$(jit_ticks "$MERCHANT_PID")" \
+    "$(postgres_ticks)"
+}
+
+# postgres_ticks: CPU ticks of the row's PostgreSQL server so far: the postmaster's own and those of its children
+# that have ended (cutime, cstime: fields 16, 17) plus its live children's (backends, WAL writer, checkpointer,
+# autovacuum); "-" without one.
+postgres_ticks() {
+  [ -n "${POSTGRES_PID:-}" ] && is_postmaster "$POSTGRES_PID" || { echo -; return; }
+  local children
+  children=$(ps -o pid= --ppid "$POSTGRES_PID" 2>/dev/null | awk '{ printf "/proc/%s/stat ", $1 }')
+  # shellcheck disable=SC2086
+  { sed 's/.*) //' "/proc/$POSTGRES_PID/stat" | awk '{ print $12 + $13 + $14 + $15 }'
+    cat $children 2>/dev/null | sed 's/.*) //' | awk '{ print $12 + $13 }'; } | awk '{ s += $1 } END { print s + 0 }'
 }
 
 # settle_watch FILE LONGEST LOG: every 5 s from the start of the warm-up, the CPU ticks of the engine's and the merchant's
@@ -220,7 +233,8 @@ jit_ticks() {
 
 # checkout_cpu NAME ROUND TICKS0 TICKS1 CHECKOUTS DRIVER_MS: the row's "cpu" line (see checkout_measure): CPU ms per checkout
 # of the engine, merchant and driver, GC pause ms of the engine and merchant, then the JIT compiler threads' share
-# of the engine's and the merchant's CPU ms per checkout (a JIT share well above zero: the warm-up was too short).
+# of the engine's and the merchant's CPU ms per checkout (a JIT share well above zero: the warm-up was too short),
+# then the PostgreSQL server's CPU ms per checkout (postgres rows; "-" otherwise).
 checkout_cpu() {
   local gc_engine gc_merchant
   gc_engine=$(gc_pause_ms "$ROW_DIR/engine-gc.log")
@@ -230,10 +244,10 @@ checkout_cpu() {
       out = "cpu" OFS name OFS round OFS per(1) OFS per(2)
       # the driver measures its own CPU over its measured part (it may have exited before the last /proc sample)
       out = out OFS ((dm != "" && c > 0) ? sprintf("%.2f", dm / c) : per(3))
-      print out, ge, gm, per(4), per(5)
+      print out, ge, gm, per(4), per(5), per(6)
     }
     function per(i) {
-      return ($i == "-" || $(i + 5) == "-" || c <= 0) ? "-" : sprintf("%.2f", ($(i + 5) - $i) * 1000 / hz / c)
+      return ($i == "-" || $(i + 6) == "-" || c <= 0) ? "-" : sprintf("%.2f", ($(i + 6) - $i) * 1000 / hz / c)
     }'
 }
 
@@ -252,19 +266,19 @@ checkout_failed() {
 # checkout_medians: one "checkout" line per row (CheckoutLoad's columns: medians of checkouts/s and latencies;
 # sums of checkouts, requests, failed measured and warm-up checkouts; then the number of rounds), one "checkout-cpu"
 # line per row (medians of the "cpu" lines: engine, merchant, driver CPU ms per checkout, engine and merchant GC
-# pause ms per row, engine and merchant JIT CPU ms per checkout), one "checkout-step" line per row and request kind
+# pause ms per row, engine and merchant JIT CPU ms per checkout, PostgreSQL CPU ms per checkout), one "checkout-step" line per row and request kind
 # (medians over the rounds of the kind's p50, p99 and max µs, its requests summed: which kind of request makes the
 # row's request p99), and its RSS maxima.
 checkout_medians() {
   awk -F'\t' -v OFS='\t' "$AWK_MEDIAN"'
     $1 == "cpu" {
       if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 }
-      for (f = 4; f <= 10; f++) if ($f != "-") col[$2, f] = col[$2, f] " " $f
+      for (f = 4; f <= 11; f++) if ($f != "" && $f != "-") col[$2, f] = col[$2, f] " " $f
     }
     END {
       for (i = 1; i <= n; i++) {
         out = "checkout-cpu" OFS order[i]
-        for (f = 4; f <= 10; f++) out = out OFS ((order[i], f) in col ? median(col[order[i], f]) : "-")
+        for (f = 4; f <= 11; f++) out = out OFS ((order[i], f) in col ? median(col[order[i], f]) : "-")
         print out
       }
     }' "$RESULTS"

@@ -230,8 +230,8 @@ report() {
     $1 == "checkout-warmup" { checkout[++c] = sprintf("%s: warm-up %s s (median of rounds; %s of %s rounds ended with the " \
       "JIT compilers quiet, the others at the limit)", $2, $3, $4, $5) }
     $1 == "checkout-cpu" { checkout[++c] = sprintf("%s: CPU ms per checkout (median of rounds): engine %s, merchant %s, " \
-      "driver %s (of it JIT compiler threads: engine %s, merchant %s); GC pauses per row: engine %s ms, merchant %s ms",
-      $2, $3, $4, $5, $8, $9, $6, $7) }
+      "driver %s%s (of it JIT compiler threads: engine %s, merchant %s); GC pauses per row: engine %s ms, merchant %s ms",
+      $2, $3, $4, $5, ($10 != "" && $10 != "-") ? ", PostgreSQL server " $10 : "", $8, $9, $6, $7) }
     function ratio(x, y) { return (x > 0 && y > 0) ? sprintf("%.2f", x / y) : "-" }
     END {
       printf "%-14s %10s %10s %10s %12s %12s %12s %14s\n", "row (median)", "req/s", "p50 ms", "p99 ms", "/ floor", "/ node", "/ fixed", "failed w/m"

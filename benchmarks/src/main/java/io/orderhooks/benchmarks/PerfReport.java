@@ -172,7 +172,8 @@ public final class PerfReport {
 
     /**
      * Per row, the warm-up each round had (load.tsv {@code checkout-warmup}) and the CPU per measured checkout with its
-     * JIT part ({@code checkout-cpu}): a row whose JIT part is large was measured while still compiling.
+     * JIT part and, for PostgreSQL rows, the database server's ({@code checkout-cpu}): a row whose JIT part is large
+     * was measured while still compiling.
      */
     private void checkoutCost(List<String[]> load) {
         Map<String, String[]> cpu = new LinkedHashMap<>();
@@ -186,12 +187,13 @@ public final class PerfReport {
                 + "of it the JIT compiler threads'; GC pauses over the whole row):");
         line("");
         line("| run | warm-up s | rounds ended with the JIT quiet | CPU ms engine / merchant / driver | of it JIT ms engine / "
-                + "merchant | GC pause ms engine / merchant |");
-        line("|---|---:|---:|---|---|---|");
+                + "merchant | PostgreSQL server CPU ms | GC pause ms engine / merchant |");
+        line("|---|---:|---:|---|---|---:|---|");
         for (String[] c : cpu.values()) {
             String[] w = warm.get(c[1]);
             line("| " + c[1] + " | " + (w == null ? "-" : w[2]) + " | " + (w == null ? "-" : w[3] + " of " + w[4]) + " | "
-                    + c[2] + " / " + c[3] + " / " + c[4] + " | " + c[7] + " / " + c[8] + " | " + c[5] + " / " + c[6] + " |");
+                    + c[2] + " / " + c[3] + " / " + c[4] + " | " + c[7] + " / " + c[8] + " | " + (c.length > 9 ? c[9] : "-")
+                    + " | " + c[5] + " / " + c[6] + " |");
         }
         line("");
     }

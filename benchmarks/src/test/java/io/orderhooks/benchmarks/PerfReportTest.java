@@ -163,14 +163,16 @@ class PerfReportTest {
                 "checkout-warmup\tcheckout-20\t75.2\t3\t3",
                 "checkout-warmup\tcheckout-20-h2\t240.1\t1\t3",
                 "checkout-cpu\tcheckout-20\t8.10\t4.20\t3.30\t2100.5\t300.0\t0.20\t0.05",
-                "checkout-cpu\tcheckout-20-h2\t14.00\t4.00\t3.50\t900.0\t280.0\t1.10\t0.02");
+                "checkout-cpu\tcheckout-20-h2\t14.00\t4.00\t3.50\t900.0\t280.0\t1.10\t0.02\t-",
+                "checkout-cpu\tcheckout-20-postgres\t20.00\t5.00\t4.50\t700.0\t250.0\t0.50\t0.03\t17.25");
 
         String md = report();
 
         assertThat(md).contains("| run | warm-up s | rounds ended with the JIT quiet | CPU ms engine / merchant / driver "
-                        + "| of it JIT ms engine / merchant | GC pause ms engine / merchant |")
-                .contains("| checkout-20 | 75.2 | 3 of 3 | 8.10 / 4.20 / 3.30 | 0.20 / 0.05 | 2100.5 / 300.0 |")
-                .contains("| checkout-20-h2 | 240.1 | 1 of 3 | 14.00 / 4.00 / 3.50 | 1.10 / 0.02 | 900.0 / 280.0 |");
+                        + "| of it JIT ms engine / merchant | PostgreSQL server CPU ms | GC pause ms engine / merchant |")
+                .contains("| checkout-20 | 75.2 | 3 of 3 | 8.10 / 4.20 / 3.30 | 0.20 / 0.05 | - | 2100.5 / 300.0 |")
+                .contains("| checkout-20-h2 | 240.1 | 1 of 3 | 14.00 / 4.00 / 3.50 | 1.10 / 0.02 | - | 900.0 / 280.0 |")
+                .contains("| checkout-20-postgres | - | - | 20.00 / 5.00 / 4.50 | 0.50 / 0.03 | 17.25 | 700.0 / 250.0 |");
     }
 
     @Test
