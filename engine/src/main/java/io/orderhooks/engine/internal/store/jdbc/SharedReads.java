@@ -47,9 +47,9 @@ final class SharedReads {
             "variants", "buyers", "suppliers", "usergroups", "usergroupassignments", "addresses", "addressassignments",
             "costcenters", "costcenterassignments", "categories", "categoryassignments", "categoryproductassignments",
             "securityprofiles", "securityprofileassignments", "integrationevents", "approvalrules", "sellerapprovalrules",
-            // what every request reads before its work (Store#readTogether): the caller's token version, an anonymous
-            // shopper's revocation, the webhooks to fire
-            "usertokenversions", "revokedanonymoustokens", "webhooks");
+            // what requests read together before their work (Store#readTogether): the caller's token version, an
+            // anonymous shopper's revocation, the webhooks to fire, the API client whose checkout endpoint is called
+            "usertokenversions", "revokedanonymoustokens", "webhooks", "apiclients");
 
     /** Answers kept per table (a table's answers are all dropped when it has this many). */
     static final int MAX_ANSWERS = 4096;
