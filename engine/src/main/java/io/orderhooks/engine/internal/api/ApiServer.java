@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import io.orderhooks.core.model.Webhook;
 import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.observe.EngineEvent;
 import io.orderhooks.core.observe.Observer;
@@ -46,18 +48,35 @@ public final class ApiServer {
     private final Predicate<AccessClaims> tokenRevoked;
     private final Observer observer;
     private final Map<String, RawHandler> endpoints;
+    private final ReadsTogether readsTogether;
+
+    /**
+     * Runs the reads a write request makes before its work (its token's revocation check, the stored webhooks) as one
+     * group, so that a database store answers them with one statement when they are unchanged
+     * ({@code Store::readTogether}).
+     */
+    @FunctionalInterface
+    public interface ReadsTogether {
+        Object run(Supplier<Object> reads);
+
+        /** Each read on its own (an in-memory store). */
+        ReadsTogether NONE = Supplier::get;
+    }
 
     public ApiServer(RouteTable routes, OAuthEndpoint oauth, WebhookFiring webhooks, long maxBodyBytes,
             Predicate<AccessClaims> tokenRevoked) {
-        this(routes, oauth, webhooks, maxBodyBytes, tokenRevoked, Observer.NONE, Map.of());
+        this(routes, oauth, webhooks, maxBodyBytes, tokenRevoked, Observer.NONE, Map.of(), ReadsTogether.NONE);
     }
 
     /**
      * @param observer told of tokens issued and refused
      * @param endpoints extra raw endpoints by path (e.g. {@code /metrics}), served outside the API's auth
+     * @param readsTogether how a write request's token check and webhook list are read (see {@link ReadsTogether})
      */
     public ApiServer(RouteTable routes, OAuthEndpoint oauth, WebhookFiring webhooks, long maxBodyBytes,
-            Predicate<AccessClaims> tokenRevoked, Observer observer, Map<String, RawHandler> endpoints) {
+            Predicate<AccessClaims> tokenRevoked, Observer observer, Map<String, RawHandler> endpoints,
+            ReadsTogether readsTogether) {
+        this.readsTogether = Objects.requireNonNull(readsTogether, "readsTogether");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.endpoints = Map.copyOf(endpoints);
         this.routes = Objects.requireNonNull(routes, "routes");
@@ -158,14 +177,27 @@ public final class ApiServer {
         }
     }
 
-    private void serve(Context ctx, ApiRoute route, Map<String, String> pathParams) {
-        String token = bearer(ctx);
+    /** Who calls (null: an anonymous call of a public route) and, for a write, the stored webhooks that may fire. */
+    private record Checked(AccessClaims caller, List<Webhook> webhooks) {}
+
+    /**
+     * The caller, checked (401 unless validly signed, unexpired and not revoked; 403 without the route's roles), and
+     * for a write the stored webhooks: read together, so a database store checks both with one statement.
+     */
+    private Checked check(ApiRoute route, String token) {
         AccessClaims caller = null;
         if (!route.isPublic() || token != null) {
             caller = authenticate(token);
             RoleCheck.require(caller, route.roles());
             ContributorRoutes.require(caller, route);
         }
+        return new Checked(caller, route.isWrite() ? webhooks.stored(caller) : null);
+    }
+
+    private void serve(Context ctx, ApiRoute route, Map<String, String> pathParams) {
+        String token = bearer(ctx);
+        Checked checked = route.isWrite() ? (Checked) readsTogether.run(() -> check(route, token)) : check(route, token);
+        AccessClaims caller = checked.caller();
         byte[] body = readBody(ctx);
         if (body.length > 0 && !isJson(ctx.contentType()) && !new String(body, StandardCharsets.UTF_8).isBlank()) {
             write(ctx, ReceiverErrors.unsupportedMediaType(ctx.contentType()));
@@ -176,7 +208,7 @@ public final class ApiServer {
         if (route.isWrite()) {
             IdGrammar.checkWrite(request.pathParams(), request.hasBody() ? request.bodyTree() : null);
         }
-        Object result = route.isWrite() ? webhooks.around(request, () -> route.handler().handle(request))
+        Object result = route.isWrite() ? webhooks.around(request, checked.webhooks(), () -> route.handler().handle(request))
                 : route.handler().handle(request);
         if (result == null || route.status() == 204) {
             ctx.status(result == null ? 204 : route.status());

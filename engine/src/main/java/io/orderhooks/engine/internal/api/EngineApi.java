@@ -105,7 +105,7 @@ public final class EngineApi {
         WebhookFiring firing = new WebhookFiring(b.engine.webhooks()::all, sink, b.engine.context().clock(),
                 new PreHookAccess(context), store::atomically);
         this.server = new ApiServer(routes, oauth, firing, b.maxBodyBytes, revocations, b.engine.observer(),
-                b.endpoints);
+                b.endpoints, store::readTogether);
         this.admin = store.jobLock().runSerialized(Bootstrap.JOB, () -> Bootstrap.ensure(b.engine, b.admin));
         if (b.admin.usesDefaults()) {
             LOG.warn("engine API uses the local default admin credentials ({}); set ORDERHOOKS_ADMIN_CLIENT_SECRET "

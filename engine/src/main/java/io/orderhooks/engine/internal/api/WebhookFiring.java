@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.engine.internal.api.auth.AccessClaims;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.Webhook;
 import io.orderhooks.core.model.WebhookMessage;
@@ -68,9 +69,25 @@ public final class WebhookFiring {
 
     /** Runs {@code change} between the pre- and post-webhooks matching {@code request}; returns its body. */
     public Object around(ApiRequest request, Supplier<Object> change) {
+        return around(request, stored(request.caller()), change);
+    }
+
+    /**
+     * The stored webhooks that may fire for a write by {@code caller}: every stored webhook when the caller has an API
+     * client, none without one (a hook fires only for the clients it names, so none is read).
+     */
+    public List<Webhook> stored(AccessClaims caller) {
+        return caller == null || caller.clientID() == null ? List.of() : webhooks.get();
+    }
+
+    /**
+     * As {@link #around(ApiRequest, Supplier)}, with the stored webhooks read already ({@link #stored}, made by the
+     * caller together with the request's other reads).
+     */
+    public Object around(ApiRequest request, List<Webhook> stored, Supplier<Object> change) {
         ApiRoute route = request.route();
         String clientID = request.caller() == null ? null : request.caller().clientID();
-        List<Webhook> matching = webhooks.get().stream()
+        List<Webhook> matching = stored.stream()
                 .filter(w -> w.firesFor(route.template(), route.verb(), clientID))
                 .toList();
         if (matching.isEmpty()) {

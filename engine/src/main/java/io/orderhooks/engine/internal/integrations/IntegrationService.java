@@ -161,8 +161,9 @@ public final class IntegrationService {
         if (clientID == null) {
             return Optional.empty();
         }
-        return ctx.store().table(Tables.API_CLIENTS).find(clientID).map(eventID)
-                .flatMap(id -> ctx.store().table(Tables.INTEGRATION_EVENTS).find(id))
+        // the client and its event read together: one table-versions statement while both tables are unchanged
+        return ctx.store().readTogether(() -> ctx.store().table(Tables.API_CLIENTS).find(clientID).map(eventID)
+                .flatMap(id -> ctx.store().table(Tables.INTEGRATION_EVENTS).find(id)))
                 .map(e -> new IntegrationEndpoint(e.id(), e.customImplementationUrl(), e.hashKey(),
                         e.customAuthHeaderName(), e.customAuthHeaderValue(), e.configData()));
     }

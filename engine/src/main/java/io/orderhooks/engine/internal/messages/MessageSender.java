@@ -86,6 +86,13 @@ public final class MessageSender {
      */
     public int sendLazily(Caller trigger, String messageType, String companyID, List<String> recipientUserIDs,
             String buyerID, Supplier<JsonNode> body) {
+        // the subscriptions, recipients and senders read together (one table-versions statement while the read-mostly
+        // tables are unchanged); the group ends at the first delivery, which writes the outbox
+        return ctx.store().readTogether(() -> sendRead(trigger, messageType, companyID, recipientUserIDs, buyerID, body));
+    }
+
+    private int sendRead(Caller trigger, String messageType, String companyID, List<String> recipientUserIDs,
+            String buyerID, Supplier<JsonNode> body) {
         Supplier<JsonNode> once = new Supplier<>() {
             private JsonNode built;
 

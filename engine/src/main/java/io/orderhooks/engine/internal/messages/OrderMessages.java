@@ -46,10 +46,21 @@ public final class OrderMessages {
         send(trigger, MessageTypes.SHIPMENT_CREATED, order, shipment);
     }
 
+    /**
+     * Reads what the message needs (buyer, subscriptions, recipient, message senders) together
+     * ({@code Store#readTogether}): unchanged read-mostly tables cost one statement for all of them.
+     */
     private void send(Caller trigger, String messageType, Order order, Shipment shipment) {
         if (order == null || order.fromUserID() == null || order.fromCompanyID() == null) {
             return;
         }
+        ctx.store().readTogether(() -> {
+            sendRead(trigger, messageType, order, shipment);
+            return null;
+        });
+    }
+
+    private void sendRead(Caller trigger, String messageType, Order order, Shipment shipment) {
         String buyerID = ctx.store().table(io.orderhooks.engine.internal.store.Tables.BUYERS)
                 .find(order.fromCompanyID()).isPresent() ? order.fromCompanyID() : null;
         sender.sendLazily(trigger, messageType, order.fromCompanyID(), List.of(order.fromUserID()), buyerID, () -> {

@@ -43,6 +43,12 @@ public final class OrderService {
      * {@code ID}, {@code Comments}, {@code xp}, {@code Currency} and the address IDs are taken from the body.
      */
     public Order create(Caller caller, Order body) {
+        // the user, its addresses and groups read together (one table-versions statement while the read-mostly tables
+        // are unchanged); the group ends where the order is written
+        return ctx.store().readTogether(() -> createRead(caller, body));
+    }
+
+    private Order createRead(Caller caller, Order body) {
         Contributors.refuse(caller, "create orders");
         if (!caller.isBuyer()) {
             throw Errors.bad("Order.CreateIncomingRequiresFromUser", "Only buyer users create orders here; the seller creates outgoing orders by forwarding.");

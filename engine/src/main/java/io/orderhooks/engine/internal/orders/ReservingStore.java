@@ -115,6 +115,11 @@ public final class ReservingStore implements Store {
     }
 
     @Override
+    public <R> R readTogether(java.util.function.Supplier<R> reads) {
+        return store.readTogether(reads);
+    }
+
+    @Override
     public <R> R allOrNothing(java.util.function.Supplier<R> work) {
         return store.allOrNothing(work);
     }

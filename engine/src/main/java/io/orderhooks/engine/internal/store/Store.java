@@ -137,6 +137,17 @@ public interface Store {
     }
 
     /**
+     * Runs read-only {@code reads} (several reads a request makes before its work, outside any transaction: the
+     * caller's token version and the webhooks to fire) so that the store may answer them together: a database store
+     * checks the read-mostly tables they read against their versions in one statement and answers unchanged ones from
+     * what it read before, each answer being what the database held when that statement ran (DURABILITY.md, "Reads").
+     * {@code reads} must not write. In memory this just runs {@code reads}.
+     */
+    default <R> R readTogether(Supplier<R> reads) {
+        return reads.get();
+    }
+
+    /**
      * As {@link #atomically}, but a refusal ({@code OrderCloudException}) rolls back everything {@code work} changed
      * too, then reaches the caller: for a write of several rows that must all happen or none (e.g. a user moved to
      * another key, whose unique username the new row may only take once the old row is gone).

@@ -206,9 +206,11 @@ final class JdbcRepository<T> implements Repository<T> {
     }
 
     /**
-     * A read; inside a transaction answered from its {@link TransactionReads} when this transaction made the same read
-     * since it last wrote this table, else from {@link SharedReads} when the table is read-mostly and unchanged since
-     * the answer was loaded (a read naming a null key is always made).
+     * A read; inside a transaction (or a group of reads, {@link Transactions#readTogether}) answered from its
+     * {@link TransactionReads} when it made the same read since it last wrote this table, else from {@link SharedReads}
+     * when the table is read-mostly and unchanged since the answer was loaded (a read naming a null key is always
+     * made). The versions and the read itself use one connection (outside a transaction, one auto-commit connection
+     * for both: a thread never holds two).
      */
     private List<T> query(String sql, String... params) {
         TransactionReads reads = tx.reads();
@@ -216,8 +218,13 @@ final class JdbcRepository<T> implements Repository<T> {
             return tx.read(c -> query(c, sql, params));
         }
         String read = sql + '\u0000' + String.join("\u0000", params);
-        return reads.get(table.name(), read, () -> tx.read(c -> shared.read(c, reads, table.name(), read,
-                () -> tx.read(x -> query(x, sql, params)))));
+        return reads.get(table.name(), read, () -> tx.read(c -> shared.read(c, reads, table.name(), read, () -> {
+            try {
+                return query(c, sql, params);
+            } catch (SQLException e) {
+                throw StoreFailures.unavailable(e);
+            }
+        })));
     }
 
     /** This transaction is about to write the table: its cached reads of the table go. */

@@ -134,6 +134,12 @@ public final class JdbcStore implements Store, AutoCloseable {
         return result;
     }
 
+    /** The read-mostly tables' versions read once for all of {@code reads} ({@link Transactions#readTogether}). */
+    @Override
+    public <R> R readTogether(Supplier<R> reads) {
+        return tx.readTogether(reads);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <T> Repository<T> table(Table<T> table) {

@@ -29,12 +29,15 @@ import java.util.function.Supplier;
  * another instance's committed write is seen by the next transaction that starts reading after it, as without the
  * cache (READ COMMITTED lets each statement see the latest commit; the versions read is that statement). A
  * transaction that wrote a table reads it from the database (its own uncommitted rows) and never fills the cache with
- * it. Reads outside a transaction are not cached (a version check would cost the statement it saves). A table
- * without a row in {@code table_versions} (created at start, {@link #ensureRows}) is never cached.
+ * it. A lone read outside a transaction is not cached (a version check would cost the statement it saves); several
+ * reads made together outside a transaction ({@link Transactions#readTogether}: the token version and the webhook list
+ * every write request reads before its work) are answered as in one transaction: the versions read once, in a
+ * statement made when the first of them is read, so one statement instead of one per read. A table without a row in
+ * {@code table_versions} (created at start, {@link #ensureRows}) is never cached.
  *
  * <p>Answers are shared objects, as the in-memory store shares its values: callers never change them. Bounded: at
- * most {@value #MAX_ANSWERS} answers (all are dropped when full) and lists of at most {@value #MAX_LIST} rows.
- * Thread-safe.
+ * most {@value #MAX_ANSWERS} answers per table (all of the table's are dropped when it has that many) and lists of at
+ * most {@value #MAX_LIST} rows. Thread-safe.
  */
 final class SharedReads {
 
@@ -43,14 +46,22 @@ final class SharedReads {
             "specproductassignments", "catalogs", "catalogassignments", "productcatalogassignments", "productassignments",
             "variants", "buyers", "suppliers", "usergroups", "usergroupassignments", "addresses", "addressassignments",
             "costcenters", "costcenterassignments", "categories", "categoryassignments", "categoryproductassignments",
-            "securityprofiles", "securityprofileassignments", "integrationevents", "approvalrules", "sellerapprovalrules");
+            "securityprofiles", "securityprofileassignments", "integrationevents", "approvalrules", "sellerapprovalrules",
+            // what requests read together before their work (Store#readTogether): the caller's token version, an
+            // anonymous shopper's revocation, the webhooks to fire, the API client whose checkout endpoint is called
+            "usertokenversions", "revokedanonymoustokens", "webhooks", "apiclients");
 
+    /** Answers kept per table (a table's answers are all dropped when it has this many). */
     static final int MAX_ANSWERS = 4096;
     static final int MAX_LIST = 256;
 
     private record Answer(long version, Object value) {}
 
-    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    /**
+     * Answers by table, then by read: bounded per table, so that one user's token version per caller never pushes the
+     * catalog's answers out.
+     */
+    private final Map<String, Map<String, Answer>> answers = new ConcurrentHashMap<>();
 
     /**
      * The answer to {@code read} of {@code table} in the transaction of {@code reads} on {@code c}: from the cache when
@@ -65,17 +76,17 @@ final class SharedReads {
         if (version == null) {
             return load.get();
         }
-        String key = table + '\u0000' + read;
-        Answer known = answers.get(key);
+        Map<String, Answer> ofTable = answers.computeIfAbsent(table, t -> new ConcurrentHashMap<>());
+        Answer known = ofTable.get(read);
         if (known != null && known.version() == version) {
             return (V) known.value();
         }
         V loaded = load.get();
         if (!(loaded instanceof List<?> list) || list.size() <= MAX_LIST) {
-            if (answers.size() >= MAX_ANSWERS) {
-                answers.clear();
+            if (ofTable.size() >= MAX_ANSWERS) {
+                ofTable.clear();
             }
-            answers.put(key, new Answer(version, loaded));
+            ofTable.put(read, new Answer(version, loaded));
         }
         return loaded;
     }

@@ -16,17 +16,39 @@ final class Transactions {
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     private final ThreadLocal<TransactionReads> reads = new ThreadLocal<>();
     private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
+    /** The reads made together outside a transaction ({@link #readTogether}), while they last. */
+    private final ThreadLocal<TransactionReads> together = new ThreadLocal<>();
 
     Transactions(DataSource pool) {
         this.pool = pool;
     }
 
     /**
-     * The reads cache of the calling thread's transaction ({@link TransactionReads}); null outside a transaction,
-     * where every read is its own statement.
+     * The reads cache of the calling thread's transaction ({@link TransactionReads}), or of the reads it makes together
+     * ({@link #readTogether}); null otherwise, where every read is its own statement.
      */
     TransactionReads reads() {
-        return reads.get();
+        TransactionReads inTransaction = reads.get();
+        return inTransaction != null ? inTransaction : together.get();
+    }
+
+    /**
+     * Runs the reads of {@code work} as one group when the calling thread is outside a transaction: they share one
+     * {@link TransactionReads}, so {@link SharedReads} checks the read-mostly tables' versions once for all of them.
+     * Each read is still a statement in auto-commit mode of its own (no transaction, no {@code COMMIT}). The group ends
+     * when {@code work} returns, and as soon as the thread starts a transaction (what it reads after its own write is
+     * read after that write). Inside a transaction {@code work} just joins it.
+     */
+    <R> R readTogether(java.util.function.Supplier<R> work) {
+        if (current.get() != null || together.get() != null) {
+            return work.get();
+        }
+        together.set(new TransactionReads());
+        try {
+            return work.get();
+        } finally {
+            together.remove();
+        }
     }
 
     /**
@@ -56,6 +78,7 @@ final class Transactions {
         if (joined != null) {
             return run(joined, work);
         }
+        together.remove();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             current.set(c);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The JDBC store's read caches ({@link OrderCache} across requests, {@link TransactionReads} within one transaction,
- * {@link SharedReads} of the read-mostly tables across transactions) on two engine instances' stores sharing one
+ * {@link SharedReads} of the read-mostly tables across transactions and across the reads a request makes together) on two engine instances' stores sharing one
  * PostgreSQL database: what one instance wrote is what the other reads next, and nothing rolled back is ever read back.
  */
 class JdbcReadCachesTest {
@@ -23,6 +23,9 @@ class JdbcReadCachesTest {
     private static final Table<String> THINGS = Table.of("things", String.class);
     /** A read-mostly table ({@link SharedReads#TABLES}). */
     private static final Table<String> PRODUCTS = Table.of("products", String.class);
+    /** The two tables every write request reads before its work ({@link JdbcStore#readTogether}). */
+    private static final Table<Long> TOKEN_VERSIONS = Table.of("usertokenversions", Long.class);
+    private static final Table<String> WEBHOOKS = Table.of("webhooks", String.class);
 
     private JdbcStore a;
     private JdbcStore b;
@@ -198,6 +201,47 @@ class JdbcReadCachesTest {
         });
 
         assertThat(seen).isEqualTo("v2");
+    }
+
+    @Test
+    void readsMadeTogetherOutsideATransactionAreAnsweredFromTheSharedCacheUntilAnotherInstanceWritesTheTable() throws Exception {
+        a.table(TOKEN_VERSIONS).insert("b1/u1", 1L);
+        a.table(WEBHOOKS).insert("w1", "first");
+        assertThat(readTogether(a)).isEqualTo("1 [first]");
+        sql("UPDATE documents SET doc = '7' WHERE tbl = 'usertokenversions' AND doc_key = 'b1/u1'");
+
+        assertThat(readTogether(a)).isEqualTo("1 [first]"); // versions unchanged: what it read before
+        assertThat(a.table(TOKEN_VERSIONS).find("b1/u1")).contains(7L); // a lone read: never cached
+
+        b.table(TOKEN_VERSIONS).put("b1/u1", 2L);
+        assertThat(readTogether(a)).isEqualTo("2 [first]");
+        b.table(WEBHOOKS).put("w1", "changed");
+        assertThat(readTogether(a)).isEqualTo("2 [changed]");
+        b.table(WEBHOOKS).delete("w1");
+        assertThat(readTogether(a)).isEqualTo("2 []");
+    }
+
+    @Test
+    void aWriteMadeAmongReadsTogetherIsReadBackByTheReadsAfterIt() {
+        a.table(PRODUCTS).insert("P1", "v1");
+
+        String seen = a.readTogether(() -> {
+            String before = a.table(PRODUCTS).find("P1").orElseThrow();
+            a.table(PRODUCTS).put("P1", before + "+v2");
+            return a.table(PRODUCTS).find("P1").orElseThrow();
+        });
+
+        assertThat(seen).isEqualTo("v1+v2");
+        assertThat(readTogether(b, "P1")).isEqualTo("v1+v2");
+    }
+
+    private static String readTogether(JdbcStore store) {
+        return store.readTogether(() -> store.table(TOKEN_VERSIONS).find("b1/u1").orElseThrow() + " "
+                + store.table(WEBHOOKS).list());
+    }
+
+    private static String readTogether(JdbcStore store, String product) {
+        return store.readTogether(() -> store.table(PRODUCTS).find(product).orElseThrow());
     }
 
     private static String readInTransaction(JdbcStore store, String key) {
