@@ -36,10 +36,16 @@ final class ThreadCpu {
     private ThreadCpu() {
     }
 
+    /** The CPU so far of the request threads ({@link #REQUEST_THREADS}), JIT and GC. */
     static Reading read() {
+        return read(REQUEST_THREADS);
+    }
+
+    /** As {@link #read()}, counting the Java threads whose name starts with {@code prefix} as request threads. */
+    static Reading read(String prefix) {
         long requests = 0;
         for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (t != null && t.getThreadName().startsWith(REQUEST_THREADS)) {
+            if (t != null && t.getThreadName().startsWith(prefix)) {
                 long cpu = THREADS.getThreadCpuTime(t.getThreadId());
                 requests += Math.max(0, cpu);
             }

@@ -7,8 +7,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** {@link ThreadCpu}: request threads are found by name and their CPU counted; other threads are not. */
+/** {@link ThreadCpu}: threads are found by their name's prefix and their CPU counted; other threads are not. */
 class ThreadCpuTest {
+
+    /** A prefix no other thread of the test JVM has (a server another test left running has request threads). */
+    private static final String PREFIX = "ThreadCpuTest-request";
 
     private static volatile long sink;
 
@@ -19,13 +22,13 @@ class ThreadCpuTest {
         // both threads stay alive (parked on the latch) while the second reading is taken
         CountDownLatch read = new CountDownLatch(1);
         CountDownLatch busy = new CountDownLatch(2);
-        ThreadCpu.Reading start = ThreadCpu.read();
-        Thread request = new Thread(() -> spin(requestCpu, busy, read), ThreadCpu.REQUEST_THREADS + "-test");
+        ThreadCpu.Reading start = ThreadCpu.read(PREFIX);
+        Thread request = new Thread(() -> spin(requestCpu, busy, read), PREFIX + "-1");
         Thread other = new Thread(() -> spin(otherCpu, busy, read), "not-a-request-thread");
         request.start();
         other.start();
         busy.await();
-        ThreadCpu.Reading used = ThreadCpu.read().since(start);
+        ThreadCpu.Reading used = ThreadCpu.read(PREFIX).since(start);
         read.countDown();
         request.join();
         other.join();
