@@ -15,14 +15,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * What one REST checkout asks of a JDBC store, per route: statements, transactions and connection checkouts per
  * request, counted by {@link StatementCounter} around the store's pool (load-insensitive, unlike checkouts/s). One
- * virtual user ({@link RestShopper}) logs in, runs two unmeasured checkouts, then {@code checkouts} measured ones of
- * {@code lines} lines sequentially against the engine's REST API on an in-process {@link BenchEngine} (canned
- * middleware: the store's work only); each request's counts are the counters' change from the previous answer to
- * this one.
+ * virtual user ({@link RestShopper}) logs in, runs two unmeasured checkouts (or {@link #WARMUP}), then
+ * {@code checkouts} measured ones of {@code lines} lines sequentially against the engine's REST API on an in-process
+ * {@link BenchEngine} (canned middleware: the store's work only); each request's counts are the counters' change from
+ * the previous answer to this one. The CPU time of the request threads, the JIT and the GC over the measured
+ * checkouts is {@link ThreadCpu}'s.
  *
  * <p>Also the milliseconds each route waits on the database (statements and commits, timed around each call: for
  * H2 the embedded database's work, for PostgreSQL the round trip), and on PostgreSQL what the server itself reports
@@ -42,7 +47,7 @@ public final class StatementCount {
      * Each route's samples (one map of counter changes per request), routes in the order first seen, and the CPU time
      * this whole process (engine, the embedded H2, the client) used over the measured checkouts.
      */
-    record Counts(int lines, Map<String, List<Map<String, Long>>> byRoute, long cpuNanos) {
+    record Counts(int lines, Map<String, List<Map<String, Long>>> byRoute, long cpuNanos, ThreadCpu.Reading threads) {
 
         /** The average of {@code counter} over {@code route}'s requests. */
         double perRequest(String route, String counter) {
@@ -64,6 +69,24 @@ public final class StatementCount {
             return perCheckout("commits") + perCheckout("autoCommitStatements");
         }
     }
+
+    /**
+     * Unmeasured checkouts before the measured ones ({@code -Dorderhooks.count.warmup}, default 2): a few hundred let
+     * the JIT settle, for the request threads' CPU per checkout at steady state.
+     */
+    static final int WARMUP = Integer.getInteger("orderhooks.count.warmup", 2);
+
+    /**
+     * A file to record the measured checkouts to with Java Flight Recorder's "profile" settings and a CPU sample every
+     * millisecond ({@code -Dorderhooks.count.jfr}; none by default): exactly the measured part, without the warm-up.
+     */
+    static final String JFR = System.getProperty("orderhooks.count.jfr");
+
+    /**
+     * Whether statements are counted ({@code -Dorderhooks.count.statements=false}: not, so that the CPU figures and a
+     * recording hold the store's work without the counting proxies; the counts then print as zeros).
+     */
+    static final boolean COUNT = !"false".equals(System.getProperty("orderhooks.count.statements"));
 
     private StatementCount() {}
 
@@ -106,6 +129,8 @@ public final class StatementCount {
             app.start("127.0.0.1", 0);
             try {
                 long[] cpu = new long[1];
+                ThreadCpu.Reading[] threads = new ThreadCpu.Reading[1];
+                Recording[] recording = new Recording[1];
                 Runnable measuring = () -> {
                     if (server != null) {
                         server.reset(postgres);
@@ -114,9 +139,15 @@ public final class StatementCount {
                         writes.reset(h2Dir);
                     }
                     cpu[0] = processCpuNanos();
+                    threads[0] = ThreadCpu.read();
+                    recording[0] = startRecording();
                 };
                 Map<String, List<Map<String, Long>>> byRoute = count(counter, "http://127.0.0.1:" + app.port(), checkouts, lines, measuring);
-                Counts counts = new Counts(lines, byRoute, processCpuNanos() - cpu[0]);
+                Counts counts = new Counts(lines, byRoute, processCpuNanos() - cpu[0], ThreadCpu.read().since(threads[0]));
+                if (recording[0] != null) {
+                    recording[0].dump(Path.of(JFR));
+                    recording[0].close();
+                }
                 if (server != null) {
                     server.read(postgres);
                 }
@@ -134,15 +165,31 @@ public final class StatementCount {
         }
     }
 
+    /** Starts the {@link #JFR} recording; null when none was asked for. */
+    private static Recording startRecording() {
+        if (JFR == null) {
+            return null;
+        }
+        try {
+            Recording r = new Recording(Configuration.getConfiguration("profile"));
+            r.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
+            r.start();
+            return r;
+        } catch (java.io.IOException | java.text.ParseException e) {
+            throw new IllegalStateException("cannot start the flight recording", e);
+        }
+    }
+
     private static long processCpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     private static AutoCloseable open(EmbeddedPostgres postgres, Path h2Dir, StatementCounter counter) {
+        UnaryOperator<DataSource> observe = COUNT ? counter::wrap : UnaryOperator.identity();
         return postgres != null
-                ? JdbcStores.postgresql(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", 16, counter::wrap)
-                : JdbcStores.h2(h2Dir, 10, counter::wrap);
+                ? JdbcStores.postgresql(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", 16, observe)
+                : JdbcStores.h2(h2Dir, 10, observe);
     }
 
     private static Map<String, List<Map<String, Long>>> count(StatementCounter counter, String base, int checkouts, int lines,
@@ -154,8 +201,9 @@ public final class StatementCount {
         List<Map<String, Long>> login = new ArrayList<>();
         login.add(delta(beforeLogin, counter.snapshot()));
         byRoute.put("auth (password grant)", login);
-        shopper.checkout(lines, n -> { });
-        shopper.checkout(lines, n -> { });
+        for (int i = 0; i < WARMUP; i++) {
+            shopper.checkout(lines, n -> { });
+        }
         measuring.run();
         List<Map<String, Long>> last = new ArrayList<>(List.of(counter.snapshot()));
         for (int i = 0; i < checkouts; i++) {
@@ -191,7 +239,8 @@ public final class StatementCount {
     }
 
     private static void print(String kind, int checkouts, Counts counts, boolean bySql) {
-        System.out.printf("store %s, %d checkouts of %d lines, averages per request%n", kind, checkouts, counts.lines());
+        System.out.printf("store %s, %d checkouts of %d lines, averages per request%s%n", kind, checkouts, counts.lines(),
+                COUNT ? "" : " (statements not counted: orderhooks.count.statements=false)");
         System.out.printf("%-22s %6s %6s %6s %6s %6s %7s %6s %5s %6s %6s %7s %7s%n", "route", "stmts", "select", "insert", "update",
                 "delete", "commits", "autoc", "rollb", "savept", "conns", "db ms", "comm ms");
         for (String route : counts.byRoute().keySet()) {
@@ -213,6 +262,9 @@ public final class StatementCount {
                 counts.perCheckout("cpu:statements") / 1000, counts.perCheckout("cpu:commits") / 1000);
         System.out.printf("process CPU per checkout (engine%s, client, counting; JIT included): %.1f ms%n",
                 kind.equals("postgres") ? "" : ", H2", counts.cpuNanos() / 1e6 / checkouts);
+        System.out.printf("of it per checkout: request threads %.2f ms, JIT compiler threads %.2f ms, GC threads %.2f ms "
+                        + "(after %d unmeasured checkouts)%n", counts.threads().requests() / 1e6 / checkouts,
+                counts.threads().jit() / 1e6 / checkouts, counts.threads().gc() / 1e6 / checkouts, WARMUP);
         if (bySql) {
             printBySql(counts);
         }

@@ -32,6 +32,8 @@ final class StatementCounter {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    /** The counting proxies of physical connections, by identity ({@link #counted}). */
+    private final Map<Connection, Connection> unwrapped = new java.util.IdentityHashMap<>();
 
     /** {@code pool} with every connection, statement and commit counted. */
     DataSource wrap(DataSource pool) {
@@ -70,7 +72,22 @@ final class StatementCounter {
 
     private Connection connection(Connection c) {
         add("connections");
+        return counted(c);
+    }
+
+    /**
+     * {@code c} with its statements counted. {@code unwrap} to a connection (the pool's physical connection, on which
+     * the H2 store keeps its locking reads prepared) gives the same counting proxy every time for one physical
+     * connection, so that what is executed beneath the pool is counted too and keeps its identity.
+     */
+    private Connection counted(Connection c) {
         return proxy(Connection.class, c, (target, method, args) -> {
+            if (method.getName().equals("unwrap") && args[0] == Connection.class) {
+                Connection physical = (Connection) invoke(target, method, args);
+                synchronized (unwrapped) {
+                    return unwrapped.computeIfAbsent(physical, this::counted);
+                }
+            }
             long start = System.nanoTime();
             long cpu = threadCpu();
             Object result = invoke(target, method, args);

@@ -27,11 +27,13 @@ final class JdbcRepository<T> implements Repository<T> {
     private final Transactions tx;
     private final SharedReads shared;
     private final String what;
+    private final KeptStatements statements;
 
-    JdbcRepository(Table<T> table, Transactions tx, SharedReads shared) {
+    JdbcRepository(Table<T> table, Transactions tx, SharedReads shared, KeptStatements statements) {
         this.table = table;
         this.tx = tx;
         this.shared = shared;
+        this.statements = statements;
         this.what = table.type().getSimpleName();
     }
 
@@ -136,7 +138,7 @@ final class JdbcRepository<T> implements Repository<T> {
     public T update(String key, UnaryOperator<T> change) {
         return tx.inTransaction(c -> {
             forgetReads();
-            List<T> locked = query(c, SELECT + " AND doc_key = ? FOR UPDATE", key);
+            List<T> locked = statements.run(c, SELECT + " AND doc_key = ? FOR UPDATE", ps -> query(ps, key));
             if (locked.isEmpty()) {
                 throw OrderCloudException.notFound(what, key);
             }
@@ -237,18 +239,23 @@ final class JdbcRepository<T> implements Repository<T> {
 
     private List<T> query(Connection c, String sql, String... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, table.name());
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 2, params[i]);
-            }
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(StoreJson.read(rs.getString(1), table.type()));
-                }
-            }
-            return List.copyOf(out);
+            return query(ps, params);
         }
+    }
+
+    /** The documents {@code ps} selects, the table's name bound first, then {@code params}. */
+    private List<T> query(PreparedStatement ps, String... params) throws SQLException {
+        ps.setString(1, table.name());
+        for (int i = 0; i < params.length; i++) {
+            ps.setString(i + 2, params[i]);
+        }
+        List<T> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(StoreJson.read(rs.getString(1), table.type()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** {@code prefix%} with LIKE's wildcards in the prefix escaped by {@code !}. */

@@ -41,6 +41,7 @@ public final class JdbcStore implements Store, AutoCloseable {
 
     private final HikariDataSource pool;
     private final Transactions tx;
+    private final KeptStatements kept;
     private final OrderCache cache;
     private final SharedReads shared = new SharedReads();
     private final Map<String, JdbcRepository<?>> tables = new ConcurrentHashMap<>();
@@ -58,7 +59,8 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.pool = pool;
         this.tx = new Transactions(statements);
         this.dialect = dialect;
-        this.cache = new OrderCache(tx, dialect);
+        this.kept = new KeptStatements(dialect);
+        this.cache = new OrderCache(tx, dialect, kept);
         this.select = "SELECT o.doc, " + OrderLines.column(dialect) + " FROM orders o";
         this.orderLists = new OrderListSql(dialect);
         this.deliveries = new JdbcDeliveryTable(tx, dialect);
@@ -143,7 +145,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     @SuppressWarnings("unchecked")
     public <T> Repository<T> table(Table<T> table) {
-        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new JdbcRepository<>(table, tx, shared));
+        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new JdbcRepository<>(table, tx, shared, kept));
     }
 
     @Override

@@ -46,7 +46,8 @@ public final class JdbcStores {
         }
         // WRITE_DELAY=0: a commit is written to the file before it returns (a SIGKILL loses nothing acknowledged).
         // QUERY_CACHE_SIZE: parsed statements kept per connection (H2's default of 8 is fewer than one checkout's
-        // distinct statements, so each was parsed again on nearly every use).
+        // distinct statements, so each was parsed again on nearly every use). H2 never keeps a SELECT ... FOR UPDATE
+        // there: the store keeps its locking reads prepared itself (KeptStatements).
         // PAGE_SIZE: where MVStore splits a B-tree page. Every commit writes each page it changed (and the pages above
         // it) whole, under the store's one commit lock; with H2's default of 16 KiB a 20-line checkout wrote 720 KiB
         // for 50 KiB of changed text, with 4 KiB 355 KiB (PERFORMANCE.md). Not stored in the file: existing

@@ -37,11 +37,19 @@ final class OrderCache {
         }
     };
 
-    private final String lines;
+    /** The order's row without its lines, locked: kept prepared on H2 ({@link KeptStatements}). */
+    private static final String LOCK = "SELECT seq, version, CASE WHEN seq = ? AND version = ? THEN NULL ELSE doc END, "
+            + "NULL FROM orders o WHERE id = ? FOR UPDATE";
 
-    OrderCache(Transactions tx, Dialect dialect) {
+    private final KeptStatements statements;
+    /** The order's row with its lines, not locked. */
+    private final String read;
+
+    OrderCache(Transactions tx, Dialect dialect, KeptStatements statements) {
         this.tx = tx;
-        this.lines = OrderLines.column(dialect);
+        this.statements = statements;
+        this.read = "SELECT seq, version, CASE WHEN seq = ? AND version = ? THEN NULL ELSE doc END, "
+                + "CASE WHEN seq = ? AND version = ? THEN NULL ELSE " + OrderLines.column(dialect) + " END FROM orders o WHERE id = ?";
     }
 
     /**
@@ -53,30 +61,35 @@ final class OrderCache {
      */
     Optional<Row> read(Connection c, String orderID, boolean lock) throws SQLException {
         Row known = get(orderID);
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, version, "
-                + "CASE WHEN seq = ? AND version = ? THEN NULL ELSE doc END, "
-                + (lock ? "NULL" : "CASE WHEN seq = ? AND version = ? THEN NULL ELSE " + lines + " END")
-                + " FROM orders o WHERE id = ?" + (lock ? " FOR UPDATE" : ""))) {
-            int p = 1;
-            for (int i = lock ? 1 : 2; i > 0; i--) {
-                ps.setLong(p++, known == null ? -1 : known.seq());
-                ps.setLong(p++, known == null ? -1 : known.version());
+        if (lock) {
+            return statements.run(c, LOCK, ps -> read(c, ps, orderID, known, true));
+        }
+        try (PreparedStatement ps = c.prepareStatement(read)) {
+            return read(c, ps, orderID, known, false);
+        }
+    }
+
+    private Optional<Row> read(Connection c, PreparedStatement ps, String orderID, Row known, boolean lock)
+            throws SQLException {
+        int p = 1;
+        for (int i = lock ? 1 : 2; i > 0; i--) {
+            ps.setLong(p++, known == null ? -1 : known.seq());
+            ps.setLong(p++, known == null ? -1 : known.version());
+        }
+        ps.setString(p, orderID);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                forget(orderID);
+                return Optional.empty();
             }
-            ps.setString(p, orderID);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    forget(orderID);
-                    return Optional.empty();
-                }
-                String doc = rs.getString(3);
-                if (doc == null && known != null) {
-                    return Optional.of(known);
-                }
-                String lineDocs = lock ? OrderLines.select(c, orderID) : rs.getString(4);
-                Row row = new Row(rs.getLong(1), rs.getLong(2), OrderLines.read(doc, lineDocs));
-                remember(orderID, row);
-                return Optional.of(row);
+            String doc = rs.getString(3);
+            if (doc == null && known != null) {
+                return Optional.of(known);
             }
+            String lineDocs = lock ? OrderLines.select(c, orderID) : rs.getString(4);
+            Row row = new Row(rs.getLong(1), rs.getLong(2), OrderLines.read(doc, lineDocs));
+            remember(orderID, row);
+            return Optional.of(row);
         }
     }
 
