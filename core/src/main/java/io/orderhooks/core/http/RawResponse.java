@@ -1,6 +1,7 @@
 package io.orderhooks.core.http;
 
 import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.internal.JsonBytes;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.ErrorResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ public record RawResponse(int status, Map<String, String> headers, byte[] body) 
     /** A JSON response of {@code value}, serialized with the shared orderhooks mapper. */
     public static RawResponse json(int status, Object value) {
         try {
-            return json(status, OrderCloudJson.mapper().writeValueAsBytes(value));
+            return json(status, JsonBytes.write(OrderCloudJson.mapper(), value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize " + value.getClass().getName(), e);
         }

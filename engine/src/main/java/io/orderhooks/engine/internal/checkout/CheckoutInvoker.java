@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhooks.engine.internal.EngineContext;
 import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.internal.JsonBytes;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.core.model.CheckoutPayload;
 import io.orderhooks.core.model.CheckoutResponse;
@@ -39,7 +40,7 @@ public final class CheckoutInvoker {
             String accessToken, String idempotencyKey, Class<T> responseType) {
         byte[] payload;
         try {
-            payload = json.writeValueAsBytes(new CheckoutPayload(endpoint.configData(), ctx.config().environment(), accessToken, ws));
+            payload = JsonBytes.write(json, new CheckoutPayload(endpoint.configData(), ctx.config().environment(), accessToken, ws));
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialize the worksheet of " + ws.order().id(), e);
         }
