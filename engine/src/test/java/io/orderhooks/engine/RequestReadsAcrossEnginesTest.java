@@ -7,14 +7,9 @@ import io.orderhooks.core.http.RawHandler;
 import io.orderhooks.core.http.RawResponse;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.engine.internal.store.jdbc.TestPostgres;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestReadsAcrossEnginesTest {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final AdminCalls calls = new AdminCalls();
 
     @Test
     void onPostgresAWebhookAndARevocationOfOneInstanceHoldOnTheOtherAtItsNextRequest() throws Exception {
@@ -48,38 +43,38 @@ class RequestReadsAcrossEnginesTest {
         List<String> firedByB = new CopyOnWriteArrayList<>();
         try (OrderEngine a = engine(store.get(), firedByA);
              OrderEngine b = engine(store.get(), firedByB)) {
-            String tokenA = token(a);
-            String tokenB = token(b);
+            String tokenA = calls.token(a);
+            String tokenB = calls.token(b);
             // B serves writes (and so reads the token version and the webhook list) before anything changes
-            assertThat(send(b, tokenB, "POST", "v1/buyers", buyer("b1")).statusCode()).isEqualTo(201);
-            assertThat(send(b, tokenB, "POST", "v1/buyers", buyer("b2")).statusCode()).isEqualTo(201);
+            assertThat(calls.send(b, tokenB, "POST", "v1/buyers", OutboxHooks.buyer("b1")).statusCode()).isEqualTo(201);
+            assertThat(calls.send(b, tokenB, "POST", "v1/buyers", OutboxHooks.buyer("b2")).statusCode()).isEqualTo(201);
             assertThat(firedByB).isEmpty();
 
-            assertThat(send(a, tokenA, "POST", "v1/webhooks", preHook("/first/buyers")).statusCode()).isEqualTo(201);
-            assertThat(send(b, tokenB, "POST", "v1/buyers", buyer("b3")).statusCode()).isEqualTo(201);
+            assertThat(calls.send(a, tokenA, "POST", "v1/webhooks", preHook("/first/buyers")).statusCode()).isEqualTo(201);
+            assertThat(calls.send(b, tokenB, "POST", "v1/buyers", OutboxHooks.buyer("b3")).statusCode()).isEqualTo(201);
             assertThat(firedByB).containsExactly("/first/buyers");
 
-            assertThat(send(a, tokenA, "PUT", "v1/webhooks/buyer-check", preHook("/second/buyers")).statusCode()).isEqualTo(200);
-            assertThat(send(b, tokenB, "POST", "v1/buyers", buyer("b4")).statusCode()).isEqualTo(201);
+            assertThat(calls.send(a, tokenA, "PUT", "v1/webhooks/buyer-check", preHook("/second/buyers")).statusCode()).isEqualTo(200);
+            assertThat(calls.send(b, tokenB, "POST", "v1/buyers", OutboxHooks.buyer("b4")).statusCode()).isEqualTo(201);
             assertThat(firedByB).containsExactly("/first/buyers", "/second/buyers");
 
-            assertThat(send(a, tokenA, "DELETE", "v1/webhooks/buyer-check", "").statusCode()).isEqualTo(204);
-            assertThat(send(b, tokenB, "POST", "v1/buyers", buyer("b5")).statusCode()).isEqualTo(201);
+            assertThat(calls.send(a, tokenA, "DELETE", "v1/webhooks/buyer-check", "").statusCode()).isEqualTo(204);
+            assertThat(calls.send(b, tokenB, "POST", "v1/buyers", OutboxHooks.buyer("b5")).statusCode()).isEqualTo(201);
             assertThat(firedByB).containsExactly("/first/buyers", "/second/buyers");
             assertThat(firedByA).isEmpty();
 
             // the admin revokes its tokens on A: B refuses its token at the next request, a write and a read alike
-            assertThat(send(a, tokenA, "DELETE", "v1/me/tokens", "").statusCode()).isEqualTo(204);
-            HttpResponse<String> refused = send(b, tokenB, "POST", "v1/buyers", buyer("b6"));
+            assertThat(calls.send(a, tokenA, "DELETE", "v1/me/tokens", "").statusCode()).isEqualTo(204);
+            HttpResponse<String> refused = calls.send(b, tokenB, "POST", "v1/buyers", OutboxHooks.buyer("b6"));
             assertThat(refused.statusCode()).isEqualTo(401);
             JsonNode error = OrderCloudJson.mapper().readTree(refused.body()).path("Errors").get(0);
             assertThat(error.path("ErrorCode").asText()).isEqualTo("InvalidToken");
-            assertThat(send(b, tokenB, "GET", "v1/buyers/b1", null).statusCode()).isEqualTo(401);
-            assertThat(send(a, tokenA, "GET", "v1/buyers/b1", null).statusCode()).isEqualTo(401);
+            assertThat(calls.send(b, tokenB, "GET", "v1/buyers/b1", null).statusCode()).isEqualTo(401);
+            assertThat(calls.send(a, tokenA, "GET", "v1/buyers/b1", null).statusCode()).isEqualTo(401);
 
-            String fresh = token(b);
-            assertThat(send(b, fresh, "GET", "v1/buyers/b5", null).statusCode()).isEqualTo(200);
-            assertThat(send(b, fresh, "GET", "v1/buyers/b6", null).statusCode()).isEqualTo(404);
+            String fresh = calls.token(b);
+            assertThat(calls.send(b, fresh, "GET", "v1/buyers/b5", null).statusCode()).isEqualTo(200);
+            assertThat(calls.send(b, fresh, "GET", "v1/buyers/b6", null).statusCode()).isEqualTo(404);
         }
     }
 
@@ -97,31 +92,5 @@ class RequestReadsAcrossEnginesTest {
         return "{\"ID\":\"buyer-check\",\"Name\":\"Buyer check\",\"Url\":\"http://hooks.invalid/hooks" + path
                 + "\",\"HashKey\":\"k\",\"BeforeProcessRequest\":true,\"ApiClientIDs\":[\"admin-client\"],"
                 + "\"WebhookRoutes\":[{\"Route\":\"v1/buyers\",\"Verb\":\"POST\"}]}";
-    }
-
-    private static String buyer(String id) {
-        return "{\"ID\":\"" + id + "\",\"Name\":\"" + id + "\",\"Active\":true}";
-    }
-
-    private String token(OrderEngine engine) throws IOException, InterruptedException {
-        String form = "client_id=admin-client&client_secret=admin-secret&grant_type=password&username=admin"
-                + "&password=admin-password&scope=FullAccess";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(engine.baseUrl() + "/oauth/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return OrderCloudJson.mapper().readTree(r.body()).path("access_token").asText();
-    }
-
-    private HttpResponse<String> send(OrderEngine engine, String token, String method, String path, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(engine.baseUrl() + "/" + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
-        if (body == null || body.isEmpty()) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
