@@ -57,7 +57,7 @@ public final class ApiServer {
      */
     @FunctionalInterface
     public interface ReadsTogether {
-        Object run(Supplier<Object> reads);
+        <R> R run(Supplier<R> reads);
 
         /** Each read on its own (an in-memory store). */
         ReadsTogether NONE = Supplier::get;
@@ -196,7 +196,7 @@ public final class ApiServer {
 
     private void serve(Context ctx, ApiRoute route, Map<String, String> pathParams) {
         String token = bearer(ctx);
-        Checked checked = route.isWrite() ? (Checked) readsTogether.run(() -> check(route, token)) : check(route, token);
+        Checked checked = route.isWrite() ? readsTogether.run(() -> check(route, token)) : check(route, token);
         AccessClaims caller = checked.caller();
         byte[] body = readBody(ctx);
         if (body.length > 0 && !isJson(ctx.contentType()) && !new String(body, StandardCharsets.UTF_8).isBlank()) {
