@@ -115,13 +115,14 @@ final class SharedReads {
             return known;
         }
         Map<String, Long> read = new HashMap<>();
+        long tick = Transactions.tick();
         try (PreparedStatement ps = c.prepareStatement("SELECT tbl, version FROM table_versions");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 read.put(rs.getString(1), rs.getLong(2));
             }
         }
-        reads.versions(read);
+        reads.versions(read, tick);
         return read;
     }
 
