@@ -25,9 +25,11 @@ import java.util.function.Supplier;
 /**
  * The {@link Store} on a SQL database (H2 or PostgreSQL) through a HikariCP pool.
  *
- * <p><b>Transactions.</b> {@link #withOrder} is one database transaction: it locks the order's row with
- * {@code SELECT ... FOR UPDATE} (so operations on one order are serialized across threads <em>and</em> processes),
- * runs the work, writes what it decided and commits. Every table read or write the work makes on the same thread
+ * <p><b>Transactions.</b> {@link #withOrder} is one database transaction: it runs the work on the order, writes what
+ * it decided and commits, and operations on one order are serialized across threads <em>and</em> processes: either
+ * the order's row is locked first ({@code SELECT ... FOR UPDATE}), or, for an order this process has cached, the
+ * work runs on the cached state and the write is guarded by the row's version (run again under the lock when another
+ * writer got there first; see {@link #withOrder}). Every table read or write the work makes on the same thread
  * joins that transaction, so an operation's changes to the order and to other tables (inventory, spending
  * accounts, promotion redemptions, shipments) commit together or not at all. {@link Mutation#failure()} is raised
  * after the commit. Inside a larger transaction ({@link #atomically}) it runs behind a savepoint, so a failing
