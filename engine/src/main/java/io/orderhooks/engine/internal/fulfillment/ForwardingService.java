@@ -88,6 +88,7 @@ public final class ForwardingService {
         }
         List<Order> created = new ArrayList<>();
         OrderState after = ctx.store().withOrder(orderID, s -> {
+            created.clear(); // a store may run the work again (after a conflict): only the last run's orders were created
             if (!access.canSee(caller, s, direction)) {
                 throw Errors.notFound("Order", orderID);
             }

@@ -15,10 +15,13 @@ import java.util.function.Supplier;
  * Where the engine keeps its state. Resources live in {@link Table}s; an order and everything under it
  * (lines, payments, promotions, integration answers, approvals) is one {@link OrderState} aggregate.
  *
- * <p><b>Concurrency contract.</b> {@link #withOrder} runs its work while holding the order's exclusive lock
+ * <p><b>Concurrency contract.</b> {@link #withOrder} runs its work as if holding the order's exclusive lock
  * (in memory: a lock per order, plus the table lock once the work writes a table; JDBC: one transaction with
- * {@code SELECT ... FOR UPDATE}), so
- * operations on one order are serialized and never lose an update. The work computes the next state from the
+ * {@code SELECT ... FOR UPDATE}, or, for an order the store has cached, without the lock but committed only if the
+ * order's row is still the version the work saw, else rolled back and run again under the lock), so
+ * operations on one order are serialized and never lose an update. A store may run the work more than once (only
+ * the last run's writes commit): work keeps its effects in the store, never in variables or services outside it.
+ * The work computes the next state from the
  * current one and returns a {@link Mutation}; the store commits it, together with every table write the work made
  * on the same thread, only when the work returns normally, so an exception leaves the order and those tables
  * exactly as they were. Work must be short: it must never call the network (checkout calls reserve, call outside,

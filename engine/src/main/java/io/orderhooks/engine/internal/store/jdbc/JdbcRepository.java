@@ -111,7 +111,7 @@ final class JdbcRepository<T> implements Repository<T> {
     @Override
     public void insert(String key, T value) {
         tx.guarded(c -> {
-            forgetReads();
+            forgetReads(c);
             return insertRow(c, key, value);
         }, e -> !StoreFailures.isUniqueViolation(e) ? StoreFailures.unavailable(e)
                 : StoreFailures.isUniqueLookupViolation(e) ? lookupTaken(value) : StoreFailures.idExists(what, key));
@@ -120,7 +120,7 @@ final class JdbcRepository<T> implements Repository<T> {
     @Override
     public void put(String key, T value) {
         tx.inTransaction(c -> {
-            forgetReads();
+            forgetReads(c);
             if (updateGuarded(c, key, value) == 0) {
                 try {
                     tx.guarded(x -> insertRow(x, key, value), e -> !StoreFailures.isUniqueViolation(e)
@@ -137,7 +137,7 @@ final class JdbcRepository<T> implements Repository<T> {
     @Override
     public T update(String key, UnaryOperator<T> change) {
         return tx.inTransaction(c -> {
-            forgetReads();
+            forgetReads(c);
             List<T> locked = statements.run(c, SELECT + " AND doc_key = ? FOR UPDATE", ps -> query(ps, key));
             if (locked.isEmpty()) {
                 throw OrderCloudException.notFound(what, key);
@@ -171,7 +171,7 @@ final class JdbcRepository<T> implements Repository<T> {
     @Override
     public boolean delete(String key) {
         return tx.inTransaction(c -> {
-            forgetReads();
+            forgetReads(c);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM documents WHERE tbl = ? AND doc_key = ?")) {
                 ps.setString(1, table.name());
                 ps.setString(2, key);
@@ -229,8 +229,12 @@ final class JdbcRepository<T> implements Repository<T> {
         })));
     }
 
-    /** This transaction is about to write the table: its cached reads of the table go. */
-    private void forgetReads() {
+    /**
+     * This transaction is about to write the table on {@code c}: its cached reads of the table go (and an optimistic
+     * order write locks its order first, {@link Transactions#beforeWrite}).
+     */
+    private void forgetReads(Connection c) throws SQLException {
+        tx.beforeWrite(c);
         TransactionReads reads = tx.reads();
         if (reads != null) {
             reads.forget(table.name());

@@ -25,9 +25,11 @@ import java.util.function.Supplier;
 /**
  * The {@link Store} on a SQL database (H2 or PostgreSQL) through a HikariCP pool.
  *
- * <p><b>Transactions.</b> {@link #withOrder} is one database transaction: it locks the order's row with
- * {@code SELECT ... FOR UPDATE} (so operations on one order are serialized across threads <em>and</em> processes),
- * runs the work, writes what it decided and commits. Every table read or write the work makes on the same thread
+ * <p><b>Transactions.</b> {@link #withOrder} is one database transaction: it runs the work on the order, writes what
+ * it decided and commits, and operations on one order are serialized across threads <em>and</em> processes: either
+ * the order's row is locked first ({@code SELECT ... FOR UPDATE}), or, for an order this process has cached, the
+ * work runs on the cached state and the write is guarded by the row's version (run again under the lock when another
+ * writer got there first; see {@link #withOrder}). Every table read or write the work makes on the same thread
  * joins that transaction, so an operation's changes to the order and to other tables (inventory, spending
  * accounts, promotion redemptions, shipments) commit together or not at all. {@link Mutation#failure()} is raised
  * after the commit. Inside a larger transaction ({@link #atomically}) it runs behind a savepoint, so a failing
@@ -201,27 +203,140 @@ public final class JdbcStore implements Store, AutoCloseable {
                 : StoreFailures.unavailable(e));
     }
 
+    /**
+     * Runs {@code work} on the order and commits what it decided (Store's concurrency contract), on one of two paths.
+     *
+     * <p><b>Optimistic</b>, when the thread is not in a transaction and the {@link OrderCache} holds the order: the work
+     * runs on the cached state in a new transaction without locking the row, and the decision is written only if the
+     * row is still the version cached ({@link OrderRows#update}, {@link OrderRows#delete}; a decision that changes
+     * nothing checks the version with one read). Before the work's first table write the row is locked if still that
+     * version ({@link Transactions#beforeWrite}), so table rows are always locked after the order's, as on the locked
+     * path. When the row changed (another thread or engine instance wrote it), or the work threw (a refusal must come
+     * from the current state), or the database reported a serialization failure or deadlock, everything the
+     * transaction did is rolled back and the work runs again on the locked path: so work may run twice and must
+     * keep its effects in the store (after-commit actions included). The transaction starts with the table versions
+     * the thread's group of reads read ({@link Transactions#groupReads}: the request's token check, moments earlier)
+     * when they were read after the cached row was remembered (so they show every commit the cached version shows):
+     * one versions statement per request instead of two (docs/DURABILITY.md, "Reads").
+     *
+     * <p><b>Locked</b> otherwise (inside {@link #atomically} behind a savepoint): {@code SELECT ... FOR UPDATE}, the
+     * work on the current state, the writes.
+     *
+     * <p>Either way an operation that wrote other tables but left the order unchanged increments the row's version, so
+     * an optimistic write that read those tables before another operation's commit cannot pass its check.
+     */
     @Override
     public <R> R withOrder(String orderID, Function<OrderState, Mutation<R>> work) {
-        Mutation<R> m = tx.nested(c -> {
-            tx.reads().forgetAll(); // what the work reads is read under the order's lock (the table versions too)
-            OrderCache.Row locked = cache.read(c, orderID, true)
-                    .orElseThrow(() -> OrderCloudException.notFound("Order", orderID));
-            OrderState current = locked.state();
-            Mutation<R> decided = work.apply(current);
-            if (decided.delete()) {
-                cache.forget(orderID);
-                OrderRows.delete(c, current);
-            } else if (decided.next() != null) {
-                OrderRows.update(c, dialect, current, decided.next());
-                cache.remember(orderID, new OrderCache.Row(locked.seq(), locked.version() + 1, decided.next()));
+        Mutation<R> m = null;
+        if (!tx.active()) {
+            OrderCache.Known known = cache.known(orderID);
+            if (known != null) {
+                m = optimistic(orderID, known, work);
             }
-            return decided;
-        });
+        }
+        if (m == null) {
+            m = locked(orderID, work);
+        }
         if (m.failure() != null) {
             throw m.failure();
         }
         return m.result();
+    }
+
+    /** The row changed since it was cached: the optimistic attempt is rolled back and the work runs under the lock. */
+    private static final class Stale extends RuntimeException {
+        Stale() {
+            super("the order changed since it was cached", null, false, false);
+        }
+    }
+
+    /** The optimistic path of {@link #withOrder}; null when the work must run again on the locked path. */
+    private <R> Mutation<R> optimistic(String orderID, OrderCache.Known known, Function<OrderState, Mutation<R>> work) {
+        OrderCache.Row row = known.row();
+        TransactionReads group = tx.groupReads();
+        TransactionReads versions = group != null && group.versions() != null && group.versionsTick() > known.since()
+                ? group : null;
+        boolean[] stale = new boolean[1];
+        try {
+            Mutation<R> done = tx.optimistic(c -> {
+                Mutation<R> decided = work.apply(row.state());
+                if (stale[0] || !write(c, orderID, row, decided, tx.reads().writes() > 0, true)) {
+                    throw new Stale();
+                }
+                return decided;
+            }, versions, c -> {
+                if (!cache.lockIfCurrent(c, orderID, row)) {
+                    stale[0] = true;
+                    throw new Stale();
+                }
+                return null;
+            });
+            optimisticCommits.incrementAndGet();
+            return done;
+        } catch (Stale e) {
+            cache.forget(orderID);
+            optimisticConflicts.incrementAndGet();
+            return null;
+        } catch (OrderCloudException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql && !StoreFailures.isConcurrencyFailure(sql)) {
+                throw e; // the database failed: 503 now, not after a second attempt
+            }
+            optimisticRetries.incrementAndGet();
+            return null;
+        } catch (RuntimeException e) {
+            optimisticRetries.incrementAndGet();
+            return null;
+        }
+    }
+
+    /** The locked path of {@link #withOrder}. */
+    private <R> Mutation<R> locked(String orderID, Function<OrderState, Mutation<R>> work) {
+        return tx.nested(c -> {
+            tx.reads().forgetAll(); // what the work reads is read under the order's lock (the table versions too)
+            OrderCache.Row locked = cache.read(c, orderID, true)
+                    .orElseThrow(() -> OrderCloudException.notFound("Order", orderID));
+            int writes = tx.reads().writes();
+            Mutation<R> decided = work.apply(locked.state());
+            if (!write(c, orderID, locked, decided, tx.reads().writes() > writes, false) && decided.next() != null) {
+                throw OrderCloudException.notFound("Order", orderID);
+            }
+            return decided;
+        });
+    }
+
+    /**
+     * Writes what the work decided about {@code row} ({@code wroteTables}: the work wrote other tables), if the row is
+     * still that version; false when it is not ({@code check}: also for a decision that changes nothing).
+     */
+    private boolean write(java.sql.Connection c, String orderID, OrderCache.Row row, Mutation<?> decided,
+            boolean wroteTables, boolean check) throws java.sql.SQLException {
+        OrderState current = row.state();
+        if (decided.delete()) {
+            cache.forget(orderID);
+            return OrderRows.delete(c, current, row.seq(), row.version());
+        }
+        OrderState next = decided.next() != null ? decided.next() : wroteTables ? current : null;
+        if (next == null) {
+            return !check || OrderCache.isCurrent(c, orderID, row);
+        }
+        boolean matched = next == current ? OrderRows.touch(c, orderID, row.seq(), row.version())
+                : OrderRows.update(c, dialect, current, next, row.seq(), row.version());
+        if (matched) {
+            cache.remember(orderID, new OrderCache.Row(row.seq(), row.version() + 1, next));
+        }
+        return matched;
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong optimisticCommits = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong optimisticConflicts = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong optimisticRetries = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * How {@link #withOrder}'s optimistic path ended so far: committed, found the row changed, or saw the work (or a
+     * concurrency failure of the database) throw; the last two ran the work again on the locked path.
+     */
+    long[] optimisticOutcomes() {
+        return new long[] {optimisticCommits.get(), optimisticConflicts.get(), optimisticRetries.get()};
     }
 
     /**

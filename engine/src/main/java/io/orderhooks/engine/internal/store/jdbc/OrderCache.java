@@ -29,10 +29,16 @@ final class OrderCache {
     /** An order row as read: its identity, version and state. */
     record Row(long seq, long version, OrderState state) {}
 
+    /**
+     * A row remembered, with the {@link Transactions#tick} taken when it was: the commit that wrote (or made visible)
+     * that version happened before {@code since}.
+     */
+    record Known(Row row, long since) {}
+
     private final Transactions tx;
-    private final Map<String, Row> byId = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, Known> byId = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Row> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
             return size() > MAX_ORDERS;
         }
     };
@@ -60,7 +66,7 @@ final class OrderCache {
      * were when it started.
      */
     Optional<Row> read(Connection c, String orderID, boolean lock) throws SQLException {
-        Row known = get(orderID);
+        Row known = row(orderID);
         if (lock) {
             return statements.run(c, LOCK, ps -> read(c, ps, orderID, known, true));
         }
@@ -93,6 +99,38 @@ final class OrderCache {
         }
     }
 
+    /**
+     * Locks the order's row on {@code c} if it is still {@code known} (same {@code seq} and {@code version}); false, with
+     * the row locked or absent, when it is not. The lock statement of {@link #read}, without parsing what it returns.
+     */
+    boolean lockIfCurrent(Connection c, String orderID, Row known) throws SQLException {
+        return statements.run(c, LOCK, ps -> {
+            ps.setLong(1, known.seq());
+            ps.setLong(2, known.version());
+            ps.setString(3, orderID);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(3) == null;
+            }
+        });
+    }
+
+    /** Whether the order's row is still {@code known} on {@code c} (an unlocked read of its identity and version). */
+    static boolean isCurrent(Connection c, String orderID, Row known) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM orders WHERE id = ? AND seq = ? AND version = ?")) {
+            ps.setString(1, orderID);
+            ps.setLong(2, known.seq());
+            ps.setLong(3, known.version());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The row remembered for the order, with when it was remembered; null when none is. */
+    synchronized Known known(String orderID) {
+        return byId.get(orderID);
+    }
+
     /** {@code row} (read or written by the calling thread), remembered now or, inside a transaction, once it commits. */
     void remember(String orderID, Row row) {
         tx.afterCommit(() -> put(orderID, row));
@@ -103,11 +141,12 @@ final class OrderCache {
         byId.remove(orderID);
     }
 
-    private synchronized Row get(String orderID) {
-        return byId.get(orderID);
+    private synchronized Row row(String orderID) {
+        Known k = byId.get(orderID);
+        return k == null ? null : k.row();
     }
 
     private synchronized void put(String orderID, Row row) {
-        byId.put(orderID, row);
+        byId.put(orderID, new Known(row, Transactions.tick()));
     }
 }

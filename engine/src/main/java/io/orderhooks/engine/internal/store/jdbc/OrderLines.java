@@ -97,12 +97,13 @@ final class OrderLines {
     }
 
     /**
-     * The same changes as {@link #update} as data-modifying {@code WITH} clauses (PostgreSQL) to put before the order
-     * row's {@code UPDATE}, so that the order and its lines are written by one statement, one round trip; their
-     * parameters come first. The clauses touch disjoint rows (replaced below the common length, appended or removed
-     * past it), as they must, since they all see the statement's snapshot.
+     * The same changes as {@link #update} as data-modifying {@code WITH} clauses (PostgreSQL) to put after the clause
+     * {@code u}, the order row's guarded {@code UPDATE ... RETURNING id}, so that the order and its lines are written by
+     * one statement, one round trip, and the lines only when that update matched the row (each clause joins {@code u},
+     * empty when it did not); their parameters come after {@code u}'s. The clauses touch disjoint rows (replaced below
+     * the common length, appended or removed past it), as they must, since they all see the statement's snapshot.
      */
-    static Changes changes(String orderID, List<LineItem> before, List<LineItem> after) {
+    static Changes changes(List<LineItem> before, List<LineItem> after) {
         List<String> clauses = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         StringBuilder values = new StringBuilder();
@@ -113,41 +114,46 @@ final class OrderLines {
         }
         if (!values.isEmpty()) {
             clauses.add("replaced AS (UPDATE order_lines l SET doc = v.doc FROM (VALUES " + values
-                    + ") v(pos, doc) WHERE l.order_id = ? AND l.pos = v.pos)");
-            params.add(orderID);
+                    + ") v(pos, doc), u WHERE l.order_id = u.id AND l.pos = v.pos)");
         }
         if (after.size() > before.size()) {
             StringBuilder rows = new StringBuilder();
             for (int i = before.size(); i < after.size(); i++) {
-                rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?)");
-                params.add(orderID);
+                rows.append(rows.isEmpty() ? "" : ", ").append("(CAST(? AS INTEGER), ?)");
                 params.add(i);
                 params.add(StoreJson.write(after.get(i)));
             }
-            clauses.add("appended AS (INSERT INTO order_lines (order_id, pos, doc) VALUES " + rows + ")");
+            clauses.add("appended AS (INSERT INTO order_lines (order_id, pos, doc) SELECT u.id, v.pos, v.doc FROM u, (VALUES "
+                    + rows + ") v(pos, doc))");
         } else if (after.size() < before.size()) {
-            clauses.add("removed AS (DELETE FROM order_lines WHERE order_id = ? AND pos >= ?)");
-            params.add(orderID);
+            clauses.add("removed AS (DELETE FROM order_lines l USING u WHERE l.order_id = u.id AND l.pos >= ?)");
             params.add(after.size());
         }
-        return new Changes(clauses.isEmpty() ? "" : "WITH " + String.join(", ", clauses) + " ", params);
+        return new Changes(clauses.isEmpty() ? "" : ", " + String.join(", ", clauses), params);
     }
 
-    /** {@link #changes}: the {@code WITH} clauses (empty when the lines did not change) and their parameters, in order. */
-    record Changes(String with, List<Object> params) {
+    /**
+     * {@link #changes}: the {@code WITH} clauses to follow {@code u} (each with a leading comma; empty when the lines did
+     * not change) and their parameters, in order.
+     */
+    record Changes(String clauses, List<Object> params) {
 
         static final Changes NONE = new Changes("", List.of());
 
-        /** Binds the parameters from index 1; returns how many there are. */
-        int bind(PreparedStatement ps) throws SQLException {
+        boolean none() {
+            return clauses.isEmpty();
+        }
+
+        /** Binds the parameters from index {@code first}; returns the next index. */
+        int bind(PreparedStatement ps, int first) throws SQLException {
             for (int i = 0; i < params.size(); i++) {
                 if (params.get(i) instanceof Integer n) {
-                    ps.setInt(i + 1, n);
+                    ps.setInt(first + i, n);
                 } else {
-                    ps.setString(i + 1, (String) params.get(i));
+                    ps.setString(first + i, (String) params.get(i));
                 }
             }
-            return params.size();
+            return first + params.size();
         }
     }
 

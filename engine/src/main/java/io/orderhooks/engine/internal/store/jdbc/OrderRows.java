@@ -25,15 +25,18 @@ final class OrderRows {
 
     static final String COLUMNS = "from_company, to_company, from_user, status, date_created, date_submitted, total, shared, doc";
 
+    /** The guard of every update: the row is still the one read ({@code seq}) at the version read. */
+    private static final String GUARD = " WHERE id = ? AND seq = ? AND version = ?";
+
     private static final String UPDATE = "UPDATE orders SET version = version + 1, from_company = ?, to_company = ?, "
-            + "from_user = ?, status = ?, date_created = ?, date_submitted = ?, total = ?, shared = ?, doc = ? WHERE id = ?";
+            + "from_user = ?, status = ?, date_created = ?, date_submitted = ?, total = ?, shared = ?, doc = ?" + GUARD;
 
     /**
      * The update of most writes (every line add): the dates are those the row has, so they are not bound again (on
      * PostgreSQL each bound timestamp costs the driver a calendar per statement).
      */
     private static final String UPDATE_SAME_DATES = "UPDATE orders SET version = version + 1, from_company = ?, "
-            + "to_company = ?, from_user = ?, status = ?, total = ?, shared = ?, doc = ? WHERE id = ?";
+            + "to_company = ?, from_user = ?, status = ?, total = ?, shared = ?, doc = ?" + GUARD;
 
     private OrderRows() {
     }
@@ -72,37 +75,76 @@ final class OrderRows {
     }
 
     /**
-     * Replaces the row of {@code before} (read in this transaction, under its lock) by {@code s}, with the lines that
-     * changed ({@link OrderLines}): on PostgreSQL in the same statement, on H2 (in-process, no round trips) in their own.
+     * Replaces the row of {@code before}, read as version {@code version} of row {@code seq}, by {@code s}, with the
+     * lines that changed ({@link OrderLines}), if the row is still that version: on PostgreSQL in the same statement
+     * (the lines' clauses join the guarded update, so they write only if it matched), on H2 (in-process, no round trips)
+     * in their own, made only if the update matched. False, with nothing written, when the row is no longer that
+     * version (another transaction changed or deleted it since: never under the order's lock).
      */
-    static void update(Connection c, Dialect dialect, OrderState before, OrderState s) throws SQLException {
+    static boolean update(Connection c, Dialect dialect, OrderState before, OrderState s, long seq, long version)
+            throws SQLException {
         OrderLines.Changes lines = dialect == Dialect.POSTGRESQL
-                ? OrderLines.changes(s.id(), before.lineItems(), s.lineItems()) : OrderLines.Changes.NONE;
+                ? OrderLines.changes(before.lineItems(), s.lineItems()) : OrderLines.Changes.NONE;
         boolean dates = !Objects.equals(before.order().dateCreated(), s.order().dateCreated())
                 || !Objects.equals(before.order().dateSubmitted(), s.order().dateSubmitted());
-        try (PreparedStatement ps = c.prepareStatement(lines.with() + (dates ? UPDATE : UPDATE_SAME_DATES))) {
-            int n = lines.bind(ps);
-            n = bind(ps, n + 1, s, dates);
-            ps.setString(n, s.id());
-            if (ps.executeUpdate() == 0) {
-                throw OrderCloudException.notFound("Order", s.id());
+        String update = dates ? UPDATE : UPDATE_SAME_DATES;
+        String sql = lines.none() ? update
+                : "WITH u AS (" + update + " RETURNING id)" + lines.clauses() + " SELECT COUNT(*) FROM u";
+        boolean matched;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int n = bind(ps, 1, s, dates);
+            ps.setString(n++, s.id());
+            ps.setLong(n++, seq);
+            ps.setLong(n++, version);
+            if (lines.none()) {
+                matched = ps.executeUpdate() > 0;
+            } else {
+                lines.bind(ps, n);
+                try (ResultSet rs = ps.executeQuery()) {
+                    matched = rs.next() && rs.getLong(1) > 0;
+                }
             }
+        }
+        if (!matched) {
+            return false;
         }
         if (dialect != Dialect.POSTGRESQL) {
             OrderLines.update(c, s.id(), before.lineItems(), s.lineItems());
         }
         OrderCounts.changed(c, before.order(), s.order());
+        return true;
     }
 
-    /** Deletes the row of {@code before} (read in this transaction, under its lock). */
-    static void delete(Connection c, OrderState before) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM orders WHERE id = ?")) {
+    /**
+     * Increments the version of the row read as version {@code version} of row {@code seq}, if it is still that
+     * version: an order operation that wrote other tables but left the order as it was still marks the row changed
+     * (what an optimistic write of the order checks, {@link JdbcStore#withOrder}). False when the row is no longer that.
+     */
+    static boolean touch(Connection c, String orderID, long seq, long version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET version = version + 1" + GUARD)) {
+            ps.setString(1, orderID);
+            ps.setLong(2, seq);
+            ps.setLong(3, version);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /**
+     * Deletes the row of {@code before}, read as version {@code version} of row {@code seq}, with its lines and counts,
+     * if it is still that version; false, with nothing deleted, when it is not (or is gone).
+     */
+    static boolean delete(Connection c, OrderState before, long seq, long version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM orders" + GUARD)) {
             ps.setString(1, before.id());
-            if (ps.executeUpdate() > 0) {
-                OrderLines.delete(c, before.id(), 0);
-                OrderCounts.removed(c, before.order());
+            ps.setLong(2, seq);
+            ps.setLong(3, version);
+            if (ps.executeUpdate() == 0) {
+                return false;
             }
         }
+        OrderLines.delete(c, before.id(), 0);
+        OrderCounts.removed(c, before.order());
+        return true;
     }
 
     /**

@@ -32,7 +32,11 @@ import java.util.function.Supplier;
  * it. A lone read outside a transaction is not cached (a version check would cost the statement it saves); several
  * reads made together outside a transaction ({@link Transactions#readTogether}: the token version and the webhook list
  * every write request reads before its work) are answered as in one transaction: the versions read once, in a
- * statement made when the first of them is read, so one statement instead of one per read. A table without a row in
+ * statement made when the first of them is read, so one statement instead of one per read. The optimistic order write
+ * that follows such a group on the same thread ({@link JdbcStore#withOrder}: a request's work after its token check)
+ * starts with the versions the group read when they were read after the cached order row was remembered, so they show
+ * every commit the cached order shows; it takes no lock, so no commit was waited for that they would miss, and its
+ * version-guarded write proves at commit that no other operation on the order committed since. A table without a row in
  * {@code table_versions} (created at start, {@link #ensureRows}) is never cached.
  *
  * <p>Answers are shared objects, as the in-memory store shares its values: callers never change them. Bounded: at
@@ -115,13 +119,14 @@ final class SharedReads {
             return known;
         }
         Map<String, Long> read = new HashMap<>();
+        long tick = Transactions.tick();
         try (PreparedStatement ps = c.prepareStatement("SELECT tbl, version FROM table_versions");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 read.put(rs.getString(1), rs.getLong(2));
             }
         }
-        reads.versions(read);
+        reads.versions(read, tick);
         return read;
     }
 

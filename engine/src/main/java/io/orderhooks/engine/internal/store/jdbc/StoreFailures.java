@@ -45,6 +45,15 @@ final class StoreFailures {
         return x;
     }
 
+    /**
+     * Whether the failure is the database refusing a transaction for what a concurrent one did: a serialization
+     * failure or deadlock (SQLState class 40, both databases) or H2's concurrent update of a row (90131).
+     */
+    static boolean isConcurrencyFailure(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("40") || state.equals("90131"));
+    }
+
     private static boolean isConnectionFailure(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("90067")

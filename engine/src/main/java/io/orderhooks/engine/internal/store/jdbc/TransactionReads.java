@@ -24,6 +24,8 @@ final class TransactionReads {
     private final Map<String, Map<String, Object>> byTable = new HashMap<>();
     private final java.util.Set<String> written = new java.util.HashSet<>();
     private Map<String, Long> versions;
+    private long versionsTick;
+    private int writes;
 
     /** The cached answer to {@code read} of {@code table}, or {@code load}'s answer, remembered. */
     @SuppressWarnings("unchecked")
@@ -42,6 +44,12 @@ final class TransactionReads {
     void forget(String table) {
         byTable.remove(table);
         written.add(table);
+        writes++;
+    }
+
+    /** How many table writes this transaction made so far (each {@link #forget}). */
+    int writes() {
+        return writes;
     }
 
     /** Forgets every answer and the versions read (an order is locked, or a savepoint rolled back). */
@@ -65,7 +73,17 @@ final class TransactionReads {
         return versions;
     }
 
-    void versions(Map<String, Long> read) {
+    /**
+     * The versions read; {@code tick} ({@link Transactions#tick}) was taken before the statement that read them ran, so
+     * they show every commit made before that tick.
+     */
+    void versions(Map<String, Long> read, long tick) {
         versions = read;
+        versionsTick = tick;
+    }
+
+    /** The tick taken before {@link #versions()} were read ({@link #versions(Map, long)}). */
+    long versionsTick() {
+        return versionsTick;
     }
 }

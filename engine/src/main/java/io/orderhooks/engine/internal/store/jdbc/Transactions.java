@@ -18,6 +18,19 @@ final class Transactions {
     private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
     /** The reads made together outside a transaction ({@link #readTogether}), while they last. */
     private final ThreadLocal<TransactionReads> together = new ThreadLocal<>();
+    /**
+     * The last group of reads ({@link #readTogether}) of the thread, once it ended, while the thread has made no other
+     * store call since: what {@link #groupReads} offers the order write that follows it.
+     */
+    private final ThreadLocal<TransactionReads> ended = new ThreadLocal<>();
+    /** What the thread's optimistic order write runs before the first table write of its work ({@link #beforeWrite}). */
+    private final ThreadLocal<SqlWork<Void>> beforeFirstWrite = new ThreadLocal<>();
+
+    /**
+     * A process-wide sequence ordering the moments the order cache remembers a row and the moments table versions
+     * are read ({@link OrderCache}, {@link SharedReads}): a smaller tick happened before.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong TICKS = new java.util.concurrent.atomic.AtomicLong();
 
     Transactions(DataSource pool) {
         this.pool = pool;
@@ -43,12 +56,34 @@ final class Transactions {
         if (current.get() != null || together.get() != null) {
             return work.get();
         }
-        together.set(new TransactionReads());
+        ended.remove();
+        TransactionReads group = new TransactionReads();
+        together.set(group);
         try {
             return work.get();
         } finally {
-            together.remove();
+            if (together.get() == group) {
+                together.remove();
+                if (group.versions() != null) {
+                    ended.set(group);
+                }
+            }
         }
+    }
+
+    /**
+     * The thread's group of reads ({@link #readTogether}): the one running, or the one that ended last when the thread
+     * has made no store call since (no read, no transaction, no other group); else null. What an optimistic order
+     * write may take the table versions from (see {@link JdbcStore#withOrder}).
+     */
+    TransactionReads groupReads() {
+        TransactionReads running = together.get();
+        return running != null ? running : ended.get();
+    }
+
+    /** The next tick of the process-wide sequence ({@link #TICKS}). */
+    static long tick() {
+        return TICKS.incrementAndGet();
     }
 
     /**
@@ -78,11 +113,48 @@ final class Transactions {
         if (joined != null) {
             return run(joined, work);
         }
+        return begin(work, null, null);
+    }
+
+    /**
+     * Runs {@code work} in a new transaction (the thread must not be in one) that starts with the table versions of
+     * {@code versionsOf} (null: none; {@link SharedReads} then reads them at the transaction's first shared read) and
+     * runs {@code beforeFirstWrite} (once) when the work is about to write its first table ({@link #beforeWrite}).
+     * Otherwise as {@link #inTransaction}.
+     */
+    <R> R optimistic(SqlWork<R> work, TransactionReads versionsOf, SqlWork<Void> beforeFirstWrite) {
+        if (current.get() != null) {
+            throw new IllegalStateException("an optimistic transaction cannot join another one");
+        }
+        return begin(work, versionsOf, beforeFirstWrite);
+    }
+
+    /**
+     * Called by every table write before it writes ({@link JdbcRepository}): runs what the thread's optimistic order
+     * write must do before its work writes a table (takes the order's lock), once.
+     */
+    void beforeWrite(Connection c) throws SQLException {
+        SqlWork<Void> first = beforeFirstWrite.get();
+        if (first != null) {
+            beforeFirstWrite.remove();
+            first.run(c);
+        }
+    }
+
+    private <R> R begin(SqlWork<R> work, TransactionReads versionsOf, SqlWork<Void> hook) {
         together.remove();
+        ended.remove();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             current.set(c);
-            reads.set(new TransactionReads());
+            TransactionReads fresh = new TransactionReads();
+            if (versionsOf != null && versionsOf.versions() != null) {
+                fresh.versions(versionsOf.versions(), versionsOf.versionsTick());
+            }
+            reads.set(fresh);
+            if (hook != null) {
+                beforeFirstWrite.set(hook);
+            }
             java.util.List<Runnable> pending = new java.util.ArrayList<>();
             afterCommit.set(pending);
             try {
@@ -99,6 +171,7 @@ final class Transactions {
                 current.remove();
                 reads.remove();
                 afterCommit.remove();
+                beforeFirstWrite.remove();
             }
         } catch (SQLException e) {
             throw StoreFailures.unavailable(e);
@@ -114,6 +187,9 @@ final class Transactions {
         Connection joined = current.get();
         if (joined != null) {
             return run(joined, work);
+        }
+        if (together.get() == null) {
+            ended.remove();
         }
         try (Connection c = pool.getConnection()) {
             if (!c.getAutoCommit()) {

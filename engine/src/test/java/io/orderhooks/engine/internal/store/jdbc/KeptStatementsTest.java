@@ -87,7 +87,9 @@ class KeptStatementsTest {
     /**
      * Through the store on H2 (a pool of two): the order's lock, taken by the kept statement, still makes a second
      * operation on the order wait for the first one's commit, and it reads what the first one committed; again on the
-     * kept statements' second use.
+     * kept statements' second use. Each operation runs inside a larger transaction ({@link JdbcStore#atomically}), where
+     * {@code withOrder} always takes the lock (outside one, a cached order is written optimistically, without it:
+     * {@link OptimisticOrderWritesTest}).
      */
     @Test
     void theOrdersLockTakenByAKeptStatementStillSerializesOperationsOnTheOrder(@TempDir Path dir) throws Exception {
@@ -99,17 +101,17 @@ class KeptStatementsTest {
                 CountDownLatch holding = new CountDownLatch(1);
                 CountDownLatch release = new CountDownLatch(1);
                 List<String> events = Collections.synchronizedList(new ArrayList<>());
-                Future<?> first = threads.submit(() -> store.withOrder("O1", s -> {
+                Future<?> first = threads.submit(() -> store.atomically(() -> store.withOrder("O1", s -> {
                     holding.countDown();
                     await(release);
                     events.add("first commits");
                     return Mutation.commit(withComments(s, s.order().comments() + round + "1"), null);
-                }));
+                })));
                 assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-                Future<String> second = threads.submit(() -> store.withOrder("O1", s -> {
+                Future<String> second = threads.submit(() -> store.atomically(() -> store.<String>withOrder("O1", s -> {
                     events.add("second runs");
                     return Mutation.commit(withComments(s, s.order().comments() + round + "2"), s.order().comments());
-                }));
+                })));
                 // the second operation waits for the lock: it has not run while the first holds it
                 assertThatThrownBy(() -> second.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
                 release.countDown();

@@ -1,0 +1,314 @@
+package io.orderhooks.engine.internal.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.orderhooks.core.error.OrderCloudException;
+import io.orderhooks.core.model.LineItem;
+import io.orderhooks.core.model.Order;
+import io.orderhooks.engine.internal.orders.OrderState;
+import io.orderhooks.engine.internal.store.Mutation;
+import io.orderhooks.engine.internal.store.Table;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link JdbcStore#withOrder}'s optimistic path (a cached order written without its row lock, guarded by its version)
+ * on two engine instances' stores sharing one database (H2: two stores of one process on one data folder; PostgreSQL:
+ * one embedded server): no update is lost, an answer or a refusal is never computed from a state another writer had
+ * replaced, and a failing work leaves nothing behind. Conflicts are made deterministic with latches inside the work
+ * (never timing) and proven by the store's outcome counters.
+ */
+class OptimisticOrderWritesTest {
+
+    private static final Table<String> THINGS = Table.of("things", String.class);
+    private static final Table<String> PRODUCTS = Table.of("products", String.class);
+    private static final Table<Long> TOKEN_VERSIONS = Table.of("usertokenversions", Long.class);
+    private static final long WAIT_SECONDS = 30;
+
+    @TempDir
+    Path data;
+    private JdbcStore a;
+    private JdbcStore b;
+
+    private void open(String db) {
+        if (db.equals("h2")) {
+            a = JdbcStores.h2(data, 8);
+            b = JdbcStores.h2(data, 8);
+        } else {
+            String url = TestPostgres.freshDatabase();
+            a = JdbcStores.postgresql(url, "postgres", "postgres", 8);
+            b = JdbcStores.postgresql(url, "postgres", "postgres", 8);
+        }
+    }
+
+    @AfterEach
+    void close() {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void lineAddsFromManyThreadsOnTwoInstancesLoseNoLineAndKeepTheTotal(String db) throws Exception {
+        open(db);
+        a.createOrder(order("O1"));
+        b.order("O1"); // both instances have it cached: their writes start optimistic
+        int threads = 4;
+        int perThread = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                JdbcStore store = t % 2 == 0 ? a : b;
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        String id = "L" + thread + "-" + i;
+                        store.withOrder("O1", s -> Mutation.commit(addLine(s, id, new BigDecimal("1.25")), null));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (JdbcStore store : List.of(a, b)) {
+            OrderState s = store.<OrderState>withOrder("O1", Mutation::unchanged);
+            assertThat(s.lineItems()).hasSize(threads * perThread);
+            assertThat(s.lineItems().stream().map(LineItem::id).distinct()).hasSize(threads * perThread);
+            assertThat(s.order().total()).isEqualByComparingTo(new BigDecimal("1.25").multiply(BigDecimal.valueOf(threads * perThread)));
+        }
+        long[] outcomesA = a.optimisticOutcomes();
+        long[] outcomesB = b.optimisticOutcomes();
+        assertThat(outcomesA[0] + outcomesB[0]).isPositive(); // the optimistic path committed writes
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aWriteThatCommittedWhileAnOptimisticWorkRanMakesItRunAgainUnderTheLock(String db) throws Exception {
+        open(db);
+        a.createOrder(order("O1"));
+        b.order("O1");
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch otherCommitted = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> slow = pool.submit(() -> a.<String>withOrder("O1", s -> {
+                runs.incrementAndGet();
+                entered.countDown();
+                await(otherCommitted);
+                return Mutation.commit(addLine(s, "slow", BigDecimal.ONE), s.lineItems().size() + " lines before");
+            }));
+            await(entered);
+            b.withOrder("O1", s -> Mutation.commit(addLine(s, "fast", BigDecimal.TEN), null));
+            otherCommitted.countDown();
+
+            assertThat(slow.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("1 lines before");
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(runs.get()).isEqualTo(2);
+        assertThat(a.optimisticOutcomes()[1]).isEqualTo(1); // one conflict, run again under the lock
+        OrderState s = b.order("O1").orElseThrow();
+        assertThat(s.lineItems()).extracting(LineItem::id).containsExactly("fast", "slow");
+        assertThat(s.order().total()).isEqualByComparingTo("11");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aStaleCacheOnOneInstanceStillGivesTheCurrentAnswer(String db) {
+        open(db);
+        a.createOrder(order("O1"));
+        a.withOrder("O1", s -> Mutation.commit(addLine(s, "L1", BigDecimal.ONE), null));
+
+        b.withOrder("O1", s -> Mutation.commit(addLine(s, "L2", BigDecimal.ONE), null));
+
+        long conflicts = a.optimisticOutcomes()[1];
+        assertThat(a.<Integer>withOrder("O1", s -> Mutation.unchanged(s.lineItems().size()))).isEqualTo(2);
+        assertThat(a.optimisticOutcomes()[1]).isEqualTo(conflicts + 1);
+        a.withOrder("O1", s -> Mutation.commit(addLine(s, "L3", BigDecimal.ONE), null));
+        assertThat(b.order("O1").orElseThrow().lineItems()).extracting(LineItem::id).containsExactly("L1", "L2", "L3");
+        assertThat(b.order("O1").orElseThrow().order().total()).isEqualByComparingTo("3");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aRefusalComputedFromAStaleCacheIsNotReturnedAndAStaleAcceptanceIsRefused(String db) {
+        open(db);
+        a.createOrder(order("O1"));
+        a.withOrder("O1", s -> Mutation.commit(addLine(s, "L1", BigDecimal.ONE), null));
+        b.withOrder("O1", s -> Mutation.commit(withoutLine(s, "L1"), null));
+
+        // a's cache still has L1: the work refuses there, then runs on the current order, which has no L1
+        a.withOrder("O1", s -> Mutation.commit(addNewLine(s, "L1", new BigDecimal("5")), null));
+        assertThat(b.order("O1").orElseThrow().order().total()).isEqualByComparingTo("5");
+
+        b.withOrder("O1", s -> Mutation.commit(addNewLine(s, "L2", BigDecimal.ONE), null));
+        // a's cache has no L2: the work accepts there, the write finds the order changed, and the current order refuses
+        assertThatThrownBy(() -> a.withOrder("O1", s -> Mutation.commit(addNewLine(s, "L2", BigDecimal.TEN), null)))
+                .isInstanceOfSatisfying(OrderCloudException.class, e -> assertThat(e.status()).isEqualTo(409));
+        OrderState s = b.order("O1").orElseThrow();
+        assertThat(s.lineItems()).extracting(LineItem::id).containsExactly("L1", "L2");
+        assertThat(s.order().total()).isEqualByComparingTo("6");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aWorkThatThrowsAfterTableWritesLeavesNothingBehindOnEitherPath(String db) {
+        open(db);
+        a.createOrder(order("O1"));
+        OrderCloudException refused = new OrderCloudException(400, "Test.Refused", "refused after the writes");
+        AtomicInteger runs = new AtomicInteger();
+
+        for (JdbcStore store : List.of(a, b)) { // a has the order cached (optimistic first), b has not (locked)
+            runs.set(0);
+            assertThatThrownBy(() -> store.withOrder("O1", s -> {
+                runs.incrementAndGet();
+                store.table(THINGS).insert("k", "written");
+                store.table(PRODUCTS).put("P1", "written");
+                throw refused;
+            })).isSameAs(refused);
+            assertThat(runs.get()).isEqualTo(store == a ? 2 : 1);
+        }
+
+        assertThat(a.table(THINGS).find("k")).isEmpty();
+        assertThat(b.table(PRODUCTS).find("P1")).isEmpty();
+        assertThat(a.atomically(() -> a.table(PRODUCTS).find("P1"))).isEmpty();
+        assertThat(b.order("O1").orElseThrow()).isEqualTo(a.order("O1").orElseThrow());
+        assertThat(b.order("O1").orElseThrow().lineItems()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anOperationThatWroteATableButNotTheOrderStillMarksTheOrderChanged(String db) {
+        open(db);
+        a.createOrder(order("O1"));
+        b.order("O1");
+
+        a.withOrder("O1", s -> {
+            a.table(THINGS).insert("hold", "taken for O1");
+            return Mutation.unchanged(null);
+        });
+
+        // b's cached version is older now: what b's work reads of that table is read again under the lock
+        long conflicts = b.optimisticOutcomes()[1];
+        assertThat(b.<String>withOrder("O1", s -> Mutation.unchanged(b.table(THINGS).find("hold").orElse("none"))))
+                .isEqualTo("taken for O1");
+        assertThat(b.optimisticOutcomes()[1]).isEqualTo(conflicts + 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aProductOrTokenChangedOnTheOtherInstanceIsSeenByTheNextRequest(String db) {
+        open(db);
+        a.createOrder(order("O1"));
+        a.table(PRODUCTS).insert("P1", "price 1");
+        a.table(TOKEN_VERSIONS).insert("b1/u1", 1L);
+
+        assertThat(request(a, "L1")).isEqualTo("token 1, price 1");
+        b.table(PRODUCTS).put("P1", "price 2");
+        assertThat(request(a, "L2")).isEqualTo("token 1, price 2");
+        b.table(TOKEN_VERSIONS).put("b1/u1", 2L);
+        b.table(PRODUCTS).put("P1", "price 3");
+        assertThat(request(a, "L3")).isEqualTo("token 2, price 3");
+        assertThat(a.optimisticOutcomes()[0]).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void versionsReadBeforeTheCachedOrderWasWrittenAreNotReusedForIt(String db) throws Exception {
+        open(db);
+        a.createOrder(order("O1"));
+        a.table(PRODUCTS).insert("P1", "price 1");
+        assertThat(request(a, "L1")).isEqualTo("token none, price 1");
+
+        // this thread reads the versions (a request's token check); then another thread of the same instance changes
+        // the product and the order in one transaction; then this thread's request changes the order
+        String token = a.readTogether(() -> a.table(TOKEN_VERSIONS).find("b1/u1").map(String::valueOf).orElse("none"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> a.atomically(() -> {
+                a.table(PRODUCTS).put("P1", "price 2");
+                return a.withOrder("O1", s -> Mutation.commit(addLine(s, "other", BigDecimal.ONE), null));
+            })).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        String price = a.withOrder("O1", s -> Mutation.commit(addLine(s, "L2", BigDecimal.ONE),
+                a.table(PRODUCTS).find("P1").orElseThrow()));
+
+        assertThat(token + ", " + price).isEqualTo("none, price 2");
+    }
+
+    /**
+     * A write request as the API makes it: the token version read in a group of reads, then the order operation, whose
+     * work reads the product (a read-mostly table) and adds a line.
+     */
+    private static String request(JdbcStore store, String lineID) {
+        String token = store.readTogether(() -> store.table(TOKEN_VERSIONS).find("b1/u1").map(String::valueOf).orElse("none"));
+        String price = store.withOrder("O1", s -> Mutation.commit(addLine(s, lineID, BigDecimal.ONE),
+                store.table(PRODUCTS).find("P1").orElseThrow()));
+        return "token " + token + ", " + price;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other thread did not get there");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OrderState order(String id) {
+        return OrderState.of(Order.builder().id(id).fromCompanyID("b1").fromUserID("u1").toCompanyID("seller")
+                .total(BigDecimal.ZERO).build());
+    }
+
+    /** {@code s} with a line of {@code amount} appended and the order's total raised by it. */
+    private static OrderState addLine(OrderState s, String id, BigDecimal amount) {
+        List<LineItem> lines = new ArrayList<>(s.lineItems());
+        lines.add(LineItem.builder().id(id).productID("P1").quantity(1).unitPrice(amount).lineTotal(amount).build());
+        return s.withLineItems(lines).withOrder(s.order().toBuilder().total(s.order().total().add(amount)).build());
+    }
+
+    /** As {@link #addLine}, refused with 409 when the order has a line {@code id} already. */
+    private static OrderState addNewLine(OrderState s, String id, BigDecimal amount) {
+        if (s.line(id).isPresent()) {
+            throw new OrderCloudException(409, "IdExists", "LineItem already exists: " + id);
+        }
+        return addLine(s, id, amount);
+    }
+
+    private static OrderState withoutLine(OrderState s, String id) {
+        LineItem gone = s.line(id).orElseThrow();
+        List<LineItem> lines = new ArrayList<>(s.lineItems());
+        lines.remove(gone);
+        return s.withLineItems(lines).withOrder(s.order().toBuilder().total(s.order().total().subtract(gone.lineTotal())).build());
+    }
+}
