@@ -68,6 +68,11 @@ public final class JdbcStores {
      * → 247 KiB per checkout on a fresh store, 516–523 → 411–418 KiB after 1,500 checkouts (same statements and
      * commits; PERFORMANCE.md, session 10). Not stored in the file: existing databases open as before and split their
      * pages as they are next written (H2PageSizeTest).
+     *
+     * <p>Not set, measured or read in H2's source (session 10): CACHE_SIZE (a 64 MiB page cache instead of 16 read 2
+     * fewer pages per checkout, nothing else measurable); AUTO_COMPACT_FILL_RATE (used only by the background writer,
+     * which WRITE_DELAY=0 never starts); RETENTION_TIME (45 s before a dead chunk's space is reused: H2's protection
+     * of the file against a power loss, kept).
      */
     static String h2Url(Path dir) {
         return "jdbc:h2:file:" + dir.resolve("orderhooks")
