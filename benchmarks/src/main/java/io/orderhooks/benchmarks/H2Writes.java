@@ -12,15 +12,22 @@ import java.util.List;
 /**
  * What an H2 file store wrote to its database file over the measured checkouts: H2's own counters
  * ({@code INFORMATION_SCHEMA.SETTINGS}: {@code info.FILE_WRITE}, {@code info.FILE_WRITE_BYTES}), read on a second
- * connection to the database the store has open in this process. Load-insensitive, like the statement counts.
+ * connection to the database the store has open in this process. Load-insensitive, like the statement counts. At the
+ * end also the file's state: its size, its chunks (MVStore writes one per commit), how full they are (the share of
+ * their bytes still live; chunks are only freed once wholly dead) and the page cache's hit ratio.
  */
 final class H2Writes {
 
     private static final List<String> NAMES =
             List.of("info.FILE_WRITE", "info.FILE_WRITE_BYTES", "info.FILE_READ", "info.FILE_READ_BYTES");
 
+    /** The file's state, read at the end; percentages as H2 reports them. */
+    private static final List<String> STATE = List.of("info.FILE_SIZE", "info.CHUNK_COUNT", "info.CHUNKS_FILL_RATE",
+            "info.FILL_RATE", "info.CACHE_HIT_RATIO");
+
     private long[] start = {0, 0, 0, 0};
     private long[] end = {0, 0, 0, 0};
+    private long[] state = {0, 0, 0, 0, 0};
 
     void reset(Path dir) {
         start = counters(dir);
@@ -28,6 +35,12 @@ final class H2Writes {
 
     void read(Path dir) {
         end = counters(dir);
+        state = read(dir, STATE);
+    }
+
+    /** The database file's size in bytes at the end. */
+    long fileBytes() {
+        return state[0];
     }
 
     /** KiB written to the database file per checkout over the measured checkouts. */
@@ -39,26 +52,33 @@ final class H2Writes {
         System.out.printf("H2 file per checkout: %.1f writes, %.1f KiB written, %.1f reads, %.1f KiB read%n",
                 (end[0] - start[0]) / (double) checkouts, (end[1] - start[1]) / 1024.0 / checkouts,
                 (end[2] - start[2]) / (double) checkouts, (end[3] - start[3]) / 1024.0 / checkouts);
+        System.out.printf("H2 file at the end: %.1f MiB, %d chunks, chunks %d %% live, file %d %% live, page cache hits %d %%%n",
+                state[0] / 1048576.0, state[1], state[2], state[3], state[4]);
     }
 
     private static long[] counters(Path dir) {
+        return read(dir, NAMES);
+    }
+
+    /** The values of H2's settings {@code names} (whole numbers) in {@code names}' order. */
+    private static long[] read(Path dir, List<String> names) {
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("orderhooks"), "sa", "");
              PreparedStatement ps = c.prepareStatement("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
-                     + "WHERE SETTING_NAME IN (" + String.join(", ", Collections.nCopies(NAMES.size(), "?")) + ")")) {
-            for (int i = 0; i < NAMES.size(); i++) {
-                ps.setString(i + 1, NAMES.get(i));
+                     + "WHERE SETTING_NAME IN (" + String.join(", ", Collections.nCopies(names.size(), "?")) + ")")) {
+            for (int i = 0; i < names.size(); i++) {
+                ps.setString(i + 1, names.get(i));
             }
-            return counters(ps);
+            return read(ps, names);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read H2's file counters in " + dir, e);
         }
     }
 
-    private static long[] counters(PreparedStatement ps) throws SQLException {
+    private static long[] read(PreparedStatement ps, List<String> names) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
-            long[] out = new long[NAMES.size()];
+            long[] out = new long[names.size()];
             while (rs.next()) {
-                out[NAMES.indexOf(rs.getString(1))] = Long.parseLong(rs.getString(2));
+                out[names.indexOf(rs.getString(1))] = Long.parseLong(rs.getString(2));
             }
             return out;
         }

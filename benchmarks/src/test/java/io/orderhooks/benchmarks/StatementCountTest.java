@@ -35,9 +35,11 @@ class StatementCountTest {
         assertThat(counts.perRequest("submit", "statements")).isLessThanOrEqualTo(14);
         assertThat(counts.perRequest("shipmethods", "statements")).isLessThanOrEqualTo(2);
         assertThat(counts.perCheckout("rollbacks")).isZero();
-        // every commit writes the B-tree pages it changed whole: 4 KiB pages (PAGE_SIZE) wrote ~355 KiB per checkout
-        // where H2's default 16 KiB pages wrote ~720 KiB
-        assertThat(writes.kibWrittenPerCheckout(1)).isLessThanOrEqualTo(450);
+        // every commit writes the B-tree pages it changed whole: H2's default 16 KiB pages (PAGE_SIZE) wrote ~720 KiB per
+        // checkout, 4 KiB pages ~316 KiB, the engine's 2 KiB pages ~247 KiB (StatementCount h2 20 20, session 10)
+        assertThat(writes.kibWrittenPerCheckout(1)).isLessThanOrEqualTo(300);
+        // the file's state at the end is read from H2 (its size at least what the measured checkout wrote)
+        assertThat(writes.fileBytes()).isGreaterThanOrEqualTo((long) (writes.kibWrittenPerCheckout(1) * 1024));
     }
 
     @Test

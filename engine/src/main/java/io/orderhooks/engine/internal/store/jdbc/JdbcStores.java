@@ -44,20 +44,39 @@ public final class JdbcStores {
         } catch (IOException e) {
             throw new StoreStartFailure("cannot create the data folder " + dir + ": " + StoreStartFailure.rootMessage(e), e);
         }
-        // WRITE_DELAY=0: a commit is written to the file before it returns (a SIGKILL loses nothing acknowledged).
-        // QUERY_CACHE_SIZE: parsed statements kept per connection (H2's default of 8 is fewer than one checkout's
-        // distinct statements, so each was parsed again on nearly every use). H2 never keeps a SELECT ... FOR UPDATE
-        // there: the store keeps its locking reads prepared itself (KeptStatements).
-        // PAGE_SIZE: where MVStore splits a B-tree page. Every commit writes each page it changed (and the pages above
-        // it) whole, under the store's one commit lock; with H2's default of 16 KiB a 20-line checkout wrote 720 KiB
-        // for 50 KiB of changed text, with 4 KiB 355 KiB (PERFORMANCE.md). Not stored in the file: existing
-        // databases open as before and split their pages as they are next written.
-        String url = "jdbc:h2:file:" + dir.resolve("orderhooks")
-                + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;PAGE_SIZE=4096";
+        String url = h2Url(dir);
         JdbcStore store = open(url, "sa", "", "the data folder " + dir, poolSize, observe);
         // The file is locked by this process: post-webhooks claimed by a process that crashed are retried at once.
         store.releaseOutboxLeases();
         return store;
+    }
+
+    /**
+     * The JDBC URL of the H2 database in data folder {@code dir} (absolute), with the engine's settings.
+     *
+     * <p>WRITE_DELAY=0: a commit is written to the file before it returns (a SIGKILL loses nothing acknowledged). H2
+     * then starts no background writer: nothing compacts the file while the engine runs (PERFORMANCE.md, session 10).
+     *
+     * <p>QUERY_CACHE_SIZE: parsed statements kept per connection (H2's default of 8 is fewer than one checkout's
+     * distinct statements, so each was parsed again on nearly every use). H2 never keeps a SELECT ... FOR UPDATE
+     * there: the store keeps its locking reads prepared itself (KeptStatements).
+     *
+     * <p>PAGE_SIZE: where MVStore splits a B-tree page. Every commit writes each page it changed (and the pages above
+     * it) whole, under the store's one commit lock, as a new chunk of the file; with H2's default of 16 KiB a 20-line
+     * checkout wrote 720 KiB for 50 KiB of changed text, with 4 KiB 355 KiB (session 8). 2 KiB writes a fifth less
+     * again, and the file grows by that much less (nothing compacts it while the engine runs, see WRITE_DELAY): 316
+     * → 247 KiB per checkout on a fresh store, 516–523 → 411–418 KiB after 1,500 checkouts (same statements and
+     * commits; PERFORMANCE.md, session 10). Not stored in the file: existing databases open as before and split their
+     * pages as they are next written (H2PageSizeTest).
+     *
+     * <p>Not set, measured or read in H2's source (session 10): CACHE_SIZE (a 64 MiB page cache instead of 16 read 2
+     * fewer pages per checkout, nothing else measurable); AUTO_COMPACT_FILL_RATE (used only by the background writer,
+     * which WRITE_DELAY=0 never starts); RETENTION_TIME (45 s before a dead chunk's space is reused: H2's protection
+     * of the file against a power loss, kept).
+     */
+    static String h2Url(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("orderhooks")
+                + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;PAGE_SIZE=2048";
     }
 
     /** PostgreSQL at a JDBC URL ({@code jdbc:postgresql://host:port/db}). */
