@@ -44,6 +44,9 @@ public class ListPlans {
                     {"seller", OrderListScope.Side.TO, "Status=Completed&Total=>=500"},
                     {"b17", OrderListScope.Side.FROM, "Status=Unsubmitted&sortBy=!Total"},
                     {"seller", OrderListScope.Side.TO, "Total=>=990&sortBy=!Total"},
+                    {"b17", OrderListScope.Side.FROM, "Total=>=990"},
+                    {"seller", OrderListScope.Side.TO, "Total=<5|>=995&page=2"},
+                    {"seller", OrderListScope.Side.TO, "Status=!Open&Total=!<990"},
                 };
                 try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
                     for (Object[] r : runs) {

@@ -69,7 +69,8 @@ public abstract class CartTotalListContract {
             if (i % 10 == 5) {
                 change(id, o -> o.toBuilder().status(OrderStatus.Unsubmitted).dateSubmitted(null).build());
             }
-            if (i == 9) {
+            if (i == 9 || i == 10) {
+                // a cart and a submitted order without a total
                 change(id, o -> o.toBuilder().total(null).build());
             }
         }
@@ -91,7 +92,14 @@ public abstract class CartTotalListContract {
         List<String> filters = List.of("", "Status=Open", "Status=Open|Completed", "Status=!Unsubmitted", "Status=Unsubmitted",
                 "Status=!Open", "Status=Op*", "Status=>Completed", "Total=>=40", "Total=!41.25", "Total=*", "Total=!*",
                 "Status=Completed&Total=>=40", "Status=!Unsubmitted&Total=<50", "Status=!Unsubmitted&Total=!*",
-                "Status=Unsubmitted|Open&Total=>20", "Status=!Declined&Total=>=30");
+                "Status=Unsubmitted|Open&Total=>20", "Status=!Declined&Total=>=30",
+                // every form of a Total filter on lists that may hold carts: alternatives, none-of, negated terms,
+                // absence in an alternative, two values, a wildcard (decided in Java), exact values of a cart and of
+                // an adjusted order
+                "Total=<10|>80", "Total=!<10|>80", "Total=!<40|!*", "Total=41.25|!*", "Total=!41.25|*", "Total=4*",
+                "Total=>=20&Total=<=60", "Total=!<20&Total=!>60", "Total=52.4|52.6", "Total=<=13.1|>=60.1",
+                "Status=!Open&Total=!<30", "Status=*&Total=>=40", "Status=Unsubmitted&Total=!<50", "Status=!Completed&Total=!*",
+                "Status=Unsubmitted|Open&Total=<10|>80", "Status=!Open&Total=4*");
         List<String> views = List.of("", "sortBy=Total", "sortBy=!Total", "sortBy=Status,!Total", "pageSize=3&page=2&sortBy=!Total",
                 "pageSize=4&page=2&sortBy=Total,!ID");
         List<OrderListScope> scopes = List.of(

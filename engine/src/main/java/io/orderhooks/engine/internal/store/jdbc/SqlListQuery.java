@@ -41,10 +41,21 @@ final class SqlListQuery {
         }
     }
 
+    /**
+     * Filters on a property read from two columns by row: on the rows where {@code rows} holds, {@code column}, which
+     * equals the property's own column there (and which an index may hold when the own column is not); on the rows
+     * where {@code otherRows} holds, the property's own column. {@code rows} and {@code otherRows} must be exact
+     * complements (each true where the other is false or unknown), so that every row is decided by exactly one side.
+     * Sorting still reads the property's own column.
+     */
+    record Split(String rows, SqlColumn column, String otherRows) {
+    }
+
     private final Map<String, SqlColumn> columns;
     private final Dialect dialect;
 
     private final boolean xpInJsonb;
+    private final Map<String, Split> splits;
 
     SqlListQuery(Map<String, SqlColumn> columns, Dialect dialect) {
         this(columns, dialect, false);
@@ -52,9 +63,15 @@ final class SqlListQuery {
 
     /** With {@code xpInJsonb}, filters on {@code xp.*} become {@link XpSql} conditions (on {@code orders.xp}, PostgreSQL). */
     SqlListQuery(Map<String, SqlColumn> columns, Dialect dialect, boolean xpInJsonb) {
+        this(columns, dialect, xpInJsonb, Map.of());
+    }
+
+    /** With {@code splits}: filters on these properties read two columns ({@link Split}). */
+    SqlListQuery(Map<String, SqlColumn> columns, Dialect dialect, boolean xpInJsonb, Map<String, Split> splits) {
         this.columns = Map.copyOf(columns);
         this.dialect = dialect;
         this.xpInJsonb = xpInJsonb;
+        this.splits = Map.copyOf(splits);
     }
 
     Translation translate(ListQuery query) {
@@ -72,7 +89,7 @@ final class SqlListQuery {
             }
             SqlColumn c = f.resolved().list() ? null : columns.get(f.path());
             List<Object> own = new ArrayList<>();
-            String sql = c == null ? null : SqlTerms.allOf(f.values(), c, dialect, own);
+            String sql = c == null ? null : filter(f, c, own);
             if (sql == null) {
                 exact = false;
             } else {
@@ -93,6 +110,24 @@ final class SqlListQuery {
         String where = conditions.isEmpty() ? "1=1" : String.join(" AND ", conditions);
         return new Translation(where, List.copyOf(params), exact, orderBy(query.sortKeys()),
                 undecided.isEmpty() ? null : "(" + String.join(" OR ", undecided) + ")", sortColumns(query.sortKeys()));
+    }
+
+    /** The SQL of the filter's values on column {@code c} (or on both columns of its {@link Split}), or null. */
+    private String filter(ListQuery.Filter f, SqlColumn c, List<Object> params) {
+        Split split = splits.get(f.path());
+        if (split == null) {
+            return SqlTerms.allOf(f.values(), c, dialect, params);
+        }
+        List<Object> first = new ArrayList<>();
+        String onSplit = SqlTerms.allOf(f.values(), split.column(), dialect, first);
+        List<Object> second = new ArrayList<>();
+        String onOwn = SqlTerms.allOf(f.values(), c, dialect, second);
+        if (onSplit == null || onOwn == null) {
+            return null;
+        }
+        params.addAll(first);
+        params.addAll(second);
+        return "((" + split.rows() + " AND " + onSplit + ") OR (" + split.otherRows() + " AND " + onOwn + "))";
     }
 
     /** Any of the paths contains the text (ignoring case); null unless every path is a text column. */

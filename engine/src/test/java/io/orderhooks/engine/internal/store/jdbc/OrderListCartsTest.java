@@ -36,6 +36,23 @@ class OrderListCartsTest {
         }
     }
 
+    @Test
+    void aTotalFilterOnAListThatMayHoldCartsReadsTheListedTotalOfOrdersAndTheTotalOfCarts() {
+        SqlListQuery.Translation t = sql.translate(parse("Total=>=500&sortBy=!Total"));
+        assertThat(t.where()).isEqualTo("(((status IS NULL OR status <> 'Unsubmitted') AND (listed_total >= ?))"
+                + " OR (status = 'Unsubmitted' AND (total >= ?)))");
+        assertThat(t.params()).hasSize(2).allSatisfy(p -> assertThat(p).isEqualTo(new java.math.BigDecimal("500")));
+        assertThat(t.exact()).isTrue();
+        assertThat(t.orderBy()).startsWith("total DESC NULLS LAST");
+        // a negation: absent values match it, on each side its own column's
+        t = sql.translate(parse("Status=!Open&Total=!5|>10"));
+        assertThat(t.where()).contains("(listed_total IS NULL OR NOT (listed_total = ? OR listed_total > ?))")
+                .contains("(total IS NULL OR NOT (total = ? OR total > ?))");
+        // a wildcard on a number is decided in Java on either side
+        assertThat(sql.translate(parse("Total=1*")).exact()).isFalse();
+        assertThat(sql.translate(parse("Total=1*")).where()).doesNotContain("total");
+    }
+
     private static ListQuery parse(String q) {
         return ListQuery.parse(OrderListContract.params(q), OrderListContract.SCHEMA);
     }
