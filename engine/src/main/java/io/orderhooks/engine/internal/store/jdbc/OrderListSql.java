@@ -54,14 +54,13 @@ final class OrderListSql {
     private static final String CART_STATUS = OrderCounts.status(OrderStatus.Unsubmitted);
 
     /**
-     * For a list that may hold carts: a filter on {@code Total} reads {@code listed_total} on the rows that are not
-     * carts (there it equals {@code total}, and the list indexes hold it) and {@code total} on the carts, so that the
-     * database can find the first through the list indexes and the carts through {@code status}. A row without a
-     * status is not a cart (V17 gives it {@code listed_total = total}).
+     * For a list that may hold carts: a filter {@code f} on {@code Total} is {@code f(total) AND (f(listed_total) OR
+     * status = 'Unsubmitted')}, exactly {@code f(total)} on each row ({@code listed_total} equals {@code total} on
+     * every order that is not a cart), so that the database can find the orders through the list indexes on
+     * {@code listed_total} and the carts through {@code status}, and a scan decides most rows on {@code total} alone.
      */
-    static final Map<String, SqlListQuery.Split> TOTAL_BY_CART_PHASE = Map.of("Total", new SqlListQuery.Split(
-            "(status IS NULL OR status <> '" + CART_STATUS + "')", COLUMNS_WITHOUT_CARTS.get("Total"),
-            "status = '" + CART_STATUS + "'"));
+    static final Map<String, SqlListQuery.Split> TOTAL_BY_CART_PHASE = Map.of("Total",
+            new SqlListQuery.Split(COLUMNS_WITHOUT_CARTS.get("Total"), "status = '" + CART_STATUS + "'"));
 
     private final SqlListQuery translator;
     private final SqlListQuery withoutCarts;
@@ -79,9 +78,8 @@ final class OrderListSql {
 
     /**
      * The query in SQL: on {@code listed_total} when its {@code Status} filters rule carts out (then no row it
-     * selects is a cart, and the list indexes serve {@code Total}), else filters on {@code listed_total} for the
-     * orders that are not carts and on {@code total} for the carts ({@link #TOTAL_BY_CART_PHASE}), and sorts on
-     * {@code total}.
+     * selects is a cart, and the list indexes serve {@code Total}), else on {@code total}, each {@code Total} filter
+     * also on {@code listed_total} for the orders that are not carts ({@link #TOTAL_BY_CART_PHASE}).
      */
     SqlListQuery.Translation translate(ListQuery query) {
         return (excludesCarts(query) ? withoutCarts : translator).translate(query);

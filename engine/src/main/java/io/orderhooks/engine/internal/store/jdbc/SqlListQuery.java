@@ -42,13 +42,13 @@ final class SqlListQuery {
     }
 
     /**
-     * Filters on a property read from two columns by row: on the rows where {@code rows} holds, {@code column}, which
-     * equals the property's own column there (and which an index may hold when the own column is not); on the rows
-     * where {@code otherRows} holds, the property's own column. {@code rows} and {@code otherRows} must be exact
-     * complements (each true where the other is false or unknown), so that every row is decided by exactly one side.
-     * Sorting still reads the property's own column.
+     * Filters on a property also read from a second column: {@code column} equals the property's own column on
+     * every row where {@code otherRows} is not true (and an index may hold it where none holds the own column). A
+     * filter {@code f} becomes {@code f(own) AND (f(column) OR otherRows)}: on each row exactly {@code f(own)}, and
+     * a database can find its rows through the indexes of {@code column} and of {@code otherRows}. Sorting still
+     * reads the property's own column.
      */
-    record Split(String rows, SqlColumn column, String otherRows) {
+    record Split(SqlColumn column, String otherRows) {
     }
 
     private final Map<String, SqlColumn> columns;
@@ -66,7 +66,7 @@ final class SqlListQuery {
         this(columns, dialect, xpInJsonb, Map.of());
     }
 
-    /** With {@code splits}: filters on these properties read two columns ({@link Split}). */
+    /** With {@code splits}: filters on these properties also read a second column ({@link Split}). */
     SqlListQuery(Map<String, SqlColumn> columns, Dialect dialect, boolean xpInJsonb, Map<String, Split> splits) {
         this.columns = Map.copyOf(columns);
         this.dialect = dialect;
@@ -119,15 +119,15 @@ final class SqlListQuery {
             return SqlTerms.allOf(f.values(), c, dialect, params);
         }
         List<Object> first = new ArrayList<>();
-        String onSplit = SqlTerms.allOf(f.values(), split.column(), dialect, first);
+        String onOwn = SqlTerms.allOf(f.values(), c, dialect, first);
         List<Object> second = new ArrayList<>();
-        String onOwn = SqlTerms.allOf(f.values(), c, dialect, second);
+        String onSplit = SqlTerms.allOf(f.values(), split.column(), dialect, second);
         if (onSplit == null || onOwn == null) {
             return null;
         }
         params.addAll(first);
         params.addAll(second);
-        return "((" + split.rows() + " AND " + onSplit + ") OR (" + split.otherRows() + " AND " + onOwn + "))";
+        return "(" + onOwn + " AND (" + onSplit + " OR " + split.otherRows() + "))";
     }
 
     /** Any of the paths contains the text (ignoring case); null unless every path is a text column. */
