@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which column a list's {@code Total} reads (schema V17): {@code listed_total}, which the list indexes hold, when the
- * list's {@code Status} filters rule carts out; {@code total} when a cart may be in the list.
+ * list's {@code Status} filters rule carts out; {@code total} when a cart may be in the list, each {@code Total}
+ * filter then also on {@code listed_total} (for the orders that are not carts, so that the indexes can find them).
  */
 class OrderListCartsTest {
 
