@@ -45,16 +45,60 @@ final class OrderListSql {
             "DateSubmitted", SqlColumn.of("date_submitted", ValueKind.DATE),
             "Total", SqlColumn.of("total", ValueKind.NUMBER));
 
+    /**
+     * {@link #COLUMNS} for a list without carts: {@code Total} is {@code listed_total} (V17), which equals
+     * {@code total} on every order that is not a cart and is what the list indexes hold.
+     */
+    static final Map<String, SqlColumn> COLUMNS_WITHOUT_CARTS = withTotal(SqlColumn.of("listed_total", ValueKind.NUMBER));
+
+    private static final String CART_STATUS = OrderCounts.status(OrderStatus.Unsubmitted);
+
+    /**
+     * For a list that may hold carts: a filter {@code f} on {@code Total} is {@code f(total) AND (f(listed_total) OR
+     * status = 'Unsubmitted')}, exactly {@code f(total)} on each row ({@code listed_total} equals {@code total} on
+     * every order that is not a cart), so that the database can find the orders through the list indexes on
+     * {@code listed_total} and the carts through {@code status}, and a scan decides most rows on {@code total} alone.
+     */
+    static final Map<String, SqlListQuery.Split> TOTAL_BY_CART_PHASE = Map.of("Total",
+            new SqlListQuery.Split(COLUMNS_WITHOUT_CARTS.get("Total"), "status = '" + CART_STATUS + "'"));
+
     private final SqlListQuery translator;
+    private final SqlListQuery withoutCarts;
 
     OrderListSql(Dialect dialect) {
-        this.translator = new SqlListQuery(COLUMNS, dialect, dialect == Dialect.POSTGRESQL);
+        this.translator = new SqlListQuery(COLUMNS, dialect, dialect == Dialect.POSTGRESQL, TOTAL_BY_CART_PHASE);
+        this.withoutCarts = new SqlListQuery(COLUMNS_WITHOUT_CARTS, dialect, dialect == Dialect.POSTGRESQL);
+    }
+
+    private static Map<String, SqlColumn> withTotal(SqlColumn total) {
+        Map<String, SqlColumn> columns = new java.util.HashMap<>(COLUMNS);
+        columns.put("Total", total);
+        return Map.copyOf(columns);
+    }
+
+    /**
+     * The query in SQL: on {@code listed_total} when its {@code Status} filters rule carts out (then no row it
+     * selects is a cart, and the list indexes serve {@code Total}), else on {@code total}, each {@code Total} filter
+     * also on {@code listed_total} for the orders that are not carts ({@link #TOTAL_BY_CART_PHASE}).
+     */
+    SqlListQuery.Translation translate(ListQuery query) {
+        return (excludesCarts(query) ? withoutCarts : translator).translate(query);
+    }
+
+    /** Whether a {@code Status} filter of {@code query} rejects a cart's status (so no cart is in its list). */
+    static boolean excludesCarts(ListQuery query) {
+        for (ListQuery.Filter f : query.filters()) {
+            if (f.path().equals("Status") && !f.resolved().list() && !f.matcher().matches(TextNode.valueOf(CART_STATUS))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     ListPage<Order> list(Connection c, OrderListScope scope, ListQuery query) throws SQLException {
         List<Object> params = new ArrayList<>();
         String inScope = scope(scope, params);
-        SqlListQuery.Translation t = translator.translate(query);
+        SqlListQuery.Translation t = translate(query);
         params.addAll(t.params());
         String where = " FROM orders WHERE " + inScope + " AND " + t.where();
         Integer total = t.pushedDown() ? total(c, scope, query, t, where, params) : null;
@@ -128,7 +172,7 @@ final class OrderListSql {
     boolean answersInSql(Connection c, OrderListScope scope, ListQuery query) throws SQLException {
         List<Object> params = new ArrayList<>();
         String inScope = scope(scope, params);
-        SqlListQuery.Translation t = translator.translate(query);
+        SqlListQuery.Translation t = translate(query);
         params.addAll(t.params());
         String where = " FROM orders WHERE " + inScope + " AND " + t.where();
         return t.pushedDown() && total(c, scope, query, t, where, params) != null;

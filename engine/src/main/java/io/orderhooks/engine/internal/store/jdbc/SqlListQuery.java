@@ -41,10 +41,21 @@ final class SqlListQuery {
         }
     }
 
+    /**
+     * Filters on a property also read from a second column: {@code column} equals the property's own column on
+     * every row where {@code otherRows} is not true (and an index may hold it where none holds the own column). A
+     * filter {@code f} becomes {@code f(own) AND (f(column) OR otherRows)}: on each row exactly {@code f(own)}, and
+     * a database can find its rows through the indexes of {@code column} and of {@code otherRows}. Sorting still
+     * reads the property's own column.
+     */
+    record Split(SqlColumn column, String otherRows) {
+    }
+
     private final Map<String, SqlColumn> columns;
     private final Dialect dialect;
 
     private final boolean xpInJsonb;
+    private final Map<String, Split> splits;
 
     SqlListQuery(Map<String, SqlColumn> columns, Dialect dialect) {
         this(columns, dialect, false);
@@ -52,9 +63,15 @@ final class SqlListQuery {
 
     /** With {@code xpInJsonb}, filters on {@code xp.*} become {@link XpSql} conditions (on {@code orders.xp}, PostgreSQL). */
     SqlListQuery(Map<String, SqlColumn> columns, Dialect dialect, boolean xpInJsonb) {
+        this(columns, dialect, xpInJsonb, Map.of());
+    }
+
+    /** With {@code splits}: filters on these properties also read a second column ({@link Split}). */
+    SqlListQuery(Map<String, SqlColumn> columns, Dialect dialect, boolean xpInJsonb, Map<String, Split> splits) {
         this.columns = Map.copyOf(columns);
         this.dialect = dialect;
         this.xpInJsonb = xpInJsonb;
+        this.splits = Map.copyOf(splits);
     }
 
     Translation translate(ListQuery query) {
@@ -72,7 +89,7 @@ final class SqlListQuery {
             }
             SqlColumn c = f.resolved().list() ? null : columns.get(f.path());
             List<Object> own = new ArrayList<>();
-            String sql = c == null ? null : SqlTerms.allOf(f.values(), c, dialect, own);
+            String sql = c == null ? null : filter(f, c, own);
             if (sql == null) {
                 exact = false;
             } else {
@@ -93,6 +110,24 @@ final class SqlListQuery {
         String where = conditions.isEmpty() ? "1=1" : String.join(" AND ", conditions);
         return new Translation(where, List.copyOf(params), exact, orderBy(query.sortKeys()),
                 undecided.isEmpty() ? null : "(" + String.join(" OR ", undecided) + ")", sortColumns(query.sortKeys()));
+    }
+
+    /** The SQL of the filter's values on column {@code c} (or on both columns of its {@link Split}), or null. */
+    private String filter(ListQuery.Filter f, SqlColumn c, List<Object> params) {
+        Split split = splits.get(f.path());
+        if (split == null) {
+            return SqlTerms.allOf(f.values(), c, dialect, params);
+        }
+        List<Object> first = new ArrayList<>();
+        String onOwn = SqlTerms.allOf(f.values(), c, dialect, first);
+        List<Object> second = new ArrayList<>();
+        String onSplit = SqlTerms.allOf(f.values(), split.column(), dialect, second);
+        if (onSplit == null || onOwn == null) {
+            return null;
+        }
+        params.addAll(first);
+        params.addAll(second);
+        return "(" + onOwn + " AND (" + onSplit + " OR " + split.otherRows() + "))";
     }
 
     /** Any of the paths contains the text (ignoring case); null unless every path is a text column. */
