@@ -8,6 +8,7 @@ import io.orderhooks.engine.internal.orders.OrderState;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -70,8 +71,18 @@ class PostgresCartUpdatesTest {
      * transactions' counts stay in them until the backend reports them, at most once a second).
      */
     private static Long[] update(Connection c, OrderState before, OrderState next) throws SQLException {
+        long seq;
+        long version;
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, version FROM orders WHERE id = ?")) {
+            ps.setString(1, before.order().id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                seq = rs.getLong(1);
+                version = rs.getLong(2);
+            }
+        }
         long[] at = counts(c);
-        OrderRows.update(c, Dialect.POSTGRESQL, before, next);
+        assertThat(OrderRows.update(c, Dialect.POSTGRESQL, before, next, seq, version)).as("the row matched its version").isTrue();
         long[] after = counts(c);
         c.commit();
         return new Long[] {after[0] - at[0], after[1] - at[1]};
