@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -317,7 +318,7 @@ public final class JdbcStore implements Store, AutoCloseable {
         }
         OrderState next = decided.next() != null ? decided.next() : wroteTables ? current : null;
         if (next == null) {
-            return !check || OrderCache.isCurrent(c, orderID, row);
+            return !check || OrderRows.isCurrent(c, orderID, row.seq(), row.version());
         }
         boolean matched = next == current ? OrderRows.touch(c, orderID, row.seq(), row.version())
                 : OrderRows.update(c, dialect, current, next, row.seq(), row.version());
@@ -327,9 +328,9 @@ public final class JdbcStore implements Store, AutoCloseable {
         return matched;
     }
 
-    private final java.util.concurrent.atomic.AtomicLong optimisticCommits = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong optimisticConflicts = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong optimisticRetries = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong optimisticCommits = new AtomicLong();
+    private final AtomicLong optimisticConflicts = new AtomicLong();
+    private final AtomicLong optimisticRetries = new AtomicLong();
 
     /**
      * How {@link #withOrder}'s optimistic path ended so far: committed, found the row changed, or saw the work (or a

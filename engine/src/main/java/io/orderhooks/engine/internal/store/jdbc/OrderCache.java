@@ -114,18 +114,6 @@ final class OrderCache {
         });
     }
 
-    /** Whether the order's row is still {@code known} on {@code c} (an unlocked read of its identity and version). */
-    static boolean isCurrent(Connection c, String orderID, Row known) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM orders WHERE id = ? AND seq = ? AND version = ?")) {
-            ps.setString(1, orderID);
-            ps.setLong(2, known.seq());
-            ps.setLong(3, known.version());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
     /** The row remembered for the order, with when it was remembered; null when none is. */
     synchronized Known known(String orderID) {
         return byId.get(orderID);

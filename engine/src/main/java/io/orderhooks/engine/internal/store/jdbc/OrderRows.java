@@ -92,10 +92,7 @@ final class OrderRows {
                 : "WITH u AS (" + update + " RETURNING id)" + lines.clauses() + " SELECT COUNT(*) FROM u";
         boolean matched;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int n = bind(ps, 1, s, dates);
-            ps.setString(n++, s.id());
-            ps.setLong(n++, seq);
-            ps.setLong(n++, version);
+            int n = guard(ps, bind(ps, 1, s, dates), s.id(), seq, version);
             if (lines.none()) {
                 matched = ps.executeUpdate() > 0;
             } else {
@@ -122,11 +119,30 @@ final class OrderRows {
      */
     static boolean touch(Connection c, String orderID, long seq, long version) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET version = version + 1" + GUARD)) {
-            ps.setString(1, orderID);
-            ps.setLong(2, seq);
-            ps.setLong(3, version);
+            guard(ps, 1, orderID, seq, version);
             return ps.executeUpdate() > 0;
         }
+    }
+
+    /**
+     * Whether the order's row is still version {@code version} of row {@code seq} on {@code c} (an unlocked read of its
+     * identity and version: what a decision that changed nothing was made from is still current).
+     */
+    static boolean isCurrent(Connection c, String orderID, long seq, long version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM orders" + GUARD)) {
+            guard(ps, 1, orderID, seq, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Binds {@link #GUARD}'s parameters from index {@code first}; returns the next index. */
+    private static int guard(PreparedStatement ps, int first, String orderID, long seq, long version) throws SQLException {
+        ps.setString(first, orderID);
+        ps.setLong(first + 1, seq);
+        ps.setLong(first + 2, version);
+        return first + 3;
     }
 
     /**
@@ -135,9 +151,7 @@ final class OrderRows {
      */
     static boolean delete(Connection c, OrderState before, long seq, long version) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM orders" + GUARD)) {
-            ps.setString(1, before.id());
-            ps.setLong(2, seq);
-            ps.setLong(3, version);
+            guard(ps, 1, before.id(), seq, version);
             if (ps.executeUpdate() == 0) {
                 return false;
             }
