@@ -5,6 +5,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.orderhooks.core.json.OrderCloudJson;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The post-webhook receiver of the crash test: answers 500 while {@link #failing}, else 200, and counts the deliveries
- * it answered 200 per LogID, with the write each LogID belongs to ({@code order:ID} or {@code line:ID}).
+ * it answered 200 per LogID, with the write each LogID belongs to ({@code order:ID} or {@code line:ID}). Every request
+ * is also kept in {@link #timeline} (time, answer, LogID, write), which the test saves when it fails.
  */
 final class CrashHookReceiver implements AutoCloseable {
 
@@ -21,20 +26,23 @@ final class CrashHookReceiver implements AutoCloseable {
     final AtomicInteger refused = new AtomicInteger();
     final Map<String, AtomicInteger> deliveredByLogID = new ConcurrentHashMap<>();
     final Map<String, Set<String>> logIDsByWrite = new ConcurrentHashMap<>();
+    final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
     private final HttpServer server;
 
     CrashHookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hooks", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (failing.get()) {
+            JsonNode payload = OrderCloudJson.mapper().readTree(body);
+            String logID = payload.path("LogID").asText();
+            boolean refuse = failing.get();
+            timeline.add(Instant.now() + " " + (refuse ? 500 : 200) + " " + logID + " " + writeOf(payload));
+            if (refuse) {
                 refused.incrementAndGet();
                 exchange.sendResponseHeaders(500, -1);
                 exchange.close();
                 return;
             }
-            JsonNode payload = OrderCloudJson.mapper().readTree(body);
-            String logID = payload.path("LogID").asText();
             deliveredByLogID.computeIfAbsent(logID, k -> new AtomicInteger()).incrementAndGet();
             logIDsByWrite.computeIfAbsent(writeOf(payload), k -> ConcurrentHashMap.newKeySet()).add(logID);
             exchange.sendResponseHeaders(200, -1);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhooks.examples.client.OrderCloudClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * receiver answering 200 again): every write that was answered 2xx is there, no order is half-applied (its line count,
  * lines and subtotal agree), and every acknowledged write's post-webhook is delivered exactly once (the receiver was
  * failing at the kill, so no successful delivery was in flight and the at-least-once rule allows no repeat here).
+ * When it fails, both engines' output and the receiver's timeline are saved under {@code target/crash-logs}.
  */
 class EngineCrashAcceptanceTest {
 
@@ -73,19 +77,45 @@ class EngineCrashAcceptanceTest {
             assertThat(hooks.refused.get()).as("post-webhook attempts refused before the kill").isPositive();
             hooks.failing.set(false);
             try (ChildEngine second = ChildEngine.start(data, port, store)) {
-                OrderCloudClient api = new OrderCloudClient(second.baseUrl());
-                for (Map.Entry<String, Integer> ack : Map.copyOf(acknowledged).entrySet()) {
-                    JsonNode order = api.get("v1/orders/Outgoing/" + ack.getKey(), userToken);
-                    JsonNode lines = api.get("v1/orders/Outgoing/" + ack.getKey() + "/lineitems", userToken).path("Items");
-                    if (ack.getValue() > 0) {
-                        assertThat(lines.size()).as("lines of " + ack.getKey()).isEqualTo(1);
-                        assertThat(lines.get(0).path("Quantity").asInt()).isEqualTo(ack.getValue());
-                    }
-                    assertWhole(order, lines);
+                try {
+                    verifyAfterRestart(second, userToken, hooks);
+                } catch (AssertionError | RuntimeException failed) {
+                    failed.addSuppressed(new AssertionError("engine output and receiver timeline saved in "
+                            + saveLogs(store.length == 0 ? "h2" : "postgresql", first, second, hooks)));
+                    throw failed;
                 }
-                assertEveryAcknowledgedWriteDeliveredOnce(hooks);
             }
         }
+    }
+
+    /** Every acknowledged write is there and whole, and its post-webhook arrived exactly once. */
+    private void verifyAfterRestart(ChildEngine second, String userToken, CrashHookReceiver hooks)
+            throws InterruptedException {
+        OrderCloudClient api = new OrderCloudClient(second.baseUrl());
+        for (Map.Entry<String, Integer> ack : Map.copyOf(acknowledged).entrySet()) {
+            JsonNode order = api.get("v1/orders/Outgoing/" + ack.getKey(), userToken);
+            JsonNode lines = api.get("v1/orders/Outgoing/" + ack.getKey() + "/lineitems", userToken).path("Items");
+            if (ack.getValue() > 0) {
+                assertThat(lines.size()).as("lines of " + ack.getKey()).isEqualTo(1);
+                assertThat(lines.get(0).path("Quantity").asInt()).isEqualTo(ack.getValue());
+            }
+            assertWhole(order, lines);
+        }
+        assertEveryAcknowledgedWriteDeliveredOnce(hooks);
+    }
+
+    /** Writes both engines' output and the receiver's timeline to a new folder under target/crash-logs. */
+    private static Path saveLogs(String store, ChildEngine first, ChildEngine second, CrashHookReceiver hooks) {
+        Path dir = Path.of("target", "crash-logs", store + "-" + System.currentTimeMillis()).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve("first-engine.log"), first.output());
+            Files.write(dir.resolve("second-engine.log"), second.output());
+            Files.write(dir.resolve("receiver.log"), List.copyOf(hooks.timeline));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the crash test's logs in " + dir, e);
+        }
+        return dir;
     }
 
     private void awaitAcks(int count, Thread writer) throws InterruptedException {

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable {@link Outbox} in the store's {@code outbox} table. {@link #add} joins the calling thread's store
@@ -27,6 +29,8 @@ import java.util.Map;
  * short transaction, so several engines on one PostgreSQL never claim a row twice while its lease holds.
  */
 final class JdbcOutbox implements Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcOutbox.class);
 
     private static final String COLUMNS =
             "id, kind, subject, endpoint_id, order_id, attempt, url, path, headers, body, due_at";
@@ -64,7 +68,7 @@ final class JdbcOutbox implements Outbox {
     @Override
     public List<OutboxEntry> claim(String owner, Instant now, Duration lease, int max) {
         return tx.inTransaction(c -> {
-            List<OutboxEntry> out = new ArrayList<>();
+            List<OutboxEntry> found = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE due_at <= ?"
                     + " AND (lease_until IS NULL OR lease_until <= ?) ORDER BY due_at, seq FETCH FIRST ? ROWS ONLY"
                     + " FOR UPDATE SKIP LOCKED")) {
@@ -73,17 +77,25 @@ final class JdbcOutbox implements Outbox {
                 ps.setInt(3, max);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(entry(rs));
+                        found.add(entry(rs));
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ?")) {
-                for (OutboxEntry e : out) {
+            // Only a row whose lease this statement wrote is returned: one it did not find unleased is not delivered.
+            List<OutboxEntry> out = new ArrayList<>(found.size());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET lease_owner = ?, lease_until = ?"
+                    + " WHERE id = ? AND (lease_until IS NULL OR lease_until <= ?)")) {
+                for (OutboxEntry e : found) {
                     ps.setString(1, owner);
                     ps.setObject(2, time(now.plus(lease)));
                     ps.setString(3, e.id());
-                    ps.executeUpdate();
+                    ps.setObject(4, time(now));
+                    if (ps.executeUpdate() == 1) {
+                        out.add(e);
+                    } else {
+                        LOG.warn("outbox row {} was selected for a claim but its lease could not be written; not "
+                                + "delivered by this claim", e.id());
+                    }
                 }
             }
             return out;

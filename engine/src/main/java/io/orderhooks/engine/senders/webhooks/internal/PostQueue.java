@@ -11,9 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
@@ -28,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * <p>Nothing accepted is lost. A full in-memory outbox turns a delivery into a dead letter at once. At {@link #close},
  * a non-durable outbox's waiting entries become dead letters (reason "shutdown"); a durable outbox keeps them for the
  * next start, and a claim that was in flight when the process died is claimed again when its lease ends.
+ *
+ * <p>Each claim holds a lease of its own (this queue's owner name and the claim's number), so a worker whose attempt
+ * overran its lease can no longer reschedule or complete the entry another worker of this queue claimed since. An
+ * entry this queue finished (delivered, or its last attempt recorded as a dead letter) whose removal from the outbox
+ * failed is remembered: when this queue claims it again, it removes it without sending it again. Only another process
+ * (a restart, another engine on the database) delivers such an entry a second time.
  */
 public final class PostQueue {
 
@@ -36,6 +46,11 @@ public final class PostQueue {
     private static final long DURABLE_POLL_MS = 200;
     /** Lease beyond the attempt's time limit, for recording the attempt and updating the row. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(15);
+    /** Finished entries whose removal failed that a queue remembers (a bound for a database failing for long). */
+    private static final int MAX_REMEMBERED = 10_000;
+
+    /** A claimed entry and the lease it is held under. */
+    private record Claimed(OutboxEntry entry, String lease) {}
 
     private final Deliverer deliverer;
     private final Clock clock;
@@ -45,6 +60,15 @@ public final class PostQueue {
     private final DoubleSupplier random;
     private final Outbox outbox;
     private final String owner = "engine-" + UUID.randomUUID();
+    private final AtomicLong claims = new AtomicLong();
+    /** IDs of entries this queue finished but could not remove from the outbox (oldest forgotten first). */
+    private final Map<String, Boolean> finishedNotRemoved = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > MAX_REMEMBERED;
+                }
+            });
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private int inFlight;
@@ -87,7 +111,7 @@ public final class PostQueue {
     /** Delivers every attempt due now on the calling thread; returns how many were made. */
     public int runDue() {
         int made = 0;
-        for (OutboxEntry e = claimOne(); e != null; e = claimOne()) {
+        for (Claimed e = claimOne(); e != null; e = claimOne()) {
             process(e);
             made++;
         }
@@ -97,7 +121,7 @@ public final class PostQueue {
     /** A worker's loop: delivers due attempts until the queue is closed. */
     public void work() {
         while (!isClosed()) {
-            OutboxEntry e;
+            Claimed e;
             try {
                 e = claimOne();
             } catch (RuntimeException failure) {
@@ -155,7 +179,7 @@ public final class PostQueue {
         return deliverer.send(attempt.withFinalAttempt(true), timeLimit);
     }
 
-    private OutboxEntry claimOne() {
+    private Claimed claimOne() {
         lock.lock();
         try {
             if (closed) {
@@ -167,8 +191,9 @@ public final class PostQueue {
         }
         List<OutboxEntry> claimed = List.of();
         try {
-            claimed = outbox.claim(owner, clock.instant(), timeLimit.plus(LEASE_MARGIN), 1);
-            return claimed.isEmpty() ? null : claimed.get(0);
+            String lease = owner + "/" + claims.incrementAndGet();
+            claimed = outbox.claim(lease, clock.instant(), timeLimit.plus(LEASE_MARGIN), 1);
+            return claimed.isEmpty() ? null : new Claimed(claimed.get(0), lease);
         } finally {
             if (claimed.isEmpty()) {
                 doneOne();
@@ -211,7 +236,12 @@ public final class PostQueue {
         }
     }
 
-    private void process(OutboxEntry entry) {
+    private void process(Claimed claim) {
+        OutboxEntry entry = claim.entry();
+        if (finishedNotRemoved.containsKey(entry.id())) {
+            removeFinished(claim);
+            return;
+        }
         Attempt attempt = entry.attempt(schedule.maxAttempts());
         Sent sent = null;
         try {
@@ -219,27 +249,53 @@ public final class PostQueue {
         } catch (RuntimeException e) {
             LOG.warn("post-webhook attempt {} of {} failed to run: {}", attempt.number(), entry.id(), e.toString());
         } finally {
-            finish(entry, attempt, sent);
+            finish(claim, attempt, sent);
         }
     }
 
-    private void finish(OutboxEntry entry, Attempt attempt, Sent sent) {
+    /**
+     * An entry this queue already finished, claimed again because its removal had failed: removed, not sent again.
+     */
+    private void removeFinished(Claimed claim) {
+        String id = claim.entry().id();
+        try {
+            if (outbox.complete(id, claim.lease())) {
+                finishedNotRemoved.remove(id);
+                LOG.info("post-webhook {} was finished by this engine before; removed from the outbox without sending "
+                        + "it again", id);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("post-webhook {} (finished) could still not be removed from the outbox; tried again when its lease "
+                    + "ends: {}", id, e.toString());
+        } finally {
+            doneOne();
+        }
+    }
+
+    private void finish(Claimed claim, Attempt attempt, Sent sent) {
+        OutboxEntry entry = claim.entry();
+        String lease = claim.lease();
         boolean again = (sent == null || !sent.succeeded()) && !attempt.finalAttempt();
+        boolean removed = false;
         try {
             if (!again) {
-                release(outbox.complete(entry.id(), owner), entry);
+                removed = outbox.complete(entry.id(), lease);
+                release(removed, entry);
             } else if (isClosed() && !outbox.durable()) {
-                outbox.complete(entry.id(), owner);
+                outbox.complete(entry.id(), lease);
                 deliverer.deadLetter(entry.retry(attempt.number() + 1, clock.instant()).attempt(attempt.number() + 1),
                         "shutdown: the webhook sink closed before attempt " + (attempt.number() + 1));
             } else {
                 Instant due = clock.instant().plus(schedule.delayAfter(attempt.number(), random));
-                release(outbox.reschedule(entry.retry(attempt.number() + 1, due), owner), entry);
+                release(outbox.reschedule(entry.retry(attempt.number() + 1, due), lease), entry);
             }
         } catch (RuntimeException e) {
-            LOG.warn("post-webhook {} could not be updated in the outbox; it is retried when its lease ends: {}",
+            LOG.warn("post-webhook {} could not be updated in the outbox; it is claimed again when its lease ends: {}",
                     entry.id(), e.toString());
         } finally {
+            if (!again && !removed) {
+                finishedNotRemoved.put(entry.id(), Boolean.TRUE);
+            }
             doneOne();
         }
     }
