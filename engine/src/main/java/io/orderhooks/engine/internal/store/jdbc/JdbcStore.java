@@ -271,7 +271,7 @@ public final class JdbcStore implements Store, AutoCloseable {
                     throw new Stale();
                 }
                 return null;
-            });
+            }, dialect == Dialect.POSTGRESQL);
             optimisticCommits.incrementAndGet();
             return done;
         } catch (Stale e) {
@@ -313,12 +313,16 @@ public final class JdbcStore implements Store, AutoCloseable {
             boolean wroteTables, boolean check) throws java.sql.SQLException {
         OrderState current = row.state();
         if (decided.delete()) {
+            Transactions.explicit(c); // the row, its lines and its counts: together
             cache.forget(orderID);
             return OrderRows.delete(c, current, row.seq(), row.version());
         }
         OrderState next = decided.next() != null ? decided.next() : wroteTables ? current : null;
         if (next == null) {
             return !check || OrderRows.isCurrent(c, orderID, row.seq(), row.version());
+        }
+        if (next == current) {
+            Transactions.explicit(c); // with the tables the work wrote (already explicit: they were written through it)
         }
         boolean matched = next == current ? OrderRows.touch(c, orderID, row.seq(), row.version())
                 : OrderRows.update(c, dialect, current, next, row.seq(), row.version());

@@ -51,6 +51,11 @@ final class OrderCounts {
         write(c, deltas(before, after));
     }
 
+    /** Whether changing {@code before} into {@code after} writes count deltas ({@link #changed} writes a statement). */
+    static boolean changes(Order before, Order after) {
+        return !deltas(before, after).isEmpty();
+    }
+
     static void removed(Connection c, Order o) throws SQLException {
         write(c, deltas(o, null));
     }

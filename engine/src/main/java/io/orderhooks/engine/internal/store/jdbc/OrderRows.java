@@ -79,12 +79,17 @@ final class OrderRows {
      * lines that changed ({@link OrderLines}), if the row is still that version: on PostgreSQL in the same statement
      * (the lines' clauses join the guarded update, so they write only if it matched), on H2 (in-process, no round trips)
      * in their own, made only if the update matched. False, with nothing written, when the row is no longer that
-     * version (another transaction changed or deleted it since: never under the order's lock).
+     * version (another transaction changed or deleted it since: never under the order's lock). On a connection in
+     * auto-commit mode (an optimistic write on PostgreSQL, {@link Transactions#optimistic}) a write of one statement
+     * commits with it; one of more (the order's counts change) first switches to an explicit transaction.
      */
     static boolean update(Connection c, Dialect dialect, OrderState before, OrderState s, long seq, long version)
             throws SQLException {
         OrderLines.Changes lines = dialect == Dialect.POSTGRESQL
                 ? OrderLines.changes(before.lineItems(), s.lineItems()) : OrderLines.Changes.NONE;
+        if (c.getAutoCommit() && (dialect != Dialect.POSTGRESQL || OrderCounts.changes(before.order(), s.order()))) {
+            Transactions.explicit(c); // more than this statement to write (the counts, H2's lines): in one transaction
+        }
         boolean dates = !Objects.equals(before.order().dateCreated(), s.order().dateCreated())
                 || !Objects.equals(before.order().dateSubmitted(), s.order().dateSubmitted());
         String update = dates ? UPDATE : UPDATE_SAME_DATES;

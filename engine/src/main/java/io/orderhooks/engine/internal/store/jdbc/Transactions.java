@@ -111,29 +111,53 @@ final class Transactions {
     <R> R inTransaction(SqlWork<R> work) {
         Connection joined = current.get();
         if (joined != null) {
+            explicit(joined);
             return run(joined, work);
         }
-        return begin(work, null, null);
+        return begin(work, null, null, false);
     }
 
     /**
      * Runs {@code work} in a new transaction (the thread must not be in one) that starts with the table versions of
      * {@code versionsOf} (null: none; {@link SharedReads} then reads them at the transaction's first shared read) and
      * runs {@code beforeFirstWrite} (once) when the work is about to write its first table ({@link #beforeWrite}).
-     * Otherwise as {@link #inTransaction}.
+     *
+     * <p>{@code autoCommitUntilWrite} (PostgreSQL): the connection stays in auto-commit mode until the work is about to
+     * write, so its reads are statements of their own and a work whose only write is one statement (the order's
+     * version-guarded update) commits with it: one round trip, no {@code COMMIT}. Any write-capable call that joins the
+     * transaction ({@link #inTransaction}, {@link #guarded}, {@link #nested}, {@link #beforeWrite}) and a write of more
+     * than one statement ({@link #explicit}) switch to an explicit transaction first, so several writes still commit
+     * together or not at all (docs/DURABILITY.md, "Transactions"). Otherwise as {@link #inTransaction}.
      */
-    <R> R optimistic(SqlWork<R> work, TransactionReads versionsOf, SqlWork<Void> beforeFirstWrite) {
+    <R> R optimistic(SqlWork<R> work, TransactionReads versionsOf, SqlWork<Void> beforeFirstWrite,
+            boolean autoCommitUntilWrite) {
         if (current.get() != null) {
             throw new IllegalStateException("an optimistic transaction cannot join another one");
         }
-        return begin(work, versionsOf, beforeFirstWrite);
+        return begin(work, versionsOf, beforeFirstWrite, autoCommitUntilWrite);
+    }
+
+    /**
+     * Makes the thread's transaction on {@code c} an explicit one if it is still in auto-commit mode (an optimistic
+     * transaction before its first write, {@link #optimistic}): what {@code c} runs from here on commits together. No
+     * round trip on PostgreSQL (the driver sends {@code BEGIN} with the next statement).
+     */
+    static void explicit(Connection c) {
+        try {
+            if (c.getAutoCommit()) {
+                c.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw StoreFailures.unavailable(e);
+        }
     }
 
     /**
      * Called by every table write before it writes ({@link JdbcRepository}): runs what the thread's optimistic order
-     * write must do before its work writes a table (takes the order's lock), once.
+     * write must do before its work writes a table (takes the order's lock), once, in an explicit transaction.
      */
     void beforeWrite(Connection c) throws SQLException {
+        explicit(c);
         SqlWork<Void> first = beforeFirstWrite.get();
         if (first != null) {
             beforeFirstWrite.remove();
@@ -141,11 +165,13 @@ final class Transactions {
         }
     }
 
-    private <R> R begin(SqlWork<R> work, TransactionReads versionsOf, SqlWork<Void> hook) {
+    private <R> R begin(SqlWork<R> work, TransactionReads versionsOf, SqlWork<Void> hook, boolean autoCommitUntilWrite) {
         together.remove();
         ended.remove();
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+            if (c.getAutoCommit() != autoCommitUntilWrite) {
+                c.setAutoCommit(autoCommitUntilWrite);
+            }
             current.set(c);
             TransactionReads fresh = new TransactionReads();
             if (versionsOf != null && versionsOf.versions() != null) {
@@ -160,7 +186,9 @@ final class Transactions {
             try {
                 R r = work.run(c);
                 SharedReads.beforeCommit(c, reads.get());
-                c.commit();
+                if (!c.getAutoCommit()) {
+                    c.commit(); // else every statement committed itself: reads, and at most one write
+                }
                 afterCommit.remove();
                 pending.forEach(Runnable::run);
                 return r;
@@ -217,6 +245,7 @@ final class Transactions {
                 }
             });
         }
+        explicit(joined);
         return run(joined, c -> {
             Savepoint sp = c.setSavepoint();
             int mark = afterCommit.get().size();
@@ -242,6 +271,7 @@ final class Transactions {
         if (joined == null) {
             return inTransaction(work);
         }
+        explicit(joined);
         return run(joined, c -> {
             Savepoint sp = c.setSavepoint();
             int mark = afterCommit.get().size();
@@ -278,8 +308,12 @@ final class Transactions {
         }
     }
 
+    /** Rolls back {@code c}'s transaction; nothing to do in auto-commit mode (each statement committed or failed alone). */
     private static void rollbackQuietly(Connection c, Throwable cause) {
         try {
+            if (c.getAutoCommit()) {
+                return;
+            }
             c.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);

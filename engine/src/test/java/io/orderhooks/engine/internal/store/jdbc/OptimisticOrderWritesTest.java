@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.LineItem;
 import io.orderhooks.core.model.Order;
+import io.orderhooks.core.model.OrderStatus;
 import io.orderhooks.engine.internal.orders.OrderState;
 import io.orderhooks.engine.internal.store.Mutation;
 import io.orderhooks.engine.internal.store.Table;
@@ -42,14 +43,16 @@ class OptimisticOrderWritesTest {
     Path data;
     private JdbcStore a;
     private JdbcStore b;
+    /** What store {@code a} asks of the database on the recording thread. */
+    private final RecordedCalls calls = new RecordedCalls();
 
     private void open(String db) {
         if (db.equals("h2")) {
-            a = JdbcStores.h2(data, 8);
+            a = JdbcStores.h2(data, 8, calls::wrap);
             b = JdbcStores.h2(data, 8);
         } else {
             String url = TestPostgres.freshDatabase();
-            a = JdbcStores.postgresql(url, "postgres", "postgres", 8);
+            a = JdbcStores.postgresql(url, "postgres", "postgres", 8, calls::wrap);
             b = JdbcStores.postgresql(url, "postgres", "postgres", 8);
         }
     }
@@ -263,6 +266,84 @@ class OptimisticOrderWritesTest {
         assertThat(token + ", " + price).isEqualTo("none, price 2");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aLineAddOfACachedOrderIsOneAutoCommittedStatementOnPostgresAndOneTransactionOnH2(String db) {
+        open(db);
+        a.createOrder(order("O1"));
+
+        calls.start();
+        a.withOrder("O1", s -> Mutation.commit(addLine(s, "L1", BigDecimal.ONE), null));
+        List<RecordedCalls.Call> made = calls.stop();
+
+        if (db.equals("postgresql")) {
+            // the guarded UPDATE with the line's INSERT in a WITH clause, committed by itself: one round trip, no COMMIT
+            assertThat(made).hasSize(1);
+            assertThat(made.get(0).what()).startsWith("WITH u AS (UPDATE orders");
+            assertThat(made.get(0).autoCommit()).isTrue();
+        } else {
+            // H2 writes the line in a statement of its own after the update matched: both in one transaction
+            assertThat(made).extracting(RecordedCalls.Call::what).last().isEqualTo("commit");
+            assertThat(made).filteredOn(RecordedCalls.Call::isWrite).hasSize(2).noneMatch(RecordedCalls.Call::autoCommit);
+        }
+        assertThat(b.order("O1").orElseThrow().lineItems()).extracting(LineItem::id).containsExactly("L1");
+        assertThat(a.optimisticOutcomes()[0]).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aDecisionThatChangesNothingChecksTheVersionWithoutATransactionOnPostgres(String db) {
+        open(db);
+        a.createOrder(order("O1"));
+
+        calls.start();
+        int lines = a.<Integer>withOrder("O1", s -> Mutation.unchanged(s.lineItems().size()));
+        List<RecordedCalls.Call> made = calls.stop();
+
+        assertThat(lines).isZero();
+        assertThat(made.get(0).what()).isEqualTo("SELECT 1 FROM orders WHERE id = ? AND seq = ? AND version = ?");
+        if (db.equals("postgresql")) {
+            assertThat(made).hasSize(1); // in auto-commit mode: no transaction to commit
+            assertThat(made.get(0).autoCommit()).isTrue();
+        } else {
+            assertThat(made).extracting(RecordedCalls.Call::what).containsExactly(made.get(0).what(), "commit");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anOptimisticWorkOfSeveralWritesCommitsThemInOneTransaction(String db) {
+        open(db);
+        a.createOrder(order("O1"));
+
+        // a table written, then the order's status changed (its row and its counts): every write after the lock, in
+        // one transaction, one commit
+        calls.start();
+        a.withOrder("O1", s -> {
+            a.table(THINGS).insert("hold", "taken for O1");
+            return Mutation.commit(withStatus(addLine(s, "L1", BigDecimal.ONE), OrderStatus.Open), null);
+        });
+        List<RecordedCalls.Call> several = calls.stop();
+        // only the order's status (its row, then its counts): also one transaction
+        calls.start();
+        a.withOrder("O1", s -> Mutation.commit(withStatus(s, OrderStatus.Completed), null));
+        List<RecordedCalls.Call> counted = calls.stop();
+
+        for (List<RecordedCalls.Call> made : List.of(several, counted)) {
+            assertThat(made).filteredOn(RecordedCalls.Call::isWrite).hasSizeGreaterThanOrEqualTo(2)
+                    .noneMatch(RecordedCalls.Call::autoCommit);
+            assertThat(made).filteredOn(call -> call.what().equals("commit")).hasSize(1);
+            assertThat(made).extracting(RecordedCalls.Call::what).last().isEqualTo("commit");
+        }
+        if (db.equals("postgresql")) { // (H2 keeps the lock statement prepared: KeptStatements, not recorded here)
+            assertThat(several).filteredOn(call -> call.what().endsWith("FOR UPDATE"))
+                    .singleElement().satisfies(call -> assertThat(call.autoCommit()).isFalse());
+        }
+        assertThat(a.optimisticOutcomes()[0]).isEqualTo(2);
+        assertThat(b.table(THINGS).find("hold")).contains("taken for O1");
+        assertThat(b.order("O1").orElseThrow().order().status()).isEqualTo(OrderStatus.Completed);
+    }
+
     /**
      * A write request as the API makes it: the token version read in a group of reads, then the order operation, whose
      * work reads the product (a read-mostly table) and adds a line.
@@ -303,6 +384,10 @@ class OptimisticOrderWritesTest {
             throw new OrderCloudException(409, "IdExists", "LineItem already exists: " + id);
         }
         return addLine(s, id, amount);
+    }
+
+    private static OrderState withStatus(OrderState s, OrderStatus status) {
+        return s.withOrder(s.order().toBuilder().status(status).build());
     }
 
     private static OrderState withoutLine(OrderState s, String id) {
