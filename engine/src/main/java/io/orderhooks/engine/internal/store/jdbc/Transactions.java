@@ -23,6 +23,8 @@ final class Transactions {
      * store call since: what {@link #groupReads} offers the order write that follows it.
      */
     private final ThreadLocal<TransactionReads> ended = new ThreadLocal<>();
+    /** Set while the thread serves one request ({@link #request}): its groups of reads may continue one another. */
+    private final ThreadLocal<Boolean> request = new ThreadLocal<>();
     /** What the thread's optimistic order write runs before the first table write of its work ({@link #beforeWrite}). */
     private final ThreadLocal<SqlWork<Void>> beforeFirstWrite = new ThreadLocal<>();
 
@@ -51,13 +53,24 @@ final class Transactions {
      * Each read is still a statement in auto-commit mode of its own (no transaction, no {@code COMMIT}). The group ends
      * when {@code work} returns, and as soon as the thread starts a transaction (what it reads after its own write is
      * read after that write). Inside a transaction {@code work} just joins it.
+     *
+     * <p>Inside one request ({@link #request}), a group that starts while the request's previous group has ended and
+     * the thread has made no store call since (no read, no transaction) and no call out ({@link #endGroups})
+     * <b>continues</b> it: it starts with the versions that group read, so one request's groups (the token check's,
+     * then the checkout endpoint's or an order create's) cost one versions statement. What it answers from them is
+     * what the database held when that statement ran, during the same request, with nothing of the thread's own in
+     * between (docs/DURABILITY.md, "Reads"). Outside a request, and for a request's first group, a group reads anew.
      */
     <R> R readTogether(java.util.function.Supplier<R> work) {
         if (current.get() != null || together.get() != null) {
             return work.get();
         }
+        TransactionReads previous = request.get() != null ? ended.get() : null;
         ended.remove();
         TransactionReads group = new TransactionReads();
+        if (previous != null && previous.versions() != null) {
+            group.versions(previous.versions(), previous.versionsTick());
+        }
         together.set(group);
         try {
             return work.get();
@@ -79,6 +92,32 @@ final class Transactions {
     TransactionReads groupReads() {
         TransactionReads running = together.get();
         return running != null ? running : ended.get();
+    }
+
+    /**
+     * Runs {@code work}, one API request, as the scope within which the thread's groups of reads may continue one
+     * another ({@link #readTogether}); nothing read before it is continued in it, nothing read in it after it.
+     */
+    <R> R request(java.util.function.Supplier<R> work) {
+        if (request.get() != null) {
+            return work.get();
+        }
+        ended.remove();
+        request.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            request.remove();
+            ended.remove();
+        }
+    }
+
+    /**
+     * Ends the thread's groups of reads: the one that ended last is no longer offered to a following group or order
+     * write ({@link #groupReads}). Called before the thread calls out over the network ({@link JdbcStore#callingOut}).
+     */
+    void endGroups() {
+        ended.remove();
     }
 
     /** The next tick of the process-wide sequence ({@link #TICKS}). */
@@ -224,6 +263,31 @@ final class Transactions {
                 c.setAutoCommit(true);
             }
             return work.run(c);
+        } catch (SQLException e) {
+            throw StoreFailures.unavailable(e);
+        }
+    }
+
+    /**
+     * Runs {@code work}, a write of <b>one</b> statement, outside any transaction (the thread must not be in one): on a
+     * pooled connection in auto-commit mode, so the statement commits by itself (no {@code COMMIT} round trip). Ends the
+     * thread's group of reads, as a transaction does. SQL exceptions reach {@code onFailure}.
+     */
+    <R> R alone(SqlWork<R> work, SqlFailure onFailure) {
+        if (current.get() != null) {
+            throw new IllegalStateException("a statement alone cannot join a transaction");
+        }
+        together.remove();
+        ended.remove();
+        try (Connection c = pool.getConnection()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            try {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw onFailure.translate(e);
+            }
         } catch (SQLException e) {
             throw StoreFailures.unavailable(e);
         }

@@ -32,6 +32,12 @@ final class RecordedCalls {
 
     private final List<Call> calls = new ArrayList<>();
     private volatile Thread recording;
+    private volatile DataSource database;
+
+    /** The store's own pool, unrecorded: for a test's direct look at the database. */
+    DataSource database() {
+        return database;
+    }
 
     /** Starts recording the calling thread's calls, forgetting what was recorded before. */
     void start() {
@@ -50,6 +56,7 @@ final class RecordedCalls {
     }
 
     DataSource wrap(DataSource pool) {
+        database = pool;
         return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> {
                     Object r = invoke(pool, method, args);
