@@ -64,6 +64,14 @@ public final class StatementCount {
             return sum;
         }
 
+        /**
+         * Round trips to the database per checkout on PostgreSQL: statements (a batch is one), commits and rollbacks
+         * (the driver sends a transaction's {@code BEGIN} with its first statement). Savepoints not included.
+         */
+        double roundTripsPerCheckout() {
+            return perCheckout("statements") + perCheckout("commits") + perCheckout("rollbacks");
+        }
+
         /** Transactions per checkout: commits plus statements run in auto-commit (each its own transaction). */
         double transactionsPerCheckout() {
             return perCheckout("commits") + perCheckout("autoCommitStatements");
@@ -256,6 +264,7 @@ public final class StatementCount {
                 counts.perCheckout("us:commits") / 1000));
         System.out.println(total);
         System.out.printf("transactions per checkout (commits + auto-commit statements): %.1f%n", counts.transactionsPerCheckout());
+        System.out.printf("round trips per checkout (statements + commits + rollbacks): %.1f%n", counts.roundTripsPerCheckout());
         System.out.printf("text bound to statements (JSON documents and keys) per checkout: %.1f KiB; per line add: %.2f KiB%n",
                 counts.perCheckout("charsBound") / 1024, counts.perRequest("line add", "charsBound") / 1024);
         System.out.printf("calling threads' CPU per checkout inside statements / commits: %.2f / %.2f ms%n",

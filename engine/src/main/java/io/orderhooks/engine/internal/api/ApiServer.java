@@ -59,6 +59,14 @@ public final class ApiServer {
     public interface ReadsTogether {
         <R> R run(Supplier<R> reads);
 
+        /**
+         * Runs one request, within which the groups of reads may share their checks ({@code Store::oneRequest}: the
+         * token check's group and the handler's later groups); by default it just runs.
+         */
+        default <R> R request(Supplier<R> request) {
+            return request.get();
+        }
+
         /** Each read on its own (an in-memory store). */
         ReadsTogether NONE = Supplier::get;
     }
@@ -144,7 +152,10 @@ public final class ApiServer {
                         write(ctx, routeNotFound(ctx));
                         return;
                     }
-                    traced(ctx, match.pathParams(), c -> serve(c, match.route(), match.pathParams()));
+                    traced(ctx, match.pathParams(), c -> readsTogether.request(() -> {
+                        serve(c, match.route(), match.pathParams());
+                        return null;
+                    }));
                 });
             }
             if (verbs.contains("GET")) {

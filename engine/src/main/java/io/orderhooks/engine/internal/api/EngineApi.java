@@ -102,10 +102,25 @@ public final class EngineApi {
         io.orderhooks.engine.internal.api.resources.CommerceRoutes.register(routes, context);
         b.extra.forEach(r -> r.accept(routes, context));
         WebhookSink sink = b.sink != null ? b.sink : b.engine.context().webhookSink();
+        PreHookAccess preHookAccess = new PreHookAccess(context);
+        // the access check runs once, just before the pre-webhooks are called: the request's reads together end there
         WebhookFiring firing = new WebhookFiring(b.engine.webhooks()::all, sink, b.engine.context().clock(),
-                new PreHookAccess(context), store::atomically);
+                request -> {
+                    preHookAccess.accept(request);
+                    store.callingOut();
+                }, store::atomically);
         this.server = new ApiServer(routes, oauth, firing, b.maxBodyBytes, revocations, b.engine.observer(),
-                b.endpoints, store::readTogether);
+                b.endpoints, new ApiServer.ReadsTogether() {
+                    @Override
+                    public <R> R run(java.util.function.Supplier<R> reads) {
+                        return store.readTogether(reads);
+                    }
+
+                    @Override
+                    public <R> R request(java.util.function.Supplier<R> request) {
+                        return store.oneRequest(request);
+                    }
+                });
         this.admin = store.jobLock().runSerialized(Bootstrap.JOB, () -> Bootstrap.ensure(b.engine, b.admin));
         if (b.admin.usesDefaults()) {
             LOG.warn("engine API uses the local default admin credentials ({}); set ORDERHOOKS_ADMIN_CLIENT_SECRET "

@@ -17,15 +17,20 @@ public final class OutsideTransactions implements CheckoutIntegration {
 
     private final CheckoutIntegration inner;
     private final BooleanSupplier inTransaction;
+    private final Runnable callingOut;
 
-    private OutsideTransactions(CheckoutIntegration inner, BooleanSupplier inTransaction) {
+    private OutsideTransactions(CheckoutIntegration inner, BooleanSupplier inTransaction, Runnable callingOut) {
         this.inner = inner;
         this.inTransaction = inTransaction;
+        this.callingOut = callingOut;
     }
 
-    /** {@code inner}, refusing calls while {@code store} has a transaction open on the calling thread. */
+    /**
+     * {@code inner}, refusing calls while {@code store} has a transaction open on the calling thread; before a call the
+     * thread's reads together end ({@link Store#callingOut}).
+     */
     public static CheckoutIntegration of(CheckoutIntegration inner, Store store) {
-        return new OutsideTransactions(inner, store::inTransaction);
+        return new OutsideTransactions(inner, store::inTransaction, store::callingOut);
     }
 
     @Override
@@ -34,6 +39,7 @@ public final class OutsideTransactions implements CheckoutIntegration {
             throw new IllegalStateException("the " + call.type().suffix() + " call for order " + call.orderID()
                     + " was made inside a store transaction; checkout must reserve, call, then commit");
         }
+        callingOut.run();
         return inner.deliver(call);
     }
 }

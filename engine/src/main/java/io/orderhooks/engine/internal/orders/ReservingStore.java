@@ -120,6 +120,16 @@ public final class ReservingStore implements Store {
     }
 
     @Override
+    public <R> R oneRequest(java.util.function.Supplier<R> request) {
+        return store.oneRequest(request);
+    }
+
+    @Override
+    public void callingOut() {
+        store.callingOut();
+    }
+
+    @Override
     public <R> R allOrNothing(java.util.function.Supplier<R> work) {
         return store.allOrNothing(work);
     }

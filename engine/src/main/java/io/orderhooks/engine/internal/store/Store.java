@@ -151,6 +151,24 @@ public interface Store {
     }
 
     /**
+     * Runs {@code request} (one API request, on the calling thread) so that its groups of reads ({@link #readTogether})
+     * may share what they read: a group that follows the request's previous group with no store call and no call out
+     * in between ({@link #callingOut}) reuses that group's checks (a database store: the table versions, one statement
+     * per request instead of one per group). Nothing is carried into or out of it. In memory this just runs it.
+     */
+    default <R> R oneRequest(Supplier<R> request) {
+        return request.get();
+    }
+
+    /**
+     * The calling thread is about to call out over the network (a pre-webhook, a checkout call): what it read together
+     * before ({@link #readTogether}) is not carried past the call, so reads after it see at least what the database
+     * held when the call returned. Nothing in memory.
+     */
+    default void callingOut() {
+    }
+
+    /**
      * As {@link #atomically}, but a refusal ({@code OrderCloudException}) rolls back everything {@code work} changed
      * too, then reaches the caller: for a write of several rows that must all happen or none (e.g. a user moved to
      * another key, whose unique username the new row may only take once the old row is gone).

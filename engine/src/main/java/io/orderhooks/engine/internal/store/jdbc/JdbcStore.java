@@ -145,6 +145,18 @@ public final class JdbcStore implements Store, AutoCloseable {
         return tx.readTogether(reads);
     }
 
+    /** One request's groups of reads share their table versions ({@link Transactions#request}). */
+    @Override
+    public <R> R oneRequest(Supplier<R> request) {
+        return tx.request(request);
+    }
+
+    /** Ends the thread's groups of reads: none continues past the call ({@link Transactions#endGroups}). */
+    @Override
+    public void callingOut() {
+        tx.endGroups();
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <T> Repository<T> table(Table<T> table) {
@@ -195,13 +207,23 @@ public final class JdbcStore implements Store, AutoCloseable {
         return tx.read(c -> orderLists.list(c, scope, query));
     }
 
+    /**
+     * Inserts the order (409 {@code IdExists} when its ID is taken). Outside a transaction on PostgreSQL the insert is
+     * one statement ({@link OrderRows#insert}) run in auto-commit mode: it commits by itself, no {@code COMMIT}.
+     */
     @Override
     public void createOrder(OrderState state) {
-        tx.guarded(c -> {
-            cache.remember(state.id(), new OrderCache.Row(OrderRows.insert(c, state), 1, state));
+        SqlWork<Void> insert = c -> {
+            cache.remember(state.id(), new OrderCache.Row(OrderRows.insert(c, dialect, state), 1, state));
             return null;
-        }, e -> StoreFailures.isUniqueViolation(e) ? StoreFailures.idExists("Order", state.id())
-                : StoreFailures.unavailable(e));
+        };
+        Transactions.SqlFailure failure = e -> StoreFailures.isUniqueViolation(e) ? StoreFailures.idExists("Order", state.id())
+                : StoreFailures.unavailable(e);
+        if (dialect == Dialect.POSTGRESQL && !tx.active()) {
+            tx.alone(insert, failure);
+        } else {
+            tx.guarded(insert, failure);
+        }
     }
 
     /**
@@ -271,7 +293,7 @@ public final class JdbcStore implements Store, AutoCloseable {
                     throw new Stale();
                 }
                 return null;
-            });
+            }, dialect == Dialect.POSTGRESQL);
             optimisticCommits.incrementAndGet();
             return done;
         } catch (Stale e) {
@@ -313,12 +335,16 @@ public final class JdbcStore implements Store, AutoCloseable {
             boolean wroteTables, boolean check) throws java.sql.SQLException {
         OrderState current = row.state();
         if (decided.delete()) {
+            Transactions.explicit(c); // the row, its lines and its counts: together
             cache.forget(orderID);
             return OrderRows.delete(c, current, row.seq(), row.version());
         }
         OrderState next = decided.next() != null ? decided.next() : wroteTables ? current : null;
         if (next == null) {
             return !check || OrderRows.isCurrent(c, orderID, row.seq(), row.version());
+        }
+        if (next == current) {
+            Transactions.explicit(c); // with the tables the work wrote (already explicit: they were written through it)
         }
         boolean matched = next == current ? OrderRows.touch(c, orderID, row.seq(), row.version())
                 : OrderRows.update(c, dialect, current, next, row.seq(), row.version());

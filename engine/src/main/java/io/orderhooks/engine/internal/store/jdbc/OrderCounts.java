@@ -51,6 +51,30 @@ final class OrderCounts {
         write(c, deltas(before, after));
     }
 
+    /**
+     * The deltas of changing {@code before} into {@code after} ({@code null}: a new order) as a data-modifying
+     * {@code WITH} clause (PostgreSQL) to follow the clause {@code u}, the order row's write ({@code ... RETURNING id}),
+     * so that the row and its counts are one statement, the counts written only when that write wrote the row (the
+     * clause joins {@code u}); {@link OrderLines.Changes#NONE} when nothing changes.
+     */
+    static OrderLines.Changes clause(Order before, Order after) {
+        Map<Key, Long> d = deltas(before, after);
+        if (d.isEmpty()) {
+            return OrderLines.Changes.NONE;
+        }
+        StringBuilder rows = new StringBuilder();
+        List<Object> params = new ArrayList<>(d.size() * 4);
+        for (Map.Entry<Key, Long> e : d.entrySet()) {
+            rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, CAST(? AS BIGINT))");
+            params.add(e.getKey().side());
+            params.add(e.getKey().company());
+            params.add(e.getKey().status());
+            params.add(e.getValue());
+        }
+        return new OrderLines.Changes(", counted AS (INSERT INTO order_counts (side, company, status, n) "
+                + "SELECT v.side, v.company, v.status, v.n FROM u, (VALUES " + rows + ") v(side, company, status, n))", params);
+    }
+
     static void removed(Connection c, Order o) throws SQLException {
         write(c, deltas(o, null));
     }

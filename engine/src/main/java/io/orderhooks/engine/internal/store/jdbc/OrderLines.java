@@ -144,11 +144,26 @@ final class OrderLines {
             return clauses.isEmpty();
         }
 
+        /** These clauses, then {@code more}'s (with their parameters after these). */
+        Changes and(Changes more) {
+            if (more.none()) {
+                return this;
+            }
+            if (none()) {
+                return more;
+            }
+            List<Object> all = new ArrayList<>(params);
+            all.addAll(more.params());
+            return new Changes(clauses + more.clauses(), all);
+        }
+
         /** Binds the parameters from index {@code first}; returns the next index. */
         int bind(PreparedStatement ps, int first) throws SQLException {
             for (int i = 0; i < params.size(); i++) {
                 if (params.get(i) instanceof Integer n) {
                     ps.setInt(first + i, n);
+                } else if (params.get(i) instanceof Long n) {
+                    ps.setLong(first + i, n);
                 } else {
                     ps.setString(first + i, (String) params.get(i));
                 }

@@ -41,8 +41,24 @@ final class OrderRows {
     private OrderRows() {
     }
 
-    /** Inserts the order's row and lines; returns the row's {@code seq}. */
-    static long insert(Connection c, OrderState s) throws SQLException {
+    /**
+     * Inserts the order's row, lines and counts; returns the row's {@code seq}. On PostgreSQL one statement (the lines
+     * and counts are {@code WITH} clauses joined to the row's {@code INSERT ... RETURNING}), so that outside a
+     * transaction it can run in auto-commit mode and commit by itself ({@link JdbcStore#createOrder}).
+     */
+    static long insert(Connection c, Dialect dialect, OrderState s) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            OrderLines.Changes more = OrderLines.changes(List.of(), s.lineItems()).and(OrderCounts.clause(null, s.order()));
+            try (PreparedStatement ps = c.prepareStatement("WITH u AS (INSERT INTO orders (id, version, " + COLUMNS
+                    + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, seq)" + more.clauses() + " SELECT seq FROM u")) {
+                ps.setString(1, s.id());
+                more.bind(ps, bind(ps, 2, s, true));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }
         long seq;
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"seq"})) {
@@ -79,12 +95,19 @@ final class OrderRows {
      * lines that changed ({@link OrderLines}), if the row is still that version: on PostgreSQL in the same statement
      * (the lines' clauses join the guarded update, so they write only if it matched), on H2 (in-process, no round trips)
      * in their own, made only if the update matched. False, with nothing written, when the row is no longer that
-     * version (another transaction changed or deleted it since: never under the order's lock).
+     * version (another transaction changed or deleted it since: never under the order's lock). On PostgreSQL the
+     * order's {@link OrderCounts} deltas are a {@code WITH} clause of the same statement too, so the whole write is one
+     * statement (on a connection in auto-commit mode, an optimistic write, {@link Transactions#optimistic}, it commits
+     * by itself); on H2 it first switches such a connection to an explicit transaction.
      */
     static boolean update(Connection c, Dialect dialect, OrderState before, OrderState s, long seq, long version)
             throws SQLException {
         OrderLines.Changes lines = dialect == Dialect.POSTGRESQL
-                ? OrderLines.changes(before.lineItems(), s.lineItems()) : OrderLines.Changes.NONE;
+                ? OrderLines.changes(before.lineItems(), s.lineItems()).and(OrderCounts.clause(before.order(), s.order()))
+                : OrderLines.Changes.NONE;
+        if (dialect != Dialect.POSTGRESQL) {
+            Transactions.explicit(c); // H2: the lines and counts are statements of their own, in one transaction
+        }
         boolean dates = !Objects.equals(before.order().dateCreated(), s.order().dateCreated())
                 || !Objects.equals(before.order().dateSubmitted(), s.order().dateSubmitted());
         String update = dates ? UPDATE : UPDATE_SAME_DATES;
@@ -107,8 +130,8 @@ final class OrderRows {
         }
         if (dialect != Dialect.POSTGRESQL) {
             OrderLines.update(c, s.id(), before.lineItems(), s.lineItems());
+            OrderCounts.changed(c, before.order(), s.order());
         }
-        OrderCounts.changed(c, before.order(), s.order());
         return true;
     }
 

@@ -32,7 +32,9 @@ import java.util.function.Supplier;
  * it. A lone read outside a transaction is not cached (a version check would cost the statement it saves); several
  * reads made together outside a transaction ({@link Transactions#readTogether}: the token version and the webhook list
  * every write request reads before its work) are answered as in one transaction: the versions read once, in a
- * statement made when the first of them is read, so one statement instead of one per read. The optimistic order write
+ * statement made when the first of them is read, so one statement instead of one per read; a later group of the same
+ * API request made with no store call and no call out over the network in between starts with those versions
+ * ({@link Transactions#request}), never a group of another request or outside one. The optimistic order write
  * that follows such a group on the same thread ({@link JdbcStore#withOrder}: a request's work after its token check)
  * starts with the versions the group read when they were read after the cached order row was remembered, so they show
  * every commit the cached order shows; it takes no lock, so no commit was waited for that they would miss, and its

@@ -23,6 +23,8 @@ final class Transactions {
      * store call since: what {@link #groupReads} offers the order write that follows it.
      */
     private final ThreadLocal<TransactionReads> ended = new ThreadLocal<>();
+    /** Set while the thread serves one request ({@link #request}): its groups of reads may continue one another. */
+    private final ThreadLocal<Boolean> request = new ThreadLocal<>();
     /** What the thread's optimistic order write runs before the first table write of its work ({@link #beforeWrite}). */
     private final ThreadLocal<SqlWork<Void>> beforeFirstWrite = new ThreadLocal<>();
 
@@ -51,13 +53,24 @@ final class Transactions {
      * Each read is still a statement in auto-commit mode of its own (no transaction, no {@code COMMIT}). The group ends
      * when {@code work} returns, and as soon as the thread starts a transaction (what it reads after its own write is
      * read after that write). Inside a transaction {@code work} just joins it.
+     *
+     * <p>Inside one request ({@link #request}), a group that starts while the request's previous group has ended and
+     * the thread has made no store call since (no read, no transaction) and no call out ({@link #endGroups})
+     * <b>continues</b> it: it starts with the versions that group read, so one request's groups (the token check's,
+     * then the checkout endpoint's or an order create's) cost one versions statement. What it answers from them is
+     * what the database held when that statement ran, during the same request, with nothing of the thread's own in
+     * between (docs/DURABILITY.md, "Reads"). Outside a request, and for a request's first group, a group reads anew.
      */
     <R> R readTogether(java.util.function.Supplier<R> work) {
         if (current.get() != null || together.get() != null) {
             return work.get();
         }
+        TransactionReads previous = request.get() != null ? ended.get() : null;
         ended.remove();
         TransactionReads group = new TransactionReads();
+        if (previous != null && previous.versions() != null) {
+            group.versions(previous.versions(), previous.versionsTick());
+        }
         together.set(group);
         try {
             return work.get();
@@ -79,6 +92,32 @@ final class Transactions {
     TransactionReads groupReads() {
         TransactionReads running = together.get();
         return running != null ? running : ended.get();
+    }
+
+    /**
+     * Runs {@code work}, one API request, as the scope within which the thread's groups of reads may continue one
+     * another ({@link #readTogether}); nothing read before it is continued in it, nothing read in it after it.
+     */
+    <R> R request(java.util.function.Supplier<R> work) {
+        if (request.get() != null) {
+            return work.get();
+        }
+        ended.remove();
+        request.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            request.remove();
+            ended.remove();
+        }
+    }
+
+    /**
+     * Ends the thread's groups of reads: the one that ended last is no longer offered to a following group or order
+     * write ({@link #groupReads}). Called before the thread calls out over the network ({@link JdbcStore#callingOut}).
+     */
+    void endGroups() {
+        ended.remove();
     }
 
     /** The next tick of the process-wide sequence ({@link #TICKS}). */
@@ -111,29 +150,53 @@ final class Transactions {
     <R> R inTransaction(SqlWork<R> work) {
         Connection joined = current.get();
         if (joined != null) {
+            explicit(joined);
             return run(joined, work);
         }
-        return begin(work, null, null);
+        return begin(work, null, null, false);
     }
 
     /**
      * Runs {@code work} in a new transaction (the thread must not be in one) that starts with the table versions of
      * {@code versionsOf} (null: none; {@link SharedReads} then reads them at the transaction's first shared read) and
      * runs {@code beforeFirstWrite} (once) when the work is about to write its first table ({@link #beforeWrite}).
-     * Otherwise as {@link #inTransaction}.
+     *
+     * <p>{@code autoCommitUntilWrite} (PostgreSQL): the connection stays in auto-commit mode until the work is about to
+     * write, so its reads are statements of their own and a work whose only write is one statement (the order's
+     * version-guarded update) commits with it: one round trip, no {@code COMMIT}. Any write-capable call that joins the
+     * transaction ({@link #inTransaction}, {@link #guarded}, {@link #nested}, {@link #beforeWrite}) and a write of more
+     * than one statement ({@link #explicit}) switch to an explicit transaction first, so several writes still commit
+     * together or not at all (docs/DURABILITY.md, "Transactions"). Otherwise as {@link #inTransaction}.
      */
-    <R> R optimistic(SqlWork<R> work, TransactionReads versionsOf, SqlWork<Void> beforeFirstWrite) {
+    <R> R optimistic(SqlWork<R> work, TransactionReads versionsOf, SqlWork<Void> beforeFirstWrite,
+            boolean autoCommitUntilWrite) {
         if (current.get() != null) {
             throw new IllegalStateException("an optimistic transaction cannot join another one");
         }
-        return begin(work, versionsOf, beforeFirstWrite);
+        return begin(work, versionsOf, beforeFirstWrite, autoCommitUntilWrite);
+    }
+
+    /**
+     * Makes the thread's transaction on {@code c} an explicit one if it is still in auto-commit mode (an optimistic
+     * transaction before its first write, {@link #optimistic}): what {@code c} runs from here on commits together. No
+     * round trip on PostgreSQL (the driver sends {@code BEGIN} with the next statement).
+     */
+    static void explicit(Connection c) {
+        try {
+            if (c.getAutoCommit()) {
+                c.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw StoreFailures.unavailable(e);
+        }
     }
 
     /**
      * Called by every table write before it writes ({@link JdbcRepository}): runs what the thread's optimistic order
-     * write must do before its work writes a table (takes the order's lock), once.
+     * write must do before its work writes a table (takes the order's lock), once, in an explicit transaction.
      */
     void beforeWrite(Connection c) throws SQLException {
+        explicit(c);
         SqlWork<Void> first = beforeFirstWrite.get();
         if (first != null) {
             beforeFirstWrite.remove();
@@ -141,11 +204,13 @@ final class Transactions {
         }
     }
 
-    private <R> R begin(SqlWork<R> work, TransactionReads versionsOf, SqlWork<Void> hook) {
+    private <R> R begin(SqlWork<R> work, TransactionReads versionsOf, SqlWork<Void> hook, boolean autoCommitUntilWrite) {
         together.remove();
         ended.remove();
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+            if (c.getAutoCommit() != autoCommitUntilWrite) {
+                c.setAutoCommit(autoCommitUntilWrite);
+            }
             current.set(c);
             TransactionReads fresh = new TransactionReads();
             if (versionsOf != null && versionsOf.versions() != null) {
@@ -160,7 +225,9 @@ final class Transactions {
             try {
                 R r = work.run(c);
                 SharedReads.beforeCommit(c, reads.get());
-                c.commit();
+                if (!c.getAutoCommit()) {
+                    c.commit(); // else every statement committed itself: reads, and at most one write
+                }
                 afterCommit.remove();
                 pending.forEach(Runnable::run);
                 return r;
@@ -202,6 +269,31 @@ final class Transactions {
     }
 
     /**
+     * Runs {@code work}, a write of <b>one</b> statement, outside any transaction (the thread must not be in one): on a
+     * pooled connection in auto-commit mode, so the statement commits by itself (no {@code COMMIT} round trip). Ends the
+     * thread's group of reads, as a transaction does. SQL exceptions reach {@code onFailure}.
+     */
+    <R> R alone(SqlWork<R> work, SqlFailure onFailure) {
+        if (current.get() != null) {
+            throw new IllegalStateException("a statement alone cannot join a transaction");
+        }
+        together.remove();
+        ended.remove();
+        try (Connection c = pool.getConnection()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            try {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw onFailure.translate(e);
+            }
+        } catch (SQLException e) {
+            throw StoreFailures.unavailable(e);
+        }
+    }
+
+    /**
      * Runs {@code work} so that a failing statement in it (a duplicate key) does not spoil the thread's
      * transaction: inside one, behind a savepoint rolled back on failure (PostgreSQL aborts a transaction after
      * any error otherwise); outside, as its own transaction. SQL exceptions reach {@code onFailure} first.
@@ -217,6 +309,7 @@ final class Transactions {
                 }
             });
         }
+        explicit(joined);
         return run(joined, c -> {
             Savepoint sp = c.setSavepoint();
             int mark = afterCommit.get().size();
@@ -242,6 +335,7 @@ final class Transactions {
         if (joined == null) {
             return inTransaction(work);
         }
+        explicit(joined);
         return run(joined, c -> {
             Savepoint sp = c.setSavepoint();
             int mark = afterCommit.get().size();
@@ -278,8 +372,12 @@ final class Transactions {
         }
     }
 
+    /** Rolls back {@code c}'s transaction; nothing to do in auto-commit mode (each statement committed or failed alone). */
     private static void rollbackQuietly(Connection c, Throwable cause) {
         try {
+            if (c.getAutoCommit()) {
+                return;
+            }
             c.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.LineItem;
 import io.orderhooks.core.model.Order;
+import io.orderhooks.core.model.OrderStatus;
 import io.orderhooks.engine.internal.orders.OrderState;
 import io.orderhooks.engine.internal.store.Mutation;
 import io.orderhooks.engine.internal.store.Table;
@@ -42,14 +43,16 @@ class OptimisticOrderWritesTest {
     Path data;
     private JdbcStore a;
     private JdbcStore b;
+    /** What store {@code a} asks of the database on the recording thread. */
+    private final RecordedCalls calls = new RecordedCalls();
 
     private void open(String db) {
         if (db.equals("h2")) {
-            a = JdbcStores.h2(data, 8);
+            a = JdbcStores.h2(data, 8, calls::wrap);
             b = JdbcStores.h2(data, 8);
         } else {
             String url = TestPostgres.freshDatabase();
-            a = JdbcStores.postgresql(url, "postgres", "postgres", 8);
+            a = JdbcStores.postgresql(url, "postgres", "postgres", 8, calls::wrap);
             b = JdbcStores.postgresql(url, "postgres", "postgres", 8);
         }
     }
@@ -263,6 +266,184 @@ class OptimisticOrderWritesTest {
         assertThat(token + ", " + price).isEqualTo("none, price 2");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aLineAddOfACachedOrderIsOneAutoCommittedStatementOnPostgresAndOneTransactionOnH2(String db) {
+        open(db);
+        a.createOrder(order("O1"));
+
+        calls.start();
+        a.withOrder("O1", s -> Mutation.commit(addLine(s, "L1", BigDecimal.ONE), null));
+        List<RecordedCalls.Call> made = calls.stop();
+
+        if (db.equals("postgresql")) {
+            // the guarded UPDATE with the line's INSERT in a WITH clause, committed by itself: one round trip, no COMMIT
+            assertThat(made).hasSize(1);
+            assertThat(made.get(0).what()).startsWith("WITH u AS (UPDATE orders");
+            assertThat(made.get(0).autoCommit()).isTrue();
+        } else {
+            // H2 writes the line in a statement of its own after the update matched: both in one transaction
+            assertThat(made).extracting(RecordedCalls.Call::what).last().isEqualTo("commit");
+            assertThat(made).filteredOn(RecordedCalls.Call::isWrite).hasSize(2).noneMatch(RecordedCalls.Call::autoCommit);
+        }
+        assertThat(b.order("O1").orElseThrow().lineItems()).extracting(LineItem::id).containsExactly("L1");
+        assertThat(a.optimisticOutcomes()[0]).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aDecisionThatChangesNothingChecksTheVersionWithoutATransactionOnPostgres(String db) {
+        open(db);
+        a.createOrder(order("O1"));
+
+        calls.start();
+        int lines = a.<Integer>withOrder("O1", s -> Mutation.unchanged(s.lineItems().size()));
+        List<RecordedCalls.Call> made = calls.stop();
+
+        assertThat(lines).isZero();
+        assertThat(made.get(0).what()).isEqualTo("SELECT 1 FROM orders WHERE id = ? AND seq = ? AND version = ?");
+        if (db.equals("postgresql")) {
+            assertThat(made).hasSize(1); // in auto-commit mode: no transaction to commit
+            assertThat(made.get(0).autoCommit()).isTrue();
+        } else {
+            assertThat(made).extracting(RecordedCalls.Call::what).containsExactly(made.get(0).what(), "commit");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anOptimisticWorkOfSeveralWritesCommitsThemInOneTransaction(String db) throws Exception {
+        open(db);
+        a.createOrder(order("O1"));
+
+        // a table written, then the order's status changed (its row and its counts): every write after the lock, in
+        // one transaction, one commit
+        calls.start();
+        a.withOrder("O1", s -> {
+            a.table(THINGS).insert("hold", "taken for O1");
+            return Mutation.commit(withStatus(addLine(s, "L1", BigDecimal.ONE), OrderStatus.Open), null);
+        });
+        List<RecordedCalls.Call> several = calls.stop();
+        // only the order's status (its row and its counts): on PostgreSQL one statement (the counts a WITH clause of the
+        // row's update) committed by itself, on H2 two statements in one transaction
+        calls.start();
+        a.withOrder("O1", s -> Mutation.commit(withStatus(s, OrderStatus.Completed), null));
+        List<RecordedCalls.Call> counted = calls.stop();
+
+        assertThat(several).filteredOn(RecordedCalls.Call::isWrite).hasSizeGreaterThanOrEqualTo(2)
+                .noneMatch(RecordedCalls.Call::autoCommit);
+        assertThat(several).filteredOn(call -> call.what().equals("commit")).hasSize(1);
+        assertThat(several).extracting(RecordedCalls.Call::what).last().isEqualTo("commit");
+        if (db.equals("postgresql")) {
+            assertThat(counted).singleElement().satisfies(call -> {
+                assertThat(call.what()).startsWith("WITH u AS (UPDATE orders").contains("INSERT INTO order_counts");
+                assertThat(call.autoCommit()).isTrue();
+            });
+        } else {
+            assertThat(counted).filteredOn(RecordedCalls.Call::isWrite).hasSize(2).noneMatch(RecordedCalls.Call::autoCommit);
+            assertThat(counted).extracting(RecordedCalls.Call::what).last().isEqualTo("commit");
+        }
+        // the counts moved with the status: one order of b1's in Completed, none left in Open or without a status
+        assertThat(count("F", "b1", "Completed")).isEqualTo(1);
+        assertThat(count("F", "b1", "Open")).isZero();
+        assertThat(count("F", "b1", "")).isZero();
+        assertThat(count("T", "seller", "Completed")).isEqualTo(1);
+        if (db.equals("postgresql")) { // (H2 keeps the lock statement prepared: KeptStatements, not recorded here)
+            assertThat(several).filteredOn(call -> call.what().endsWith("FOR UPDATE"))
+                    .singleElement().satisfies(call -> assertThat(call.autoCommit()).isFalse());
+        }
+        assertThat(a.optimisticOutcomes()[0]).isEqualTo(2);
+        assertThat(b.table(THINGS).find("hold")).contains("taken for O1");
+        assertThat(b.order("O1").orElseThrow().order().status()).isEqualTo(OrderStatus.Completed);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theGroupsOfReadsOfOneRequestReadTheVersionsOnceAndANewRequestReadsThemAnew(String db) {
+        open(db);
+        a.table(PRODUCTS).insert("P1", "price 1");
+        a.table(TOKEN_VERSIONS).insert("b1/u1", 1L);
+
+        // one request: the token check's group, then the handler's (a checkout endpoint's, an order create's)
+        calls.start();
+        String first = a.oneRequest(() -> a.readTogether(() -> a.table(TOKEN_VERSIONS).find("b1/u1").orElseThrow())
+                + ", " + a.readTogether(() -> a.table(PRODUCTS).find("P1").orElseThrow()));
+        assertThat(versionReads(calls.stop())).isEqualTo(1);
+        assertThat(first).isEqualTo("1, price 1");
+
+        // the other instance changes both and answers; a request that starts after that sees both changes
+        b.table(TOKEN_VERSIONS).put("b1/u1", 2L);
+        b.table(PRODUCTS).put("P1", "price 2");
+        calls.start();
+        String second = a.oneRequest(() -> a.readTogether(() -> a.table(TOKEN_VERSIONS).find("b1/u1").orElseThrow())
+                + ", " + a.readTogether(() -> a.table(PRODUCTS).find("P1").orElseThrow()));
+        assertThat(versionReads(calls.stop())).isEqualTo(1);
+        assertThat(second).isEqualTo("2, price 2");
+
+        // not continued: outside a request, after a store call of the thread, after a call out over the network
+        calls.start();
+        a.readTogether(() -> a.table(TOKEN_VERSIONS).find("b1/u1"));
+        a.readTogether(() -> a.table(PRODUCTS).find("P1"));
+        a.oneRequest(() -> {
+            a.readTogether(() -> a.table(TOKEN_VERSIONS).find("b1/u1"));
+            a.order("none");
+            a.readTogether(() -> a.table(PRODUCTS).find("P1"));
+            a.callingOut();
+            return a.readTogether(() -> a.table(PRODUCTS).find("P1"));
+        });
+        assertThat(versionReads(calls.stop())).isEqualTo(5);
+    }
+
+    /** The sum of {@code order_counts} for one key, read from the shared database directly. */
+    private long count(String side, String company, String status) throws java.sql.SQLException {
+        try (java.sql.Connection c = calls.database().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "SELECT COALESCE(SUM(n), 0) FROM order_counts WHERE side = ? AND company = ? AND status = ?")) {
+            ps.setString(1, side);
+            ps.setString(2, company);
+            ps.setString(3, status);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anOrderCreatedOutsideATransactionIsOneAutoCommittedStatementOnPostgresWithItsLinesAndCounts(String db)
+            throws Exception {
+        open(db);
+        OrderState withLines = addLine(addLine(order("O2"), "L1", BigDecimal.ONE), "L2", BigDecimal.TEN)
+                .withOrder(order("O2").order().toBuilder().status(OrderStatus.Unsubmitted).total(new BigDecimal("11")).build());
+
+        calls.start();
+        a.createOrder(order("O1"));
+        a.createOrder(withLines);
+        List<RecordedCalls.Call> made = calls.stop();
+
+        if (db.equals("postgresql")) {
+            assertThat(made).hasSize(2).allMatch(RecordedCalls.Call::autoCommit)
+                    .allSatisfy(call -> assertThat(call.what()).startsWith("WITH u AS (INSERT INTO orders"));
+        } else {
+            assertThat(made).extracting(RecordedCalls.Call::what).contains("commit");
+        }
+        assertThat(b.order("O2").orElseThrow().lineItems()).extracting(LineItem::id).containsExactly("L1", "L2");
+        assertThat(b.order("O2").orElseThrow().order().total()).isEqualByComparingTo("11");
+        assertThat(count("F", "b1", "Unsubmitted")).isEqualTo(1);
+        assertThat(count("F", "b1", "")).isEqualTo(1);
+        assertThat(count("T", "seller", "Unsubmitted")).isEqualTo(1);
+        // a taken ID is 409 and changes nothing, in auto-commit mode too
+        assertThatThrownBy(() -> a.createOrder(withLines))
+                .isInstanceOfSatisfying(OrderCloudException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThat(count("F", "b1", "Unsubmitted")).isEqualTo(1);
+        assertThat(b.order("O2").orElseThrow().lineItems()).hasSize(2);
+    }
+
+    private static long versionReads(List<RecordedCalls.Call> made) {
+        return made.stream().filter(call -> call.what().equals("SELECT tbl, version FROM table_versions")).count();
+    }
+
     /**
      * A write request as the API makes it: the token version read in a group of reads, then the order operation, whose
      * work reads the product (a read-mostly table) and adds a line.
@@ -303,6 +484,10 @@ class OptimisticOrderWritesTest {
             throw new OrderCloudException(409, "IdExists", "LineItem already exists: " + id);
         }
         return addLine(s, id, amount);
+    }
+
+    private static OrderState withStatus(OrderState s, OrderStatus status) {
+        return s.withOrder(s.order().toBuilder().status(status).build());
     }
 
     private static OrderState withoutLine(OrderState s, String id) {
