@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.function.UnaryOperator;
@@ -45,7 +46,19 @@ public final class JdbcStores {
             throw new StoreStartFailure("cannot create the data folder " + dir + ": " + StoreStartFailure.rootMessage(e), e);
         }
         String url = h2Url(dir);
-        JdbcStore store = open(url, "sa", "", "the data folder " + dir, poolSize, observe);
+        String where = "the data folder " + dir;
+        try {
+            H2Housekeeping.recoverNewestChunk(dir.resolve("orderhooks"));
+        } catch (RuntimeException e) {
+            throw new StoreStartFailure("cannot open " + where + ": " + StoreStartFailure.rootMessage(e), e);
+        }
+        JdbcStore store = open(url, "sa", "", where, poolSize, observe);
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            store.closeFirst(H2Housekeeping.start(c));
+        } catch (SQLException | RuntimeException e) {
+            store.close();
+            throw new StoreStartFailure("cannot open " + where + ": " + StoreStartFailure.rootMessage(e), e);
+        }
         // The file is locked by this process: post-webhooks claimed by a process that crashed are retried at once.
         store.releaseOutboxLeases();
         return store;
