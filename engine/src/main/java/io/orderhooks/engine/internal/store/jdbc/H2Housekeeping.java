@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * open can miss the newest chunks, i.e. the last acknowledged commits (this is what lost the last update in session
  * 10's prototype with RETENTION_TIME=0; it can happen without compaction too, whenever a freed chunk is reused). H2's
  * recovery mode instead scans the whole file for complete chunks and takes the newest whose chunk set is complete.
- * So before every open the engine opens the file once as a bare MVStore in recovery mode and closes it, which writes
- * a header pointing at that chunk; H2 then opens from it. It reads the file's chunk footers once (measured in
- * PERFORMANCE.md session 11) and writes no data page.
+ * So before an open of a file that was not closed cleanly the engine opens it once as a bare MVStore in recovery mode
+ * and closes it, which writes a header pointing at that chunk; H2 then opens from it. The scan reads a chunk footer
+ * at every 4 KiB block of the file (its cost is measured in PERFORMANCE.md, session 11) and writes no data page.
  */
 final class H2Housekeeping implements AutoCloseable {
 
@@ -92,15 +92,19 @@ final class H2Housekeeping implements AutoCloseable {
     }
 
     /**
-     * Before H2 opens the database at {@code databasePath} (the URL's path, without {@code .mv.db}): if its file exists,
-     * opens it as a bare MVStore in recovery mode (a scan of the whole file for the newest complete chunk) and closes
-     * it again, which writes the store header pointing at that chunk. Nothing else is written: no map is opened, no
-     * background thread is started, no compaction runs on close. Fails if another process has the file open.
+     * Before H2 opens the database at {@code databasePath} (the URL's path, without {@code .mv.db}): if its file exists
+     * and was not closed cleanly (its store header has no clean mark: H2 removes the mark with the first write after
+     * an open and sets it again on close), opens it as a bare MVStore in recovery mode (a scan of the whole file for
+     * the newest complete chunk) and closes it again, which writes the store header pointing at that chunk. Nothing
+     * else is written: no map is opened, no background thread is started, no compaction runs on close. Fails if
+     * another process has the file open.
+     *
+     * @return whether the file was scanned
      */
-    static void recoverNewestChunk(Path databasePath) {
+    static boolean recoverNewestChunk(Path databasePath) {
         Path file = databasePath.resolveSibling(databasePath.getFileName() + ".mv.db");
-        if (!Files.isRegularFile(file)) {
-            return;
+        if (!Files.isRegularFile(file) || closedCleanly(file)) {
+            return false;
         }
         MVStore recovered = new MVStore.Builder()
                 .fileName(file.toString())
@@ -108,6 +112,19 @@ final class H2Housekeeping implements AutoCloseable {
                 .autoCommitDisabled()
                 .open();
         recovered.close(0);
+        return true;
+    }
+
+    /** Whether the file's store header carries H2's clean-shutdown mark (read without writing anything). */
+    private static boolean closedCleanly(Path file) {
+        try (MVStore readOnly = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            // the header's values are hexadecimal text; "clean" is H2's FileStore.HDR_CLEAN (not public)
+            Object clean = readOnly.getFileStore().getStoreHeader().get("clean");
+            return clean != null && Integer.parseInt(clean.toString(), 16) != 0;
+        } catch (MVStoreException | NumberFormatException e) {
+            // H2's quick open found no consistent chunk set: the recovery scan is what may still find one
+            return false;
+        }
     }
 
     /**
