@@ -61,6 +61,26 @@ class H2CompactionCrashTest {
     }
 
     @Test
+    void aFileClosedCleanlyIsNotScannedAndOneKilledIs() throws Exception {
+        Path folder = dir.resolve("clean").toAbsolutePath();
+        try (JdbcStore store = JdbcStores.h2(folder, 2)) {
+            assertThat(store.problem()).isNull();
+        }
+        assertThat(H2Housekeeping.recoverNewestChunk(folder.resolve("orderhooks"))).isFalse();
+        List<String> output = new ArrayList<>();
+        Process child = start(folder, "default", 5L, output);
+        BlockingQueue<String> lines = reader(child, output);
+        for (String line = lines.poll(120, TimeUnit.SECONDS); line == null || !line.startsWith("ack "); line = lines.poll(120, TimeUnit.SECONDS)) {
+            assertThat(line).as("child output:\n%s", String.join("\n", output)).isNotNull().isNotEqualTo("<eof>");
+        }
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(H2Housekeeping.recoverNewestChunk(folder.resolve("orderhooks"))).isTrue();
+        // the scan's close marks the file clean: the next open is not scanned again
+        assertThat(H2Housekeeping.recoverNewestChunk(folder.resolve("orderhooks"))).isFalse();
+    }
+
+    @Test
     @Tag("slow")
     void manyKillsWhileReusingSpaceLoseNothingAcknowledged() throws Exception {
         Result r = run("0", 30, 37L);
