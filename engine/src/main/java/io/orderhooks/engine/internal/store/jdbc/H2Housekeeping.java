@@ -28,9 +28,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>Compaction</b> ({@link #compactStep}): one thread of ours, once a second, calls H2's own
  * {@link MVStore#compact(int, int)} (what H2's background writer calls: the live pages of the sparsest chunks older
  * than RETENTION_TIME are rewritten, at most {@link #WRITE_LIMIT} bytes of them a step) and commits them, so those
- * chunks die; their space is freed by the next commit and reused by later chunks. H2 moves no chunk and never
- * truncates the file while it is open this way (only on close and SHUTDOWN COMPACT), so the file stays at its high
- * water mark: about the live data plus what the commits of the last RETENTION_TIME wrote.
+ * chunks die; their space is freed by the next commit and reused by later chunks, and H2 cuts the file's tail when
+ * it is free (it moves no chunk while the engine runs; on close and SHUTDOWN COMPACT it does). What the file holds
+ * beyond the live data is then what the commits of the last RETENTION_TIME wrote plus the chunks not rewritten yet:
+ * it follows the write rate, not the uptime (PERFORMANCE.md, session 11, where it did not yet level off in 16
+ * minutes on a loaded machine).
  *
  * <p><b>Finding the newest chunk after a crash</b> ({@link #recoverNewestChunk}). Once space is reused a chunk can
  * be written into a hole the previous chunk did not predict; H2 then rewrites the file's store header, but pointing at

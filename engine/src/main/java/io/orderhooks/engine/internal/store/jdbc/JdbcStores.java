@@ -75,8 +75,9 @@ public final class JdbcStores {
      * newest chunks after a crash. Chosen over a WRITE_DELAY &gt; 0 with the engine forcing each commit into the file
      * itself: that would make "written before it returns" depend on every commit path of the engine (transactions,
      * auto-commit statements, migrations) calling the force, where now H2's commit does it; and H2's background
-     * writer also moves chunks and reuses space, so it would need the same scan at open. The file then stays at about
-     * the live data plus what the commits of the last RETENTION_TIME wrote (PERFORMANCE.md, session 11).
+     * writer also moves chunks and reuses space, so it would need the same scan at open. What the file holds beyond
+     * the live data then follows the write rate (the last RETENTION_TIME's commits and the chunks not yet rewritten),
+     * not the uptime (PERFORMANCE.md, session 11).
      *
      * <p>QUERY_CACHE_SIZE: parsed statements kept per connection (H2's default of 8 is fewer than one checkout's
      * distinct statements, so each was parsed again on nearly every use). H2 never keeps a SELECT ... FOR UPDATE
