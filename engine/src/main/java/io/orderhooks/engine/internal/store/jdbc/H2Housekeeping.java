@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
@@ -98,23 +99,35 @@ final class H2Housekeeping implements AutoCloseable {
      * and was not closed cleanly (its store header has no clean mark: H2 removes the mark with the first write after
      * an open and sets it again on close), opens it as a bare MVStore in recovery mode (a scan of the whole file for
      * the newest complete chunk) and closes it again, which writes the store header pointing at that chunk. Nothing
-     * else is written: no map is opened, no background thread is started, no compaction runs on close. Fails if
-     * another process has the file open.
+     * else is written: no map is opened, no background thread is started, no compaction runs on close. Skipped
+     * when the file is locked (open in this process already, or in another one, whose lock H2's own open then reports).
      *
      * @return whether the file was scanned
      */
     static boolean recoverNewestChunk(Path databasePath) {
         Path file = databasePath.resolveSibling(databasePath.getFileName() + ".mv.db");
-        if (!Files.isRegularFile(file) || closedCleanly(file)) {
+        if (!Files.isRegularFile(file)) {
             return false;
         }
-        MVStore recovered = new MVStore.Builder()
-                .fileName(file.toString())
-                .recoveryMode()
-                .autoCommitDisabled()
-                .open();
-        recovered.close(0);
-        return true;
+        try {
+            if (closedCleanly(file)) {
+                return false;
+            }
+            MVStore recovered = new MVStore.Builder()
+                    .fileName(file.toString())
+                    .recoveryMode()
+                    .autoCommitDisabled()
+                    .open();
+            recovered.close(0);
+            return true;
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                // Open already: in this process (a second store on the folder shares H2's open database, which needs
+                // no recovery) or in another one (H2's own open then refuses it, as without the scan).
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** Whether the file's store header carries H2's clean-shutdown mark (read without writing anything). */
@@ -123,8 +136,14 @@ final class H2Housekeeping implements AutoCloseable {
             // the header's values are hexadecimal text; "clean" is H2's FileStore.HDR_CLEAN (not public)
             Object clean = readOnly.getFileStore().getStoreHeader().get("clean");
             return clean != null && Integer.parseInt(clean.toString(), 16) != 0;
-        } catch (MVStoreException | NumberFormatException e) {
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw e;
+            }
             // H2's quick open found no consistent chunk set: the recovery scan is what may still find one
+            return false;
+        } catch (NumberFormatException e) {
+            // a clean mark H2 did not write: scan
             return false;
         }
     }
