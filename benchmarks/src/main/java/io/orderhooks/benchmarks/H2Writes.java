@@ -25,17 +25,24 @@ final class H2Writes {
     private static final List<String> STATE = List.of("info.FILE_SIZE", "info.CHUNK_COUNT", "info.CHUNKS_FILL_RATE",
             "info.FILL_RATE", "info.CACHE_HIT_RATIO");
 
+    /** The name of the engine's H2 compaction thread (H2Housekeeping, session 11); absent before. */
+    private static final String COMPACTION_THREAD = "orderhooks-h2-housekeeping";
+
     private long[] start = {0, 0, 0, 0};
+    private long compactionCpuStart;
+    private long compactionCpuEnd;
     private long[] end = {0, 0, 0, 0};
     private long[] state = {0, 0, 0, 0, 0};
 
     void reset(Path dir) {
         start = counters(dir);
+        compactionCpuStart = ThreadCpu.read(COMPACTION_THREAD).requests();
     }
 
     void read(Path dir) {
         end = counters(dir);
         state = read(dir, STATE);
+        compactionCpuEnd = ThreadCpu.read(COMPACTION_THREAD).requests();
     }
 
     /** The database file's size in bytes at the end. */
@@ -54,6 +61,8 @@ final class H2Writes {
                 (end[2] - start[2]) / (double) checkouts, (end[3] - start[3]) / 1024.0 / checkouts);
         System.out.printf("H2 file at the end: %.1f MiB, %d chunks, chunks %d %% live, file %d %% live, page cache hits %d %%%n",
                 state[0] / 1048576.0, state[1], state[2], state[3], state[4]);
+        System.out.printf("H2 compaction thread's CPU per checkout: %.3f ms%n",
+                (compactionCpuEnd - compactionCpuStart) / 1e6 / checkouts);
     }
 
     private static long[] counters(Path dir) {

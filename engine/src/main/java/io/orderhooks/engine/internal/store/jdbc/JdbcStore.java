@@ -57,6 +57,8 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final String select;
     private final OrderListSql orderLists;
     private final JdbcDeliveryTable deliveries;
+    /** Stopped before the pool closes (H2's compaction thread, {@link JdbcStores#h2}); null on PostgreSQL. */
+    private volatile AutoCloseable beforeClose;
 
     JdbcStore(HikariDataSource pool, javax.sql.DataSource statements, Dialect dialect) {
         this.pool = pool;
@@ -391,9 +393,25 @@ public final class JdbcStore implements Store, AutoCloseable {
         }
     }
 
+    /** Has {@code c} closed first when this store closes. */
+    void closeFirst(AutoCloseable c) {
+        this.beforeClose = c;
+    }
+
     /** Closes the connection pool (an embedded H2 database closes with its last connection). */
     @Override
     public void close() {
-        pool.close();
+        AutoCloseable first = beforeClose;
+        if (first != null) {
+            try {
+                first.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot stop " + first, e);
+            } finally {
+                pool.close();
+            }
+        } else {
+            pool.close();
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.function.UnaryOperator;
@@ -45,7 +46,19 @@ public final class JdbcStores {
             throw new StoreStartFailure("cannot create the data folder " + dir + ": " + StoreStartFailure.rootMessage(e), e);
         }
         String url = h2Url(dir);
-        JdbcStore store = open(url, "sa", "", "the data folder " + dir, poolSize, observe);
+        String where = "the data folder " + dir;
+        try {
+            H2Housekeeping.recoverNewestChunk(dir.resolve("orderhooks"));
+        } catch (RuntimeException e) {
+            throw new StoreStartFailure("cannot open " + where + ": " + StoreStartFailure.rootMessage(e), e);
+        }
+        JdbcStore store = open(url, "sa", "", where, poolSize, observe);
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            store.closeFirst(H2Housekeeping.start(c));
+        } catch (SQLException | RuntimeException e) {
+            store.close();
+            throw new StoreStartFailure("cannot open " + where + ": " + StoreStartFailure.rootMessage(e), e);
+        }
         // The file is locked by this process: post-webhooks claimed by a process that crashed are retried at once.
         store.releaseOutboxLeases();
         return store;
@@ -55,7 +68,16 @@ public final class JdbcStores {
      * The JDBC URL of the H2 database in data folder {@code dir} (absolute), with the engine's settings.
      *
      * <p>WRITE_DELAY=0: a commit is written to the file before it returns (a SIGKILL loses nothing acknowledged). H2
-     * then starts no background writer: nothing compacts the file while the engine runs (PERFORMANCE.md, session 10).
+     * then starts no background writer, so nothing of H2's compacts the file while the engine runs; the engine's own
+     * {@link H2Housekeeping} thread does (session 11): once a second it calls H2's {@code MVStore.compact} (the live
+     * pages of old, sparse chunks rewritten and committed, so those chunks die and their space is reused), and every
+     * open first scans the file in MVStore's recovery mode, since once space is reused H2's normal open can miss the
+     * newest chunks after a crash. Chosen over a WRITE_DELAY &gt; 0 with the engine forcing each commit into the file
+     * itself: that would make "written before it returns" depend on every commit path of the engine (transactions,
+     * auto-commit statements, migrations) calling the force, where now H2's commit does it; and H2's background
+     * writer also moves chunks and reuses space, so it would need the same scan at open. What the file holds beyond
+     * the live data then follows the write rate (the last RETENTION_TIME's commits and the chunks not yet rewritten),
+     * not the uptime (PERFORMANCE.md, session 11).
      *
      * <p>QUERY_CACHE_SIZE: parsed statements kept per connection (H2's default of 8 is fewer than one checkout's
      * distinct statements, so each was parsed again on nearly every use). H2 never keeps a SELECT ... FOR UPDATE
@@ -64,15 +86,15 @@ public final class JdbcStores {
      * <p>PAGE_SIZE: where MVStore splits a B-tree page. Every commit writes each page it changed (and the pages above
      * it) whole, under the store's one commit lock, as a new chunk of the file; with H2's default of 16 KiB a 20-line
      * checkout wrote 720 KiB for 50 KiB of changed text, with 4 KiB 355 KiB (session 8). 2 KiB writes a fifth less
-     * again, and the file grows by that much less (nothing compacts it while the engine runs, see WRITE_DELAY): 316
-     * → 247 KiB per checkout on a fresh store, 516–523 → 411–418 KiB after 1,500 checkouts (same statements and
-     * commits; PERFORMANCE.md, session 10). Not stored in the file: existing databases open as before and split their
-     * pages as they are next written (H2PageSizeTest).
+     * again: 316 → 247 KiB per checkout on a fresh store, 516–523 → 411–418 KiB after 1,500 checkouts (same
+     * statements and commits; PERFORMANCE.md, session 10). Not stored in the file: existing databases open as before
+     * and split their pages as they are next written (H2PageSizeTest).
      *
      * <p>Not set, measured or read in H2's source (session 10): CACHE_SIZE (a 64 MiB page cache instead of 16 read 2
-     * fewer pages per checkout, nothing else measurable); AUTO_COMPACT_FILL_RATE (used only by the background writer,
-     * which WRITE_DELAY=0 never starts); RETENTION_TIME (45 s before a dead chunk's space is reused: H2's protection
-     * of the file against a power loss, kept).
+     * fewer pages per checkout, nothing else measurable); AUTO_COMPACT_FILL_RATE (used only by H2's background writer,
+     * which WRITE_DELAY=0 never starts; {@link H2Housekeeping} uses H2's default of 90 %); RETENTION_TIME (45 s
+     * before a dead chunk's space is reused: H2's protection of the file against a power loss, whose writes may
+     * reach the disk out of order; kept, it also sets how much the file holds beyond the live data).
      */
     static String h2Url(Path dir) {
         return "jdbc:h2:file:" + dir.resolve("orderhooks")
