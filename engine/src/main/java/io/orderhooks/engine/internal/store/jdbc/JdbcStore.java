@@ -46,7 +46,8 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final Transactions tx;
     private final KeptStatements kept;
     private final OrderCache cache;
-    private final SharedReads shared = new SharedReads();
+    private final TableVersions versions;
+    private final SharedReads shared;
     private final Map<String, JdbcRepository<?>> tables = new ConcurrentHashMap<>();
     private final JobLock jobLock;
     private final Readiness readiness;
@@ -58,9 +59,11 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final OrderListSql orderLists;
     private final JdbcDeliveryTable deliveries;
 
-    JdbcStore(HikariDataSource pool, javax.sql.DataSource statements, Dialect dialect) {
+    JdbcStore(HikariDataSource pool, javax.sql.DataSource statements, Dialect dialect, TableVersions versions) {
         this.pool = pool;
-        this.tx = new Transactions(statements);
+        this.versions = versions;
+        this.shared = new SharedReads(versions);
+        this.tx = new Transactions(statements, versions);
         this.dialect = dialect;
         this.kept = new KeptStatements(dialect);
         this.cache = new OrderCache(tx, dialect, kept);
@@ -369,5 +372,6 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        versions.close();
     }
 }
