@@ -372,6 +372,10 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     public void close() {
         pool.close();
-        versions.close();
+        if (closed.compareAndSet(false, true)) {
+            versions.close();
+        }
     }
+
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 }

@@ -97,9 +97,9 @@ public final class JdbcStores {
 
     private static JdbcStore open(String url, String user, String password, String where, int poolSize,
                                   UnaryOperator<DataSource> observe) {
-        // an H2 database is claimed before anything opens it: a second store on it in this process is refused
+        // H2: the read-mostly tables' versions live in this process, shared by its stores on the same database
         TableVersions.InProcess inProcess = Dialect.ofUrl(url) == Dialect.H2
-                ? TableVersions.InProcess.claim(url.indexOf(';') < 0 ? url : url.substring(0, url.indexOf(';')), where) : null;
+                ? TableVersions.InProcess.of(url.indexOf(';') < 0 ? url : url.substring(0, url.indexOf(';'))) : null;
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url);
         cfg.setUsername(user);

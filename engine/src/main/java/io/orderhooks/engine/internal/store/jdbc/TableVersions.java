@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.StampedLock;
 import javax.sql.DataSource;
 
@@ -121,11 +120,12 @@ abstract sealed class TableVersions permits TableVersions.InDatabase, TableVersi
     }
 
     /**
-     * The versions in this process's memory, for a database only this store writes: an H2 data folder. H2 locks the
-     * database file of an open store (the URL sets neither {@code AUTO_SERVER} nor {@code FILE_LOCK=NO}), so another
-     * process cannot open it; within this process a second store on the same folder would share H2's open database
-     * (H2 keeps one per file), so {@link #claim} refuses it (H2SingleOwnerTest shows both). Every version starts at 0
-     * when the store opens, when {@link SharedReads} holds no answer yet.
+     * The versions in this process's memory, for a database only this process writes: an H2 data folder. H2 locks the
+     * database file while it is open (the URL sets neither {@code AUTO_SERVER} nor {@code FILE_LOCK=NO}), so another
+     * process cannot open it (H2TableVersionsTest starts one and sees it refused). Within this process, stores opened
+     * on the same folder share H2's one open database, and so share one instance of these versions ({@link #of}, kept
+     * while one of them is open): a commit through either is counted for both. Every version starts at 0 when the
+     * first store opens, when no {@link SharedReads} holds an answer.
      *
      * <p><b>Commit, then increment.</b> A transaction that wrote shared tables commits, and then, before it returns,
      * increments their versions; commit and increment run under the write lock of {@link #lock}, and {@link #read}
@@ -144,12 +144,14 @@ abstract sealed class TableVersions permits TableVersions.InDatabase, TableVersi
      */
     static final class InProcess extends TableVersions {
 
-        /** The H2 databases (their file paths) a store of this process has open. */
-        private static final Set<String> OPEN = ConcurrentHashMap.newKeySet();
+        /** The H2 databases (their file paths) stores of this process have open, and their versions. */
+        private static final Map<String, InProcess> OPEN = new HashMap<>();
 
         private final String database;
         private final StampedLock lock = new StampedLock();
         private volatile Map<String, Long> current;
+        /** How many open stores use these versions (guarded by {@link #OPEN}). */
+        private int stores;
 
         private InProcess(String database) {
             this.database = database;
@@ -161,14 +163,15 @@ abstract sealed class TableVersions permits TableVersions.InDatabase, TableVersi
         }
 
         /**
-         * The versions of the H2 database {@code database} (its file path), for the one store of this process that
-         * has it open; a second store on it is refused ({@link StoreStartFailure}) until the first is closed.
+         * The versions of the H2 database {@code database} (its file path) for one more store of this process: the
+         * ones the stores already open on it use, else new ones. {@link #close} when the store closes.
          */
-        static InProcess claim(String database, String where) {
-            if (!OPEN.add(database)) {
-                throw new StoreStartFailure(where + " is already open in this process (one store per data folder)");
+        static InProcess of(String database) {
+            synchronized (OPEN) {
+                InProcess versions = OPEN.computeIfAbsent(database, InProcess::new);
+                versions.stores++;
+                return versions;
             }
-            return new InProcess(database);
         }
 
         @Override
@@ -208,7 +211,11 @@ abstract sealed class TableVersions permits TableVersions.InDatabase, TableVersi
 
         @Override
         void close() {
-            OPEN.remove(database);
+            synchronized (OPEN) {
+                if (--stores == 0) {
+                    OPEN.remove(database);
+                }
+            }
         }
     }
 }
