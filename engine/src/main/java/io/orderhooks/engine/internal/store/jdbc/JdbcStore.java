@@ -46,7 +46,8 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final Transactions tx;
     private final KeptStatements kept;
     private final OrderCache cache;
-    private final SharedReads shared = new SharedReads();
+    private final TableVersions versions;
+    private final SharedReads shared;
     private final Map<String, JdbcRepository<?>> tables = new ConcurrentHashMap<>();
     private final JobLock jobLock;
     private final Readiness readiness;
@@ -60,9 +61,11 @@ public final class JdbcStore implements Store, AutoCloseable {
     /** Stopped before the pool closes (H2's compaction thread, {@link JdbcStores#h2}); null on PostgreSQL. */
     private volatile AutoCloseable beforeClose;
 
-    JdbcStore(HikariDataSource pool, javax.sql.DataSource statements, Dialect dialect) {
+    JdbcStore(HikariDataSource pool, javax.sql.DataSource statements, Dialect dialect, TableVersions versions) {
         this.pool = pool;
-        this.tx = new Transactions(statements);
+        this.versions = versions;
+        this.shared = new SharedReads(versions);
+        this.tx = new Transactions(statements, versions);
         this.dialect = dialect;
         this.kept = new KeptStatements(dialect);
         this.cache = new OrderCache(tx, dialect, kept);
@@ -402,16 +405,19 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     public void close() {
         AutoCloseable first = beforeClose;
-        if (first != null) {
-            try {
+        try {
+            if (first != null) {
                 first.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot stop " + first, e);
-            } finally {
-                pool.close();
             }
-        } else {
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop " + first, e);
+        } finally {
             pool.close();
+            if (closed.compareAndSet(false, true)) {
+                versions.close();
+            }
         }
     }
+
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 }

@@ -119,6 +119,9 @@ public final class JdbcStores {
 
     private static JdbcStore open(String url, String user, String password, String where, int poolSize,
                                   UnaryOperator<DataSource> observe) {
+        // H2: the read-mostly tables' versions live in this process, shared by its stores on the same database
+        TableVersions.InProcess inProcess = Dialect.ofUrl(url) == Dialect.H2
+                ? TableVersions.InProcess.of(url.indexOf(';') < 0 ? url : url.substring(0, url.indexOf(';'))) : null;
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url);
         cfg.setUsername(user);
@@ -131,15 +134,21 @@ public final class JdbcStores {
         try {
             pool = new HikariDataSource(cfg);
         } catch (RuntimeException e) {
+            if (inProcess != null) {
+                inProcess.close();
+            }
             throw new StoreStartFailure("cannot open " + where + ": " + StoreStartFailure.rootMessage(e), e);
         }
         try {
             SchemaMigration.migrate(pool, where);
             probeWrite(pool, where);
-            SharedReads.ensureRows(pool);
-            return new JdbcStore(pool, observe.apply(pool), Dialect.ofUrl(url));
+            TableVersions versions = inProcess != null ? inProcess : new TableVersions.InDatabase(pool);
+            return new JdbcStore(pool, observe.apply(pool), Dialect.ofUrl(url), versions);
         } catch (RuntimeException e) {
             pool.close();
+            if (inProcess != null) {
+                inProcess.close();
+            }
             throw e;
         }
     }

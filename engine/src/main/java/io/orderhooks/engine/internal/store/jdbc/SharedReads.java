@@ -1,45 +1,43 @@
 package io.orderhooks.engine.internal.store.jdbc;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Document reads of the <em>read-mostly</em> tables ({@link #TABLES}: the catalog, the organizations and their
  * assignments) shared by this process's transactions, each answer valid while its table's <b>version</b> is unchanged.
- * Every transaction that writes such a table increments the table's row in {@code table_versions} just before it
- * commits (schema version 14), in the same transaction, so the new version and the new rows become visible together,
- * on every engine instance of the database. A transaction reads all versions in one statement at its first read of
- * such a table, and again at its first such read after it locks an order (in a statement of its own, made after the
+ * Every transaction that writes such a table increments the table's version when it commits, so that the new version
+ * and the new rows become visible together ({@link TableVersions}: on PostgreSQL a row per table in
+ * {@code table_versions}, incremented in the writing transaction just before it commits, schema version 14, so that
+ * every engine instance of the database sees it; on H2, whose data folder one process owns, a counter in this
+ * process, incremented once the transaction committed, under a lock that a reader of the versions waits for while such
+ * a commit runs — {@link TableVersions.InProcess} argues why that never keeps an old answer under a new version). A
+ * transaction takes all versions at its first read of such a table (on PostgreSQL one statement, on H2 no statement),
+ * and again at its first such read after it locks an order (on PostgreSQL in a statement of its own, made after the
  * lock is held: a lock waited for is released by a commit that the versions must show), and from then on answers a
- * read from this cache when the answer was loaded at the version it read; otherwise it reads the database and
+ * read from this cache when the answer was loaded at the version it took; otherwise it reads the database and
  * remembers the answer at that version.
  *
- * <p>So an answer served from here is what the database answered at the moment the transaction read the versions:
+ * <p>So an answer served from here is what the database answered at the moment the transaction took the versions:
  * another instance's committed write is seen by the next transaction that starts reading after it, as without the
  * cache (READ COMMITTED lets each statement see the latest commit; the versions read is that statement). A
  * transaction that wrote a table reads it from the database (its own uncommitted rows) and never fills the cache with
  * it. A lone read outside a transaction is not cached (a version check would cost the statement it saves); several
  * reads made together outside a transaction ({@link Transactions#readTogether}: the token version and the webhook list
- * every write request reads before its work) are answered as in one transaction: the versions read once, in a
- * statement made when the first of them is read, so one statement instead of one per read; a later group of the same
- * API request made with no store call and no call out over the network in between starts with those versions
- * ({@link Transactions#request}), never a group of another request or outside one. The optimistic order write
+ * every write request reads before its work) are answered as in one transaction: the versions taken once, when the
+ * first of them is read; a later group of the same API request made with no store call and no call out over the
+ * network in between starts with those versions ({@link Transactions#request}), never a group of another request or
+ * outside one. The optimistic order write
  * that follows such a group on the same thread ({@link JdbcStore#withOrder}: a request's work after its token check)
  * starts with the versions the group read when they were read after the cached order row was remembered, so they show
  * every commit the cached order shows; it takes no lock, so no commit was waited for that they would miss, and its
- * version-guarded write proves at commit that no other operation on the order committed since. A table without a row in
- * {@code table_versions} (created at start, {@link #ensureRows}) is never cached.
+ * version-guarded write proves at commit that no other operation on the order committed since. A table without a
+ * version ({@code table_versions} rows are created at start) is never cached.
  *
  * <p>Answers are shared objects, as the in-memory store shares its values: callers never change them. Bounded: at
  * most {@value #MAX_ANSWERS} answers per table (all of the table's are dropped when it has that many) and lists of at
@@ -69,6 +67,13 @@ final class SharedReads {
      */
     private final Map<String, Map<String, Answer>> answers = new ConcurrentHashMap<>();
 
+    /** Where the tables' versions are kept: in the database (PostgreSQL) or in this process (H2). */
+    private final TableVersions versions;
+
+    SharedReads(TableVersions versions) {
+        this.versions = versions;
+    }
+
     /**
      * The answer to {@code read} of {@code table} in the transaction of {@code reads} on {@code c}: from the cache when
      * loaded at the version this transaction sees, else {@code load}'s (remembered at that version).
@@ -97,71 +102,15 @@ final class SharedReads {
         return loaded;
     }
 
-    /** Increments the versions of the shared tables the transaction wrote; called just before it commits. */
-    static void beforeCommit(Connection c, TransactionReads reads) throws SQLException {
-        Set<String> written = new TreeSet<>(reads.written());
-        written.retainAll(TABLES);
-        if (written.isEmpty()) {
-            return;
-        }
-        String in = String.join(", ", Collections.nCopies(written.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("UPDATE table_versions SET version = version + 1 WHERE tbl IN (" + in + ")")) {
-            int i = 1;
-            for (String t : written) {
-                ps.setString(i++, t);
-            }
-            ps.executeUpdate();
-        }
-    }
-
     /** The versions of the shared tables, read once per transaction (and again after it locks an order). */
-    private static Map<String, Long> versions(Connection c, TransactionReads reads) throws SQLException {
+    private Map<String, Long> versions(Connection c, TransactionReads reads) throws SQLException {
         Map<String, Long> known = reads.versions();
         if (known != null) {
             return known;
         }
-        Map<String, Long> read = new HashMap<>();
         long tick = Transactions.tick();
-        try (PreparedStatement ps = c.prepareStatement("SELECT tbl, version FROM table_versions");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                read.put(rs.getString(1), rs.getLong(2));
-            }
-        }
+        Map<String, Long> read = versions.read(c);
         reads.versions(read, tick);
         return read;
-    }
-
-    /**
-     * Gives every shared table its {@code table_versions} row (at start; a row another instance inserted at the same
-     * time is fine).
-     */
-    static void ensureRows(javax.sql.DataSource db) {
-        try (Connection c = db.getConnection()) {
-            Set<String> present = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT tbl FROM table_versions"); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    present.add(rs.getString(1));
-                }
-            }
-            for (String table : new TreeSet<>(TABLES)) {
-                if (!present.contains(table)) {
-                    insertRow(c, table);
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreStartFailure("cannot prepare the table versions: " + StoreStartFailure.rootMessage(e), e);
-        }
-    }
-
-    private static void insertRow(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO table_versions (tbl, version) VALUES (?, 0)")) {
-            ps.setString(1, table);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            if (!StoreFailures.isUniqueViolation(e)) {
-                throw e;
-            }
-        }
     }
 }

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 final class Transactions {
 
     private final DataSource pool;
+    /** How a transaction that wrote read-mostly tables commits and tells {@link SharedReads} (per database). */
+    private final TableVersions versions;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     private final ThreadLocal<TransactionReads> reads = new ThreadLocal<>();
     private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
@@ -34,8 +36,9 @@ final class Transactions {
      */
     private static final java.util.concurrent.atomic.AtomicLong TICKS = new java.util.concurrent.atomic.AtomicLong();
 
-    Transactions(DataSource pool) {
+    Transactions(DataSource pool, TableVersions versions) {
         this.pool = pool;
+        this.versions = versions;
     }
 
     /**
@@ -224,10 +227,9 @@ final class Transactions {
             afterCommit.set(pending);
             try {
                 R r = work.run(c);
-                SharedReads.beforeCommit(c, reads.get());
                 if (!c.getAutoCommit()) {
-                    c.commit(); // else every statement committed itself: reads, and at most one write
-                }
+                    versions.commit(c, reads.get().written());
+                } // else every statement committed itself: reads, and at most one write (the order's, no shared table)
                 afterCommit.remove();
                 pending.forEach(Runnable::run);
                 return r;
