@@ -361,6 +361,8 @@ class OptimisticOrderWritesTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void theGroupsOfReadsOfOneRequestReadTheVersionsOnceAndANewRequestReadsThemAnew(String db) {
         open(db);
+        // H2 keeps the versions in the process (TableVersions.InProcess): no statement reads them there
+        int once = db.equals("h2") ? 0 : 1;
         a.table(PRODUCTS).insert("P1", "price 1");
         a.table(TOKEN_VERSIONS).insert("b1/u1", 1L);
 
@@ -368,7 +370,7 @@ class OptimisticOrderWritesTest {
         calls.start();
         String first = a.oneRequest(() -> a.readTogether(() -> a.table(TOKEN_VERSIONS).find("b1/u1").orElseThrow())
                 + ", " + a.readTogether(() -> a.table(PRODUCTS).find("P1").orElseThrow()));
-        assertThat(versionReads(calls.stop())).isEqualTo(1);
+        assertThat(versionReads(calls.stop())).isEqualTo(once);
         assertThat(first).isEqualTo("1, price 1");
 
         // the other instance changes both and answers; a request that starts after that sees both changes
@@ -377,7 +379,7 @@ class OptimisticOrderWritesTest {
         calls.start();
         String second = a.oneRequest(() -> a.readTogether(() -> a.table(TOKEN_VERSIONS).find("b1/u1").orElseThrow())
                 + ", " + a.readTogether(() -> a.table(PRODUCTS).find("P1").orElseThrow()));
-        assertThat(versionReads(calls.stop())).isEqualTo(1);
+        assertThat(versionReads(calls.stop())).isEqualTo(once);
         assertThat(second).isEqualTo("2, price 2");
 
         // not continued: outside a request, after a store call of the thread, after a call out over the network
@@ -391,7 +393,7 @@ class OptimisticOrderWritesTest {
             a.callingOut();
             return a.readTogether(() -> a.table(PRODUCTS).find("P1"));
         });
-        assertThat(versionReads(calls.stop())).isEqualTo(5);
+        assertThat(versionReads(calls.stop())).isEqualTo(5 * once);
     }
 
     /** The sum of {@code order_counts} for one key, read from the shared database directly. */
