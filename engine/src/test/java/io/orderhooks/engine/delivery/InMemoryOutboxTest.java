@@ -36,4 +36,14 @@ class InMemoryOutboxTest extends OutboxContract {
         assertThat(box.takeUnclaimed()).extracting(OutboxEntry::id).containsExactly(waiting.id());
         assertThat(box.size()).isEqualTo(1);
     }
+
+    /** The post-queue lease rules on this outbox. */
+    @org.junit.jupiter.api.Nested
+    class PostQueueLeases extends io.orderhooks.engine.delivery.PostQueueLeasesContract {
+
+        @Override
+        protected Outbox outbox() {
+            return InMemoryOutboxTest.this.outbox();
+        }
+    }
 }

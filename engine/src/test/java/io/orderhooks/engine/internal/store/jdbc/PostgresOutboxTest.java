@@ -21,4 +21,14 @@ class PostgresOutboxTest extends OutboxContract {
             store.close();
         }
     }
+
+    /** The post-queue lease rules on this outbox (one store per test, closed after it). */
+    @org.junit.jupiter.api.Nested
+    class PostQueueLeases extends io.orderhooks.engine.delivery.PostQueueLeasesContract {
+
+        @Override
+        protected Outbox outbox() {
+            return PostgresOutboxTest.this.outbox();
+        }
+    }
 }
