@@ -170,6 +170,24 @@ public final class StatementCount {
             if (postgres != null) {
                 postgres.close();
             }
+            if (h2Dir != null) {
+                deleteFolder(h2Dir); // ~0.4 MiB per checkout: a long run leaves gigabytes otherwise
+            }
+        }
+    }
+
+    /** Deletes a measurement's H2 data folder (best effort: a file still held open stays, and is named). */
+    private static void deleteFolder(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (java.io.IOException e) {
+                    System.err.println("could not delete " + p + ": " + e);
+                }
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
         }
     }
 
