@@ -29,9 +29,9 @@ final class H2Writes {
     private static final String COMPACTION_THREAD = "orderhooks-h2-housekeeping";
 
     private long[] start = {0, 0, 0, 0};
+    private long[] end = {0, 0, 0, 0};
     private long compactionCpuStart;
     private long compactionCpuEnd;
-    private long[] end = {0, 0, 0, 0};
     private long[] state = {0, 0, 0, 0, 0};
 
     void reset(Path dir) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -60,6 +61,8 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final JdbcDeliveryTable deliveries;
     /** Stopped before the pool closes (H2's compaction thread, {@link JdbcStores#h2}); null on PostgreSQL. */
     private volatile AutoCloseable beforeClose;
+    /** Set by the first {@link #close}: the versions are released once. */
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     JdbcStore(HikariDataSource pool, javax.sql.DataSource statements, Dialect dialect, TableVersions versions) {
         this.pool = pool;
@@ -418,6 +421,4 @@ public final class JdbcStore implements Store, AutoCloseable {
             }
         }
     }
-
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 }

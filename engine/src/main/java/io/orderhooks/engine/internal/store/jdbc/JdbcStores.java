@@ -52,7 +52,9 @@ public final class JdbcStores {
         } catch (RuntimeException e) {
             throw new StoreStartFailure("cannot open " + where + ": " + StoreStartFailure.rootMessage(e), e);
         }
-        JdbcStore store = open(url, "sa", "", where, poolSize, observe);
+        // the read-mostly tables' versions live in this process, shared by its stores on the same database
+        JdbcStore store = open(url, "sa", "", where, poolSize, observe,
+                TableVersions.InProcess.of(dir.resolve("orderhooks").toString()));
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             store.closeFirst(H2Housekeeping.start(c));
         } catch (SQLException | RuntimeException e) {
@@ -114,14 +116,15 @@ public final class JdbcStores {
     /** As {@link #postgresql(String, String, String, int)}, statements observed as in {@link #h2(Path, int, UnaryOperator)}. */
     public static JdbcStore postgresql(String jdbcUrl, String user, String password, int poolSize,
                                        UnaryOperator<DataSource> observe) {
-        return open(jdbcUrl, user, password, "the PostgreSQL database " + redact(jdbcUrl), poolSize, observe);
+        return open(jdbcUrl, user, password, "the PostgreSQL database " + redact(jdbcUrl), poolSize, observe, null);
     }
 
+    /**
+     * Opens the pool, migrates and probes the database; {@code inProcess}: the versions an H2 store keeps in this
+     * process (released here if the open fails), null for versions in the database (PostgreSQL).
+     */
     private static JdbcStore open(String url, String user, String password, String where, int poolSize,
-                                  UnaryOperator<DataSource> observe) {
-        // H2: the read-mostly tables' versions live in this process, shared by its stores on the same database
-        TableVersions.InProcess inProcess = Dialect.ofUrl(url) == Dialect.H2
-                ? TableVersions.InProcess.of(url.indexOf(';') < 0 ? url : url.substring(0, url.indexOf(';'))) : null;
+                                  UnaryOperator<DataSource> observe, TableVersions.InProcess inProcess) {
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url);
         cfg.setUsername(user);

@@ -144,7 +144,7 @@ abstract sealed class TableVersions permits TableVersions.InDatabase, TableVersi
      */
     static final class InProcess extends TableVersions {
 
-        /** The H2 databases (their file paths) stores of this process have open, and their versions. */
+        /** The H2 databases (their file paths, without {@code .mv.db}) stores of this process have open, and their versions. */
         private static final Map<String, InProcess> OPEN = new HashMap<>();
 
         private final String database;
