@@ -59,7 +59,7 @@ final class BenchPostgres {
     }
 
     /** The first line of the data folder's {@code postmaster.pid}: the server's process id. */
-    private static String postmasterPid(EmbeddedPostgres postgres) throws IOException {
+    static String postmasterPid(EmbeddedPostgres postgres) throws IOException {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SHOW data_directory")) {
