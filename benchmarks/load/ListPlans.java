@@ -47,6 +47,9 @@ public class ListPlans {
                     {"b17", OrderListScope.Side.FROM, "Total=>=990"},
                     {"seller", OrderListScope.Side.TO, "Total=<5|>=995&page=2"},
                     {"seller", OrderListScope.Side.TO, "Status=!Open&Total=!<990"},
+                    // OrderListHarness's lists on the other derived columns (id_lower, xp): V19 made them plain
+                    {"seller", OrderListScope.Side.TO, "ID=PO-12345*&sortBy=ID"},
+                    {"b17", OrderListScope.Side.FROM, "xp.Channel=web&sortBy=!DateSubmitted"},
                 };
                 try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
                     for (Object[] r : runs) {

@@ -20,7 +20,9 @@ import java.sql.Statement;
  * <p>The server commits as a production PostgreSQL does by default, {@code synchronous_commit=on} (a commit returns once
  * its WAL is flushed to disk), not zonky's default {@code off} (a server crash can lose acknowledged commits): the
  * harness's PostgreSQL figures include the commit's flush. {@code PG_SYNCHRONOUS_COMMIT=off} in the environment gives
- * the flattering setting, to compare the two.
+ * the flattering setting, to compare the two. zonky starts the server with {@code -F} ({@code fsync=off}, shown by
+ * {@code StatementCount postgres}): the commit's WAL is written to the file before the commit returns, but not
+ * {@code fdatasync}ed, so the figures hold the write and not the disk's flush (its latency, mostly not CPU).
  */
 final class BenchPostgres {
 
@@ -59,7 +61,7 @@ final class BenchPostgres {
     }
 
     /** The first line of the data folder's {@code postmaster.pid}: the server's process id. */
-    private static String postmasterPid(EmbeddedPostgres postgres) throws IOException {
+    static String postmasterPid(EmbeddedPostgres postgres) throws IOException {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SHOW data_directory")) {

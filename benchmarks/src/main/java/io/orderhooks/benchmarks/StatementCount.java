@@ -129,6 +129,7 @@ public final class StatementCount {
         StatementCounter counter = new StatementCounter();
         EmbeddedPostgres postgres = kind.equals("postgres") ? ServerStats.configure(BenchPostgres.commits(EmbeddedPostgres.builder())).start() : null;
         Path h2Dir = postgres == null ? Files.createTempDirectory("orderhooks-count-") : null;
+        Counts counts;
         try (AutoCloseable store = open(postgres, h2Dir, counter)) {
             BenchEngine bench = BenchEngine.seeded(BenchEngine.cannedMiddleware(), "https://middleware.invalid/x", (Store) store);
             EngineApi api = EngineApi.builder(bench.engine()).issuer("http://127.0.0.1").deliveryLog(new InMemoryDeliveryLog()).build();
@@ -151,22 +152,29 @@ public final class StatementCount {
                     recording[0] = startRecording();
                 };
                 Map<String, List<Map<String, Long>>> byRoute = count(counter, "http://127.0.0.1:" + app.port(), checkouts, lines, measuring);
-                Counts counts = new Counts(lines, byRoute, processCpuNanos() - cpu[0], ThreadCpu.read().since(threads[0]));
+                counts = new Counts(lines, byRoute, processCpuNanos() - cpu[0], ThreadCpu.read().since(threads[0]));
+                if (server != null) {
+                    server.measured();
+                }
                 if (recording[0] != null) {
                     recording[0].dump(Path.of(JFR));
                     recording[0].close();
                 }
-                if (server != null) {
-                    server.read(postgres);
-                }
                 if (writes != null) {
                     writes.read(h2Dir);
                 }
-                return counts;
             } finally {
                 app.stop();
             }
+            // the pool closes first: its backends exit and report their table counters (live ones lag up to 0.5 s)
         } finally {
+            try {
+                if (server != null && postgres != null) {
+                    server.read(postgres);
+                }
+            } catch (RuntimeException e) {
+                System.err.println(e.getMessage());
+            }
             if (postgres != null) {
                 postgres.close();
             }
@@ -174,6 +182,7 @@ public final class StatementCount {
                 deleteFolder(h2Dir); // ~0.4 MiB per checkout: a long run leaves gigabytes otherwise
             }
         }
+        return counts;
     }
 
     /** Deletes a measurement's H2 data folder (best effort: a file still held open stays, and is named). */

@@ -385,7 +385,7 @@ public final class JdbcStore implements Store, AutoCloseable {
             batch.add(s);
             if (batch.size() == batchSize) {
                 tx.inTransaction(c -> {
-                    OrderRows.insertBatch(c, batch);
+                    OrderRows.insertBatch(c, dialect, batch);
                     return null;
                 });
                 batch.clear();
@@ -393,7 +393,7 @@ public final class JdbcStore implements Store, AutoCloseable {
         }
         if (!batch.isEmpty()) {
             tx.inTransaction(c -> {
-                OrderRows.insertBatch(c, batch);
+                OrderRows.insertBatch(c, dialect, batch);
                 return null;
             });
         }

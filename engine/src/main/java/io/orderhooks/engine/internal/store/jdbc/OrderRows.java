@@ -1,8 +1,10 @@
 package io.orderhooks.engine.internal.store.jdbc;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhooks.core.error.OrderCloudException;
 import io.orderhooks.core.model.Order;
 import io.orderhooks.engine.internal.orders.OrderState;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,9 +19,14 @@ import java.util.Objects;
  * The {@code orders} table: one row per order aggregate, the {@link OrderState} as a JSON document (its lines are rows
  * of {@link OrderLines}, written here too) plus real
  * columns for what is looked up, filtered and sorted (companies, user, status, dates, total, shared with the
- * organization; {@code id_lower} is generated) and a version that every change increments (what {@link OrderCache}
- * checks; every write of {@code doc} goes through {@link #update}). Every write also writes
- * the order's {@link OrderCounts} deltas in the same transaction.
+ * organization, {@code id_lower}, {@code listed_total}, and on PostgreSQL {@code xp}) and a version that every change
+ * increments (what {@link OrderCache} checks; every write of {@code doc} goes through {@link #update}). Every write also
+ * writes the order's {@link OrderCounts} deltas in the same transaction.
+ *
+ * <p>{@code id_lower}, {@code listed_total} and {@code xp} are derived: on H2 generated columns, on PostgreSQL (since
+ * V19, {@link V19__order_columns_written_not_generated}) plain columns that every insert and update here writes with
+ * what the generation expressions gave ({@link #PG_DERIVED}): a statement on a table with generated columns costs
+ * PostgreSQL their expressions' set-up on every execution.
  */
 final class OrderRows {
 
@@ -28,15 +35,28 @@ final class OrderRows {
     /** The guard of every update: the row is still the one read ({@code seq}) at the version read. */
     private static final String GUARD = " WHERE id = ? AND seq = ? AND version = ?";
 
-    private static final String UPDATE = "UPDATE orders SET version = version + 1, from_company = ?, to_company = ?, "
-            + "from_user = ?, status = ?, date_created = ?, date_submitted = ?, total = ?, shared = ?, doc = ?" + GUARD;
+    private static final String UPDATE_SET = "UPDATE orders SET version = version + 1, from_company = ?, to_company = ?, "
+            + "from_user = ?, status = ?, date_created = ?, date_submitted = ?, total = ?, shared = ?, doc = ?";
+
+    private static final String UPDATE = UPDATE_SET + GUARD;
+
+    /**
+     * PostgreSQL: the derived columns every insert and update writes after {@link #COLUMNS} ({@link #bindDerived});
+     * {@code id_lower} only by inserts (an order's ID never changes), as {@code LOWER(id)} as V6 generated it.
+     */
+    private static final String PG_DERIVED = ", listed_total = ?, xp = CAST(? AS jsonb)";
+
+    private static final String PG_INSERT = "INSERT INTO orders (id, id_lower, version, " + COLUMNS + ", listed_total, xp) "
+            + "VALUES (?, LOWER(CAST(? AS VARCHAR)), 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))";
 
     /**
      * The update of most writes (every line add): the dates are those the row has, so they are not bound again (on
      * PostgreSQL each bound timestamp costs the driver a calendar per statement).
      */
-    private static final String UPDATE_SAME_DATES = "UPDATE orders SET version = version + 1, from_company = ?, "
-            + "to_company = ?, from_user = ?, status = ?, total = ?, shared = ?, doc = ?" + GUARD;
+    private static final String UPDATE_SAME_DATES_SET = "UPDATE orders SET version = version + 1, from_company = ?, "
+            + "to_company = ?, from_user = ?, status = ?, total = ?, shared = ?, doc = ?";
+
+    private static final String UPDATE_SAME_DATES = UPDATE_SAME_DATES_SET + GUARD;
 
     private OrderRows() {
     }
@@ -49,10 +69,11 @@ final class OrderRows {
     static long insert(Connection c, Dialect dialect, OrderState s) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
             OrderLines.Changes more = OrderLines.changes(List.of(), s.lineItems()).and(OrderCounts.clause(null, s.order()));
-            try (PreparedStatement ps = c.prepareStatement("WITH u AS (INSERT INTO orders (id, version, " + COLUMNS
-                    + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, seq)" + more.clauses() + " SELECT seq FROM u")) {
+            try (PreparedStatement ps = c.prepareStatement("WITH u AS (" + PG_INSERT + " RETURNING id, seq)" + more.clauses()
+                    + " SELECT seq FROM u")) {
                 ps.setString(1, s.id());
-                more.bind(ps, bind(ps, 2, s, true));
+                ps.setString(2, s.id());
+                more.bind(ps, bind(ps, 3, s, true, dialect));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -76,12 +97,16 @@ final class OrderRows {
     }
 
     /** Inserts {@code states} as one JDBC batch (seeding and imports); a taken ID fails the whole batch. */
-    static void insertBatch(Connection c, List<OrderState> states) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    static void insertBatch(Connection c, Dialect dialect, List<OrderState> states) throws SQLException {
+        boolean pg = dialect == Dialect.POSTGRESQL;
+        try (PreparedStatement ps = c.prepareStatement(pg ? PG_INSERT
+                : "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (OrderState s : states) {
                 ps.setString(1, s.id());
-                bind(ps, 2, s);
+                if (pg) {
+                    ps.setString(2, s.id());
+                }
+                bind(ps, pg ? 3 : 2, s, true, dialect);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -110,12 +135,13 @@ final class OrderRows {
         }
         boolean dates = !Objects.equals(before.order().dateCreated(), s.order().dateCreated())
                 || !Objects.equals(before.order().dateSubmitted(), s.order().dateSubmitted());
-        String update = dates ? UPDATE : UPDATE_SAME_DATES;
+        String update = dialect != Dialect.POSTGRESQL ? (dates ? UPDATE : UPDATE_SAME_DATES)
+                : (dates ? UPDATE_SET : UPDATE_SAME_DATES_SET) + PG_DERIVED + GUARD;
         String sql = lines.none() ? update
                 : "WITH u AS (" + update + " RETURNING id)" + lines.clauses() + " SELECT COUNT(*) FROM u";
         boolean matched;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int n = guard(ps, bind(ps, 1, s, dates), s.id(), seq, version);
+            int n = guard(ps, bind(ps, 1, s, dates, dialect), s.id(), seq, version);
             if (lines.none()) {
                 matched = ps.executeUpdate() > 0;
             } else {
@@ -204,11 +230,14 @@ final class OrderRows {
     }
 
     private static void bind(PreparedStatement ps, int first, OrderState s) throws SQLException {
-        bind(ps, first, s, true);
+        bind(ps, first, s, true, Dialect.H2);
     }
 
-    /** Binds {@link #COLUMNS} from {@code first} on ({@code dates}: with the two dates); returns the next index. */
-    private static int bind(PreparedStatement ps, int first, OrderState s, boolean dates) throws SQLException {
+    /**
+     * Binds {@link #COLUMNS} from {@code first} on ({@code dates}: with the two dates), on PostgreSQL followed by
+     * {@link #PG_DERIVED}'s; returns the next index.
+     */
+    private static int bind(PreparedStatement ps, int first, OrderState s, boolean dates, Dialect dialect) throws SQLException {
         Order o = s.order();
         int i = first;
         ps.setString(i++, o.fromCompanyID());
@@ -221,8 +250,35 @@ final class OrderRows {
         }
         ps.setBigDecimal(i++, o.total());
         ps.setBoolean(i++, Boolean.TRUE.equals(o.sharedWithOrganization()));
-        ps.setString(i++, OrderLines.document(s));
+        String doc = OrderLines.document(s);
+        ps.setString(i++, doc);
+        if (dialect == Dialect.POSTGRESQL) {
+            ps.setBigDecimal(i++, listedTotal(o));
+            ps.setString(i++, xp(o, doc));
+        }
         return i;
+    }
+
+    /**
+     * {@code listed_total} (V17): the order's total, except for a cart (whose total is in no list index, so that a
+     * cart's writes are HOT updates), as {@code CASE WHEN status = 'Unsubmitted' THEN NULL ELSE total END}.
+     */
+    static BigDecimal listedTotal(Order o) {
+        boolean cart = o.status() != null && V17__cart_updates_without_index_writes.CART_STATUS.equals(OrderCounts.status(o.status()));
+        return cart ? null : o.total();
+    }
+
+    /**
+     * {@code xp} (V7) as the text of a {@code jsonb}: the order's {@code xp}, JSON {@code null} when it has none, SQL
+     * NULL when the stored document {@code doc} holds an escaped NUL ({@code jsonb} cannot store one; such rows are
+     * left to Java, {@link XpSql}): what {@link V7__order_xp_jsonb#XP} gave from the document.
+     */
+    static String xp(Order o, String doc) {
+        if (doc.contains("\\u0000")) {
+            return null;
+        }
+        JsonNode xp = o.xp();
+        return xp == null || xp.isNull() || xp.isMissingNode() ? "null" : StoreJson.write(xp);
     }
 
     private static void setTime(PreparedStatement ps, int i, OffsetDateTime t) throws SQLException {
