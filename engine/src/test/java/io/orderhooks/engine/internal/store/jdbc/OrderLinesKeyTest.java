@@ -17,17 +17,22 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.h2.engine.SessionLocal;
 import org.h2.index.Index;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.table.Table;
 import org.h2.mvstore.db.MVDelegateIndex;
+import org.h2.mvstore.db.MVIndex;
 import org.h2.mvstore.db.MVPrimaryIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code order_lines} keyed by one number (schema version 18): on H2 a line is stored under its key in the table's
- * row map and no index of its own is written; the reads, updates and deletes of an order's lines are key ranges on
+ * row map and no index of its own is written, and a line add changes two B-trees of all the tables' (the order's row
+ * and the line's); the reads, updates and deletes of an order's lines are key ranges on
  * both databases; an order is refused more lines than its key range holds, with nothing written.
  */
 class OrderLinesKeyTest {
@@ -53,6 +58,41 @@ class OrderLinesKeyTest {
                     .containsPattern("PRIMARY_KEY_\\w+: LINE_KEY >= 1\\s+AND LINE_KEY <= 2");
             assertThat(plan(st, "UPDATE order_lines SET doc = 'a' WHERE line_key = 3")).containsPattern("PRIMARY_KEY_\\w+: LINE_KEY =");
         }
+    }
+
+    @Test
+    void onH2ALineAddWritesTheOrdersRowMapAndTheLinesRowMapOnly() throws Exception {
+        try (JdbcStore store = JdbcStores.h2(dir)) {
+            store.createOrder(order("o1", 2));
+            OrderState before = store.order("o1").orElseThrow();
+            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("orderhooks"), "sa", "")) {
+                SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
+                Map<String, Object> roots = roots(session);
+                List<LineItem> lines = new ArrayList<>(before.lineItems());
+                lines.add(LineItem.builder().id("L2").productID("p").quantity(2).unitPrice(new BigDecimal("1.50")).build());
+                store.withOrder("o1", s -> Mutation.commit(s.withOrder(s.order().toBuilder().total(new BigDecimal("4.50"))
+                        .build()).withLineItems(lines), null));
+                Map<String, Object> after = roots(session);
+                assertThat(after.keySet()).isEqualTo(roots.keySet());
+                // every B-tree of every table (each index's own map; a primary key on one BIGINT is the row map itself)
+                assertThat(after.keySet().stream().filter(name -> after.get(name) != roots.get(name)))
+                        .containsExactlyInAnyOrder("ORDERS rows", "ORDER_LINES rows");
+            }
+            assertThat(store.order("o1").orElseThrow().lineItems()).hasSize(3);
+        }
+    }
+
+    /** The root page of each B-tree of each table in {@code PUBLIC}, by table and index name ("rows": the row map). */
+    private static Map<String, Object> roots(SessionLocal session) {
+        Map<String, Object> roots = new TreeMap<>();
+        for (Table t : session.getDatabase().getSchema("PUBLIC").getAllTablesAndViews(session)) {
+            for (Index i : t.getIndexes()) {
+                if (i instanceof MVIndex<?, ?> mv && !(i instanceof MVDelegateIndex)) {
+                    roots.put(t.getName() + (i instanceof MVPrimaryIndex ? " rows" : "." + i.getName()), mv.getMVMap().getRootPage());
+                }
+            }
+        }
+        return roots;
     }
 
     @Test
