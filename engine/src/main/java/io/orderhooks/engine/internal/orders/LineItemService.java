@@ -73,6 +73,9 @@ public final class LineItemService {
         }
         return ctx.store().withOrder(orderID, s -> {
             access.requireLineChange(caller, direction, s);
+            if (s.lineItems().size() >= OrderState.MAX_LINE_ITEMS) {
+                throw OrderState.tooManyLines();
+            }
             refuseShipTo(caller, body.shippingAddressID());
             io.orderhooks.engine.internal.orgs.CostCenters.requireUsable(ctx, addressUser(caller, s), s.order().fromCompanyID(), body.costCenter());
             String id = body.id() == null || body.id().isBlank() ? ctx.ids().next() : body.id();

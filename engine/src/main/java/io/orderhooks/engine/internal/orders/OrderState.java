@@ -51,6 +51,18 @@ public record OrderState(
         approvals = List.copyOf(approvals);
     }
 
+    /**
+     * The most lines an order may hold (the durable stores key an order's lines in a range of this many keys,
+     * docs/DURABILITY.md "Schema").
+     */
+    public static final int MAX_LINE_ITEMS = 65_536;
+
+    /** 400 {@code Order.TooManyLineItems}: a change would give an order more than {@link #MAX_LINE_ITEMS} lines. */
+    public static io.orderhooks.core.error.OrderCloudException tooManyLines() {
+        return io.orderhooks.engine.internal.Errors.bad("Order.TooManyLineItems",
+                "An order holds at most " + MAX_LINE_ITEMS + " line items.");
+    }
+
     /** A new order with nothing under it. */
     public static OrderState of(Order order) {
         return new OrderState(order, List.of(), List.of(), List.of(), null, null, null, null, null, List.of(), 0, 0, null);

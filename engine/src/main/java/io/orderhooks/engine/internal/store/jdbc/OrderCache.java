@@ -92,7 +92,7 @@ final class OrderCache {
             if (doc == null && known != null) {
                 return Optional.of(known);
             }
-            String lineDocs = lock ? OrderLines.select(c, orderID) : rs.getString(4);
+            String lineDocs = lock ? OrderLines.select(c, rs.getLong(1)) : rs.getString(4);
             Row row = new Row(rs.getLong(1), rs.getLong(2), OrderLines.read(doc, lineDocs));
             remember(orderID, row);
             return Optional.of(row);

@@ -9,18 +9,55 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code order_lines} table (schema version 15, {@link V15__order_lines_as_rows}): an order's line items, one row
- * each (order ID, position from 0, the line as a JSON document), so that adding a line to an order writes one small
- * row rather than the order's whole document again (a 20-line order was written 20 times, O(n²) bytes). The order's
- * own document ({@code orders.doc}) is stored with an empty line list; the lines are read in the same statement as the
- * order row ({@link #column}), so an order and its lines are always read from one snapshot, and written in the same
- * transaction as the order row (under its lock), so they commit together or not at all.
+ * The {@code order_lines} table (schema version 15, {@link V15__order_lines_as_rows}; keyed as now since version 18,
+ * {@link V18__order_lines_by_one_key}): an order's line items, one row each (the line's key, the line as a JSON
+ * document), so that adding a line to an order writes one small row rather than the order's whole document again (a
+ * 20-line order was written 20 times, O(n²) bytes). A line's key is one {@code BIGINT}, {@link #key}: the order row's
+ * {@code seq} times {@value #SPAN} plus the line's position (from 0), so an order's lines are one range of keys in
+ * position order ({@link #first} to {@link #last}), and on H2 the key is the table's row key: inserting a line writes
+ * one B-tree, no second index. The order's own document ({@code orders.doc}) is stored with an empty line list; the
+ * lines are read in the same statement as the order row ({@link #column}), so an order and its lines are always read
+ * from one snapshot, and written in the same transaction as the order row (under its lock), so they commit together
+ * or not at all. An order's {@code seq} never changes and is never reused (a deleted and re-created ID is a new row).
  */
 final class OrderLines {
 
-    private static final String INSERT = "INSERT INTO order_lines (order_id, pos, doc) VALUES (?, ?, ?)";
+    /** Keys per order: an order holds at most this many lines ({@link OrderState#MAX_LINE_ITEMS}). */
+    static final long SPAN = OrderState.MAX_LINE_ITEMS;
+
+    private static final String INSERT = "INSERT INTO order_lines (line_key, doc) VALUES (?, ?)";
+
+    /** The SQL of {@link #first} for an order row's {@code seq} column (or expression) {@code seq}. */
+    private static String firstSql(String seq) {
+        return seq + " * " + SPAN;
+    }
 
     private OrderLines() {
+    }
+
+    /** The key of the line at {@code pos} of the order whose row's {@code seq} is {@code seq}. */
+    static long key(long seq, int pos) {
+        return seq * SPAN + pos;
+    }
+
+    /** The first key of the order of row {@code seq}. */
+    static long first(long seq) {
+        return seq * SPAN;
+    }
+
+    /** The last key of the order of row {@code seq}. */
+    static long last(long seq) {
+        return seq * SPAN + SPAN - 1;
+    }
+
+    /**
+     * Refuses lines past the key range of an order (400 {@code Order.TooManyLineItems}, nothing written): the service
+     * refuses the line add before ({@code LineItemService}); this is the store's own check for any other path.
+     */
+    static void requireInRange(List<LineItem> lines) {
+        if (lines.size() > SPAN) {
+            throw OrderState.tooManyLines();
+        }
     }
 
     /**
@@ -28,15 +65,19 @@ final class OrderLines {
      * position order; SQL NULL when it has none.
      */
     static String column(Dialect dialect) {
+        String range = " FROM order_lines l WHERE l.line_key BETWEEN " + firstSql("o.seq") + " AND " + firstSql("o.seq")
+                + " + " + (SPAN - 1) + ")";
         return dialect == Dialect.POSTGRESQL
-                ? "(SELECT string_agg(l.doc, ',' ORDER BY l.pos) FROM order_lines l WHERE l.order_id = o.id)"
-                : "(SELECT LISTAGG(l.doc, ',') WITHIN GROUP (ORDER BY l.pos) FROM order_lines l WHERE l.order_id = o.id)";
+                ? "(SELECT string_agg(l.doc, ',' ORDER BY l.line_key)" + range
+                : "(SELECT LISTAGG(l.doc, ',') WITHIN GROUP (ORDER BY l.line_key)" + range;
     }
 
-    /** The order's lines as {@link #column} gives them, read by a statement of their own. */
-    static String select(Connection c, String orderID) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT doc FROM order_lines WHERE order_id = ? ORDER BY pos")) {
-            ps.setString(1, orderID);
+    /** The lines of the order of row {@code seq} as {@link #column} gives them, read by a statement of their own. */
+    static String select(Connection c, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT doc FROM order_lines WHERE line_key BETWEEN ? AND ? ORDER BY line_key")) {
+            ps.setLong(1, first(seq));
+            ps.setLong(2, last(seq));
             StringBuilder lines = new StringBuilder();
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -58,19 +99,19 @@ final class OrderLines {
         return StoreJson.write(s.lineItems().isEmpty() ? s : s.withLineItems(List.of()));
     }
 
-    /** Inserts the lines of a new order. */
-    static void insert(Connection c, OrderState s) throws SQLException {
-        insertBatch(c, List.of(s));
+    /** Inserts the lines of a new order, whose row is {@code seq}. */
+    static void insert(Connection c, OrderState s, long seq) throws SQLException {
+        insertBatch(c, List.of(s), new long[] {seq});
     }
 
-    /** Inserts the lines of new orders as one JDBC batch. */
-    static void insertBatch(Connection c, List<OrderState> states) throws SQLException {
+    /** Inserts the lines of new orders, whose rows are {@code seqs} (in the same order), as one JDBC batch. */
+    static void insertBatch(Connection c, List<OrderState> states, long[] seqs) throws SQLException {
         if (states.stream().allMatch(s -> s.lineItems().isEmpty())) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (OrderState s : states) {
-                addRows(ps, s.id(), s.lineItems(), 0);
+            for (int i = 0; i < states.size(); i++) {
+                addRows(ps, seqs[i], states.get(i).lineItems(), 0);
             }
             ps.executeBatch();
         }
@@ -80,19 +121,26 @@ final class OrderLines {
      * Writes what changed from {@code before}'s lines to {@code after}'s: lines appended are inserted, lines replaced
      * (not the same, not equal) are updated, lines past the new end are deleted; unchanged lines are not written.
      */
-    static void update(Connection c, String orderID, List<LineItem> before, List<LineItem> after) throws SQLException {
-        try (PreparedStatement ps = replaced(c, orderID, after, replacedPositions(before, after))) {
+    static void update(Connection c, long seq, List<LineItem> before, List<LineItem> after) throws SQLException {
+        requireInRange(after);
+        try (PreparedStatement ps = replaced(c, seq, after, replacedPositions(before, after))) {
             if (ps != null) {
                 ps.executeBatch();
             }
         }
-        if (after.size() > before.size()) {
+        if (after.size() == before.size() + 1) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) { // a line add: one row, no batch
+                ps.setLong(1, key(seq, before.size()));
+                ps.setString(2, StoreJson.write(after.get(before.size())));
+                ps.executeUpdate();
+            }
+        } else if (after.size() > before.size()) {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                addRows(ps, orderID, after, before.size());
+                addRows(ps, seq, after, before.size());
                 ps.executeBatch();
             }
         } else if (after.size() < before.size()) {
-            delete(c, orderID, after.size());
+            delete(c, seq, after.size());
         }
     }
 
@@ -100,10 +148,12 @@ final class OrderLines {
      * The same changes as {@link #update} as data-modifying {@code WITH} clauses (PostgreSQL) to put after the clause
      * {@code u}, the order row's guarded {@code UPDATE ... RETURNING id}, so that the order and its lines are written by
      * one statement, one round trip, and the lines only when that update matched the row (each clause joins {@code u},
-     * empty when it did not); their parameters come after {@code u}'s. The clauses touch disjoint rows (replaced below
+     * empty when it did not, and takes the order's key range from {@code u.seq}); their parameters come after
+     * {@code u}'s. The clauses touch disjoint rows (replaced below
      * the common length, appended or removed past it), as they must, since they all see the statement's snapshot.
      */
     static Changes changes(List<LineItem> before, List<LineItem> after) {
+        requireInRange(after);
         List<String> clauses = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         StringBuilder values = new StringBuilder();
@@ -114,7 +164,7 @@ final class OrderLines {
         }
         if (!values.isEmpty()) {
             clauses.add("replaced AS (UPDATE order_lines l SET doc = v.doc FROM (VALUES " + values
-                    + ") v(pos, doc), u WHERE l.order_id = u.id AND l.pos = v.pos)");
+                    + ") v(pos, doc), u WHERE l.line_key = " + firstSql("u.seq") + " + v.pos)");
         }
         if (after.size() > before.size()) {
             StringBuilder rows = new StringBuilder();
@@ -123,10 +173,11 @@ final class OrderLines {
                 params.add(i);
                 params.add(StoreJson.write(after.get(i)));
             }
-            clauses.add("appended AS (INSERT INTO order_lines (order_id, pos, doc) SELECT u.id, v.pos, v.doc FROM u, (VALUES "
-                    + rows + ") v(pos, doc))");
+            clauses.add("appended AS (INSERT INTO order_lines (line_key, doc) SELECT " + firstSql("u.seq")
+                    + " + v.pos, v.doc FROM u, (VALUES " + rows + ") v(pos, doc))");
         } else if (after.size() < before.size()) {
-            clauses.add("removed AS (DELETE FROM order_lines l USING u WHERE l.order_id = u.id AND l.pos >= ?)");
+            clauses.add("removed AS (DELETE FROM order_lines l USING u WHERE l.line_key BETWEEN " + firstSql("u.seq")
+                    + " + ? AND " + firstSql("u.seq") + " + " + (SPAN - 1) + ")");
             params.add(after.size());
         }
         return new Changes(clauses.isEmpty() ? "" : ", " + String.join(", ", clauses), params);
@@ -172,11 +223,11 @@ final class OrderLines {
         }
     }
 
-    /** Deletes the order's lines from position {@code from} on (all of them from 0). */
-    static void delete(Connection c, String orderID, int from) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM order_lines WHERE order_id = ? AND pos >= ?")) {
-            ps.setString(1, orderID);
-            ps.setInt(2, from);
+    /** Deletes the lines of the order of row {@code seq} from position {@code from} on (all of them from 0). */
+    static void delete(Connection c, long seq, int from) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM order_lines WHERE line_key BETWEEN ? AND ?")) {
+            ps.setLong(1, key(seq, from));
+            ps.setLong(2, last(seq));
             ps.executeUpdate();
         }
     }
@@ -194,26 +245,25 @@ final class OrderLines {
     }
 
     /** The batch of updates writing {@code after}'s lines at {@code positions}; null when there are none. */
-    private static PreparedStatement replaced(Connection c, String orderID, List<LineItem> after, List<Integer> positions)
+    private static PreparedStatement replaced(Connection c, long seq, List<LineItem> after, List<Integer> positions)
             throws SQLException {
         if (positions.isEmpty()) {
             return null;
         }
-        PreparedStatement ps = c.prepareStatement("UPDATE order_lines SET doc = ? WHERE order_id = ? AND pos = ?");
+        PreparedStatement ps = c.prepareStatement("UPDATE order_lines SET doc = ? WHERE line_key = ?");
         for (int i : positions) {
             ps.setString(1, StoreJson.write(after.get(i)));
-            ps.setString(2, orderID);
-            ps.setInt(3, i);
+            ps.setLong(2, key(seq, i));
             ps.addBatch();
         }
         return ps;
     }
 
-    private static void addRows(PreparedStatement ps, String orderID, List<LineItem> lines, int from) throws SQLException {
+    private static void addRows(PreparedStatement ps, long seq, List<LineItem> lines, int from) throws SQLException {
+        requireInRange(lines);
         for (int i = from; i < lines.size(); i++) {
-            ps.setString(1, orderID);
-            ps.setInt(2, i);
-            ps.setString(3, StoreJson.write(lines.get(i)));
+            ps.setLong(1, key(seq, i));
+            ps.setString(2, StoreJson.write(lines.get(i)));
             ps.addBatch();
         }
     }

@@ -67,6 +67,7 @@ final class OrderRows {
      * transaction it can run in auto-commit mode and commit by itself ({@link JdbcStore#createOrder}).
      */
     static long insert(Connection c, Dialect dialect, OrderState s) throws SQLException {
+        OrderLines.requireInRange(s.lineItems());
         if (dialect == Dialect.POSTGRESQL) {
             OrderLines.Changes more = OrderLines.changes(List.of(), s.lineItems()).and(OrderCounts.clause(null, s.order()));
             try (PreparedStatement ps = c.prepareStatement("WITH u AS (" + PG_INSERT + " RETURNING id, seq)" + more.clauses()
@@ -91,7 +92,7 @@ final class OrderRows {
                 seq = keys.getLong(1);
             }
         }
-        OrderLines.insert(c, s);
+        OrderLines.insert(c, s, seq);
         OrderCounts.added(c, s.order());
         return seq;
     }
@@ -99,8 +100,9 @@ final class OrderRows {
     /** Inserts {@code states} as one JDBC batch (seeding and imports); a taken ID fails the whole batch. */
     static void insertBatch(Connection c, Dialect dialect, List<OrderState> states) throws SQLException {
         boolean pg = dialect == Dialect.POSTGRESQL;
+        long[] seqs = new long[states.size()];
         try (PreparedStatement ps = c.prepareStatement(pg ? PG_INSERT
-                : "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                : "INSERT INTO orders (id, version, " + COLUMNS + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"seq"})) {
             for (OrderState s : states) {
                 ps.setString(1, s.id());
                 if (pg) {
@@ -110,8 +112,16 @@ final class OrderRows {
                 ps.addBatch();
             }
             ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) { // the rows' seq, in the batch's order
+                for (int i = 0; i < seqs.length; i++) {
+                    if (!keys.next()) {
+                        throw new SQLException("the batch insert of " + seqs.length + " orders returned " + i + " keys");
+                    }
+                    seqs[i] = keys.getLong(1);
+                }
+            }
         }
-        OrderLines.insertBatch(c, states);
+        OrderLines.insertBatch(c, states, seqs);
         OrderCounts.addedAll(c, states.stream().map(OrderState::order).toList());
     }
 
@@ -127,6 +137,7 @@ final class OrderRows {
      */
     static boolean update(Connection c, Dialect dialect, OrderState before, OrderState s, long seq, long version)
             throws SQLException {
+        OrderLines.requireInRange(s.lineItems());
         OrderLines.Changes lines = dialect == Dialect.POSTGRESQL
                 ? OrderLines.changes(before.lineItems(), s.lineItems()).and(OrderCounts.clause(before.order(), s.order()))
                 : OrderLines.Changes.NONE;
@@ -138,7 +149,7 @@ final class OrderRows {
         String update = dialect != Dialect.POSTGRESQL ? (dates ? UPDATE : UPDATE_SAME_DATES)
                 : (dates ? UPDATE_SET : UPDATE_SAME_DATES_SET) + PG_DERIVED + GUARD;
         String sql = lines.none() ? update
-                : "WITH u AS (" + update + " RETURNING id)" + lines.clauses() + " SELECT COUNT(*) FROM u";
+                : "WITH u AS (" + update + " RETURNING id, seq)" + lines.clauses() + " SELECT COUNT(*) FROM u";
         boolean matched;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int n = guard(ps, bind(ps, 1, s, dates, dialect), s.id(), seq, version);
@@ -155,7 +166,7 @@ final class OrderRows {
             return false;
         }
         if (dialect != Dialect.POSTGRESQL) {
-            OrderLines.update(c, s.id(), before.lineItems(), s.lineItems());
+            OrderLines.update(c, seq, before.lineItems(), s.lineItems());
             OrderCounts.changed(c, before.order(), s.order());
         }
         return true;
@@ -205,7 +216,7 @@ final class OrderRows {
                 return false;
             }
         }
-        OrderLines.delete(c, before.id(), 0);
+        OrderLines.delete(c, seq, 0);
         OrderCounts.removed(c, before.order());
         return true;
     }

@@ -46,7 +46,8 @@ final class SchemaMigration {
         return new JavaMigration[] {new V4__move_delivery_documents(), new V6__order_list_columns_and_counts(),
             new V7__order_xp_jsonb(), new V12__fill_unique_lookups(),
             new V13__buyer_lists_date_ranges_and_either_side_counts(), new V15__order_lines_as_rows(),
-            new V17__cart_updates_without_index_writes(), new V19__order_columns_written_not_generated()};
+            new V17__cart_updates_without_index_writes(), new V18__order_lines_by_one_key(),
+            new V19__order_columns_written_not_generated()};
     }
 
     /** The newest schema version this engine ships. */

@@ -14,7 +14,8 @@ import org.flywaydb.core.api.migration.Context;
  * Schema version 15 (a Java migration, named as Flyway requires): an order's line items become rows of their own,
  * {@code order_lines} ({@link OrderLines}), and leave the order's document. Every stored order with lines gets its
  * rows (in list order, positions from 0) and its document rewritten without them, in the migration's transaction, a
- * batch of {@value #BATCH} orders at a time. Works unchanged on H2 2.x and PostgreSQL 12+.
+ * batch of {@value #BATCH} orders at a time. Works unchanged on H2 2.x and PostgreSQL 12+. (Version 18 keys the
+ * table by one number, {@link V18__order_lines_by_one_key}; this migration writes the table as version 15 had it.)
  */
 @SuppressWarnings("checkstyle:TypeName")
 final class V15__order_lines_as_rows extends BaseJavaMigration {
@@ -52,7 +53,17 @@ final class V15__order_lines_as_rows extends BaseJavaMigration {
         if (orders.isEmpty()) {
             return;
         }
-        OrderLines.insertBatch(c, orders);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_lines (order_id, pos, doc) VALUES (?, ?, ?)")) {
+            for (OrderState s : orders) { // the table as this version made it (V18 keys it otherwise)
+                for (int i = 0; i < s.lineItems().size(); i++) {
+                    ps.setString(1, s.id());
+                    ps.setInt(2, i);
+                    ps.setString(3, StoreJson.write(s.lineItems().get(i)));
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET doc = ? WHERE id = ?")) {
             for (OrderState s : orders) {
                 ps.setString(1, OrderLines.document(s));

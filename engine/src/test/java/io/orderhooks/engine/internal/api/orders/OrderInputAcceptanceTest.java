@@ -81,6 +81,25 @@ class OrderInputAcceptanceTest {
     }
 
     @Test
+    void aLineAddToAnOrderHoldingTheMostLinesIsA400AndAddsNoLine() {
+        ok(api.post("/v1/orders/Outgoing/o1/lineitems", shopper, json(Map.of("ID", "l1", "ProductID", "widget", "Quantity", 2))));
+        io.orderhooks.engine.internal.store.Store store = api.engine().context().store();
+        store.withOrder("o1", s -> {
+            io.orderhooks.core.model.LineItem first = s.lineItems().get(0);
+            java.util.List<io.orderhooks.core.model.LineItem> lines = new java.util.ArrayList<>(s.lineItems());
+            while (lines.size() < io.orderhooks.engine.internal.orders.OrderState.MAX_LINE_ITEMS) {
+                lines.add(first.toBuilder().id("l" + (lines.size() + 1)).build());
+            }
+            return io.orderhooks.engine.internal.store.Mutation.commit(s.withLineItems(lines), null);
+        });
+        Response r = api.post("/v1/orders/Outgoing/o1/lineitems", shopper, json(Map.of("ID", "one-more", "ProductID", "widget", "Quantity", 1)));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.errorCode()).isEqualTo("Order.TooManyLineItems");
+        assertThat(store.order("o1").orElseThrow().lineItems()).hasSize(io.orderhooks.engine.internal.orders.OrderState.MAX_LINE_ITEMS)
+                .noneMatch(l -> l.id().equals("one-more"));
+    }
+
+    @Test
     void changingAnotherProductIdOrAQuantityBelowOneIsRefused() {
         ok(api.post("/v1/orders/Outgoing/o1/lineitems", shopper, json(Map.of("ID", "l1", "ProductID", "widget", "Quantity", 2))));
         JsonNode before = snapshot("o1");
