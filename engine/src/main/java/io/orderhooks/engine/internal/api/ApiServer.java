@@ -61,7 +61,9 @@ public final class ApiServer {
 
         /**
          * Runs one request, within which the groups of reads may share their checks ({@code Store::oneRequest}: the
-         * token check's group and the handler's later groups); by default it just runs.
+         * token check's group and the handler's later groups); by default it just runs. A database store may run
+         * {@code request} twice (its first run found the versions it assumed changed before any act): the server
+         * writes the answer only after it returns.
          */
         default <R> R request(Supplier<R> request) {
             return request.get();

@@ -313,7 +313,9 @@ final class Transactions {
 
     /**
      * Ends the thread's groups of reads: the one that ended last is no longer offered to a following group or order
-     * write ({@link #groupReads}). Called before the thread calls out over the network ({@link JdbcStore#callingOut}).
+     * write ({@link #groupReads}). Called before the thread calls out over the network ({@link JdbcStore#callingOut}):
+     * a call out is an externally visible act, so a request still on assumed versions proves them first ({@link #prove};
+     * {@link StaleVersions} when they changed, the call not made).
      */
     void endGroups() {
         prove(null);
