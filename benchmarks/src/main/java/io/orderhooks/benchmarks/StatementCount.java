@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.orderhooks.engine.delivery.InMemoryDeliveryLog;
 import io.orderhooks.engine.internal.api.EngineApi;
 import io.orderhooks.engine.internal.store.Store;
+import io.orderhooks.engine.internal.store.jdbc.JdbcStore;
 import io.orderhooks.engine.internal.store.jdbc.JdbcStores;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
@@ -47,7 +48,8 @@ public final class StatementCount {
      * Each route's samples (one map of counter changes per request), routes in the order first seen, and the CPU time
      * this whole process (engine, the embedded H2, the client) used over the measured checkouts.
      */
-    record Counts(int lines, Map<String, List<Map<String, Long>>> byRoute, long cpuNanos, ThreadCpu.Reading threads) {
+    record Counts(int lines, Map<String, List<Map<String, Long>>> byRoute, long cpuNanos, ThreadCpu.Reading threads,
+            long reruns) {
 
         /** The average of {@code counter} over {@code route}'s requests. */
         double perRequest(String route, String counter) {
@@ -138,6 +140,7 @@ public final class StatementCount {
             app.start("127.0.0.1", 0);
             try {
                 long[] cpu = new long[1];
+                long[] reruns = new long[1];
                 ThreadCpu.Reading[] threads = new ThreadCpu.Reading[1];
                 Recording[] recording = new Recording[1];
                 Runnable measuring = () -> {
@@ -148,11 +151,13 @@ public final class StatementCount {
                         writes.reset(h2Dir);
                     }
                     cpu[0] = processCpuNanos();
+                    reruns[0] = ((JdbcStore) store).requestReruns();
                     threads[0] = ThreadCpu.read();
                     recording[0] = startRecording();
                 };
                 Map<String, List<Map<String, Long>>> byRoute = count(counter, "http://127.0.0.1:" + app.port(), checkouts, lines, measuring);
-                counts = new Counts(lines, byRoute, processCpuNanos() - cpu[0], ThreadCpu.read().since(threads[0]));
+                counts = new Counts(lines, byRoute, processCpuNanos() - cpu[0], ThreadCpu.read().since(threads[0]),
+                        ((JdbcStore) store).requestReruns() - reruns[0]);
                 if (server != null) {
                     server.measured();
                 }
@@ -292,6 +297,8 @@ public final class StatementCount {
         System.out.println(total);
         System.out.printf("transactions per checkout (commits + auto-commit statements): %.1f%n", counts.transactionsPerCheckout());
         System.out.printf("round trips per checkout (statements + commits + rollbacks): %.1f%n", counts.roundTripsPerCheckout());
+        System.out.printf("requests run again because the table versions they assumed had changed: %d in %d checkouts%n",
+                counts.reruns(), checkouts);
         System.out.printf("text bound to statements (JSON documents and keys) per checkout: %.1f KiB; per line add: %.2f KiB%n",
                 counts.perCheckout("charsBound") / 1024, counts.perRequest("line add", "charsBound") / 1024);
         System.out.printf("calling threads' CPU per checkout inside statements / commits: %.2f / %.2f ms%n",

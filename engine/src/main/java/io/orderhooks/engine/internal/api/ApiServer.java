@@ -61,7 +61,9 @@ public final class ApiServer {
 
         /**
          * Runs one request, within which the groups of reads may share their checks ({@code Store::oneRequest}: the
-         * token check's group and the handler's later groups); by default it just runs.
+         * token check's group and the handler's later groups); by default it just runs. A database store may run
+         * {@code request} twice (its first run found the versions it assumed changed before any act): the server
+         * writes the answer only after it returns.
          */
         default <R> R request(Supplier<R> request) {
             return request.get();
@@ -152,10 +154,22 @@ public final class ApiServer {
                         write(ctx, routeNotFound(ctx));
                         return;
                     }
-                    traced(ctx, match.pathParams(), c -> readsTogether.request(() -> {
-                        serve(c, match.route(), match.pathParams());
-                        return null;
-                    }));
+                    traced(ctx, match.pathParams(), c -> {
+                        // the answer is written once the request scope has proven what it was made from (a
+                        // database store may run the request again first: Store::oneRequest); the body is read once
+                        byte[][] body = new byte[1][];
+                        RawResponse answer = readsTogether.request(() -> serve(c, match.route(), match.pathParams(), () -> {
+                            if (body[0] == null) {
+                                body[0] = readBody(c);
+                            }
+                            return body[0];
+                        }));
+                        if (answer == null) {
+                            c.status(204);
+                        } else {
+                            write(c, answer);
+                        }
+                    });
                 });
             }
             if (verbs.contains("GET")) {
@@ -205,30 +219,27 @@ public final class ApiServer {
         return new Checked(caller, route.isWrite() ? webhooks.stored(caller) : null);
     }
 
-    private void serve(Context ctx, ApiRoute route, Map<String, String> pathParams) {
+    /**
+     * Serves one request up to its answer, which it returns unwritten (null: 204 without a body); a refusal
+     * throws. May run twice for one request ({@link ReadsTogether#request}): it writes nothing to {@code ctx} but headers
+     * and reads the body only through {@code body}.
+     */
+    private RawResponse serve(Context ctx, ApiRoute route, Map<String, String> pathParams, Supplier<byte[]> body) {
         String token = bearer(ctx);
         Checked checked = route.isWrite() ? readsTogether.run(() -> check(route, token)) : check(route, token);
         AccessClaims caller = checked.caller();
-        byte[] body = readBody(ctx);
-        if (body.length > 0 && !isJson(ctx.contentType()) && !new String(body, StandardCharsets.UTF_8).isBlank()) {
-            write(ctx, ReceiverErrors.unsupportedMediaType(ctx.contentType()));
-            return;
+        byte[] bytes = body.get();
+        if (bytes.length > 0 && !isJson(ctx.contentType()) && !new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            return ReceiverErrors.unsupportedMediaType(ctx.contentType());
         }
         Map<String, List<String>> query = new LinkedHashMap<>(ctx.queryParamMap());
-        ApiRequest request = new ApiRequest(route, caller, token, pathParams, query, body);
+        ApiRequest request = new ApiRequest(route, caller, token, pathParams, query, bytes);
         if (route.isWrite()) {
             IdGrammar.checkWrite(request.pathParams(), request.hasBody() ? request.bodyTree() : null);
         }
         Object result = route.isWrite() ? webhooks.around(request, checked.webhooks(), () -> route.handler().handle(request))
                 : route.handler().handle(request);
-        if (result == null || route.status() == 204) {
-            ctx.status(result == null ? 204 : route.status());
-            if (result != null) {
-                write(ctx, RawResponse.json(route.status(), result));
-            }
-            return;
-        }
-        write(ctx, RawResponse.json(route.status(), result));
+        return result == null ? null : RawResponse.json(route.status(), result);
     }
 
     private AccessClaims authenticate(String token) {

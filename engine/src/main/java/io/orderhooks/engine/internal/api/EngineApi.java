@@ -95,8 +95,8 @@ public final class EngineApi {
         RefreshTokens refresh = new RefreshTokens(b.engine.context().clock(), store);
         OAuthEndpoint oauth = new OAuthEndpoint(new EngineAccounts(b.engine, b.maxFailedLogins), tokens, refresh);
         TokenRevocations revocations = new TokenRevocations(b.engine.context().store());
-        this.context = new ApiContext(b.engine, oauth, refresh, revocations, b.marketplaceName, b.deliveryLog, b.redelivery,
-                b.breakers);
+        this.context = new ApiContext(b.engine, oauth, refresh, revocations, b.marketplaceName, b.deliveryLog,
+                callingOut(b.redelivery, store), b.breakers);
         this.routes = new RouteTable();
         STANDARD_RESOURCES.forEach(r -> r.accept(routes, context));
         io.orderhooks.engine.internal.api.resources.CommerceRoutes.register(routes, context);
@@ -126,6 +126,29 @@ public final class EngineApi {
             LOG.warn("engine API uses the local default admin credentials ({}); set ORDERHOOKS_ADMIN_CLIENT_SECRET "
                     + "and ORDERHOOKS_ADMIN_PASSWORD outside local development", b.admin);
         }
+    }
+
+    /**
+     * {@code redelivery} (or null), telling the store before each network call ({@code Store::callingOut}: what the
+     * request read is proven current before the call, DURABILITY.md "Reads").
+     */
+    private static Redelivery callingOut(Redelivery redelivery, io.orderhooks.engine.internal.store.Store store) {
+        if (redelivery == null) {
+            return null;
+        }
+        return new Redelivery() {
+            @Override
+            public Result redeliver(String recordID) {
+                store.callingOut();
+                return redelivery.redeliver(recordID);
+            }
+
+            @Override
+            public Result replayTo(String recordID, String url) {
+                store.callingOut();
+                return redelivery.replayTo(recordID, url);
+            }
+        };
     }
 
     public static Builder builder(Engine engine) {

@@ -154,16 +154,21 @@ public interface Store {
      * Runs {@code request} (one API request, on the calling thread) so that its groups of reads ({@link #readTogether})
      * may share what they read: a group that follows the request's previous group with no store call and no call out
      * in between ({@link #callingOut}) reuses that group's checks (a database store: the table versions, one statement
-     * per request instead of one per group). Nothing is carried into or out of it. In memory this just runs it.
+     * per request instead of one per group). Nothing is carried into or out of it. A database store whose version
+     * reads cost a statement (PostgreSQL) may also start the request on the versions the process last knew, proving
+     * them before the request's first externally visible act or its answer and running {@code request} again from the
+     * start when they had changed (DURABILITY.md, "Reads", "Up to its first act"): so {@code request} must make its
+     * answer known only by returning or throwing, and may run twice. In memory this just runs it.
      */
     default <R> R oneRequest(Supplier<R> request) {
         return request.get();
     }
 
     /**
-     * The calling thread is about to call out over the network (a pre-webhook, a checkout call): what it read together
-     * before ({@link #readTogether}) is not carried past the call, so reads after it see at least what the database
-     * held when the call returned. Nothing in memory.
+     * The calling thread is about to call out over the network (a pre-webhook, a checkout call, a redelivery): what it
+     * read together before ({@link #readTogether}) is not carried past the call, so reads after it see at least what
+     * the database held when the call returned; and a request still on assumed versions ({@link #oneRequest}) proves
+     * them first (or is run again, the call not made). Nothing in memory.
      */
     default void callingOut() {
     }

@@ -159,7 +159,18 @@ public final class JdbcStore implements Store, AutoCloseable {
         return tx.request(request);
     }
 
-    /** Ends the thread's groups of reads: none continues past the call ({@link Transactions#endGroups}). */
+    /**
+     * How many requests ran again because the table versions they assumed had changed before their first act
+     * ({@link Transactions#request}).
+     */
+    public long requestReruns() {
+        return tx.reruns();
+    }
+
+    /**
+     * Proves what the thread's request read current, then ends its groups of reads: none continues past the call
+     * ({@link Transactions#endGroups}).
+     */
     @Override
     public void callingOut() {
         tx.endGroups();
@@ -343,19 +354,34 @@ public final class JdbcStore implements Store, AutoCloseable {
             boolean wroteTables, boolean check) throws java.sql.SQLException {
         OrderState current = row.state();
         if (decided.delete()) {
-            Transactions.explicit(c); // the row, its lines and its counts: together
+            tx.explicit(c); // the row, its lines and its counts: together
             cache.forget(orderID);
             return OrderRows.delete(c, current, row.seq(), row.version());
         }
         OrderState next = decided.next() != null ? decided.next() : wroteTables ? current : null;
         if (next == null) {
-            return !check || OrderRows.isCurrent(c, orderID, row.seq(), row.version());
+            if (!check) {
+                return true;
+            }
+            java.util.Map<String, Long> versions = tx.guardOf(c);
+            boolean unchanged = OrderRows.isCurrent(c, orderID, row.seq(), row.version(), versions);
+            tx.guarded(unchanged);
+            return unchanged;
         }
         if (next == current) {
-            Transactions.explicit(c); // with the tables the work wrote (already explicit: they were written through it)
+            tx.explicit(c); // with the tables the work wrote (already explicit: they were written through it)
         }
-        boolean matched = next == current ? OrderRows.touch(c, orderID, row.seq(), row.version())
-                : OrderRows.update(c, dialect, current, next, row.seq(), row.version());
+        boolean matched;
+        if (next == current) {
+            matched = OrderRows.touch(c, orderID, row.seq(), row.version());
+        } else {
+            // an optimistic write still in auto-commit mode on assumed versions carries their check (Transactions#guardOf)
+            java.util.Map<String, Long> versions = check ? tx.guardOf(c) : null;
+            matched = OrderRows.update(c, dialect, current, next, row.seq(), row.version(), versions);
+            if (check) {
+                tx.guarded(matched);
+            }
+        }
         if (matched) {
             cache.remember(orderID, new OrderCache.Row(row.seq(), row.version() + 1, next));
         }

@@ -58,6 +58,14 @@ final class OrderRows {
 
     private static final String UPDATE_SAME_DATES = UPDATE_SAME_DATES_SET + GUARD;
 
+    /**
+     * The versions check an optimistic order statement carries while its request runs on assumed table versions
+     * ({@link Transactions#guardOf}, PostgreSQL only): no {@code table_versions} row of the tables named differs from the
+     * version paired with it, so the statement writes (or, {@link #isCurrent}, finds) nothing when one of them changed.
+     */
+    private static final String VERSIONS_CHECK = " AND NOT EXISTS (SELECT 1 FROM table_versions t JOIN "
+            + "unnest(?::text[], ?::bigint[]) AS v(tbl, version) ON t.tbl = v.tbl WHERE t.version <> v.version)";
+
     private OrderRows() {
     }
 
@@ -137,22 +145,32 @@ final class OrderRows {
      */
     static boolean update(Connection c, Dialect dialect, OrderState before, OrderState s, long seq, long version)
             throws SQLException {
+        return update(c, dialect, before, s, seq, version, null);
+    }
+
+    /**
+     * As {@link #update(Connection, Dialect, OrderState, OrderState, long, long)}, and when {@code versions} is not null
+     * (PostgreSQL) only if those tables still have those versions ({@link #VERSIONS_CHECK}), in the same statement.
+     */
+    static boolean update(Connection c, Dialect dialect, OrderState before, OrderState s, long seq, long version,
+            java.util.Map<String, Long> versions) throws SQLException {
         OrderLines.requireInRange(s.lineItems());
         OrderLines.Changes lines = dialect == Dialect.POSTGRESQL
                 ? OrderLines.changes(before.lineItems(), s.lineItems()).and(OrderCounts.clause(before.order(), s.order()))
                 : OrderLines.Changes.NONE;
         if (dialect != Dialect.POSTGRESQL) {
-            Transactions.explicit(c); // H2: the lines and counts are statements of their own, in one transaction
+            Transactions.explicitOnH2(c); // H2: the lines and counts are statements of their own, in one transaction
         }
         boolean dates = !Objects.equals(before.order().dateCreated(), s.order().dateCreated())
                 || !Objects.equals(before.order().dateSubmitted(), s.order().dateSubmitted());
-        String update = dialect != Dialect.POSTGRESQL ? (dates ? UPDATE : UPDATE_SAME_DATES)
-                : (dates ? UPDATE_SET : UPDATE_SAME_DATES_SET) + PG_DERIVED + GUARD;
+        String update = (dialect != Dialect.POSTGRESQL ? (dates ? UPDATE : UPDATE_SAME_DATES)
+                : (dates ? UPDATE_SET : UPDATE_SAME_DATES_SET) + PG_DERIVED + GUARD)
+                + (versions == null ? "" : VERSIONS_CHECK);
         String sql = lines.none() ? update
                 : "WITH u AS (" + update + " RETURNING id, seq)" + lines.clauses() + " SELECT COUNT(*) FROM u";
         boolean matched;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int n = guard(ps, bind(ps, 1, s, dates, dialect), s.id(), seq, version);
+            int n = check(c, ps, guard(ps, bind(ps, 1, s, dates, dialect), s.id(), seq, version), versions);
             if (lines.none()) {
                 matched = ps.executeUpdate() > 0;
             } else {
@@ -189,12 +207,30 @@ final class OrderRows {
      * identity and version: what a decision that changed nothing was made from is still current).
      */
     static boolean isCurrent(Connection c, String orderID, long seq, long version) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM orders" + GUARD)) {
-            guard(ps, 1, orderID, seq, version);
+        return isCurrent(c, orderID, seq, version, null);
+    }
+
+    /** As {@link #isCurrent(Connection, String, long, long)}, and {@code versions} (if not null) current too. */
+    static boolean isCurrent(Connection c, String orderID, long seq, long version, java.util.Map<String, Long> versions)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM orders" + GUARD
+                + (versions == null ? "" : VERSIONS_CHECK))) {
+            check(c, ps, guard(ps, 1, orderID, seq, version), versions);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
         }
+    }
+
+    /** Binds {@link #VERSIONS_CHECK}'s two arrays from index {@code first} when {@code versions} is not null; the next index. */
+    private static int check(Connection c, PreparedStatement ps, int first, java.util.Map<String, Long> versions)
+            throws SQLException {
+        if (versions == null) {
+            return first;
+        }
+        ps.setArray(first, c.createArrayOf("text", versions.keySet().toArray()));
+        ps.setArray(first + 1, c.createArrayOf("bigint", versions.values().toArray()));
+        return first + 2;
     }
 
     /** Binds {@link #GUARD}'s parameters from index {@code first}; returns the next index. */

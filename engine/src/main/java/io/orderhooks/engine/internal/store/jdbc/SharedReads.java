@@ -87,6 +87,10 @@ final class SharedReads {
         if (version == null) {
             return load.get();
         }
+        Transactions.Assumed assumed = reads.assumed();
+        if (assumed != null) {
+            assumed.used(table); // proven before the request's first act (Transactions#request)
+        }
         Map<String, Answer> ofTable = answers.computeIfAbsent(table, t -> new ConcurrentHashMap<>());
         Answer known = ofTable.get(read);
         if (known != null && known.version() == version) {

@@ -37,6 +37,13 @@ abstract sealed class TableVersions permits TableVersions.InDatabase, TableVersi
     /** Commits the transaction on {@code c}, which wrote the tables {@code written}, and makes the versions show it. */
     abstract void commit(Connection c, Set<String> written) throws SQLException;
 
+    /**
+     * The versions a request may start on without reading them ({@link Transactions#request}), proving them before its
+     * first externally visible act; null when reading them costs nothing (H2) or none was read yet. Never newer than
+     * the database's: every version in it was read from (or written by) the database, and versions only grow.
+     */
+    abstract Map<String, Long> lastKnown();
+
     /** The store closed (after its pool). */
     void close() {
     }
@@ -57,6 +64,12 @@ abstract sealed class TableVersions permits TableVersions.InDatabase, TableVersi
      * together, on every engine instance of the database.
      */
     static final class InDatabase extends TableVersions {
+
+        /**
+         * The highest version of each table this process read or wrote (an immutable map, replaced whole), or null
+         * before the first read ({@link #lastKnown}).
+         */
+        private volatile Map<String, Long> known;
 
         /** Gives every shared table its row (at start; a row another instance inserted at the same time is fine). */
         InDatabase(DataSource db) {
@@ -87,7 +100,35 @@ abstract sealed class TableVersions permits TableVersions.InDatabase, TableVersi
                     read.put(rs.getString(1), rs.getLong(2));
                 }
             }
+            learn(read);
             return read;
+        }
+
+        @Override
+        Map<String, Long> lastKnown() {
+            return known;
+        }
+
+        /** Merges {@code seen} into {@link #known}, keeping each table's higher version. */
+        private synchronized void learn(Map<String, Long> seen) {
+            Map<String, Long> before = known;
+            if (before == null) {
+                known = Map.copyOf(seen);
+                return;
+            }
+            Map<String, Long> merged = null;
+            for (Map.Entry<String, Long> e : seen.entrySet()) {
+                Long had = before.get(e.getKey());
+                if (had == null || had < e.getValue()) {
+                    if (merged == null) {
+                        merged = new HashMap<>(before);
+                    }
+                    merged.put(e.getKey(), e.getValue());
+                }
+            }
+            if (merged != null) {
+                known = Map.copyOf(merged);
+            }
         }
 
         @Override
@@ -95,14 +136,22 @@ abstract sealed class TableVersions permits TableVersions.InDatabase, TableVersi
             Set<String> shared = shared(written);
             if (!shared.isEmpty()) {
                 String in = String.join(", ", Collections.nCopies(shared.size(), "?"));
+                Map<String, Long> now = new HashMap<>();
                 try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE table_versions SET version = version + 1 WHERE tbl IN (" + in + ")")) {
+                        "UPDATE table_versions SET version = version + 1 WHERE tbl IN (" + in + ") RETURNING tbl, version")) {
                     int i = 1;
                     for (String t : shared) {
                         ps.setString(i++, t);
                     }
-                    ps.executeUpdate();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            now.put(rs.getString(1), rs.getLong(2));
+                        }
+                    }
                 }
+                c.commit();
+                learn(now); // this process's next requests assume its own change (no failed proof for it)
+                return;
             }
             c.commit();
         }
@@ -207,6 +256,12 @@ abstract sealed class TableVersions permits TableVersions.InDatabase, TableVersi
                 current = Map.copyOf(next);
                 lock.unlockWrite(stamp);
             }
+        }
+
+        /** Never assumed: reading them costs no statement. */
+        @Override
+        Map<String, Long> lastKnown() {
+            return null;
         }
 
         @Override

@@ -26,6 +26,8 @@ final class TransactionReads {
     private Map<String, Long> versions;
     private long versionsTick;
     private int writes;
+    /** The request's assumed versions these reads run on ({@link #assume}), or null when they were read. */
+    private Transactions.Assumed assumed;
 
     /** The cached answer to {@code read} of {@code table}, or {@code load}'s answer, remembered. */
     @SuppressWarnings("unchecked")
@@ -55,6 +57,32 @@ final class TransactionReads {
     /** Forgets every answer and the versions read (an order is locked, or a savepoint rolled back). */
     void forgetAll() {
         byTable.clear();
+        versions = null;
+        assumed = null;
+    }
+
+    /**
+     * Runs on the versions the request assumed ({@link Transactions#request}): their tick is 0, older than any order
+     * the cache remembers, so nothing takes them for versions read; {@link SharedReads} reports each shared table it
+     * answers under them to {@code a}.
+     */
+    void assume(Transactions.Assumed a) {
+        versions = a.versions();
+        versionsTick = 0;
+        assumed = a;
+    }
+
+    /** The request's assumed versions these reads run on, or null. */
+    Transactions.Assumed assumed() {
+        return assumed;
+    }
+
+    /**
+     * The assumed versions were proven (or the request used no shared table under them): no longer reported; the
+     * versions go too, to be read at the next shared read unless the proof's are given ({@link #versions(Map, long)}).
+     */
+    void forgetAssumed() {
+        assumed = null;
         versions = null;
     }
 

@@ -3,6 +3,7 @@ package io.orderhooks.engine.internal.store.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -29,6 +30,57 @@ final class Transactions {
     private final ThreadLocal<Boolean> request = new ThreadLocal<>();
     /** What the thread's optimistic order write runs before the first table write of its work ({@link #beforeWrite}). */
     private final ThreadLocal<SqlWork<Void>> beforeFirstWrite = new ThreadLocal<>();
+    /**
+     * The versions the thread's request runs on without having read them ({@link #request}: the process's last-known
+     * ones), until its first externally visible act proves them current ({@link #prove}); absent otherwise.
+     */
+    private final ThreadLocal<Assumed> assumed = new ThreadLocal<>();
+    /** How many requests ran again because the versions they assumed were no longer current ({@link #request}). */
+    private final java.util.concurrent.atomic.AtomicLong reruns = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The versions a request assumed ({@link TableVersions#lastKnown}), the shared tables whose answers it took under
+     * them ({@link SharedReads}), and whether a proof found one of those changed (then nothing more may be done on them:
+     * every act throws {@link StaleVersions} and the request runs again on fresh reads).
+     */
+    static final class Assumed {
+        private final Map<String, Long> versions;
+        private final java.util.Set<String> used = new java.util.TreeSet<>();
+        private boolean stale;
+
+        Assumed(Map<String, Long> versions) {
+            this.versions = versions;
+        }
+
+        Map<String, Long> versions() {
+            return versions;
+        }
+
+        /** An answer of {@code table} was taken under these versions. */
+        void used(String table) {
+            used.add(table);
+        }
+
+        /** The assumed version of every table used so far, sorted by table. */
+        Map<String, Long> usedVersions() {
+            Map<String, Long> out = new java.util.TreeMap<>();
+            for (String t : used) {
+                out.put(t, versions.get(t));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A request's assumed versions were found changed before it made any externally visible act: it runs again from the
+     * start on fresh reads ({@link #request}). Nothing may catch it for good: the request's state stays stale, so every
+     * later act of the request throws it again and the request scope runs the request again however it ended.
+     */
+    static final class StaleVersions extends RuntimeException {
+        StaleVersions() {
+            super("the read-mostly tables changed since the versions this request assumed", null, false, false);
+        }
+    }
 
     /**
      * A process-wide sequence ordering the moments the order cache remembers a row and the moments table versions
@@ -71,7 +123,10 @@ final class Transactions {
         TransactionReads previous = request.get() != null ? ended.get() : null;
         ended.remove();
         TransactionReads group = new TransactionReads();
-        if (previous != null && previous.versions() != null) {
+        Assumed running = assumed.get();
+        if (running != null && !running.stale) {
+            group.assume(running);
+        } else if (previous != null && previous.versions() != null) {
             group.versions(previous.versions(), previous.versionsTick());
         }
         together.set(group);
@@ -100,6 +155,18 @@ final class Transactions {
     /**
      * Runs {@code work}, one API request, as the scope within which the thread's groups of reads may continue one
      * another ({@link #readTogether}); nothing read before it is continued in it, nothing read in it after it.
+     *
+     * <p><b>Assumed versions</b> (where reading the versions costs a statement: PostgreSQL, {@link TableVersions#lastKnown}).
+     * The request starts on the versions this process last knew instead of reading them: its groups of reads and its
+     * optimistic order write answer the read-mostly tables from {@link SharedReads} under them. That holds only up to the
+     * request's first externally visible act, each of which is preceded by a proof that the versions of the tables the
+     * request used are still the current ones: the order's guarded statement carries the check itself
+     * ({@link #guardOf}: it writes nothing unless they are), any other act reads the versions first ({@link #prove}: a
+     * transaction's start, a switch to an explicit one, a statement alone, a call out over the network), and so does the
+     * answer when no act came before it (here, when {@code work} returns or throws). A proof that finds a used table
+     * changed leaves nothing done (no act was made), and the request runs again from the start with every versions read
+     * made anew; so a request never acts or answers on an answer older than the moment of its proof (docs/DURABILITY.md,
+     * "Reads"). After its first act a request reads versions as before (each group, each transaction).
      */
     <R> R request(java.util.function.Supplier<R> work) {
         if (request.get() != null) {
@@ -108,18 +175,150 @@ final class Transactions {
         ended.remove();
         request.set(Boolean.TRUE);
         try {
+            Map<String, Long> known = versions.lastKnown();
+            if (known == null) {
+                return work.get();
+            }
+            Assumed a = new Assumed(known);
+            assumed.set(a);
+            R r = null;
+            try {
+                r = work.get();
+                prove(null); // the answer: proven unless an act came before it
+            } catch (RuntimeException | Error e) {
+                if (!a.stale) {
+                    try {
+                        prove(null); // a refusal is an answer too
+                    } catch (StaleVersions stale) {
+                        // answered again below, on fresh reads
+                    }
+                }
+                if (!a.stale) {
+                    throw e;
+                }
+            }
+            if (!a.stale) {
+                return r;
+            }
+            assumed.remove();
+            ended.remove();
+            together.remove();
+            reruns.incrementAndGet();
             return work.get();
         } finally {
             request.remove();
             ended.remove();
+            assumed.remove();
+        }
+    }
+
+    /** How many requests ran again because the versions they assumed had changed ({@link #request}). */
+    long reruns() {
+        return reruns.get();
+    }
+
+    /**
+     * Before an externally visible act of the thread (on {@code c}, null: a pooled connection in auto-commit mode): when
+     * its request still runs on assumed versions ({@link #request}), proves that the tables it used have them still, by
+     * reading the versions (one statement); throws {@link StaleVersions} when one changed. Either way the request no
+     * longer assumes: the reads cache of the thread's group or transaction continues on the versions just read (or, when
+     * the request used no shared table, reads them at its next shared read). Returns the versions read, or null.
+     */
+    private Map<String, Long> prove(Connection c) {
+        Assumed a = assumed.get();
+        if (a == null) {
+            return null;
+        }
+        if (a.stale) {
+            throw new StaleVersions();
+        }
+        assumed.remove();
+        TransactionReads running = reads();
+        if (a.used.isEmpty()) {
+            if (running != null && running.assumed() == a) {
+                running.forgetAssumed();
+            }
+            return null;
+        }
+        long tick = tick();
+        Map<String, Long> now;
+        try {
+            if (c != null) {
+                now = versions.read(c);
+            } else {
+                try (Connection pooled = pool.getConnection()) {
+                    if (!pooled.getAutoCommit()) {
+                        pooled.setAutoCommit(true);
+                    }
+                    now = versions.read(pooled);
+                }
+            }
+        } catch (SQLException e) {
+            throw StoreFailures.unavailable(e);
+        }
+        for (String table : a.used) {
+            if (!java.util.Objects.equals(now.get(table), a.versions.get(table))) {
+                a.stale = true;
+                assumed.set(a);
+                throw new StaleVersions();
+            }
+        }
+        if (running != null && running.assumed() == a) {
+            running.forgetAssumed();
+            running.versions(now, tick);
+        }
+        return now;
+    }
+
+    /**
+     * The versions check the thread's optimistic order statement must carry, when its request still runs on assumed
+     * versions ({@link #request}) and the statement commits alone ({@code c} in auto-commit mode): the assumed version of
+     * every shared table the request used; the statement writes nothing unless each is still current. Null when there is
+     * nothing to check (no assumption, or no table used). Report the statement's outcome with {@link #guarded(boolean)}.
+     */
+    Map<String, Long> guardOf(Connection c) throws SQLException {
+        Assumed a = assumed.get();
+        if (a == null) {
+            return null;
+        }
+        if (a.stale) {
+            throw new StaleVersions();
+        }
+        if (!c.getAutoCommit()) {
+            prove(c);
+            return null;
+        }
+        if (a.used.isEmpty()) {
+            assumed.remove();
+            return null;
+        }
+        return a.usedVersions();
+    }
+
+    /**
+     * The outcome of the guarded statement whose check {@link #guardOf} gave: written, it proved the assumed versions
+     * (the request acts on them from here on as on versions it read); not written, the request still assumes them, so
+     * whatever it does next proves them first ({@link #prove}).
+     */
+    void guarded(boolean written) {
+        Assumed a = assumed.get();
+        if (written && a != null) {
+            assumed.remove();
+            TransactionReads running = reads();
+            if (running != null && running.assumed() == a) {
+                running.forgetAssumed();
+            }
         }
     }
 
     /**
      * Ends the thread's groups of reads: the one that ended last is no longer offered to a following group or order
-     * write ({@link #groupReads}). Called before the thread calls out over the network ({@link JdbcStore#callingOut}).
+     * write ({@link #groupReads}). Called before the thread calls out over the network ({@link JdbcStore#callingOut}):
+     * a call out is an externally visible act, so a request still on assumed versions proves them first ({@link #prove};
+     * {@link StaleVersions} when they changed, the call not made).
      */
     void endGroups() {
+        prove(null);
         ended.remove();
     }
 
@@ -182,9 +381,25 @@ final class Transactions {
     /**
      * Makes the thread's transaction on {@code c} an explicit one if it is still in auto-commit mode (an optimistic
      * transaction before its first write, {@link #optimistic}): what {@code c} runs from here on commits together. No
-     * round trip on PostgreSQL (the driver sends {@code BEGIN} with the next statement).
+     * round trip on PostgreSQL (the driver sends {@code BEGIN} with the next statement). A request still on assumed
+     * versions proves them first ({@link #prove}): what the transaction writes is an act.
      */
-    static void explicit(Connection c) {
+    void explicit(Connection c) {
+        try {
+            if (c.getAutoCommit()) {
+                prove(c);
+                c.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw StoreFailures.unavailable(e);
+        }
+    }
+
+    /**
+     * {@link #explicit} without the proof, for H2 only, whose versions cost no statement and are never assumed
+     * ({@link TableVersions.InProcess#lastKnown}).
+     */
+    static void explicitOnH2(Connection c) {
         try {
             if (c.getAutoCommit()) {
                 c.setAutoCommit(false);
@@ -214,11 +429,20 @@ final class Transactions {
             if (c.getAutoCommit() != autoCommitUntilWrite) {
                 c.setAutoCommit(autoCommitUntilWrite);
             }
-            current.set(c);
             TransactionReads fresh = new TransactionReads();
-            if (versionsOf != null && versionsOf.versions() != null) {
-                fresh.versions(versionsOf.versions(), versionsOf.versionsTick());
+            Assumed running = assumed.get();
+            if (hook != null && autoCommitUntilWrite && running != null && !running.stale) {
+                fresh.assume(running); // its one write carries the check (guardOf), any other proves first
+            } else {
+                long tick = tick();
+                Map<String, Long> proven = prove(c);
+                if (proven != null) {
+                    fresh.versions(proven, tick);
+                } else if (versionsOf != null && versionsOf.versions() != null) {
+                    fresh.versions(versionsOf.versions(), versionsOf.versionsTick());
+                }
             }
+            current.set(c);
             reads.set(fresh);
             if (hook != null) {
                 beforeFirstWrite.set(hook);
@@ -285,6 +509,7 @@ final class Transactions {
             if (!c.getAutoCommit()) {
                 c.setAutoCommit(true);
             }
+            prove(c);
             try {
                 return work.run(c);
             } catch (SQLException e) {

@@ -373,16 +373,20 @@ class OptimisticOrderWritesTest {
         assertThat(versionReads(calls.stop())).isEqualTo(once);
         assertThat(first).isEqualTo("1, price 1");
 
-        // the other instance changes both and answers; a request that starts after that sees both changes
+        // the other instance changes both and answers; a request that starts after that sees both changes: on
+        // PostgreSQL it ran on the versions A last knew, its answer's proof found them changed, and it ran again on
+        // fresh reads (the proof's statement and the re-run's)
         b.table(TOKEN_VERSIONS).put("b1/u1", 2L);
         b.table(PRODUCTS).put("P1", "price 2");
         calls.start();
         String second = a.oneRequest(() -> a.readTogether(() -> a.table(TOKEN_VERSIONS).find("b1/u1").orElseThrow())
                 + ", " + a.readTogether(() -> a.table(PRODUCTS).find("P1").orElseThrow()));
-        assertThat(versionReads(calls.stop())).isEqualTo(once);
+        assertThat(versionReads(calls.stop())).isEqualTo(2 * once);
         assertThat(second).isEqualTo("2, price 2");
+        assertThat(a.requestReruns()).isEqualTo(once);
 
-        // not continued: outside a request, after a store call of the thread, after a call out over the network
+        // not continued: outside a request, after a call out over the network (which proves the request's versions
+        // first, on PostgreSQL); within a request before its first act, a store call in between does not end them
         calls.start();
         a.readTogether(() -> a.table(TOKEN_VERSIONS).find("b1/u1"));
         a.readTogether(() -> a.table(PRODUCTS).find("P1"));
@@ -393,7 +397,86 @@ class OptimisticOrderWritesTest {
             a.callingOut();
             return a.readTogether(() -> a.table(PRODUCTS).find("P1"));
         });
-        assertThat(versionReads(calls.stop())).isEqualTo(5 * once);
+        assertThat(versionReads(calls.stop())).isEqualTo(4 * once);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aLineAddRequestOnTheVersionsItLastKnewIsOneStatementAndRunsAgainWholeWhenTheyChanged(String db) {
+        open(db);
+        boolean pg = db.equals("postgresql");
+        a.table(PRODUCTS).insert("P1", "price 1");
+        a.table(TOKEN_VERSIONS).insert("b1/u1", 1L);
+        a.createOrder(order("O1"));
+        assertThat(a.oneRequest(() -> request(a, "L1"))).isEqualTo("token 1, price 1");
+
+        // nothing changed: the token check and the product are answered under the versions the process last knew, and
+        // the order's guarded statement carries their check (PostgreSQL: one round trip for the whole request)
+        calls.start();
+        assertThat(a.oneRequest(() -> request(a, "L2"))).isEqualTo("token 1, price 1");
+        List<RecordedCalls.Call> made = calls.stop();
+        if (pg) {
+            assertThat(made).singleElement().satisfies(call -> {
+                assertThat(call.what()).startsWith("WITH u AS (UPDATE orders").contains("table_versions");
+                assertThat(call.autoCommit()).isTrue();
+            });
+        }
+
+        // the other instance changes the product: the statement's check fails, nothing of it is written, and the request
+        // runs again from the start on fresh reads (one line, at the new price)
+        b.table(PRODUCTS).put("P1", "price 2");
+        long reruns = a.requestReruns();
+        calls.start();
+        assertThat(a.oneRequest(() -> request(a, "L3"))).isEqualTo("token 1, price 2");
+        List<RecordedCalls.Call> rerun = calls.stop();
+        assertThat(a.requestReruns() - reruns).isEqualTo(pg ? 1 : 0);
+        if (pg) {
+            // versions read by: the proof before the locked run (after the guarded statement that wrote nothing; it
+            // found the change), the re-run's token check, its locked run (the cache forgot the order: read under lock)
+            assertThat(versionReads(rerun)).isEqualTo(3);
+        }
+        // and revokes the token: the next request sees it before it writes
+        b.table(TOKEN_VERSIONS).put("b1/u1", 2L);
+        assertThat(a.oneRequest(() -> request(a, "L4"))).isEqualTo("token 2, price 2");
+        assertThat(a.requestReruns() - reruns).isEqualTo(pg ? 2 : 0);
+        assertThat(b.order("O1").orElseThrow().lineItems()).extracting(LineItem::id)
+                .containsExactly("L1", "L2", "L3", "L4");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void noCallOutAndNoRefusalIsMadeOnVersionsThatChanged(String db) {
+        open(db);
+        a.table(TOKEN_VERSIONS).insert("b1/u1", 1L);
+        assertThat(a.oneRequest(() -> a.readTogether(() -> a.table(TOKEN_VERSIONS).find("b1/u1")))).contains(1L);
+
+        // a call out over the network is preceded by a proof: the call is made once, on the changed token version
+        b.table(TOKEN_VERSIONS).put("b1/u1", 2L);
+        List<Long> calledWith = new ArrayList<>();
+        long answer = a.oneRequest(() -> {
+            long token = a.readTogether(() -> a.table(TOKEN_VERSIONS).find("b1/u1").orElseThrow());
+            a.callingOut();
+            calledWith.add(token);
+            return token;
+        });
+        assertThat(calledWith).containsExactly(2L);
+        assertThat(answer).isEqualTo(2L);
+
+        // a refusal is an answer: one made from an old token version is not given, the request runs again instead
+        b.table(TOKEN_VERSIONS).put("b1/u1", 3L);
+        List<Long> refusedAt = new ArrayList<>();
+        long fresh = a.oneRequest(() -> {
+            long token = a.readTogether(() -> a.table(TOKEN_VERSIONS).find("b1/u1").orElseThrow());
+            if (token < 3) {
+                refusedAt.add(token);
+                throw new OrderCloudException(401, "InvalidToken", "token version " + token);
+            }
+            return token;
+        });
+        assertThat(fresh).isEqualTo(3L);
+        // on PostgreSQL the first run refused on version 2 but its refusal was never answered (the proof failed)
+        assertThat(refusedAt).hasSizeLessThanOrEqualTo(1).allMatch(v -> v == 2L);
+        assertThat(a.requestReruns()).isEqualTo(db.equals("postgresql") ? 2 : 0);
     }
 
     /** The sum of {@code order_counts} for one key, read from the shared database directly. */
