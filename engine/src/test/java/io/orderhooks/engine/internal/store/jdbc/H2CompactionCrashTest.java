@@ -76,7 +76,7 @@ class H2CompactionCrashTest {
         Process child = start(folder, "default", 5L, output);
         BlockingQueue<String> lines = reader(child, output);
         for (String line = lines.poll(120, TimeUnit.SECONDS); line == null || !line.startsWith("ack "); line = lines.poll(120, TimeUnit.SECONDS)) {
-            assertThat(line).as("child output:\n%s", String.join("\n", output)).isNotNull().isNotEqualTo("<eof>");
+            assertThat(line).as("child output:\n%s", printed(output)).isNotNull().isNotEqualTo("<eof>");
         }
         child.destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -113,8 +113,8 @@ class H2CompactionCrashTest {
             while (acks < killAfter) {
                 String line = lines.poll(1, TimeUnit.SECONDS);
                 if (line == null) {
-                    assertThat(child.isAlive()).as("child alive, output:\n%s", String.join("\n", output)).isTrue();
-                    assertThat(System.nanoTime()).as("child too slow, output:\n%s", String.join("\n", output)).isLessThan(deadline);
+                    assertThat(child.isAlive()).as("child alive, output:\n%s", printed(output)).isTrue();
+                    assertThat(System.nanoTime()).as("child too slow, output:\n%s", printed(output)).isLessThan(deadline);
                     continue;
                 }
                 if (line.startsWith("ack ")) {
@@ -236,6 +236,13 @@ class H2CompactionCrashTest {
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 H2CompactionCrashChild.class.getName(), folder.toString(), retention, Long.toString(seed), "20");
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    /** What the child printed so far, one line each (the reader thread adds to {@code output} meanwhile). */
+    private static String printed(List<String> output) {
+        synchronized (output) {
+            return String.join("\n", output);
+        }
     }
 
     /** Collects the child's lines (also into {@code output}); {@code <eof>} when its output ends. */
