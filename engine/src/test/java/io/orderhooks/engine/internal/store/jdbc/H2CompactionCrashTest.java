@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,17 @@ import org.junit.jupiter.api.io.TempDir;
  * (DURABILITY.md).
  */
 class H2CompactionCrashTest {
+
+    /** Every child started; a failed test leaves none running (one that was left ran on for 20 minutes). */
+    private final List<Process> children = new ArrayList<>();
+
+    @AfterEach
+    void killChildren() throws InterruptedException {
+        for (Process child : children) {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
 
     @TempDir
     Path dir;
@@ -231,11 +243,13 @@ class H2CompactionCrashTest {
         return size == 0 ? 0 : (double) written / size;
     }
 
-    private static Process start(Path folder, String retention, long seed, List<String> output) throws IOException {
+    private Process start(Path folder, String retention, long seed, List<String> output) throws IOException {
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 H2CompactionCrashChild.class.getName(), folder.toString(), retention, Long.toString(seed), "20");
-        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        children.add(child);
+        return child;
     }
 
     /** What the child printed so far, one line each (the reader thread adds to {@code output} meanwhile). */
