@@ -143,18 +143,10 @@ class OrderLinesByKeyMigrationTest {
     }
 
     private static OrderState order(String id, int lines) {
-        Order o = Order.builder().id(id).fromCompanyID("b1").toCompanyID("seller").status(OrderStatus.Unsubmitted)
-                .dateCreated(OffsetDateTime.parse("2024-01-01T00:00:00Z")).total(new BigDecimal("10.50")).build();
-        List<LineItem> items = new ArrayList<>();
-        for (int i = 0; i < lines; i++) {
-            items.add(line(i));
-        }
-        return OrderState.of(o).withLineItems(items);
+        return OrderLinesMigrationTest.order(id, lines);
     }
 
     private static LineItem line(int i) {
-        return LineItem.builder().id("Line-" + i).productID("p" + (i % 4)).quantity(i + 1)
-                .unitPrice(new BigDecimal("1.50")).xp(JsonNodeFactory.instance.objectNode().put("note", "a,b \"q\" " + i))
-                .build();
+        return OrderLinesMigrationTest.line(i);
     }
 }

@@ -97,7 +97,8 @@ class OrderLinesMigrationTest {
                 .containsExactly(line(0), line(1), line(2), added);
     }
 
-    private static OrderState order(String id, int lines) {
+    /** An unsubmitted order {@code id} with {@code lines} lines (also {@link OrderLinesByKeyMigrationTest}'s data). */
+    static OrderState order(String id, int lines) {
         Order o = Order.builder().id(id).fromCompanyID("b1").toCompanyID("seller").status(OrderStatus.Unsubmitted)
                 .dateCreated(OffsetDateTime.parse("2024-01-01T00:00:00Z")).total(new BigDecimal("10.50")).build();
         List<LineItem> items = new ArrayList<>();
@@ -107,7 +108,7 @@ class OrderLinesMigrationTest {
         return OrderState.of(o).withLineItems(items);
     }
 
-    private static LineItem line(int i) {
+    static LineItem line(int i) {
         return LineItem.builder().id("Line-" + i).productID("p" + (i % 4)).quantity(i + 1)
                 .unitPrice(new BigDecimal("1.50")).xp(JsonNodeFactory.instance.objectNode().put("note", "a,b \"q\" " + i))
                 .build();

@@ -71,18 +71,9 @@ class PostgresCartUpdatesTest {
      * transactions' counts stay in them until the backend reports them, at most once a second).
      */
     private static Long[] update(Connection c, OrderState before, OrderState next) throws SQLException {
-        long seq;
-        long version;
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, version FROM orders WHERE id = ?")) {
-            ps.setString(1, before.order().id());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                seq = rs.getLong(1);
-                version = rs.getLong(2);
-            }
-        }
+        long[] row = seqAndVersion(c, before.order().id());
         long[] at = counts(c);
-        assertThat(OrderRows.update(c, Dialect.POSTGRESQL, before, next, seq, version)).as("the row matched its version").isTrue();
+        assertThat(OrderRows.update(c, Dialect.POSTGRESQL, before, next, row[0], row[1])).as("the row matched its version").isTrue();
         long[] after = counts(c);
         c.commit();
         return new Long[] {after[0] - at[0], after[1] - at[1]};
@@ -93,6 +84,17 @@ class PostgresCartUpdatesTest {
                 + "pg_stat_get_xact_tuples_hot_updated(oid) FROM pg_class WHERE relname = 'orders'")) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    /** The order row's {@code seq} and {@code version} (what the store's guarded update is given). */
+    static long[] seqAndVersion(Connection c, String orderID) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, version FROM orders WHERE id = ?")) {
+            ps.setString(1, orderID);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
         }
     }
 }

@@ -162,16 +162,7 @@ class PostgresDerivedColumnsTest {
 
     /** Writes {@code next} over {@code before} as the store does, at the row's current version. */
     private static boolean update(Connection c, OrderState before, OrderState next) throws Exception {
-        long seq;
-        long version;
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, version FROM orders WHERE id = ?")) {
-            ps.setString(1, before.order().id());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                seq = rs.getLong(1);
-                version = rs.getLong(2);
-            }
-        }
-        return OrderRows.update(c, Dialect.POSTGRESQL, before, next, seq, version);
+        long[] row = PostgresCartUpdatesTest.seqAndVersion(c, before.order().id());
+        return OrderRows.update(c, Dialect.POSTGRESQL, before, next, row[0], row[1]);
     }
 }
