@@ -163,15 +163,20 @@ class H2CompactionCrashTest {
             lostByPlainOpen += lostByPlainOpen(folder, acked, round);
             Map<Integer, Long> found = readAsTheEngineOpensIt(folder);
             int ahead = 0;
+            StringBuilder aheadRows = new StringBuilder();
             for (Map.Entry<Integer, Long> e : acked.entrySet()) {
                 long v = found.getOrDefault(e.getKey(), 0L);
                 assertThat(v).as("round %d key %d: acknowledged version %d", round, e.getKey(), e.getValue())
                         .isBetween(e.getValue(), e.getValue() + 3);
                 if (v > e.getValue()) {
                     ahead++;
+                    aheadRows.append(" key ").append(e.getKey()).append(": acked ").append(e.getValue())
+                            .append(", found ").append(v);
                 }
             }
-            assertThat(ahead).as("rows of the one transaction in flight at the kill").isLessThanOrEqualTo(3);
+            List<String> last = printed.subList(Math.max(0, printed.size() - 12), printed.size());
+            assertThat(ahead).as("rows of the one transaction in flight at the kill (round %d;%s; the child's last lines:%n%s)",
+                    round, aheadRows, String.join("\n", last)).isLessThanOrEqualTo(3);
             acked.putAll(found);
         }
         System.out.printf("H2CompactionCrashTest retention=%s rounds=%d: compaction steps that rewrote %d, written/file up to %.1f,"
