@@ -20,7 +20,9 @@ import java.util.function.UnaryOperator;
  */
 final class JdbcRepository<T> implements Repository<T> {
 
-    private static final String SELECT = "SELECT doc FROM documents WHERE tbl = ?";
+    /** Every read's statement starts so ({@link #query(Connection, String, String...)}). */
+    private static final String SELECT_DOC = "SELECT doc";
+    private static final String SELECT = SELECT_DOC + " FROM documents WHERE tbl = ?";
     static final int KEYS_PER_STATEMENT = 100;
 
     private final Table<T> table;
@@ -29,7 +31,11 @@ final class JdbcRepository<T> implements Repository<T> {
     private final String what;
     private final KeptStatements statements;
 
-    JdbcRepository(Table<T> table, Transactions tx, SharedReads shared, KeptStatements statements) {
+    /** PostgreSQL (inserts inside a transaction need no savepoint, {@link #insert}); false on H2. */
+    private final boolean postgres;
+
+    JdbcRepository(Table<T> table, Transactions tx, SharedReads shared, KeptStatements statements, Dialect dialect) {
+        this.postgres = dialect == Dialect.POSTGRESQL;
         this.table = table;
         this.tx = tx;
         this.shared = shared;
@@ -72,7 +78,11 @@ final class JdbcRepository<T> implements Repository<T> {
 
     private java.util.Map<String, T> keyed(Connection c, List<String> keys) throws SQLException {
         String in = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("SELECT doc_key, doc FROM documents WHERE tbl = ? AND doc_key IN (" + in + ")")) {
+        boolean proving = tx.proofDue(); // the statement carries the proof of the request's assumed versions
+        long tick = proving ? Transactions.tick() : 0;
+        String proof = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT doc_key, doc" + (proving ? ", " + TableVersions.COLUMN : "")
+                + " FROM documents WHERE tbl = ? AND doc_key IN (" + in + ")")) {
             ps.setString(1, table.name());
             for (int i = 0; i < keys.size(); i++) {
                 ps.setString(i + 2, keys.get(i));
@@ -81,7 +91,13 @@ final class JdbcRepository<T> implements Repository<T> {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), StoreJson.read(rs.getString(2), table.type()));
+                    if (proving) {
+                        proof = rs.getString(3);
+                    }
                 }
+            }
+            if (proving) {
+                tx.provenBy(proof, tick);
             }
             return out;
         }
@@ -110,6 +126,18 @@ final class JdbcRepository<T> implements Repository<T> {
 
     @Override
     public void insert(String key, T value) {
+        if (postgres && tx.active()) {
+            // inside a transaction: a taken key or unique lookup inserts nothing instead of failing the statement, so the
+            // transaction stays usable without a savepoint (SAVEPOINT and RELEASE are a round trip each on PostgreSQL)
+            tx.inTransaction(c -> {
+                forgetReads(c);
+                if (!insertRow(c, key, value, true)) {
+                    throw taken(c, key, value);
+                }
+                return null;
+            });
+            return;
+        }
         tx.guarded(c -> {
             forgetReads(c);
             return insertRow(c, key, value);
@@ -180,17 +208,44 @@ final class JdbcRepository<T> implements Repository<T> {
         });
     }
 
+    /**
+     * What a PostgreSQL insert that inserted nothing ({@code ON CONFLICT DO NOTHING}) ran into: the key, or (in a table
+     * with a unique lookup) the lookup, held by another row; one read, only on that refusal.
+     */
+    private OrderCloudException taken(Connection c, String key, T value) throws SQLException {
+        if (table.uniqueLookup()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM documents WHERE tbl = ? AND doc_key = ?")) {
+                ps.setString(1, table.name());
+                ps.setString(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return lookupTaken(value);
+                    }
+                }
+            }
+        }
+        return StoreFailures.idExists(what, key);
+    }
+
     private Boolean insertRow(Connection c, String key, T value) throws SQLException {
+        return insertRow(c, key, value, false);
+    }
+
+    /**
+     * Inserts the row; {@code ifAbsent} (PostgreSQL): {@code ON CONFLICT DO NOTHING}, false when a unique key or lookup
+     * another row holds kept it out.
+     */
+    private Boolean insertRow(Connection c, String key, T value, boolean ifAbsent) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO documents (tbl, doc_key, lookup, unique_lookup, doc) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO documents (tbl, doc_key, lookup, unique_lookup, doc) VALUES (?, ?, ?, ?, ?)"
+                        + (ifAbsent ? " ON CONFLICT DO NOTHING" : ""))) {
             String lookup = table.lookupOf(value);
             ps.setString(1, table.name());
             ps.setString(2, key);
             ps.setString(3, lookup);
             ps.setString(4, table.uniqueLookup() ? lookup : null);
             ps.setString(5, StoreJson.write(value));
-            ps.executeUpdate();
-            return Boolean.TRUE;
+            return ps.executeUpdate() > 0;
         }
     }
 
@@ -241,7 +296,22 @@ final class JdbcRepository<T> implements Repository<T> {
         }
     }
 
+    /**
+     * The documents {@code sql} selects on {@code c}; while the thread's request owes the proof of its assumed versions
+     * ({@link Transactions#proofDue}, PostgreSQL) the statement also reads the versions and carries that proof.
+     */
     private List<T> query(Connection c, String sql, String... params) throws SQLException {
+        if (tx.proofDue()) {
+            long tick = Transactions.tick();
+            String[] proof = new String[1];
+            List<T> out;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT doc, " + TableVersions.COLUMN + sql.substring(SELECT_DOC.length()))) {
+                out = query(ps, proof, params);
+            }
+            tx.provenBy(proof[0], tick);
+            return out;
+        }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             return query(ps, params);
         }
@@ -249,6 +319,14 @@ final class JdbcRepository<T> implements Repository<T> {
 
     /** The documents {@code ps} selects, the table's name bound first, then {@code params}. */
     private List<T> query(PreparedStatement ps, String... params) throws SQLException {
+        return query(ps, null, params);
+    }
+
+    /**
+     * As {@link #query(PreparedStatement, String...)}; with {@code proof} not null, the statement's second column is
+     * {@link TableVersions#COLUMN} and {@code proof[0]} gets what it held (null when no row came back).
+     */
+    private List<T> query(PreparedStatement ps, String[] proof, String... params) throws SQLException {
         ps.setString(1, table.name());
         for (int i = 0; i < params.length; i++) {
             ps.setString(i + 2, params[i]);
@@ -257,6 +335,9 @@ final class JdbcRepository<T> implements Repository<T> {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(StoreJson.read(rs.getString(1), table.type()));
+                if (proof != null) {
+                    proof[0] = rs.getString(2);
+                }
             }
         }
         return List.copyOf(out);

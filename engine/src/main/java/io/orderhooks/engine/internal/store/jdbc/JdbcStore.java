@@ -179,7 +179,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     @SuppressWarnings("unchecked")
     public <T> Repository<T> table(Table<T> table) {
-        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new JdbcRepository<>(table, tx, shared, kept));
+        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new JdbcRepository<>(table, tx, shared, kept, dialect));
     }
 
     @Override

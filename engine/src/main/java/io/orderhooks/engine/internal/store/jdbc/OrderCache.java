@@ -54,9 +54,20 @@ final class OrderCache {
     OrderCache(Transactions tx, Dialect dialect, KeptStatements statements) {
         this.tx = tx;
         this.statements = statements;
-        this.read = "SELECT seq, version, CASE WHEN seq = ? AND version = ? THEN NULL ELSE doc END, "
-                + "CASE WHEN seq = ? AND version = ? THEN NULL ELSE " + OrderLines.column(dialect) + " END FROM orders o WHERE id = ?";
+        String columns = "SELECT seq, version, CASE WHEN seq = ? AND version = ? THEN NULL ELSE doc END, "
+                + "CASE WHEN seq = ? AND version = ? THEN NULL ELSE " + OrderLines.column(dialect) + " END";
+        this.read = columns + " FROM orders o WHERE id = ?";
+        this.readProving = dialect == Dialect.POSTGRESQL ? columns + ", v.versions FROM (SELECT " + TableVersions.COLUMN
+                + " AS versions) v LEFT JOIN orders o ON o.id = ?" : null;
     }
+
+    /**
+     * {@link #read} that also reads the table versions ({@link TableVersions#COLUMN}): on PostgreSQL, while the thread's
+     * request owes the proof of its assumed versions ({@link Transactions#proofDue}: an estimate's or calculate's first
+     * read of the order, before its call out), the order read carries it, also when the order does not exist (one row
+     * whose {@code seq} is null: the versions joined to no order); null on H2.
+     */
+    private final String readProving;
 
     /**
      * The order's row on {@code c} ({@code FOR UPDATE} when {@code lock}); the document and lines are transferred and
@@ -70,12 +81,28 @@ final class OrderCache {
         if (lock) {
             return statements.run(c, LOCK, ps -> read(c, ps, orderID, known, true));
         }
+        if (readProving != null && tx.proofDue()) {
+            long tick = Transactions.tick();
+            String[] proof = new String[1];
+            Optional<Row> row;
+            try (PreparedStatement ps = c.prepareStatement(readProving)) {
+                row = read(c, ps, orderID, known, false, proof);
+            }
+            tx.provenBy(proof[0], tick);
+            return row;
+        }
         try (PreparedStatement ps = c.prepareStatement(read)) {
             return read(c, ps, orderID, known, false);
         }
     }
 
     private Optional<Row> read(Connection c, PreparedStatement ps, String orderID, Row known, boolean lock)
+            throws SQLException {
+        return read(c, ps, orderID, known, lock, null);
+    }
+
+    /** With {@code proof} not null, {@link #readProving}: its fifth column, the versions, read into it. */
+    private Optional<Row> read(Connection c, PreparedStatement ps, String orderID, Row known, boolean lock, String[] proof)
             throws SQLException {
         int p = 1;
         for (int i = lock ? 1 : 2; i > 0; i--) {
@@ -84,7 +111,12 @@ final class OrderCache {
         }
         ps.setString(p, orderID);
         try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
+            boolean found = rs.next();
+            if (found && proof != null) {
+                proof[0] = rs.getString(5);
+                found = rs.getObject(1) != null;
+            }
+            if (!found) {
                 forget(orderID);
                 return Optional.empty();
             }

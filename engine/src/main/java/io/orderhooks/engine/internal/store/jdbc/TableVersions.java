@@ -34,6 +34,30 @@ abstract sealed class TableVersions permits TableVersions.InDatabase, TableVersi
      */
     abstract Map<String, Long> read(Connection c) throws SQLException;
 
+    /**
+     * PostgreSQL: a column any statement may add to its select list so that it also reads every table's version, in the
+     * same snapshot as its rows ({@code tbl=version} pairs, comma-separated; {@link #parsed}). What a read that must also
+     * prove a request's assumed versions carries ({@link Transactions#proofDue}), instead of a statement of its own.
+     */
+    static final String COLUMN = "(SELECT string_agg(tbl || '=' || version, ',') FROM table_versions)";
+
+    /**
+     * The versions {@link #COLUMN} gave, learned as {@link #read} learns the versions it reads; an immutable map.
+     */
+    Map<String, Long> parsed(String column) {
+        Map<String, Long> read = new HashMap<>();
+        for (String pair : column.split(",")) {
+            int eq = pair.lastIndexOf('=');
+            read.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
+        }
+        learned(read);
+        return Map.copyOf(read);
+    }
+
+    /** What {@link #read} learns from the versions it read, for those {@link #parsed} gives (nothing on H2). */
+    void learned(Map<String, Long> read) {
+    }
+
     /** Commits the transaction on {@code c}, which wrote the tables {@code written}, and makes the versions show it. */
     abstract void commit(Connection c, Set<String> written) throws SQLException;
 
@@ -107,6 +131,11 @@ abstract sealed class TableVersions permits TableVersions.InDatabase, TableVersi
         @Override
         Map<String, Long> lastKnown() {
             return known;
+        }
+
+        @Override
+        void learned(Map<String, Long> read) {
+            learn(read);
         }
 
         /** Merges {@code seen} into {@link #known}, keeping each table's higher version. */

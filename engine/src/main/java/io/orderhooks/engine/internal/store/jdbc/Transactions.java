@@ -256,6 +256,16 @@ final class Transactions {
         } catch (SQLException e) {
             throw StoreFailures.unavailable(e);
         }
+        proven(a, now, tick, running);
+        return now;
+    }
+
+    /**
+     * The proof's verdict on {@code a} (no longer the thread's assumption): {@code now}, read at {@code tick}, shows
+     * every table {@code a} used at its assumed version, else {@link StaleVersions} (and the request is stale). Proven,
+     * the reads cache of the thread's group or transaction continues on {@code now}.
+     */
+    private void proven(Assumed a, Map<String, Long> now, long tick, TransactionReads running) {
         for (String table : a.used) {
             if (!java.util.Objects.equals(now.get(table), a.versions.get(table))) {
                 a.stale = true;
@@ -267,7 +277,43 @@ final class Transactions {
             running.forgetAssumed();
             running.versions(now, tick);
         }
-        return now;
+    }
+
+    /**
+     * Whether the thread's request still runs on assumed versions and used a shared table under them ({@link #request}),
+     * so that its next statement that reads rows anyway may carry the proof ({@link TableVersions#COLUMN}, PostgreSQL):
+     * take a {@link #tick} before that statement and give what the column held to {@link #provenBy}. Then the proof costs
+     * no statement of its own, and the act that follows finds nothing left to prove.
+     */
+    boolean proofDue() {
+        Assumed a = assumed.get();
+        return a != null && !a.stale && !a.used.isEmpty();
+    }
+
+    /**
+     * The proof a read carried ({@link #proofDue}): {@code column}, what {@link TableVersions#COLUMN} held in a row the
+     * statement returned, read in the same snapshot as that row after {@code tick}; null when it returned no row (the
+     * request still assumes: its next act proves them as before). As {@link #prove}: {@link StaleVersions} when a used
+     * table changed, else the request no longer assumes and its group or transaction reads on the versions read. What it
+     * answered under the assumed versions is then proven as of that statement, before any act that follows it, exactly
+     * as a proof made by the act itself (docs/DURABILITY.md, "Reads").
+     */
+    void provenBy(String column, long tick) {
+        Assumed a = assumed.get();
+        if (column == null || a == null || a.stale) {
+            return;
+        }
+        Map<String, Long> now = versions.parsed(column);
+        assumed.remove();
+        TransactionReads running = reads();
+        proven(a, now, tick, running);
+        if (running == null && request.get() != null) {
+            // a lone read (no group, no transaction): the request's next group continues on the versions it read, as it
+            // would on those of a group that ended there (nothing of the thread's own in between, #readTogether)
+            TransactionReads read = new TransactionReads();
+            read.versions(now, tick);
+            ended.set(read);
+        }
     }
 
     /**

@@ -55,6 +55,28 @@ abstract class DurableStoreContract extends StoreContract {
     }
 
     @Test
+    void aTakenUniqueLookupInsideOrderWorkIsTheTablesErrorWithoutSpoilingTheRestOfTheTransaction() {
+        store.createOrder(order("O1", "b1", "u1", "seller"));
+        Repository<String> names = store.table(io.orderhooks.engine.internal.store.Table.withUniqueLookup("names",
+                String.class, v -> v.toLowerCase(java.util.Locale.ROOT),
+                lookup -> new OrderCloudException(409, "Name.Taken", "taken: " + lookup)));
+        names.insert("k1", "Ann");
+        String outcome = store.withOrder("O1", s -> {
+            try {
+                names.insert("k2", "ANN"); // another key, the lookup k1 holds
+                return Mutation.unchanged("inserted");
+            } catch (OrderCloudException e) {
+                names.insert("k3", "Bob");
+                return Mutation.commit(s.withSubmitGeneration(5), e.errorCode() + " " + e.getMessage());
+            }
+        });
+        assertThat(outcome).isEqualTo("Name.Taken taken: ann");
+        assertThat(names.find("k2")).isEmpty();
+        assertThat(names.list()).containsExactly("Ann", "Bob");
+        assertThat(store.order("O1").orElseThrow().submitGeneration()).isEqualTo(5);
+    }
+
+    @Test
     void everythingCommittedIsThereAfterReopening() throws Exception {
         store.createOrder(order("O1", "b1", "u1", "seller"));
         store.withOrder("O1", s -> Mutation.commit(s.withSubmitGeneration(4), null));
