@@ -89,7 +89,7 @@ final class H2Housekeeping implements AutoCloseable {
         return new H2Housekeeping(mvStore(c), false);
     }
 
-    private static MVStore mvStore(Connection c) throws SQLException {
+    static MVStore mvStore(Connection c) throws SQLException {
         JdbcConnection h2 = c.unwrap(JdbcConnection.class);
         return ((SessionLocal) h2.getSession()).getDatabase().getStore().getMvStore();
     }

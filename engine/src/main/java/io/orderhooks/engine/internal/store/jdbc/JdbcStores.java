@@ -52,10 +52,34 @@ public final class JdbcStores {
         } catch (RuntimeException e) {
             throw new StoreStartFailure("cannot open " + where + ": " + StoreStartFailure.rootMessage(e), e);
         }
+        // one journal per data folder in this process, shared by its stores; the first store replays it
+        H2Journal journal = H2Journal.acquire(dir);
+        try {
+            if (journal.first()) {
+                try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+                    H2Journal.recover(dir, c);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            journal.release();
+            throw new StoreStartFailure("cannot recover " + where + " from its journal: " + StoreStartFailure.rootMessage(e), e);
+        }
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL(url);
+        h2.setUser("sa");
+        h2.setPassword("");
         // the read-mostly tables' versions live in this process, shared by its stores on the same database
-        JdbcStore store = open(url, "sa", "", where, poolSize, observe,
-                TableVersions.InProcess.of(dir.resolve("orderhooks").toString()));
+        JdbcStore store;
+        try {
+            store = open(url, new JournaledConnections(h2, journal), where, poolSize, observe,
+                    TableVersions.InProcess.of(dir.resolve("orderhooks").toString()));
+        } catch (RuntimeException e) {
+            journal.release();
+            throw e;
+        }
+        store.afterClose(journal::release);
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            journal.start(c, true);
             store.closeFirst(H2Housekeeping.start(c));
         } catch (SQLException | RuntimeException e) {
             store.close();
@@ -98,9 +122,11 @@ public final class JdbcStores {
      * before a dead chunk's space is reused: H2's protection of the file against a power loss, whose writes may
      * reach the disk out of order; kept, it also sets how much the file holds beyond the live data).
      */
+    static final int WRITE_DELAY_MS = 1000;
+
     static String h2Url(Path dir) {
         return "jdbc:h2:file:" + dir.resolve("orderhooks")
-                + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;PAGE_SIZE=2048";
+                + ";WRITE_DELAY=" + WRITE_DELAY_MS + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;PAGE_SIZE=2048";
     }
 
     /** PostgreSQL at a JDBC URL ({@code jdbc:postgresql://host:port/db}). */
@@ -116,19 +142,26 @@ public final class JdbcStores {
     /** As {@link #postgresql(String, String, String, int)}, statements observed as in {@link #h2(Path, int, UnaryOperator)}. */
     public static JdbcStore postgresql(String jdbcUrl, String user, String password, int poolSize,
                                        UnaryOperator<DataSource> observe) {
-        return open(jdbcUrl, user, password, "the PostgreSQL database " + redact(jdbcUrl), poolSize, observe, null);
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(jdbcUrl);
+        cfg.setUsername(user);
+        cfg.setPassword(password);
+        return open(jdbcUrl, cfg, "the PostgreSQL database " + redact(jdbcUrl), poolSize, observe, null);
     }
 
     /**
      * Opens the pool, migrates and probes the database; {@code inProcess}: the versions an H2 store keeps in this
      * process (released here if the open fails), null for versions in the database (PostgreSQL).
      */
-    private static JdbcStore open(String url, String user, String password, String where, int poolSize,
+    private static JdbcStore open(String url, DataSource journaled, String where, int poolSize,
                                   UnaryOperator<DataSource> observe, TableVersions.InProcess inProcess) {
         HikariConfig cfg = new HikariConfig();
-        cfg.setJdbcUrl(url);
-        cfg.setUsername(user);
-        cfg.setPassword(password);
+        cfg.setDataSource(journaled);
+        return open(url, cfg, where, poolSize, observe, inProcess);
+    }
+
+    private static JdbcStore open(String url, HikariConfig cfg, String where, int poolSize,
+                                  UnaryOperator<DataSource> observe, TableVersions.InProcess inProcess) {
         cfg.setMaximumPoolSize(poolSize);
         cfg.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         cfg.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);

@@ -3,7 +3,6 @@ package io.orderhooks.engine.internal.store.jdbc;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -47,8 +46,9 @@ public final class H2CompactionCrashChild {
         Random random = new Random(Long.parseLong(args[2]));
         int compactEvery = Integer.parseInt(args[3]);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, "UTF-8");
+        // the writes go through the store's pool, so through its journal (H2 writes its file in the background)
         try (JdbcStore store = JdbcStores.h2(dir, 2);
-             Connection c = DriverManager.getConnection(JdbcStores.h2Url(dir.toAbsolutePath().normalize()), "sa", "")) {
+             Connection c = store.pooledConnection()) {
             try (Statement st = c.createStatement()) {
                 if (!retention.equals("default")) {
                     st.execute("SET RETENTION_TIME " + Integer.parseInt(retention));
