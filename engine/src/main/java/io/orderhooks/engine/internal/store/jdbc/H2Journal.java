@@ -69,8 +69,10 @@ final class H2Journal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Journal.class);
 
-    static final long ROTATE_BYTES = 16L << 20;
-    static final long ROTATE_MS = 5_000;
+    /** A file takes no record once it holds this many bytes (a system property for measurements that keep the files). */
+    static final long ROTATE_BYTES = Long.getLong("orderhooks.h2.journal.rotateBytes", 16L << 20);
+    /** A file takes no record once it is this old, and is deleted once its transactions ended and H2 wrote them. */
+    static final long ROTATE_MS = Long.getLong("orderhooks.h2.journal.rotateMs", 5_000);
     static final long TRIM_PERIOD_MS = 1_000;
 
     private static final byte COMMIT = 1;
