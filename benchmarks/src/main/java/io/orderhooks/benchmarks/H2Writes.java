@@ -34,13 +34,18 @@ final class H2Writes {
     private long compactionCpuEnd;
     private long[] state = {0, 0, 0, 0, 0};
 
+    private long journalStart;
+    private long journalEnd;
+
     void reset(Path dir) {
         start = counters(dir);
+        journalStart = journalBytes(dir);
         compactionCpuStart = ThreadCpu.read(COMPACTION_THREAD).requests();
     }
 
     void read(Path dir) {
         end = counters(dir);
+        journalEnd = journalBytes(dir);
         state = read(dir, STATE);
         compactionCpuEnd = ThreadCpu.read(COMPACTION_THREAD).requests();
     }
@@ -55,7 +60,29 @@ final class H2Writes {
         return (end[1] - start[1]) / 1024.0 / checkouts;
     }
 
+    /** KiB appended to the engine's H2 journal per checkout (its files' growth: exact while no file was deleted). */
+    double journalKibPerCheckout(int checkouts) {
+        return (journalEnd - journalStart) / 1024.0 / checkouts;
+    }
+
+    /** The bytes of the journal files in {@code dir} (H2Journal, session 13). */
+    static long journalBytes(Path dir) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("orderhooks-journal-")).mapToLong(p -> {
+                try {
+                    return java.nio.file.Files.size(p);
+                } catch (java.io.IOException e) {
+                    return 0; // deleted meanwhile
+                }
+            }).sum();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void print(int checkouts) {
+        System.out.printf("H2 journal per checkout: %.1f KiB appended (the files' growth; exact only while none was rotated"
+                + " and deleted: -Dorderhooks.h2.journal.rotateMs longer than the run)%n", journalKibPerCheckout(checkouts));
         System.out.printf("H2 file per checkout: %.1f writes, %.1f KiB written, %.1f reads, %.1f KiB read%n",
                 (end[0] - start[0]) / (double) checkouts, (end[1] - start[1]) / 1024.0 / checkouts,
                 (end[2] - start[2]) / (double) checkouts, (end[3] - start[3]) / 1024.0 / checkouts);

@@ -18,13 +18,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the engine's H2 file bounded while the engine runs, without weakening "a commit is in the file before it
- * returns" (WRITE_DELAY=0, see {@link JdbcStores#h2Url}).
+ * returns" (since session 13 H2 writes in the background and {@link H2Journal} keeps acknowledged commits; until
+ * then WRITE_DELAY=0, see {@link JdbcStores#h2Url}).
  *
  * <p><b>Why it is needed.</b> H2's MVStore appends each commit as a new chunk; a chunk's space is reused only once
  * none of its pages is live (and it is older than RETENTION_TIME). Under a checkout load nearly every chunk keeps a
  * page no later commit replaces, so without something that rewrites those pages the file grows by about what the
  * commits write (~0.4 MiB per 20-line checkout, PERFORMANCE.md session 10). H2's own rewriting runs only on its
- * background writer, which it starts only for WRITE_DELAY &gt; 0, where a commit returns before it is written.
+ * background writer, which it starts only for WRITE_DELAY &gt; 0 (the engine's setting since session 13, with
+ * {@link H2Journal}); this thread was kept then, unmeasured without it.
  *
  * <p><b>Compaction</b> ({@link #compactStep}): one thread of ours, once a second, calls H2's own
  * {@link MVStore#compact(int, int)} (what H2's background writer calls: the live pages of the sparsest chunks older
@@ -89,7 +91,7 @@ final class H2Housekeeping implements AutoCloseable {
         return new H2Housekeeping(mvStore(c), false);
     }
 
-    private static MVStore mvStore(Connection c) throws SQLException {
+    static MVStore mvStore(Connection c) throws SQLException {
         JdbcConnection h2 = c.unwrap(JdbcConnection.class);
         return ((SessionLocal) h2.getSession()).getDatabase().getStore().getMvStore();
     }

@@ -61,6 +61,8 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final JdbcDeliveryTable deliveries;
     /** Stopped before the pool closes (H2's compaction thread, {@link JdbcStores#h2}); null on PostgreSQL. */
     private volatile AutoCloseable beforeClose;
+    /** Run once after the pool closed; null on PostgreSQL. */
+    private volatile Runnable afterClose;
     /** Set by the first {@link #close}: the versions are released once. */
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -75,7 +77,7 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.select = "SELECT o.doc, " + OrderLines.column(dialect) + " FROM orders o";
         this.orderLists = new OrderListSql(dialect);
         this.deliveries = new JdbcDeliveryTable(tx, dialect);
-        boolean shared = pool.getJdbcUrl().startsWith("jdbc:postgresql:");
+        boolean shared = dialect == Dialect.POSTGRESQL;
         this.jobLock = shared ? new AdvisoryJobLock(pool) : JobLock.LOCAL;
         this.attemptCounts = shared ? new JdbcAttemptCounts(tx) : null;
         this.readiness = new Readiness(pool);
@@ -425,6 +427,16 @@ public final class JdbcStore implements Store, AutoCloseable {
         }
     }
 
+    /** A connection of the store's pool (on H2 a journaled one), for tests that write around the store's API. */
+    java.sql.Connection pooledConnection() throws java.sql.SQLException {
+        return pool.getConnection();
+    }
+
+    /** Has {@code r} run once after the pool closed (H2's journal, {@link JdbcStores#h2}). */
+    void afterClose(Runnable r) {
+        this.afterClose = r;
+    }
+
     /** Has {@code c} closed first when this store closes. */
     void closeFirst(AutoCloseable c) {
         this.beforeClose = c;
@@ -444,6 +456,10 @@ public final class JdbcStore implements Store, AutoCloseable {
             pool.close();
             if (closed.compareAndSet(false, true)) {
                 versions.close();
+                Runnable after = afterClose;
+                if (after != null) {
+                    after.run();
+                }
             }
         }
     }

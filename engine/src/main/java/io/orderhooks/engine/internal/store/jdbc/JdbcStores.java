@@ -52,10 +52,34 @@ public final class JdbcStores {
         } catch (RuntimeException e) {
             throw new StoreStartFailure("cannot open " + where + ": " + StoreStartFailure.rootMessage(e), e);
         }
+        // one journal per data folder in this process, shared by its stores; the first store replays it
+        H2Journal journal = H2Journal.acquire(dir);
+        try {
+            if (journal.first()) {
+                try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+                    H2Journal.recover(dir, c);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            journal.release();
+            throw new StoreStartFailure("cannot recover " + where + " from its journal: " + StoreStartFailure.rootMessage(e), e);
+        }
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL(url);
+        h2.setUser("sa");
+        h2.setPassword("");
         // the read-mostly tables' versions live in this process, shared by its stores on the same database
-        JdbcStore store = open(url, "sa", "", where, poolSize, observe,
-                TableVersions.InProcess.of(dir.resolve("orderhooks").toString()));
+        JdbcStore store;
+        try {
+            store = open(url, new JournaledConnections(h2, journal), where, poolSize, observe,
+                    TableVersions.InProcess.of(dir.resolve("orderhooks").toString()));
+        } catch (RuntimeException e) {
+            journal.release();
+            throw e;
+        }
+        store.afterClose(journal::release);
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            journal.start(c, true);
             store.closeFirst(H2Housekeeping.start(c));
         } catch (SQLException | RuntimeException e) {
             store.close();
@@ -66,20 +90,23 @@ public final class JdbcStores {
         return store;
     }
 
+    /** H2's WRITE_DELAY: the most a commit waits in memory before H2's background writer stores it (see {@link #h2Url}). */
+    static final int WRITE_DELAY_MS = 1000;
+
     /**
      * The JDBC URL of the H2 database in data folder {@code dir} (absolute), with the engine's settings.
      *
-     * <p>WRITE_DELAY=0: a commit is written to the file before it returns (a SIGKILL loses nothing acknowledged). H2
-     * then starts no background writer, so nothing of H2's compacts the file while the engine runs; the engine's own
-     * {@link H2Housekeeping} thread does (session 11): once a second it calls H2's {@code MVStore.compact} (the live
-     * pages of old, sparse chunks rewritten and committed, so those chunks die and their space is reused), and every
-     * open first scans the file in MVStore's recovery mode, since once space is reused H2's normal open can miss the
-     * newest chunks after a crash. Chosen over a WRITE_DELAY &gt; 0 with the engine forcing each commit into the file
-     * itself: that would make "written before it returns" depend on every commit path of the engine (transactions,
-     * auto-commit statements, migrations) calling the force, where now H2's commit does it; and H2's background
-     * writer also moves chunks and reuses space, so it would need the same scan at open. What the file holds beyond
-     * the live data then follows the write rate (the last RETENTION_TIME's commits and the chunks not yet rewritten),
-     * not the uptime (PERFORMANCE.md, session 11).
+     * <p>WRITE_DELAY={@value #WRITE_DELAY_MS} (session 13): H2's commit returns once the change is in memory, and H2's
+     * background writer stores the file's new chunks (serializing every changed B-tree page and the pages above it,
+     * 38.7 % of the request threads' CPU when each commit did it itself with WRITE_DELAY=0). A SIGKILL loses nothing
+     * acknowledged all the same: the store's pool journals every write transaction ({@link H2Journal}: one append to
+     * a journal file in the data folder before H2's commit) and the next open replays what H2's file lacks. What
+     * writes around the pool (a connection of {@link java.sql.DriverManager}) is not journaled: the engine only reads
+     * that way ({@link H2Housekeeping}) besides the recovery and the migrations, which are forced into the file before
+     * the journal starts. H2's background writer also compacts (AUTO_COMPACT_FILL_RATE, H2's 90 %); the engine's own
+     * {@link H2Housekeeping} thread still runs (not measured without it), and every open after a crash first scans the
+     * file in MVStore's recovery mode, since once space is reused H2's normal open can miss the newest chunks.
+     * What the file holds beyond the live data follows the write rate, not the uptime (PERFORMANCE.md, session 11).
      *
      * <p>QUERY_CACHE_SIZE: parsed statements kept per connection (H2's default of 8 is fewer than one checkout's
      * distinct statements, so each was parsed again on nearly every use). H2 never keeps a SELECT ... FOR UPDATE
@@ -93,14 +120,14 @@ public final class JdbcStores {
      * and split their pages as they are next written (H2PageSizeTest).
      *
      * <p>Not set, measured or read in H2's source (session 10): CACHE_SIZE (a 64 MiB page cache instead of 16 read 2
-     * fewer pages per checkout, nothing else measurable); AUTO_COMPACT_FILL_RATE (used only by H2's background writer,
-     * which WRITE_DELAY=0 never starts; {@link H2Housekeeping} uses H2's default of 90 %); RETENTION_TIME (45 s
+     * fewer pages per checkout, nothing else measurable); AUTO_COMPACT_FILL_RATE (H2's background writer's, default
+     * 90 %, the same as {@link H2Housekeeping}'s); RETENTION_TIME (45 s
      * before a dead chunk's space is reused: H2's protection of the file against a power loss, whose writes may
      * reach the disk out of order; kept, it also sets how much the file holds beyond the live data).
      */
     static String h2Url(Path dir) {
         return "jdbc:h2:file:" + dir.resolve("orderhooks")
-                + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;PAGE_SIZE=2048";
+                + ";WRITE_DELAY=" + WRITE_DELAY_MS + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;PAGE_SIZE=2048";
     }
 
     /** PostgreSQL at a JDBC URL ({@code jdbc:postgresql://host:port/db}). */
@@ -116,19 +143,26 @@ public final class JdbcStores {
     /** As {@link #postgresql(String, String, String, int)}, statements observed as in {@link #h2(Path, int, UnaryOperator)}. */
     public static JdbcStore postgresql(String jdbcUrl, String user, String password, int poolSize,
                                        UnaryOperator<DataSource> observe) {
-        return open(jdbcUrl, user, password, "the PostgreSQL database " + redact(jdbcUrl), poolSize, observe, null);
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(jdbcUrl);
+        cfg.setUsername(user);
+        cfg.setPassword(password);
+        return open(jdbcUrl, cfg, "the PostgreSQL database " + redact(jdbcUrl), poolSize, observe, null);
     }
 
     /**
      * Opens the pool, migrates and probes the database; {@code inProcess}: the versions an H2 store keeps in this
      * process (released here if the open fails), null for versions in the database (PostgreSQL).
      */
-    private static JdbcStore open(String url, String user, String password, String where, int poolSize,
+    private static JdbcStore open(String url, DataSource journaled, String where, int poolSize,
                                   UnaryOperator<DataSource> observe, TableVersions.InProcess inProcess) {
         HikariConfig cfg = new HikariConfig();
-        cfg.setJdbcUrl(url);
-        cfg.setUsername(user);
-        cfg.setPassword(password);
+        cfg.setDataSource(journaled);
+        return open(url, cfg, where, poolSize, observe, inProcess);
+    }
+
+    private static JdbcStore open(String url, HikariConfig cfg, String where, int poolSize,
+                                  UnaryOperator<DataSource> observe, TableVersions.InProcess inProcess) {
         cfg.setMaximumPoolSize(poolSize);
         cfg.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         cfg.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);

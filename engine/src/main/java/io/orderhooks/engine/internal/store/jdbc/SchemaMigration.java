@@ -47,7 +47,7 @@ final class SchemaMigration {
             new V7__order_xp_jsonb(), new V12__fill_unique_lookups(),
             new V13__buyer_lists_date_ranges_and_either_side_counts(), new V15__order_lines_as_rows(),
             new V17__cart_updates_without_index_writes(), new V18__order_lines_by_one_key(),
-            new V19__order_columns_written_not_generated()};
+            new V19__order_columns_written_not_generated(), new V20__journal_marks()};
     }
 
     /** The newest schema version this engine ships. */
