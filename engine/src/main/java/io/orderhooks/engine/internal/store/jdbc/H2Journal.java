@@ -52,16 +52,17 @@ import org.slf4j.LoggerFactory;
  * statements with their bound parameters and the identity values they generated. At commit, before H2's commit and
  * while the transaction still holds its row locks, the transaction sets its connection's row in {@code journal_marks}
  * to a new {@code seq} (one counter for the process), then this journal appends one record (seq, slot, statements, a
- * CRC) to its current file with one {@code write} (no fsync, as H2's own write at WRITE_DELAY=0 was none), then H2
- * commits. A failed H2 commit appends an abort record. Two transactions that touch the same rows are appended in
- * their commit order (the second waits for the first's locks, so for its append); others commute.
+ * CRC) to the current file of the connection's slot with one {@code write} (no fsync, as H2's own write at
+ * WRITE_DELAY=0 was none), then H2 commits. A failed H2 commit appends an abort record. Two transactions that touch
+ * the same rows get their seqs in their commit order (the second waits for the first's locks, so for its seq); others
+ * commute. Each slot appends to files of its own, so concurrent commits share no lock (see {@link #append}).
  *
  * <p><b>Recovery</b> ({@link #recover}, at open, before migrations). H2's file after a crash holds a prefix of its
  * commits; a slot (a physical connection, one transaction at a time) commits its records in increasing seq, so its
  * mark in H2 says exactly which of its records the file has. Every other record is replayed, in seq order, with its
  * mark, one transaction each; identity columns get the values the original statements drew.
  *
- * <p><b>Bounded.</b> The journal rotates to a new file every {@link #ROTATE_BYTES} or {@link #ROTATE_MS}; a file is
+ * <p><b>Bounded.</b> Each slot's file rotates to a new one every {@link #ROTATE_BYTES} or {@link #ROTATE_MS}; a file is
  * deleted once every transaction appended to it has committed or aborted and H2 has written its file past them
  * ({@link #force}: {@code MVStore.commit()} and a drain of H2's store executors).
  */
@@ -93,10 +94,16 @@ final class H2Journal implements AutoCloseable {
     private volatile Map<String, String> identities = Map.of();
     private MVStore store;
     private ScheduledExecutorService trimmer;
-    private JournalFile current;
-    private long nextIndex;
+    /** Each slot's file being appended to, by slot: a connection appends only to its own (no lock shared by slots). */
+    private final Map<Integer, Lane> lanes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicLong nextIndex = new AtomicLong();
     private int users;
     private final AtomicLong appendedBytes = new AtomicLong();
+
+    /** A slot's current file; its monitor orders the slot's appends and the trimmer's rotation of its file. */
+    static final class Lane {
+        JournalFile current;
+    }
 
     /** One file of the journal. */
     static final class JournalFile {
@@ -234,12 +241,12 @@ final class H2Journal implements AutoCloseable {
         } catch (IOException e) {
             throw new SQLException("cannot encode the journal record", e);
         }
-        return append(body, true);
+        return append(slot, body, true);
     }
 
     void appendAbort(long s, int slot) {
         try {
-            append(encodeAbort(s, slot), false);
+            append(slot, encodeAbort(s, slot), false);
         } catch (SQLException | IOException e) {
             LOG.warn("cannot append the abort of journal record {}: {}", s, e.toString());
         }
@@ -249,48 +256,59 @@ final class H2Journal implements AutoCloseable {
         f.pending.decrementAndGet();
     }
 
-    private synchronized JournalFile append(byte[] body, boolean pending) throws SQLException {
-        if (!enabled) {
-            throw new SQLException("the H2 journal is closed");
-        }
+    /**
+     * Appends {@code body} to the current file of {@code slot}'s lane. Each slot (a physical connection, one transaction
+     * at a time) has files of its own, so the appends of concurrent transactions share no lock and no file: one
+     * transaction's write never waits for another's (with one file for all, 8 users on 2 cores queued on its lock for
+     * 20-37 ms whenever its holder was descheduled inside the write). Recovery orders the records of all files by seq.
+     */
+    private JournalFile append(int slot, byte[] body, boolean pending) throws SQLException {
         CRC32C crc = new CRC32C();
         crc.update(body);
         ByteBuffer buf = ByteBuffer.allocate(8 + body.length);
         buf.putInt(body.length).putInt((int) crc.getValue()).put(body).flip();
-        try {
-            JournalFile f = currentFile(buf.remaining());
-            while (buf.hasRemaining()) {
-                f.channel.write(buf);
+        Lane lane = lanes.computeIfAbsent(slot, k -> new Lane());
+        synchronized (lane) {
+            if (!enabled) {
+                throw new SQLException("the H2 journal is closed");
             }
-            f.size += 8 + body.length;
-            appendedBytes.addAndGet(8 + body.length);
-            if (pending) {
-                f.pending.incrementAndGet();
+            try {
+                JournalFile f = currentFile(lane, buf.remaining());
+                while (buf.hasRemaining()) {
+                    f.channel.write(buf);
+                }
+                f.size += 8 + body.length;
+                appendedBytes.addAndGet(8 + body.length);
+                if (pending) {
+                    f.pending.incrementAndGet();
+                }
+                return f;
+            } catch (IOException e) {
+                // a part of the record may be in the file: the next record goes to a new one, so this stays a torn tail
+                if (lane.current != null) {
+                    closeFile(lane.current);
+                    lane.current = null;
+                }
+                throw new SQLException("cannot append to the H2 journal in " + dir + ": " + e.getMessage(), e);
             }
-            return f;
-        } catch (IOException e) {
-            // a part of the record may be in the file: the next record goes to a new one, so this stays a torn tail
-            if (current != null) {
-                closeFile(current);
-                current = null;
-            }
-            throw new SQLException("cannot append to the H2 journal in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    private JournalFile currentFile(int bytes) throws IOException {
+    private JournalFile currentFile(Lane lane, int bytes) throws IOException {
         long now = clock.getAsLong();
+        JournalFile current = lane.current;
         if (current != null && current.size > 0
                 && (current.size + bytes > ROTATE_BYTES || now - current.openedAt >= ROTATE_MS)) {
             closeFile(current);
             current = null;
         }
         if (current == null) {
-            Path p = dir.resolve(String.format(Locale.ROOT, "%s%019d%s", PREFIX, nextIndex++, SUFFIX));
+            Path p = dir.resolve(String.format(Locale.ROOT, "%s%019d%s", PREFIX, nextIndex.getAndIncrement(), SUFFIX));
             FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             current = new JournalFile(p, ch, now);
             files.add(current);
         }
+        lane.current = current;
         return current;
     }
 
@@ -305,10 +323,13 @@ final class H2Journal implements AutoCloseable {
 
     /** Rotates an old current file and deletes the closed files H2 has written past. */
     void trim() {
-        synchronized (this) {
-            if (current != null && current.size > 0 && clock.getAsLong() - current.openedAt >= ROTATE_MS) {
-                closeFile(current);
-                current = null;
+        for (Lane lane : lanes.values()) {
+            synchronized (lane) {
+                JournalFile current = lane.current;
+                if (current != null && current.size > 0 && clock.getAsLong() - current.openedAt >= ROTATE_MS) {
+                    closeFile(current);
+                    lane.current = null;
+                }
             }
         }
         List<JournalFile> done = new ArrayList<>();
@@ -356,11 +377,13 @@ final class H2Journal implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        synchronized (this) {
-            enabled = false;
-            if (current != null) {
-                closeFile(current);
-                current = null;
+        enabled = false;
+        for (Lane lane : lanes.values()) {
+            synchronized (lane) {
+                if (lane.current != null) {
+                    closeFile(lane.current);
+                    lane.current = null;
+                }
             }
         }
     }

@@ -252,13 +252,17 @@ class H2JournalTest {
         Connection c = journaled("h", j);
         insert(c, "one");
         long pending = j.nextSeq();
-        H2Journal.JournalFile f = j.appendCommit(pending, 98, List.of());
+        // slot 1: the connection's own (the journal's first), whose file the insert opened; each slot appends to files of its own
+        H2Journal.JournalFile f = j.appendCommit(pending, 1, List.of());
         assertThat(j.filesOnDisk()).hasSize(1);
+        j.appendAbort(j.nextSeq(), 2);
+        assertThat(j.filesOnDisk()).as("another slot's record goes to a file of that slot").hasSize(2);
         j.trim();
-        assertThat(j.filesOnDisk()).as("the current file is kept").hasSize(1);
+        assertThat(j.filesOnDisk()).as("the current files are kept").hasSize(2);
         now.addAndGet(H2Journal.ROTATE_MS);
         j.trim();
-        assertThat(j.filesOnDisk()).as("rotated, but a transaction of it has not ended").hasSize(1);
+        assertThat(j.filesOnDisk()).as("both rotated; slot 2's deleted, slot 1's kept: a transaction of it has not ended")
+                .hasSize(1);
         j.finished(f);
         j.trim();
         assertThat(j.filesOnDisk()).as("ended and H2's file forced past it").isEmpty();
