@@ -220,22 +220,8 @@ final class JournaledConnections implements DataSource {
                         slot = 0;
                     }
                     return call(physical, m, args);
-                case "unwrap": {
-                    Class<?> iface = (Class<?>) args[0];
-                    return iface.isInstance(proxy) ? proxy : physical.unwrap(iface);
-                }
-                case "isWrapperFor": {
-                    Class<?> iface = (Class<?>) args[0];
-                    return iface.isInstance(proxy) || physical.isWrapperFor(iface);
-                }
-                case "equals":
-                    return proxy == args[0];
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "toString":
-                    return "journaled " + physical;
                 default:
-                    return call(physical, m, args);
+                    return passedOn(proxy, physical, m, args);
             }
         }
 
@@ -325,6 +311,31 @@ final class JournaledConnections implements DataSource {
         Object run() throws Throwable;
     }
 
+    /**
+     * What both proxies answer alike: {@code unwrap}/{@code isWrapperFor} find the proxy itself first, then what
+     * {@code physical} wraps; equality is identity; every other call goes to {@code physical}.
+     */
+    static Object passedOn(Object proxy, java.sql.Wrapper physical, Method m, Object[] args) throws Throwable {
+        switch (m.getName()) {
+            case "unwrap": {
+                Class<?> iface = (Class<?>) args[0];
+                return iface.isInstance(proxy) ? proxy : physical.unwrap(iface);
+            }
+            case "isWrapperFor": {
+                Class<?> iface = (Class<?>) args[0];
+                return iface.isInstance(proxy) || physical.isWrapperFor(iface);
+            }
+            case "equals":
+                return proxy == args[0];
+            case "hashCode":
+                return System.identityHashCode(proxy);
+            case "toString":
+                return "journaled " + physical;
+            default:
+                return call(physical, m, args);
+        }
+    }
+
     /** A statement of a journaled connection: its parameters as they are bound, its batch. */
     static final class Stmt implements InvocationHandler {
         final Conn conn;
@@ -390,22 +401,8 @@ final class JournaledConnections implements DataSource {
                     return call(physical, m, args);
                 case "getConnection":
                     return conn.self;
-                case "unwrap": {
-                    Class<?> iface = (Class<?>) args[0];
-                    return iface.isInstance(proxy) ? proxy : physical.unwrap(iface);
-                }
-                case "isWrapperFor": {
-                    Class<?> iface = (Class<?>) args[0];
-                    return iface.isInstance(proxy) || physical.isWrapperFor(iface);
-                }
-                case "equals":
-                    return proxy == args[0];
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "toString":
-                    return "journaled " + physical;
                 default:
-                    return call(physical, m, args);
+                    return passedOn(proxy, physical, m, args);
             }
         }
 
