@@ -115,6 +115,18 @@ final class JournaledConnections implements DataSource {
 
     /** Whether {@code sql} changes rows (the statements the journal records). */
     static boolean writes(String sql) {
+        String word = firstWord(sql);
+        return word.equals("INSERT") || word.equals("UPDATE") || word.equals("DELETE") || word.equals("MERGE");
+    }
+
+    /** Whether {@code sql} is DDL (which H2 commits by itself and the journal does not record). */
+    static boolean definesSchema(String sql) {
+        String word = firstWord(sql);
+        return word.equals("CREATE") || word.equals("ALTER") || word.equals("DROP") || word.equals("TRUNCATE");
+    }
+
+    /** The statement's keyword: its first word, upper case (the rest of the text is not copied). */
+    private static String firstWord(String sql) {
         int i = 0;
         int n = sql.length();
         while (i < n && Character.isWhitespace(sql.charAt(i))) {
@@ -124,14 +136,7 @@ final class JournaledConnections implements DataSource {
         while (end < n && Character.isLetter(sql.charAt(end))) {
             end++;
         }
-        String word = sql.substring(i, end).toUpperCase(Locale.ROOT);
-        return word.equals("INSERT") || word.equals("UPDATE") || word.equals("DELETE") || word.equals("MERGE");
-    }
-
-    /** Whether {@code sql} is DDL (which H2 commits by itself and the journal does not record). */
-    static boolean definesSchema(String sql) {
-        String t = sql.stripLeading().toUpperCase(Locale.ROOT);
-        return t.startsWith("CREATE") || t.startsWith("ALTER") || t.startsWith("DROP") || t.startsWith("TRUNCATE");
+        return sql.substring(i, end).toUpperCase(Locale.ROOT);
     }
 
     private static Object call(Object target, Method m, Object[] args) throws Throwable {
@@ -168,7 +173,7 @@ final class JournaledConnections implements DataSource {
             self = (Connection) proxy;
             switch (m.getName()) {
                 case "createStatement":
-                    return statement(call(physical, m, args), null, null);
+                    return statement(call(physical, m, args));
                 case "prepareStatement":
                     return prepare(m, args);
                 case "prepareCall":
@@ -245,13 +250,13 @@ final class JournaledConnections implements DataSource {
                     new Class<?>[] {PreparedStatement.class}, s);
         }
 
-        private Object statement(Object st, String sql, String column) {
+        /** A plain statement (its SQL comes with each call), wrapped while the journal runs. */
+        private Object statement(Object st) {
             if (!(st instanceof Statement s) || !journal.enabled()) {
                 return st;
             }
-            Stmt h = new Stmt(this, s, sql, null, column, false);
-            Class<?> type = st instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-            return Proxy.newProxyInstance(JournaledConnections.class.getClassLoader(), new Class<?>[] {type}, h);
+            Stmt h = new Stmt(this, s, null, null, null, false);
+            return Proxy.newProxyInstance(JournaledConnections.class.getClassLoader(), new Class<?>[] {Statement.class}, h);
         }
 
         /** Commits the transaction: through the journal when it wrote, else H2's commit alone. */
@@ -409,9 +414,9 @@ final class JournaledConnections implements DataSource {
         private Object execute(Method m, Object[] args) throws Throwable {
             String text = args != null && args.length > 0 && args[0] instanceof String s ? s : sql;
             boolean batchCall = m.getName().endsWith("Batch");
-            boolean records = conn.journal.enabled() && (batchCall
-                    ? (sql != null ? writes(sql) : plainBatch.stream().anyMatch(JournaledConnections::writes))
-                    : text != null && writes(text));
+            // a prepared statement is wrapped only when it writes (Conn#prepare): its SQL is not looked at again
+            boolean records = conn.journal.enabled() && (sql != null
+                    || (batchCall ? plainBatch.stream().anyMatch(JournaledConnections::writes) : text != null && writes(text)));
             if (!records) {
                 if (batchCall) {
                     batch.clear();
@@ -442,13 +447,8 @@ final class JournaledConnections implements DataSource {
             } else {
                 sets = List.<H2Journal.Param[]>of(Arrays.copyOf(params, maxIndex));
             }
-            Object r;
-            if (args != null && args.length > 1 && args[0] instanceof String) {
-                // execute(sql, keys...) on a plain statement: run as asked, without recording generated keys
-                r = call(physical, m, args);
-            } else {
-                r = call(physical, m, args);
-            }
+            // execute(sql, keys...) on a plain statement runs as asked; only a prepared INSERT records generated keys
+            Object r = call(physical, m, args);
             long[] keys = null;
             if (keyColumn != null) {
                 try (ResultSet rs = physical.getGeneratedKeys()) {
