@@ -412,55 +412,41 @@ final class H2Journal implements AutoCloseable {
     static final byte P_OBJ_BOOLEAN = 'b';
     static final byte P_OBJ_NULL = 'n';
 
-    /** The parameter {@code method} sets with {@code args} (index first), or a failure for one the journal cannot keep. */
-    static Param param(String method, Object[] args) throws SQLException {
-        Object v = args.length > 1 ? args[1] : null;
-        switch (method) {
-            case "setString":
-                return new Param(P_STRING, v, 0);
-            case "setLong":
-                return new Param(P_LONG, v, 0);
-            case "setInt":
-                return new Param(P_INT, v, 0);
-            case "setBoolean":
-                return new Param(P_BOOLEAN, v, 0);
-            case "setBigDecimal":
-                return new Param(P_DECIMAL, v, 0);
-            case "setNull":
-                if (args.length == 2) {
-                    return new Param(P_NULL, null, (Integer) args[1]);
-                }
-                break;
-            case "setObject":
-                if (args.length == 2) {
-                    if (v == null) {
-                        return new Param(P_OBJ_NULL, null, 0);
-                    }
-                    if (v instanceof OffsetDateTime) {
-                        return new Param(P_OBJ_TIME, v, 0);
-                    }
-                    if (v instanceof String) {
-                        return new Param(P_OBJ_STRING, v, 0);
-                    }
-                    if (v instanceof Long) {
-                        return new Param(P_OBJ_LONG, v, 0);
-                    }
-                    if (v instanceof Integer) {
-                        return new Param(P_OBJ_INT, v, 0);
-                    }
-                    if (v instanceof BigDecimal) {
-                        return new Param(P_OBJ_DECIMAL, v, 0);
-                    }
-                    if (v instanceof Boolean) {
-                        return new Param(P_OBJ_BOOLEAN, v, 0);
-                    }
-                }
-                break;
-            default:
-                break;
+    /**
+     * The parameter {@code setObject(index, v)} binds, or a failure for a type the journal cannot keep. The other
+     * setters it keeps ({@code setString}, {@code setLong}, {@code setInt}, {@code setBoolean}, {@code setBigDecimal},
+     * {@code setNull(index, type)}) are recorded with their own tags by {@link JournaledPreparedStatement}.
+     */
+    static Param objectParam(Object v) throws SQLFeatureNotSupportedException {
+        if (v == null) {
+            return new Param(P_OBJ_NULL, null, 0);
         }
-        throw new SQLFeatureNotSupportedException("the H2 journal cannot record " + method + " with "
-                + (v == null ? "null" : v.getClass().getName()) + " (add it to H2Journal.param)");
+        if (v instanceof OffsetDateTime) {
+            return new Param(P_OBJ_TIME, v, 0);
+        }
+        if (v instanceof String) {
+            return new Param(P_OBJ_STRING, v, 0);
+        }
+        if (v instanceof Long) {
+            return new Param(P_OBJ_LONG, v, 0);
+        }
+        if (v instanceof Integer) {
+            return new Param(P_OBJ_INT, v, 0);
+        }
+        if (v instanceof BigDecimal) {
+            return new Param(P_OBJ_DECIMAL, v, 0);
+        }
+        if (v instanceof Boolean) {
+            return new Param(P_OBJ_BOOLEAN, v, 0);
+        }
+        throw cannotRecord("setObject", v);
+    }
+
+    /** The failure of a parameter setter the journal cannot keep: {@code method} with {@code v}. */
+    static SQLFeatureNotSupportedException cannotRecord(String method, Object v) {
+        return new SQLFeatureNotSupportedException("the H2 journal cannot record " + method + " with "
+                + (v == null ? "null" : v.getClass().getName())
+                + " (add it to JournaledPreparedStatement and H2Journal.bind)");
     }
 
     static void bind(PreparedStatement ps, int index, Param p) throws SQLException {

@@ -180,6 +180,85 @@ class H2JournalTest {
     }
 
     @Test
+    void everySetterTheJournalCannotKeepFailsAndBindsNothingForTheJournal() throws Exception {
+        H2Journal j = journal(database("d2"), "d2");
+        Connection c = journaled("d2", j);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO t (name, amount, at, flag, n) VALUES (?, ?, ?, ?, ?)")) {
+            List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> cannot = List.of(
+                    () -> ps.setBytes(1, new byte[] {1}),
+                    () -> ps.setNString(1, "x"),
+                    () -> ps.setDouble(2, 1.5),
+                    () -> ps.setObject(2, new BigDecimal("1.5"), Types.DECIMAL),
+                    () -> ps.setObject(3, OffsetDateTime.parse("2026-12-06T14:00:00Z"), java.sql.JDBCType.TIMESTAMP_WITH_TIMEZONE),
+                    () -> ps.setTimestamp(3, java.sql.Timestamp.valueOf("2026-12-06 14:00:00")),
+                    () -> ps.setShort(5, (short) 1),
+                    () -> ps.setNull(5, Types.INTEGER, "INTEGER"));
+            for (var call : cannot) {
+                assertThatThrownBy(call).isInstanceOf(java.sql.SQLFeatureNotSupportedException.class)
+                        .hasMessageContaining("the H2 journal cannot record");
+            }
+        }
+        assertThat(entries(j)).isEmpty();
+    }
+
+    @Test
+    void theWrappersAreWhatTheirStatementsAndUnwrapHandBack() throws Exception {
+        H2Journal j = journal(database("d3"), "d3");
+        Connection c = journaled("d3", j);
+        assertThat(c.unwrap(Connection.class)).isSameAs(c);
+        assertThat(c.unwrap(org.h2.jdbc.JdbcConnection.class)).isNotNull().isNotSameAs(c);
+        assertThat(c.isWrapperFor(org.h2.jdbc.JdbcConnection.class)).isTrue();
+        try (PreparedStatement write = c.prepareStatement("UPDATE t SET n = ? WHERE seq = ?");
+                PreparedStatement read = c.prepareStatement("SELECT n FROM t WHERE seq = ?");
+                Statement plain = c.createStatement()) {
+            assertThat(write.getConnection()).isSameAs(c);
+            assertThat(write.unwrap(PreparedStatement.class)).isSameAs(write);
+            assertThat(write.unwrap(org.h2.jdbc.JdbcPreparedStatement.class)).isNotSameAs(write);
+            assertThat(read).as("a read is H2's own statement").isInstanceOf(org.h2.jdbc.JdbcPreparedStatement.class);
+            assertThat(plain.getConnection()).isSameAs(c);
+            assertThat(plain).isNotInstanceOf(PreparedStatement.class);
+        }
+    }
+
+    @Test
+    void aPreparedBatchIsRecordedWithTheKeysItDrewAndReplayedWithThem() throws Exception {
+        Connection orig = database("i");
+        H2Journal j = journal(orig, "i");
+        Connection c = journaled("i", j);
+        insert(orig, "unjournaled"); // draws key 1 in H2's file only: the replay below must not redraw it
+        c.setAutoCommit(false);
+        List<Long> keys = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO t (name, n) VALUES (?, ?)", new String[] {"seq"})) {
+            for (int i = 0; i < 3; i++) {
+                ps.setString(1, "line " + i);
+                ps.setInt(2, i);
+                ps.addBatch();
+            }
+            ps.setString(1, "never");
+            ps.clearParameters();
+            ps.executeBatch();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                while (rs.next()) {
+                    keys.add(rs.getLong(1));
+                }
+            }
+        }
+        c.commit();
+        assertThat(keys).hasSize(3).doesNotContain(1L);
+        List<H2Journal.Entry> entries = entries(j);
+        assertThat(entries).singleElement().satisfies(e -> assertThat(e.statements()).singleElement()
+                .satisfies(r -> assertThat(r.sets()).hasSize(3)));
+        copyJournal(j, "i2");
+        Connection fresh = database("i2");
+        assertThat(H2Journal.recover(dir.resolve("i2"), fresh)).isEqualTo(1);
+        Map<Long, String> replayed = rows(fresh);
+        assertThat(replayed.keySet()).containsExactlyElementsOf(keys);
+        Map<Long, String> original = rows(orig);
+        original.remove(1L);
+        assertThat(replayed).isEqualTo(original);
+    }
+
+    @Test
     void recoveryReplaysInSeqOrderWithTheIdentityValuesTheOriginalsDrew() throws Exception {
         Connection orig = database("e");
         H2Journal j = journal(orig, "e");
