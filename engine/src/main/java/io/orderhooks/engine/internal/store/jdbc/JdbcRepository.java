@@ -50,33 +50,68 @@ final class JdbcRepository<T> implements Repository<T> {
     }
 
     /**
-     * One {@code IN} statement per {@value #KEYS_PER_STATEMENT} keys; inside a transaction each key's answer (found or
-     * not) is also what a later {@link #find} of it in the transaction gets.
+     * One {@code IN} statement per {@value #KEYS_PER_STATEMENT} keys, for the keys whose answer is not known: inside a
+     * transaction (or a group of reads) each key's answer is what a {@link #find} of it gets, so a key the transaction
+     * already read, or whose row {@link SharedReads} holds at the version the transaction sees (a read-mostly table), is
+     * answered without a statement, and the answers loaded are kept as those of {@link #find}. Outside a transaction a
+     * read-mostly table's keys are read as a group of their own ({@link Transactions#readTogether}): the versions are
+     * checked once (on H2 in this process; on PostgreSQL one statement, in place of the {@code IN} statement when every
+     * key's row is cached), and no document cached at its version is parsed again.
      */
     @Override
     public java.util.Map<String, T> findAll(java.util.Collection<String> keys) {
         List<String> wanted = keys.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        java.util.Map<String, T> rows = new java.util.HashMap<>();
-        for (int from = 0; from < wanted.size(); from += KEYS_PER_STATEMENT) {
-            List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + KEYS_PER_STATEMENT));
-            rows.putAll(tx.read(c -> keyed(c, chunk)));
+        if (tx.reads() == null && !wanted.isEmpty() && SharedReads.TABLES.contains(table.name())) {
+            return tx.readTogether(() -> findAll(wanted, tx.reads()));
         }
-        TransactionReads reads = tx.reads();
+        return findAll(wanted, tx.reads());
+    }
+
+    /** {@link #findAll(java.util.Collection)} of distinct keys, in the transaction or group of {@code reads} (or none). */
+    private java.util.Map<String, T> findAll(List<String> wanted, TransactionReads reads) {
+        java.util.Map<String, List<T>> answers = new java.util.HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String key : wanted) {
+            List<T> known = reads == null ? null : reads.peek(table.name(), keyRead(key));
+            if (known != null) {
+                answers.put(key, known);
+            } else {
+                unknown.add(key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            answers.putAll(tx.read(c -> shared.readAll(c, reads, table.name(), unknown, this::keyRead, missing -> keyed(c, missing))));
+            if (reads != null) {
+                for (String key : unknown) {
+                    reads.put(table.name(), keyRead(key), answers.get(key));
+                }
+            }
+        }
         java.util.Map<String, T> found = new java.util.LinkedHashMap<>();
         for (String key : wanted) {
-            T value = rows.get(key);
-            if (value != null) {
-                found.put(key, value);
-            }
-            if (reads != null) {
-                reads.get(table.name(), SELECT + " AND doc_key = ?" + '\u0000' + key,
-                        () -> value == null ? List.<T>of() : List.of(value));
+            List<T> answer = answers.get(key);
+            if (!answer.isEmpty()) {
+                found.put(key, answer.get(0));
             }
         }
         return found;
     }
 
+    /** What {@link #find} of {@code key} reads (the name its answer is cached under). */
+    private String keyRead(String key) {
+        return SELECT + " AND doc_key = ?" + '\u0000' + key;
+    }
+
+    /** The rows under {@code keys} by key, read by one {@code IN} statement per {@value #KEYS_PER_STATEMENT} keys. */
     private java.util.Map<String, T> keyed(Connection c, List<String> keys) throws SQLException {
+        java.util.Map<String, T> rows = new java.util.HashMap<>();
+        for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
+            rows.putAll(keyedAtOnce(c, keys.subList(from, Math.min(keys.size(), from + KEYS_PER_STATEMENT))));
+        }
+        return rows;
+    }
+
+    private java.util.Map<String, T> keyedAtOnce(Connection c, List<String> keys) throws SQLException {
         String in = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
         boolean proving = tx.proofDue(); // the statement carries the proof of the request's assumed versions
         long tick = proving ? Transactions.tick() : 0;

@@ -2,10 +2,13 @@ package io.orderhooks.engine.internal.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -80,16 +83,9 @@ final class SharedReads {
      */
     @SuppressWarnings("unchecked")
     <V> V read(Connection c, TransactionReads reads, String table, String read, Supplier<V> load) throws SQLException {
-        if (!TABLES.contains(table) || reads.wrote(table)) {
-            return load.get();
-        }
-        Long version = versions(c, reads).get(table);
+        Long version = version(c, reads, table);
         if (version == null) {
             return load.get();
-        }
-        Transactions.Assumed assumed = reads.assumed();
-        if (assumed != null) {
-            assumed.used(table); // proven before the request's first act (Transactions#request)
         }
         Map<String, Answer> ofTable = answers.computeIfAbsent(table, t -> new ConcurrentHashMap<>());
         Answer known = ofTable.get(read);
@@ -97,13 +93,76 @@ final class SharedReads {
             return (V) known.value();
         }
         V loaded = load.get();
+        remember(ofTable, read, version, loaded);
+        return loaded;
+    }
+
+    /**
+     * The rows of {@code table} under {@code keys} in the transaction of {@code reads} (null: none) on {@code c}, each as a
+     * {@link JdbcRepository#find} of its key answers ({@code readOf(key)} names that read: a list of the one row, or
+     * empty): every key whose answer was loaded at the version this transaction sees is answered from the cache, and
+     * {@code load} reads the rest at once (the rows it finds by key; a key it does not return has none), remembered at
+     * that version.
+     */
+    @SuppressWarnings("unchecked")
+    <V> Map<String, List<V>> readAll(Connection c, TransactionReads reads, String table, List<String> keys,
+            Function<String, String> readOf, SqlFunction<List<String>, Map<String, V>> load) throws SQLException {
+        Long version = version(c, reads, table);
+        Map<String, Answer> ofTable = version == null ? null : answers.computeIfAbsent(table, t -> new ConcurrentHashMap<>());
+        Map<String, List<V>> out = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String key : keys) {
+            Answer known = ofTable == null ? null : ofTable.get(readOf.apply(key));
+            if (known != null && known.version() == version) {
+                out.put(key, (List<V>) known.value());
+            } else {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<String, V> loaded = load.apply(missing);
+            for (String key : missing) {
+                V row = loaded.get(key);
+                List<V> answer = row == null ? List.of() : List.of(row);
+                out.put(key, answer);
+                if (ofTable != null) {
+                    remember(ofTable, readOf.apply(key), version, answer);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A read of function type that may fail as JDBC does. */
+    @FunctionalInterface
+    interface SqlFunction<A, R> {
+        R apply(A a) throws SQLException;
+    }
+
+    /**
+     * The version of {@code table} the transaction of {@code reads} sees when its reads may be shared (a read-mostly
+     * table it has not written, with a version), else null (also outside a transaction); a version taken under the request's assumed versions marks the table used.
+     */
+    private Long version(Connection c, TransactionReads reads, String table) throws SQLException {
+        if (reads == null || !TABLES.contains(table) || reads.wrote(table)) {
+            return null;
+        }
+        Long version = versions(c, reads).get(table);
+        Transactions.Assumed assumed = reads.assumed();
+        if (version != null && assumed != null) {
+            assumed.used(table); // proven before the request's first act (Transactions#request)
+        }
+        return version;
+    }
+
+    /** Keeps {@code loaded} as the answer to {@code read} at {@code version} (within the bounds). */
+    private static void remember(Map<String, Answer> ofTable, String read, long version, Object loaded) {
         if (!(loaded instanceof List<?> list) || list.size() <= MAX_LIST) {
             if (ofTable.size() >= MAX_ANSWERS) {
                 ofTable.clear();
             }
             ofTable.put(read, new Answer(version, loaded));
         }
-        return loaded;
     }
 
     /** The versions of the shared tables, read once per transaction (and again after it locks an order). */

@@ -42,6 +42,18 @@ final class TransactionReads {
         return loaded;
     }
 
+    /** The cached answer to {@code read} of {@code table}, or null. */
+    @SuppressWarnings("unchecked")
+    <V> V peek(String table, String read) {
+        Map<String, Object> answers = byTable.get(table);
+        return answers == null ? null : (V) answers.get(read);
+    }
+
+    /** Remembers {@code answer} (not null) to {@code read} of {@code table}. */
+    void put(String table, String read, Object answer) {
+        byTable.computeIfAbsent(table, t -> new HashMap<>()).put(read, answer);
+    }
+
     /** Forgets every answer about {@code table}: this transaction writes it. */
     void forget(String table) {
         byTable.remove(table);

@@ -157,6 +157,44 @@ class JdbcReadCachesTest {
     }
 
     @Test
+    void findAllOfAReadMostlyTableTakesTheKeysTheSharedCacheHoldsAtTheirVersionAndReadsOnlyTheOthers() throws Exception {
+        a.table(PRODUCTS).insert("P1", "v1");
+        a.table(PRODUCTS).insert("P2", "w1");
+        assertThat(readInTransaction(a, "P1")).isEqualTo("v1");
+        sql("UPDATE documents SET doc = '\"v1 behind the cache\"' WHERE tbl = 'products' AND doc_key = 'P1'");
+        sql("UPDATE documents SET doc = '\"w1 behind the cache\"' WHERE tbl = 'products' AND doc_key = 'P2'");
+
+        // outside a transaction too (a group of its own): P1 as cached, P2 read (and cached), P3 has no row
+        assertThat(a.table(PRODUCTS).findAll(java.util.List.of("P3", "P2", "P1", "P2")))
+                .containsExactly(java.util.Map.entry("P2", "w1 behind the cache"), java.util.Map.entry("P1", "v1"));
+        sql("UPDATE documents SET doc = '\"w1 twice behind\"' WHERE tbl = 'products' AND doc_key = 'P2'");
+        assertThat(a.atomically(() -> a.table(PRODUCTS).findAll(java.util.List.of("P1", "P2"))))
+                .containsExactly(java.util.Map.entry("P1", "v1"), java.util.Map.entry("P2", "w1 behind the cache"));
+        assertThat(readInTransaction(a, "P2")).isEqualTo("w1 behind the cache"); // what find is answered too
+
+        b.table(PRODUCTS).put("P3", "x1"); // the table's version moves: every key is read again
+        assertThat(a.table(PRODUCTS).findAll(java.util.List.of("P1", "P2", "P3"))).containsExactly(
+                java.util.Map.entry("P1", "v1 behind the cache"), java.util.Map.entry("P2", "w1 twice behind"),
+                java.util.Map.entry("P3", "x1"));
+    }
+
+    @Test
+    void findAllInATransactionThatWroteAReadMostlyTableReadsItsOwnWriteAndNeverSharesIt() {
+        a.table(PRODUCTS).insert("P1", "v1");
+        assertThat(a.table(PRODUCTS).findAll(java.util.List.of("P1"))).containsEntry("P1", "v1");
+        OrderCloudException refused = new OrderCloudException(400, "Test.Refused", "refused after the write");
+
+        assertThatThrownBy(() -> a.allOrNothing(() -> {
+            a.table(PRODUCTS).put("P1", "rolled back");
+            assertThat(a.table(PRODUCTS).findAll(java.util.List.of("P1"))).containsEntry("P1", "rolled back");
+            throw refused;
+        })).isSameAs(refused);
+
+        assertThat(a.table(PRODUCTS).findAll(java.util.List.of("P1"))).containsEntry("P1", "v1");
+        assertThat(b.table(PRODUCTS).findAll(java.util.List.of("P1"))).containsEntry("P1", "v1");
+    }
+
+    @Test
     void aReadMostlyTableWrittenByTheOtherInstanceIsReadAsWrittenByTheNextTransaction() {
         a.table(PRODUCTS).insert("P1", "v1");
         assertThat(readInTransaction(a, "P1")).isEqualTo("v1");
