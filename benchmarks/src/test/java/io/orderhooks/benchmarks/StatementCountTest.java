@@ -38,10 +38,9 @@ class StatementCountTest {
         assertThat(counts.perRequest("submit", "statements")).isLessThanOrEqualTo(13);
         assertThat(counts.perRequest("shipmethods", "statements")).isLessThanOrEqualTo(2);
         assertThat(counts.perCheckout("rollbacks")).isZero();
-        // every commit writes the B-tree pages it changed whole: H2's default 16 KiB pages (PAGE_SIZE) wrote ~720 KiB per
-        // checkout, 4 KiB pages ~316 KiB, the engine's 2 KiB pages ~247 KiB (StatementCount h2 20 20, session 10)
-        // since session 13 H2 writes its file in the background (WRITE_DELAY=1000) and the commits go to its journal first:
-        // within this short run the background writer may not have stored anything yet, so this ceiling is loose now
+        // while every commit wrote the B-tree pages it changed whole, H2's default 16 KiB pages (PAGE_SIZE) wrote ~720 KiB
+        // per checkout, 4 KiB pages ~316 KiB, 2 KiB pages ~247 KiB (StatementCount h2 20 20, session 10); since session 13
+        // H2 writes its file in the background (WRITE_DELAY=1000) and the commits go to its journal first: within this short run the background writer may not have stored anything yet, so this ceiling is loose now
         assertThat(writes.kibWrittenPerCheckout(1)).isLessThanOrEqualTo(300);
         // the journal: every write statement's SQL and parameters once (about the text bound, 55 KiB above): 57.7 KiB per
         // checkout over 200 after 100 (StatementCount h2 200 20, files kept, session 13)

@@ -112,12 +112,15 @@ public final class JdbcStores {
      * distinct statements, so each was parsed again on nearly every use). H2 never keeps a SELECT ... FOR UPDATE
      * there: the store keeps its locking reads prepared itself (KeptStatements).
      *
-     * <p>PAGE_SIZE: where MVStore splits a B-tree page. Every commit writes each page it changed (and the pages above
-     * it) whole, under the store's one commit lock, as a new chunk of the file; with H2's default of 16 KiB a 20-line
-     * checkout wrote 720 KiB for 50 KiB of changed text, with 4 KiB 355 KiB (session 8). 2 KiB writes a fifth less
-     * again: 316 → 247 KiB per checkout on a fresh store, 516–523 → 411–418 KiB after 1,500 checkouts (same
-     * statements and commits; PERFORMANCE.md, session 10). Not stored in the file: existing databases open as before
-     * and split their pages as they are next written (H2PageSizeTest).
+     * <p>PAGE_SIZE is H2's own, 16 KiB (where MVStore splits a B-tree page). Sessions 10 to 13 set 2 KiB: while each
+     * commit wrote every page it changed (and the pages above it) whole, smaller pages wrote less (316 → 247 KiB per
+     * 20-line checkout from 4 to 2 KiB, PERFORMANCE.md session 10). With H2's writer in the background a page changed
+     * by many commits in a second is written once, so small pages no longer save much there (19.0 KiB written to the
+     * file per checkout with 2 KiB pages, 22.5 with 16 KiB, {@code StatementCount h2 300 20} after 300, session 14),
+     * while they made every B-tree deeper and its nodes many more objects: side by side under the 8-user checkout load
+     * the engine spent 0.7 ms less CPU per checkout with 16 KiB pages (medians 11.61 vs 12.29 ms, 7 of 8 rounds in two
+     * runs lower) and its young GC pauses totalled 7.0 vs 8.9 s (PERFORMANCE.md session 14). Not stored in the file:
+     * existing databases open as before and split their pages as they are next written (H2PageSizeTest).
      *
      * <p>Not set, measured or read in H2's source (session 10): CACHE_SIZE (a 64 MiB page cache instead of 16 read 2
      * fewer pages per checkout, nothing else measurable); AUTO_COMPACT_FILL_RATE (H2's background writer's, default
@@ -127,7 +130,7 @@ public final class JdbcStores {
      */
     static String h2Url(Path dir) {
         return "jdbc:h2:file:" + dir.resolve("orderhooks")
-                + ";WRITE_DELAY=" + WRITE_DELAY_MS + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;PAGE_SIZE=2048";
+                + ";WRITE_DELAY=" + WRITE_DELAY_MS + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
     }
 
     /** PostgreSQL at a JDBC URL ({@code jdbc:postgresql://host:port/db}). */

@@ -10,27 +10,33 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * H2's PAGE_SIZE is where the engine's MVStore splits its B-tree pages, not something stored in the file: a data folder
- * written with the previous setting (4 KiB, sessions 8 and 9) opens with the engine's URL, reads back exactly, takes
- * updates and new rows, and opens again with the previous URL (an older engine) with everything there.
+ * written with a previous setting (4 KiB, sessions 8 and 9; 2 KiB, sessions 10 to 13; the engine now uses H2's 16 KiB)
+ * opens with the engine's URL, reads back exactly, takes updates and new rows, and opens again with the previous URL (an
+ * older engine) with everything there.
  */
 class H2PageSizeTest {
 
-    /** The H2 URL settings of the engine before session 10. */
-    private static final String PREVIOUS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;PAGE_SIZE=4096";
+    /** The H2 URL settings of the engine before session 10 (4 KiB pages) and of sessions 10 to 13 (2 KiB). */
+    private static final String[] PREVIOUS = {
+        ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;PAGE_SIZE=4096",
+        ";WRITE_DELAY=1000;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;PAGE_SIZE=2048",
+    };
 
     @TempDir
     Path dir;
 
-    @Test
-    void aFolderWrittenWithFourKibPagesOpensUpdatesAndOpensAgainBothWays() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1})
+    void aFolderWrittenWithSmallerPagesOpensUpdatesAndOpensAgainBothWays(int which) throws Exception {
         Path folder = dir.toAbsolutePath();
-        String previous = "jdbc:h2:file:" + folder.resolve("orderhooks") + PREVIOUS;
-        assertThat(JdbcStores.h2Url(folder)).doesNotEndWith(PREVIOUS);
+        String previous = "jdbc:h2:file:" + folder.resolve("orderhooks") + PREVIOUS[which];
+        assertThat(JdbcStores.h2Url(folder)).doesNotEndWith(PREVIOUS[which]).doesNotContain("PAGE_SIZE");
         Map<String, String> expected = new TreeMap<>();
         OlderSchema.h2(folder, "1");
         try (Connection c = DriverManager.getConnection(previous, "sa", "")) {
@@ -42,7 +48,7 @@ class H2PageSizeTest {
         }
         try (Connection c = DriverManager.getConnection(JdbcStores.h2Url(folder), "sa", "")) {
             assertThat(read(c)).isEqualTo(expected);
-            write(c, expected, 0, 400, "updated"); // pages written with 4 KiB, rewritten now
+            write(c, expected, 0, 400, "updated"); // pages written small, rewritten now
             write(c, expected, 800, 1300, "second");
         }
         try (Connection c = DriverManager.getConnection(JdbcStores.h2Url(folder), "sa", "")) {
