@@ -112,8 +112,12 @@ drive() {
   line=$(awk -F'\t' '$1 == "checkout"' "$OUT/$side/driver.out")
   [ -n "$line" ] || { cat "$OUT/$side/driver.log" >&2; echo "no checkout line ($side)" >&2; exit 1; }
   echo "$line" | awk -F'\t' -v OFS='\t' -v hz="$(getconf CLK_TCK)" -v e="$((e1 - e0))" -v m="$((m1 - m0))" -v d="$((d1 - d0))" \
-    -v p="$((p1 - p0))" '{ c = $10 > 0 ? $10 : 1; printf "%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.2f\t%d\t%.2f\n", $5, $6 / 1000,
-       $7 / 1000, $12, e * 1000 / hz / c, m * 1000 / hz / c, d * 1000 / hz / c, $10, p * 1000 / hz / c }'
+    -v p="$((p1 - p0))" '{ c = $10 > 0 ? $10 : 1
+       # the driver CPU: what it measured itself over its measured part (field 14); /proc when an older driver
+       # prints none (often 0 then: the driver has exited by the time the window ends, its /proc entry gone)
+       dms = NF >= 14 ? $14 : d * 1000 / hz
+       printf "%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.2f\t%d\t%.2f\n", $5, $6 / 1000,
+       $7 / 1000, $12, e * 1000 / hz / c, m * 1000 / hz / c, dms / c, $10, p * 1000 / hz / c }'
 }
 
 start_side A "$A_JAR"
