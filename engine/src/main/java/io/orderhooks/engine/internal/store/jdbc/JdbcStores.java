@@ -18,6 +18,18 @@ import javax.sql.DataSource;
  */
 public final class JdbcStores {
 
+    /** H2's JVM-wide switch of its value cache (see {@link #h2Url}), as set before any H2 class is used. */
+    static final String H2_OBJECT_CACHE = "h2.objectCache";
+
+    static {
+        // read once, by H2's SysProperties class initializer: so set here, before this class lets any H2 class load;
+        // an operator's own -Dh2.objectCache=... is kept
+        if (System.getProperty(H2_OBJECT_CACHE) == null) {
+            System.setProperty(H2_OBJECT_CACHE, "false");
+        }
+    }
+
+
     /** How long a request waits for a free connection before it is answered 503. */
     static final long CONNECTION_TIMEOUT_MS = 5_000;
 
@@ -121,6 +133,14 @@ public final class JdbcStores {
      * the engine spent 0.7 ms less CPU per checkout with 16 KiB pages (medians 11.61 vs 12.29 ms, 7 of 8 rounds in two
      * runs lower) and its young GC pauses totalled 7.0 vs 8.9 s (PERFORMANCE.md session 14). Not stored in the file:
      * existing databases open as before and split their pages as they are next written (H2PageSizeTest).
+     *
+     * <p>{@code h2.objectCache=false} (a JVM system property, session 14, set by this class unless the JVM was started
+     * with one): H2 otherwise looks every value bound to a statement or read from its file up in a JVM-wide cache of
+     * equal values, hashing the whole string first — every bound JSON document, ~1.3 KiB per line add, hashed for a cache
+     * that never holds it (2.8 % of the engine's CPU samples under the 8-user checkout load). Side by side without it
+     * the engine spent 10.85 → 10.54 ms per checkout, lower in 4 of 4 rounds (PERFORMANCE.md session 14). What it gave
+     * up: sharing equal short values between rows read (less heap for many equal strings). It applies to every H2
+     * database of the JVM, and only when H2's classes had not been used before this class.
      *
      * <p>Not set, measured or read in H2's source (session 10): CACHE_SIZE (a 64 MiB page cache instead of 16 read 2
      * fewer pages per checkout, nothing else measurable); AUTO_COMPACT_FILL_RATE (H2's background writer's, default
