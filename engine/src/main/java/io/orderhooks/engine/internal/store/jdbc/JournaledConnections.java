@@ -15,7 +15,8 @@ import javax.sql.DataSource;
  * <p>What is recorded: every successful {@code INSERT}, {@code UPDATE}, {@code DELETE} or {@code MERGE}, through
  * {@code executeUpdate}, {@code executeLargeUpdate}, {@code execute}, {@code executeBatch} or {@code executeQuery}
  * (a data-change delta table), prepared or plain, with its bound parameters (a parameter type the journal cannot keep
- * fails the statement) and, for an {@code INSERT} into a table with an identity column, the values it drew. Reads are
+ * is refused by its setter, which binds nothing) and, for a prepared {@code INSERT} into a table with an identity
+ * column, the values it drew, whether or not the caller asked for generated keys. Reads are
  * not recorded. A rollback drops what the transaction recorded; a rollback to a savepoint what it recorded after the
  * savepoint. A write in auto-commit mode runs as a transaction of one statement. DDL is not recorded: it runs only in
  * migrations, which run before the journal starts and which it forces into H2's file ({@link H2Journal#start}).

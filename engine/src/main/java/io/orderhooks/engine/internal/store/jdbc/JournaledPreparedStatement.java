@@ -24,9 +24,10 @@ import java.util.Calendar;
 
 /**
  * A prepared write of a {@link JournaledConnection}: each parameter is bound on the physical statement first, then
- * kept for the journal ({@link H2Journal#bind} replays it). A setter the journal cannot keep binds, then fails with
- * {@link java.sql.SQLFeatureNotSupportedException} ({@link H2Journal#cannotRecord}), so the statement cannot run with
- * a value recovery could not repeat.
+ * kept for the journal ({@link H2Journal#bind} replays it). A setter the journal cannot keep fails with
+ * {@link java.sql.SQLFeatureNotSupportedException} ({@link H2Journal#cannotRecord}) and binds nothing, so H2 and the
+ * journal hold the same value for every parameter even when a caller ignores the failure: the statement cannot run
+ * with a value recovery could not repeat.
  */
 final class JournaledPreparedStatement extends JournaledStatement implements PreparedStatement {
     private final PreparedStatement physical;
@@ -120,268 +121,226 @@ final class JournaledPreparedStatement extends JournaledStatement implements Pre
 
     @Override
     public void setObject(int parameterIndex, Object x) throws SQLException {
+        H2Journal.Param p = H2Journal.objectParam(x); // a type it cannot keep fails here, before H2 binds it
         physical.setObject(parameterIndex, x);
-        keep(parameterIndex, H2Journal.objectParam(x));
+        keep(parameterIndex, p);
     }
 
-    // ---- parameters it cannot keep: bound, then the statement fails
+    // ---- parameters it cannot keep: refused, not bound
 
     @Override
     public void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
-        physical.setNull(parameterIndex, sqlType, typeName);
         throw H2Journal.cannotRecord("setNull", sqlType);
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
-        physical.setObject(parameterIndex, x, targetSqlType);
         throw H2Journal.cannotRecord("setObject", x);
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-        physical.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
         throw H2Journal.cannotRecord("setObject", x);
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
-        physical.setObject(parameterIndex, x, targetSqlType);
         throw H2Journal.cannotRecord("setObject", x);
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
-        physical.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
         throw H2Journal.cannotRecord("setObject", x);
     }
 
     @Override
     public void setByte(int parameterIndex, byte x) throws SQLException {
-        physical.setByte(parameterIndex, x);
         throw H2Journal.cannotRecord("setByte", x);
     }
 
     @Override
     public void setShort(int parameterIndex, short x) throws SQLException {
-        physical.setShort(parameterIndex, x);
         throw H2Journal.cannotRecord("setShort", x);
     }
 
     @Override
     public void setFloat(int parameterIndex, float x) throws SQLException {
-        physical.setFloat(parameterIndex, x);
         throw H2Journal.cannotRecord("setFloat", x);
     }
 
     @Override
     public void setDouble(int parameterIndex, double x) throws SQLException {
-        physical.setDouble(parameterIndex, x);
         throw H2Journal.cannotRecord("setDouble", x);
     }
 
     @Override
     public void setBytes(int parameterIndex, byte[] x) throws SQLException {
-        physical.setBytes(parameterIndex, x);
         throw H2Journal.cannotRecord("setBytes", x);
     }
 
     @Override
     public void setDate(int parameterIndex, Date x) throws SQLException {
-        physical.setDate(parameterIndex, x);
         throw H2Journal.cannotRecord("setDate", x);
     }
 
     @Override
     public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
-        physical.setDate(parameterIndex, x, cal);
         throw H2Journal.cannotRecord("setDate", x);
     }
 
     @Override
     public void setTime(int parameterIndex, Time x) throws SQLException {
-        physical.setTime(parameterIndex, x);
         throw H2Journal.cannotRecord("setTime", x);
     }
 
     @Override
     public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
-        physical.setTime(parameterIndex, x, cal);
         throw H2Journal.cannotRecord("setTime", x);
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
-        physical.setTimestamp(parameterIndex, x);
         throw H2Journal.cannotRecord("setTimestamp", x);
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
-        physical.setTimestamp(parameterIndex, x, cal);
         throw H2Journal.cannotRecord("setTimestamp", x);
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
-        physical.setAsciiStream(parameterIndex, x, length);
         throw H2Journal.cannotRecord("setAsciiStream", x);
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
-        physical.setAsciiStream(parameterIndex, x, length);
         throw H2Journal.cannotRecord("setAsciiStream", x);
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
-        physical.setAsciiStream(parameterIndex, x);
         throw H2Journal.cannotRecord("setAsciiStream", x);
     }
 
     @Override
     @Deprecated
     public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
-        physical.setUnicodeStream(parameterIndex, x, length);
         throw H2Journal.cannotRecord("setUnicodeStream", x);
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
-        physical.setBinaryStream(parameterIndex, x, length);
         throw H2Journal.cannotRecord("setBinaryStream", x);
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
-        physical.setBinaryStream(parameterIndex, x, length);
         throw H2Journal.cannotRecord("setBinaryStream", x);
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
-        physical.setBinaryStream(parameterIndex, x);
         throw H2Journal.cannotRecord("setBinaryStream", x);
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
-        physical.setCharacterStream(parameterIndex, reader, length);
         throw H2Journal.cannotRecord("setCharacterStream", reader);
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
-        physical.setCharacterStream(parameterIndex, reader, length);
         throw H2Journal.cannotRecord("setCharacterStream", reader);
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
-        physical.setCharacterStream(parameterIndex, reader);
         throw H2Journal.cannotRecord("setCharacterStream", reader);
     }
 
     @Override
     public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
-        physical.setNCharacterStream(parameterIndex, value, length);
         throw H2Journal.cannotRecord("setNCharacterStream", value);
     }
 
     @Override
     public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
-        physical.setNCharacterStream(parameterIndex, value);
         throw H2Journal.cannotRecord("setNCharacterStream", value);
     }
 
     @Override
     public void setRef(int parameterIndex, Ref x) throws SQLException {
-        physical.setRef(parameterIndex, x);
         throw H2Journal.cannotRecord("setRef", x);
     }
 
     @Override
     public void setBlob(int parameterIndex, Blob x) throws SQLException {
-        physical.setBlob(parameterIndex, x);
         throw H2Journal.cannotRecord("setBlob", x);
     }
 
     @Override
     public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
-        physical.setBlob(parameterIndex, inputStream, length);
         throw H2Journal.cannotRecord("setBlob", inputStream);
     }
 
     @Override
     public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
-        physical.setBlob(parameterIndex, inputStream);
         throw H2Journal.cannotRecord("setBlob", inputStream);
     }
 
     @Override
     public void setClob(int parameterIndex, Clob x) throws SQLException {
-        physical.setClob(parameterIndex, x);
         throw H2Journal.cannotRecord("setClob", x);
     }
 
     @Override
     public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
-        physical.setClob(parameterIndex, reader, length);
         throw H2Journal.cannotRecord("setClob", reader);
     }
 
     @Override
     public void setClob(int parameterIndex, Reader reader) throws SQLException {
-        physical.setClob(parameterIndex, reader);
         throw H2Journal.cannotRecord("setClob", reader);
     }
 
     @Override
     public void setNClob(int parameterIndex, NClob value) throws SQLException {
-        physical.setNClob(parameterIndex, value);
         throw H2Journal.cannotRecord("setNClob", value);
     }
 
     @Override
     public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
-        physical.setNClob(parameterIndex, reader, length);
         throw H2Journal.cannotRecord("setNClob", reader);
     }
 
     @Override
     public void setNClob(int parameterIndex, Reader reader) throws SQLException {
-        physical.setNClob(parameterIndex, reader);
         throw H2Journal.cannotRecord("setNClob", reader);
     }
 
     @Override
     public void setArray(int parameterIndex, java.sql.Array x) throws SQLException {
-        physical.setArray(parameterIndex, x);
         throw H2Journal.cannotRecord("setArray", x);
     }
 
     @Override
     public void setURL(int parameterIndex, URL x) throws SQLException {
-        physical.setURL(parameterIndex, x);
         throw H2Journal.cannotRecord("setURL", x);
     }
 
     @Override
     public void setRowId(int parameterIndex, RowId x) throws SQLException {
-        physical.setRowId(parameterIndex, x);
         throw H2Journal.cannotRecord("setRowId", x);
     }
 
     @Override
     public void setNString(int parameterIndex, String value) throws SQLException {
-        physical.setNString(parameterIndex, value);
         throw H2Journal.cannotRecord("setNString", value);
     }
 
     @Override
     public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
-        physical.setSQLXML(parameterIndex, xmlObject);
         throw H2Journal.cannotRecord("setSQLXML", xmlObject);
     }
 

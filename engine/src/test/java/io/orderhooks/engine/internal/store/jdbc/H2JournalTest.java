@@ -202,6 +202,23 @@ class H2JournalTest {
     }
 
     @Test
+    void aRefusedSetterBindsNothingSoAStatementRunAnywayWritesNothing() throws Exception {
+        H2Journal j = journal(database("d4"), "d4");
+        Connection c = journaled("d4", j);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO t (name, n) VALUES (?, ?)")) {
+            ps.setString(1, "kept");
+            assertThatThrownBy(() -> ps.setObject(2, new StringBuilder("x")))
+                    .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class);
+            assertThatThrownBy(() -> ps.setShort(2, (short) 1)).isInstanceOf(java.sql.SQLFeatureNotSupportedException.class);
+            // a caller that ignores the failures: H2 has no value for parameter 2 either, so nothing runs unrecorded
+            assertThatThrownBy(ps::executeUpdate).isInstanceOf(SQLException.class)
+                    .isNotInstanceOf(java.sql.SQLFeatureNotSupportedException.class);
+        }
+        assertThat(entries(j)).isEmpty();
+        assertThat(rows(c)).isEmpty();
+    }
+
+    @Test
     void theWrappersAreWhatTheirStatementsAndUnwrapHandBack() throws Exception {
         H2Journal j = journal(database("d3"), "d3");
         Connection c = journaled("d3", j);
@@ -218,6 +235,32 @@ class H2JournalTest {
             assertThat(plain.getConnection()).isSameAs(c);
             assertThat(plain).isNotInstanceOf(PreparedStatement.class);
         }
+    }
+
+    @Test
+    void anInsertPreparedWithoutAskingForKeysIsStillRecordedWithTheKeysItDrew() throws Exception {
+        Connection orig = database("k");
+        H2Journal j = journal(orig, "k");
+        Connection c = journaled("k", j);
+        insert(orig, "unjournaled"); // draws key 1 in H2's file only: the replay below must not redraw it
+        try (PreparedStatement plain = c.prepareStatement("INSERT INTO t (name, n) VALUES (?, ?)",
+                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+             PreparedStatement noKeys = c.prepareStatement("INSERT INTO t (name, n) VALUES (?, ?)",
+                     Statement.NO_GENERATED_KEYS)) {
+            for (PreparedStatement ps : List.of(plain, noKeys)) {
+                ps.setString(1, "row");
+                ps.setInt(2, 7);
+                ps.executeUpdate();
+            }
+        }
+        assertThat(entries(j)).hasSize(2).allSatisfy(e -> assertThat(e.statements()).singleElement()
+                .satisfies(r -> assertThat(r.keys()).hasSize(1).doesNotContain(1L)));
+        copyJournal(j, "k2");
+        Connection fresh = database("k2");
+        assertThat(H2Journal.recover(dir.resolve("k2"), fresh)).isEqualTo(2);
+        Map<Long, String> original = rows(orig);
+        original.remove(1L);
+        assertThat(rows(fresh)).isEqualTo(original);
     }
 
     @Test
