@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
  * The API while its PostgreSQL database is down: every call that needs it answers 503 {@code ServiceUnavailable} in
  * OrderCloud's error shape with {@code Retry-After}, within the pool's connection timeout (never hanging on the
- * database), and what it tried to write is not there.
+ * database), and what it tried to write is not there; the log says why, with the database's exception.
  */
 class DatabaseOutageTest {
 
@@ -29,7 +32,19 @@ class DatabaseOutageTest {
 
             pg.close();
 
-            HttpResponse<String> refused = calls.send(engine, token, "POST", "v1/buyers", "{\"ID\":\"b2\",\"Name\":\"Two\"}");
+            PrintStream stderr = System.err;
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            HttpResponse<String> refused;
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            try {
+                refused = calls.send(engine, token, "POST", "v1/buyers", "{\"ID\":\"b2\",\"Name\":\"Two\"}");
+            } finally {
+                System.setErr(stderr);
+            }
+            // the operator sees why, with the database's own exception; the caller does not
+            assertThat(log.toString(StandardCharsets.UTF_8))
+                    .contains("WARN").contains("POST /v1/buyers answered 503: The service is temporarily unavailable")
+                    .contains("java.sql.SQL");
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
             JsonNode error = OrderCloudJson.mapper().readTree(refused.body()).path("Errors").get(0);

@@ -306,9 +306,15 @@ public final class ApiServer {
             return RawResponse.json(oauthFailure.status(), oauthFailure.body());
         }
         if (e instanceof OrderCloudException oc) {
-            // 503 (the store is unreachable or out of connections; its transaction was rolled back): retry soon
-            return oc.status() == 503 ? RawResponse.error(oc).withHeader("Retry-After", RETRY_AFTER_SECONDS)
-                    : RawResponse.error(oc);
+            if (oc.status() != 503) {
+                return RawResponse.error(oc);
+            }
+            // 503 (the store failed or is out of connections; its transaction was rolled back): retry soon. The caller
+            // sees no cause; the operator does, in the log, with the database's own exception when there is one.
+            if (oc.getCause() != null) {
+                LOG.warn("{} {} answered 503: {}", ctx.method(), ctx.path(), oc.getMessage(), oc.getCause());
+            }
+            return RawResponse.error(oc).withHeader("Retry-After", RETRY_AFTER_SECONDS);
         }
         return ReceiverErrors.internal(LOG, ctx.method() + " " + ctx.path(), e);
     }
