@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JacksonStdImpl;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -194,6 +195,13 @@ public final class OrderCloudJson {
         }
     }
 
+    /**
+     * Marked as one of Jackson's standard serializers: Blackbird (above) reads a property through its generated
+     * accessor only when the property's serializer is standard, and otherwise falls back to reflection
+     * ({@code Method.invoke}) for that property on every write, so that every date-time property of every model
+     * was read reflectively. The mark changes nothing else for a scalar type's serializer.
+     */
+    @JacksonStdImpl
     private static final class OffsetDateTimeSerializer extends JsonSerializer<OffsetDateTime> {
         @Override
         public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider serializers)
