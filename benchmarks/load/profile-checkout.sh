@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Profiles the engine's REST checkout run (the checkout row of run.sh): starts the example merchant and the engine
-# (LoadServers merchant / engine, memory store unless STORE says otherwise), records the engine with Java Flight
+# (LoadServers merchant / engine, memory store unless STORE says otherwise: h2, or postgres for a fresh embedded
+# PostgreSQL whose postmaster and backends are counted as one more line of cpu.tsv), records the engine with Java Flight
 # Recorder ("profile" settings) during the measured part, logs the engine's GC, drives USERS virtual users of
 # LINES-line checkouts (CheckoutLoad), and reports per JVM the CPU time per checkout (utime + stime from /proc over
 # the measured seconds) next to the driver's line, then the engine's top frames (JfrTop.java).
@@ -35,7 +36,15 @@ LOAD=$ROOT/benchmarks/load
 mkdir -p "$OUT"
 rm -f "$OUT"/*.port "$OUT/engine.jfr" "$OUT/merchant.jfr"
 PIDS=()
-trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done' EXIT INT TERM
+trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; stop_postgres' EXIT INT TERM
+
+# db_ticks: CPU ticks of the run's PostgreSQL (postmaster with its reaped children, plus its live processes); 0 without.
+db_ticks() {
+  [ -n "${POSTGRES_PID:-}" ] || { echo 0; return; }
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$POSTGRES_PID/stat"
+    for child in $(ps -o pid= --ppid "$POSTGRES_PID"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done
+  } | awk '{ s += $1 } END { print s + 0 }'
+}
 
 # wait_port ROLE PID: waits (at most START_WAIT s) for $OUT/ROLE.port; ends the run if it does not come.
 wait_port() {
@@ -48,10 +57,15 @@ java $SERVER_JAVA_OPTS -Xlog:gc:file="$OUT/merchant-gc.log" -cp "$JAR" io.orderh
 MERCHANT=$!
 PIDS+=("$MERCHANT")
 wait_port merchant "$MERCHANT"
+STORE_ARG=$STORE
+if [ "$STORE" = postgres ]; then
+  CURRENT_JAR=$JAR start_postgres || exit 1
+  STORE_ARG=$POSTGRES_URL
+fi
 JFR_OPTS=""
 [ "$RECORD" = 1 ] && JFR_OPTS="-XX:StartFlightRecording=filename=$OUT/engine.jfr,settings=profile,delay=${WARMUP}s,duration=${DURATION}s"
 # shellcheck disable=SC2086
-java $SERVER_JAVA_OPTS $JFR_OPTS -Xlog:gc,gc+cpu:file="$OUT/engine-gc.log" -Dorderhooks.bench.store="$STORE" -cp "$JAR" \
+java $SERVER_JAVA_OPTS $JFR_OPTS -Xlog:gc,gc+cpu:file="$OUT/engine-gc.log" -Dorderhooks.bench.store="$STORE_ARG" -cp "$JAR" \
   io.orderhooks.benchmarks.LoadServers engine "$OUT" "http://127.0.0.1:$(cat "$OUT/merchant.port")/integration" \
   >"$OUT/engine.log" 2>&1 &
 ENGINE=$!
@@ -70,9 +84,9 @@ if [ "$RECORD" = 1 ]; then   # the merchant's recording spans the same measured 
   jcmd "$MERCHANT" JFR.start name=merchant settings=profile duration="${DURATION}s" filename="$OUT/merchant.jfr" \
     >/dev/null 2>&1 &
 fi
-e0=$(cpu_ticks "$ENGINE"); m0=$(cpu_ticks "$MERCHANT"); d0=$(cpu_ticks "$DRIVER")
+e0=$(cpu_ticks "$ENGINE"); m0=$(cpu_ticks "$MERCHANT"); d0=$(cpu_ticks "$DRIVER"); p0=$(db_ticks)
 sleep "$DURATION"
-e1=$(cpu_ticks "$ENGINE"); m1=$(cpu_ticks "$MERCHANT"); d1=$(cpu_ticks "$DRIVER" 2>/dev/null || echo "$d0")
+e1=$(cpu_ticks "$ENGINE"); m1=$(cpu_ticks "$MERCHANT"); d1=$(cpu_ticks "$DRIVER" 2>/dev/null || echo "$d0"); p1=$(db_ticks)
 wait "$DRIVER" || { cat "$OUT/driver.log" >&2; exit 1; }
 line=$(awk -F'\t' '$1 == "checkout"' "$OUT/driver.out")
 [ -n "$line" ] || { cat "$OUT/driver.log" >&2; echo "no checkout line" >&2; exit 1; }
@@ -81,7 +95,9 @@ hz=$(getconf CLK_TCK)
 {
   printf '# %s; load average %s\n' "$line" "$(cut -d' ' -f1-3 /proc/loadavg)"
   printf 'jvm\tcpu ms per checkout (measured %ss, %s checkouts)\n' "$DURATION" "$checkouts"
-  for pair in "engine $e0 $e1" "merchant $m0 $m1" "driver $d0 $d1"; do
+  pairs=("engine $e0 $e1" "merchant $m0 $m1" "driver $d0 $d1")
+  [ "$STORE" = postgres ] && pairs+=("postgres $p0 $p1")
+  for pair in "${pairs[@]}"; do
     set -- $pair
     awk -v n="$1" -v a="$2" -v b="$3" -v hz="$hz" -v c="$checkouts" 'BEGIN { printf "%s\t%.2f\n", n, (b - a) * 1000 / hz / c }'
   done
