@@ -2,6 +2,7 @@ package io.orderhooks.benchmarks;
 
 import io.orderhooks.engine.internal.store.Store;
 import io.orderhooks.engine.internal.store.internal.InMemoryStore;
+import io.orderhooks.engine.internal.store.jdbc.JdbcStore;
 import io.orderhooks.engine.internal.store.jdbc.JdbcStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * The store a benchmark engine uses, from the system property {@code orderhooks.bench.store}: {@code memory}
- * (default), {@code h2} (a fresh temporary folder), {@code h2:DIR}, or a {@code jdbc:postgresql:} URL (user and
+ * (default), {@code h2} (a fresh temporary folder, deleted when the JVM ends), {@code h2:DIR}, or a {@code jdbc:postgresql:} URL (user and
  * password from {@code orderhooks.bench.db.user} / {@code orderhooks.bench.db.password}).
  */
 final class BenchStore {
@@ -25,18 +26,35 @@ final class BenchStore {
         if (choice.equals("memory")) {
             return new InMemoryStore();
         }
-        if (choice.equals("h2") || choice.startsWith("h2:")) {
-            try {
-                return JdbcStores.h2(choice.equals("h2") ? Files.createTempDirectory("orderhooks-bench-")
-                        : Path.of(choice.substring(3)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (choice.startsWith("h2:")) {
+            return JdbcStores.h2(Path.of(choice.substring(3)));
+        }
+        if (choice.equals("h2")) {
+            return temporaryH2();
         }
         if (choice.startsWith("jdbc:postgresql:")) {
             return JdbcStores.postgresql(choice, System.getProperty("orderhooks.bench.db.user", "postgres"),
                     System.getProperty("orderhooks.bench.db.password", ""));
         }
         throw new IllegalArgumentException(PROPERTY + " must be memory, h2, h2:DIR or a jdbc:postgresql: URL, was " + choice);
+    }
+
+    /**
+     * H2 in a fresh temporary folder that is closed and deleted when the JVM ends (a load run writes ~0.5 GiB to it in
+     * four minutes; the folders of killed runs had filled the disk by session 15). A JVM killed with SIGKILL leaves it.
+     */
+    private static Store temporaryH2() {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("orderhooks-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JdbcStore store = JdbcStores.h2(dir);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            store.close();
+            StatementCount.deleteFolder(dir);
+        }, "bench-h2-delete"));
+        return store;
     }
 }

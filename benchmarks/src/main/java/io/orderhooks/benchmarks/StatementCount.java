@@ -190,8 +190,8 @@ public final class StatementCount {
         return counts;
     }
 
-    /** Deletes a measurement's H2 data folder (best effort: a file still held open stays, and is named). */
-    private static void deleteFolder(Path dir) {
+    /** Deletes an H2 data folder (best effort: a file still held open stays, and is named). */
+    static void deleteFolder(Path dir) {
         try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 try {
