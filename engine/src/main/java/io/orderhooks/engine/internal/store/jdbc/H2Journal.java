@@ -103,6 +103,47 @@ final class H2Journal implements AutoCloseable {
     /** A slot's current file; its monitor orders the slot's appends and the trimmer's rotation of its file. */
     static final class Lane {
         JournalFile current;
+        /** The record being appended, encoded in place after its 8-byte header (used under the lane's lock). */
+        RecordBytes record = new RecordBytes();
+    }
+
+    /**
+     * A lane's reusable record: 8 header bytes (the body's length and CRC32C), then the body, encoded straight into one
+     * array that the next record of the lane reuses (a record was encoded into a growing stream, copied out, copied
+     * again behind its header: about seven copies and as many arrays per commit, 2.6 % of the engine's CPU under the H2
+     * checkout load, session 15).
+     */
+    static final class RecordBytes extends ByteArrayOutputStream {
+        /** A lane keeps an array up to this size for its next record; a larger record's array is dropped after it. */
+        static final int KEPT_BYTES = 64 * 1024;
+        private static final byte[] HEADER = new byte[8];
+        final DataOutputStream out = new DataOutputStream(this);
+
+        RecordBytes() {
+            super(4096);
+        }
+
+        /** Starts a record: the header's place, then what {@link #out} writes is the body. */
+        DataOutputStream begin() {
+            reset();
+            write(HEADER, 0, HEADER.length);
+            return out;
+        }
+
+        /** The record with its header filled in, as a buffer over this array (valid until the next {@link #begin}). */
+        ByteBuffer framed() throws IOException {
+            out.flush();
+            int length = count - 8;
+            CRC32C crc = new CRC32C();
+            crc.update(buf, 8, length);
+            ByteBuffer b = ByteBuffer.wrap(buf, 0, count);
+            b.putInt(0, length).putInt(4, (int) crc.getValue());
+            return b;
+        }
+
+        boolean oversized() {
+            return buf.length > KEPT_BYTES;
+        }
     }
 
     /** One file of the journal. */
@@ -235,21 +276,21 @@ final class H2Journal implements AutoCloseable {
 
     /** Appends a commit record; the caller {@link #finished} the returned file once H2's commit returned or failed. */
     JournalFile appendCommit(long s, int slot, List<Recorded> statements) throws SQLException {
-        byte[] body;
-        try {
-            body = encode(COMMIT, s, slot, statements);
-        } catch (IOException e) {
-            throw new SQLException("cannot encode the journal record", e);
-        }
-        return append(slot, body, true);
+        return append(slot, out -> encode(out, COMMIT, s, slot, statements), true);
     }
 
     void appendAbort(long s, int slot) {
         try {
-            append(slot, encodeAbort(s, slot), false);
-        } catch (SQLException | IOException e) {
+            append(slot, out -> encodeAbort(out, s, slot), false);
+        } catch (SQLException e) {
             LOG.warn("cannot append the abort of journal record {}: {}", s, e.toString());
         }
+    }
+
+    /** Writes a record's body. */
+    @FunctionalInterface
+    private interface Body {
+        void write(DataOutputStream out) throws IOException;
     }
 
     void finished(JournalFile f) {
@@ -262,23 +303,29 @@ final class H2Journal implements AutoCloseable {
      * transaction's write never waits for another's (with one file for all, 8 users on 2 cores queued on its lock for
      * 20-37 ms whenever its holder was descheduled inside the write). Recovery orders the records of all files by seq.
      */
-    private JournalFile append(int slot, byte[] body, boolean pending) throws SQLException {
-        CRC32C crc = new CRC32C();
-        crc.update(body);
-        ByteBuffer buf = ByteBuffer.allocate(8 + body.length);
-        buf.putInt(body.length).putInt((int) crc.getValue()).put(body).flip();
+    private JournalFile append(int slot, Body body, boolean pending) throws SQLException {
         Lane lane = lanes.computeIfAbsent(slot, k -> new Lane());
         synchronized (lane) {
             if (!enabled) {
                 throw new SQLException("the H2 journal is closed");
             }
+            RecordBytes record = lane.record;
+            ByteBuffer buf;
             try {
-                JournalFile f = currentFile(lane, buf.remaining());
+                body.write(record.begin());
+                buf = record.framed();
+            } catch (IOException e) {
+                lane.record = new RecordBytes();
+                throw new SQLException("cannot encode the journal record", e);
+            }
+            int bytes = buf.remaining();
+            try {
+                JournalFile f = currentFile(lane, bytes);
                 while (buf.hasRemaining()) {
                     f.channel.write(buf);
                 }
-                f.size += 8 + body.length;
-                appendedBytes.addAndGet(8 + body.length);
+                f.size += bytes;
+                appendedBytes.addAndGet(bytes);
                 if (pending) {
                     f.pending.incrementAndGet();
                 }
@@ -290,6 +337,10 @@ final class H2Journal implements AutoCloseable {
                     lane.current = null;
                 }
                 throw new SQLException("cannot append to the H2 journal in " + dir + ": " + e.getMessage(), e);
+            } finally {
+                if (record.oversized()) {
+                    lane.record = new RecordBytes();
+                }
             }
         }
     }
@@ -462,9 +513,9 @@ final class H2Journal implements AutoCloseable {
         }
     }
 
-    static byte[] encode(byte kind, long s, int slot, List<Recorded> statements) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        DataOutputStream out = new DataOutputStream(bytes);
+    /** Writes a record's body (what {@link #decode} reads). */
+    private static void encode(DataOutputStream out, byte kind, long s, int slot, List<Recorded> statements)
+            throws IOException {
         out.writeByte(kind);
         out.writeLong(s);
         out.writeInt(slot);
@@ -503,18 +554,12 @@ final class H2Journal implements AutoCloseable {
                 out.writeLong(k);
             }
         }
-        out.flush();
-        return bytes.toByteArray();
     }
 
-    private static byte[] encodeAbort(long s, int slot) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16);
-        DataOutputStream out = new DataOutputStream(bytes);
+    private static void encodeAbort(DataOutputStream out, long s, int slot) throws IOException {
         out.writeByte(ABORT);
         out.writeLong(s);
         out.writeInt(slot);
-        out.flush();
-        return bytes.toByteArray();
     }
 
     private static void text(DataOutputStream out, String s) throws IOException {

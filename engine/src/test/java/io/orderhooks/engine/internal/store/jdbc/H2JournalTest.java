@@ -330,6 +330,33 @@ class H2JournalTest {
         assertThat(rows(fresh).keySet()).hasSize(3).allSatisfy(k -> assertThat(k).isPositive());
     }
 
+    /**
+     * A lane encodes each record into one array it reuses: records of very different sizes one after another (small,
+     * one larger than the array a lane keeps, small again) are each written whole and replayed as committed.
+     */
+    @Test
+    void recordsOfVeryDifferentSizesInOneLaneAreEachWrittenWholeAndReplayed() throws Exception {
+        Connection orig = database("m");
+        H2Journal j = journal(orig, "m");
+        Connection c = journaled("m", j);
+        c.setAutoCommit(false);
+        insert(c, "small before");
+        c.commit();
+        for (int i = 0; i < 2_000; i++) { // one record of ~150 KB: past H2Journal.RecordBytes.KEPT_BYTES
+            insert(c, "large " + i);
+        }
+        c.commit();
+        insert(c, "small after");
+        c.commit();
+        List<H2Journal.Entry> entries = entries(j);
+        assertThat(entries).extracting(e -> e.statements().size()).containsExactly(1, 2_000, 1);
+        assertThat(entries.get(2).statements().get(0).sets().get(0)[0].value()).isEqualTo("small after");
+        copyJournal(j, "m2");
+        Connection fresh = database("m2");
+        assertThat(H2Journal.recover(dir.resolve("m2"), fresh)).isEqualTo(3);
+        assertThat(rows(fresh)).hasSize(2_002).isEqualTo(rows(orig));
+    }
+
     @Test
     void recoveryIsIdempotentWhenTheMarksShowARecordStored() throws Exception {
         Connection orig = database("f");
