@@ -11,8 +11,9 @@ import java.nio.file.Path;
 
 /**
  * The store a benchmark engine uses, from the system property {@code orderhooks.bench.store}: {@code memory}
- * (default), {@code h2} (a fresh temporary folder, deleted when the JVM ends), {@code h2:DIR}, or a {@code jdbc:postgresql:} URL (user and
- * password from {@code orderhooks.bench.db.user} / {@code orderhooks.bench.db.password}).
+ * (default), {@code h2} (a fresh temporary folder, deleted when the JVM ends), {@code h2:DIR}, or a
+ * {@code jdbc:postgresql:} URL (user and password from {@code orderhooks.bench.db.user} /
+ * {@code orderhooks.bench.db.password}).
  */
 final class BenchStore {
 
@@ -52,8 +53,11 @@ final class BenchStore {
         }
         JdbcStore store = JdbcStores.h2(dir);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            store.close();
-            StatementCount.deleteFolder(dir);
+            try {
+                store.close();
+            } finally {
+                StatementCount.deleteFolder(dir);
+            }
         }, "bench-h2-delete"));
         return store;
     }
