@@ -44,15 +44,6 @@ PIDS=()
 trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done' EXIT INT TERM
 declare -A ENGINE MERCHANT PORT POSTMASTER
 
-# db_ticks SIDE: CPU ticks of SIDE's PostgreSQL (postmaster with its reaped children, plus its live processes); 0 without.
-db_ticks() {
-  local pm=${POSTMASTER[$1]:-}
-  [ -n "$pm" ] || { echo 0; return; }
-  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"
-    for child in $(ps -o pid= --ppid "$pm"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done
-  } | awk '{ s += $1 } END { print s + 0 }'
-}
-
 # wait_port DIR ROLE PID: waits (at most START_WAIT s) for DIR/ROLE.port; ends the run if it does not come.
 wait_port() {
   wait_file "$1/$2.port" "$3" "$1 $2" "$1/$2.log" || exit 1
@@ -103,10 +94,10 @@ drive() {
     kill -0 "$driver" 2>/dev/null || break
     sleep 0.2
   done
-  e0=$(cpu_ticks "${ENGINE[$side]}"); m0=$(cpu_ticks "${MERCHANT[$side]}"); d0=$(cpu_ticks "$driver"); p0=$(db_ticks "$side")
+  e0=$(cpu_ticks "${ENGINE[$side]}"); m0=$(cpu_ticks "${MERCHANT[$side]}"); d0=$(cpu_ticks "$driver"); p0=$(postgres_ticks "${POSTMASTER[$side]:-}")
   sleep "$seconds"
   e1=$(cpu_ticks "${ENGINE[$side]}"); m1=$(cpu_ticks "${MERCHANT[$side]}"); d1=$(cpu_ticks "$driver" 2>/dev/null || echo "$d0")
-  p1=$(db_ticks "$side")
+  p1=$(postgres_ticks "${POSTMASTER[$side]:-}")
   wait "$driver" || { cat "$OUT/$side/driver.log" >&2; exit 1; }
   kill "$watchdog" 2>/dev/null || true
   line=$(awk -F'\t' '$1 == "checkout"' "$OUT/$side/driver.out")

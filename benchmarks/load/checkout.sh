@@ -172,19 +172,7 @@ checkout_ticks() {
   java=$(ps -o pid= --ppid "$driver" 2>/dev/null | head -1 | tr -d ' ')   # the JVM under `timeout`
   echo "$(cpu_ticks "$ENGINE_PID" 2>/dev/null || echo -) $(cpu_ticks "$MERCHANT_PID" 2>/dev/null || echo -)" \
     "$( [ -n "$java" ] && cpu_ticks "$java" 2>/dev/null || echo -)" "$(jit_ticks "$ENGINE_PID")" "$(jit_ticks "$MERCHANT_PID")" \
-    "$(postgres_ticks)"
-}
-
-# postgres_ticks: CPU ticks of the row's PostgreSQL server so far: the postmaster's own and those of its children
-# that have ended (cutime, cstime: fields 16, 17) plus its live children's (backends, WAL writer, checkpointer,
-# autovacuum); "-" without one.
-postgres_ticks() {
-  [ -n "${POSTGRES_PID:-}" ] && is_postmaster "$POSTGRES_PID" || { echo -; return; }
-  local children
-  children=$(ps -o pid= --ppid "$POSTGRES_PID" 2>/dev/null | awk '{ printf "/proc/%s/stat ", $1 }')
-  # shellcheck disable=SC2086
-  { sed 's/.*) //' "/proc/$POSTGRES_PID/stat" | awk '{ print $12 + $13 + $14 + $15 }'
-    cat $children 2>/dev/null | sed 's/.*) //' | awk '{ print $12 + $13 }'; } | awk '{ s += $1 } END { print s + 0 }'
+    "$(postgres_ticks "${POSTGRES_PID:-}" -)"
 }
 
 # settle_watch FILE LONGEST LOG: every 5 s from the start of the warm-up, the CPU ticks of the engine's and the merchant's

@@ -38,14 +38,6 @@ rm -f "$OUT"/*.port "$OUT/engine.jfr" "$OUT/merchant.jfr"
 PIDS=()
 trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; stop_postgres' EXIT INT TERM
 
-# db_ticks: CPU ticks of the run's PostgreSQL (postmaster with its reaped children, plus its live processes); 0 without.
-db_ticks() {
-  [ -n "${POSTGRES_PID:-}" ] || { echo 0; return; }
-  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$POSTGRES_PID/stat"
-    for child in $(ps -o pid= --ppid "$POSTGRES_PID"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done
-  } | awk '{ s += $1 } END { print s + 0 }'
-}
-
 # wait_port ROLE PID: waits (at most START_WAIT s) for $OUT/ROLE.port; ends the run if it does not come.
 wait_port() {
   wait_file "$OUT/$1.port" "$2" "$1" "$OUT/$1.log" || exit 1
@@ -84,9 +76,9 @@ if [ "$RECORD" = 1 ]; then   # the merchant's recording spans the same measured 
   jcmd "$MERCHANT" JFR.start name=merchant settings=profile duration="${DURATION}s" filename="$OUT/merchant.jfr" \
     >/dev/null 2>&1 &
 fi
-e0=$(cpu_ticks "$ENGINE"); m0=$(cpu_ticks "$MERCHANT"); d0=$(cpu_ticks "$DRIVER"); p0=$(db_ticks)
+e0=$(cpu_ticks "$ENGINE"); m0=$(cpu_ticks "$MERCHANT"); d0=$(cpu_ticks "$DRIVER"); p0=$(postgres_ticks "${POSTGRES_PID:-}")
 sleep "$DURATION"
-e1=$(cpu_ticks "$ENGINE"); m1=$(cpu_ticks "$MERCHANT"); d1=$(cpu_ticks "$DRIVER" 2>/dev/null || echo "$d0"); p1=$(db_ticks)
+e1=$(cpu_ticks "$ENGINE"); m1=$(cpu_ticks "$MERCHANT"); d1=$(cpu_ticks "$DRIVER" 2>/dev/null || echo "$d0"); p1=$(postgres_ticks "${POSTGRES_PID:-}")
 wait "$DRIVER" || { cat "$OUT/driver.log" >&2; exit 1; }
 line=$(awk -F'\t' '$1 == "checkout"' "$OUT/driver.out")
 [ -n "$line" ] || { cat "$OUT/driver.log" >&2; echo "no checkout line" >&2; exit 1; }

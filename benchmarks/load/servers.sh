@@ -143,3 +143,16 @@ rss_kb() {
 cpu_ticks() {
   awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
+
+# postgres_ticks POSTMASTER [NONE]: CPU ticks of a PostgreSQL server so far: the postmaster's own and those of its
+# children that have ended (cutime, cstime: fields 16, 17) plus its live children's (backends, WAL writer,
+# checkpointer, autovacuum); NONE (default 0) when POSTMASTER is empty or no longer a postmaster.
+postgres_ticks() {
+  local pm=${1:-}
+  [ -n "$pm" ] && is_postmaster "$pm" || { echo "${2:-0}"; return; }
+  local children
+  children=$(ps -o pid= --ppid "$pm" 2>/dev/null | awk '{ printf "/proc/%s/stat ", $1 }')
+  # shellcheck disable=SC2086
+  { sed 's/.*) //' "/proc/$pm/stat" | awk '{ print $12 + $13 + $14 + $15 }'
+    cat $children 2>/dev/null | sed 's/.*) //' | awk '{ print $12 + $13 }'; } | awk '{ s += $1 } END { print s + 0 }'
+}
