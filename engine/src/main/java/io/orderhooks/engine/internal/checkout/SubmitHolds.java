@@ -55,7 +55,7 @@ public final class SubmitHolds {
 
     /** Ends the hold keeping its effects (they became the submitted order's); call it in the commit's transaction. */
     void settle(String orderID, CheckoutReservation held) {
-        table().delete(key(orderID, held.id()));
+        table().discard(key(orderID, held.id()));
     }
 
     /**

@@ -79,4 +79,13 @@ public interface Repository<T> {
 
     /** Removes the key; returns whether it was there. */
     boolean delete(String key);
+
+    /**
+     * Removes the key if it is there, for a caller that does not need to know whether it was: a store may then make
+     * the delete part of the statement that commits the order operation it runs in (the JDBC store on PostgreSQL, in
+     * an optimistic order write), instead of a statement of its own.
+     */
+    default void discard(String key) {
+        delete(key);
+    }
 }

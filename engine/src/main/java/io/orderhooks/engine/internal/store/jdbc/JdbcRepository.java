@@ -161,6 +161,13 @@ final class JdbcRepository<T> implements Repository<T> {
 
     @Override
     public void insert(String key, T value) {
+        if (postgres && tx.mayDefer(table.name(), key)) {
+            // an optimistic order write before its lock: the insert becomes part of the order's statement (DeferredWrites)
+            String lookup = table.lookupOf(value);
+            tx.defer().insert(table.name(), key, lookup, table.uniqueLookup() ? lookup : null, StoreJson.write(value));
+            tx.reads().forget(table.name());
+            return;
+        }
         if (postgres && tx.active()) {
             // inside a transaction: a taken key or unique lookup inserts nothing instead of failing the statement, so the
             // transaction stays usable without a savepoint (SAVEPOINT and RELEASE are a round trip each on PostgreSQL)
@@ -241,6 +248,16 @@ final class JdbcRepository<T> implements Repository<T> {
                 return ps.executeUpdate() > 0;
             }
         });
+    }
+
+    @Override
+    public void discard(String key) {
+        if (postgres && tx.mayDefer(table.name(), key)) {
+            tx.defer().discard(table.name(), key); // part of the order's statement (DeferredWrites)
+            tx.reads().forget(table.name());
+            return;
+        }
+        delete(key);
     }
 
     /**

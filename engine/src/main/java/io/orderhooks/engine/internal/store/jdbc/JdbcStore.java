@@ -379,7 +379,22 @@ public final class JdbcStore implements Store, AutoCloseable {
         } else {
             // an optimistic write still in auto-commit mode on assumed versions carries their check (Transactions#guardOf)
             java.util.Map<String, Long> versions = check ? tx.guardOf(c) : null;
-            matched = OrderRows.update(c, dialect, current, next, row.seq(), row.version(), versions);
+            DeferredWrites deferred = tx.takeDeferred(); // (an optimistic write still in auto-commit mode only)
+            // the request's next group of reads may continue on versions this statement reads (Transactions#passOn)
+            String[] versionsRead = dialect == Dialect.POSTGRESQL && tx.versionsWanted() ? new String[1] : null;
+            long tick = Transactions.tick();
+            try {
+                matched = OrderRows.update(c, dialect, current, next, row.seq(), row.version(), versions,
+                        deferred == null ? OrderLines.Changes.NONE : deferred.clauses(), versionsRead);
+            } catch (java.sql.SQLException e) {
+                if (deferred != null && StoreFailures.isUniqueViolation(e)) {
+                    throw new DeferredWrites.Refused(); // nothing written (one statement): again on the locked path
+                }
+                throw e;
+            }
+            if (versionsRead != null && matched) {
+                tx.versionsRead(versionsRead[0], tick);
+            }
             if (check) {
                 tx.guarded(matched);
             }

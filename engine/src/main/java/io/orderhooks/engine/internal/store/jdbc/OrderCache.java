@@ -47,6 +47,12 @@ final class OrderCache {
     private static final String LOCK = "SELECT seq, version, CASE WHEN seq = ? AND version = ? THEN NULL ELSE doc END, "
             + "NULL FROM orders o WHERE id = ? FOR UPDATE";
 
+    /**
+     * {@link #LOCK} with the table versions ({@link TableVersions#COLUMN}) as its fourth column, on PostgreSQL, for a lock
+     * that carries the proof of its request's assumed versions ({@link #lockIfCurrent}); null on H2. The versions are
+     * read in the statement's snapshot, taken when it starts, after the request arrived and before anything it writes.
+     */
+    private final String lockProving;
     private final KeptStatements statements;
     /** The order's row with its lines, not locked. */
     private final String read;
@@ -57,6 +63,7 @@ final class OrderCache {
         String columns = "SELECT seq, version, CASE WHEN seq = ? AND version = ? THEN NULL ELSE doc END, "
                 + "CASE WHEN seq = ? AND version = ? THEN NULL ELSE " + OrderLines.column(dialect) + " END";
         this.read = columns + " FROM orders o WHERE id = ?";
+        this.lockProving = dialect == Dialect.POSTGRESQL ? LOCK.replace("NULL FROM", TableVersions.COLUMN + " FROM") : null;
         this.readProving = dialect == Dialect.POSTGRESQL ? columns + ", v.versions FROM (SELECT " + TableVersions.COLUMN
                 + " AS versions) v LEFT JOIN orders o ON o.id = ?" : null;
     }
@@ -134,16 +141,36 @@ final class OrderCache {
     /**
      * Locks the order's row on {@code c} if it is still {@code known} (same {@code seq} and {@code version}); false, with
      * the row locked or absent, when it is not. The lock statement of {@link #read}, without parsing what it returns.
+     * While the thread's request owes the proof of its assumed versions ({@link Transactions#proofDue}, PostgreSQL) the
+     * statement carries it ({@link #lockProving}; when the row is absent, it carries none); otherwise, when the
+     * transaction has no versions yet within a request ({@link Transactions#versionsWanted}), it reads them too, for the
+     * transaction's later shared reads and the request's next group ({@link Transactions#versionsRead}).
      */
     boolean lockIfCurrent(Connection c, String orderID, Row known) throws SQLException {
-        return statements.run(c, LOCK, ps -> {
+        boolean proving = lockProving != null && tx.proofDue();
+        boolean reading = lockProving != null && !proving && tx.versionsWanted();
+        long tick = Transactions.tick();
+        String[] proof = new String[1];
+        boolean current = statements.run(c, proving || reading ? lockProving : LOCK, ps -> {
             ps.setLong(1, known.seq());
             ps.setLong(2, known.version());
             ps.setString(3, orderID);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getString(3) == null;
+                if (!rs.next()) {
+                    return false;
+                }
+                if (proving || reading) {
+                    proof[0] = rs.getString(4);
+                }
+                return rs.getString(3) == null;
             }
         });
+        if (proving) {
+            tx.provenBy(proof[0], tick);
+        } else if (reading && current) {
+            tx.versionsRead(proof[0], tick);
+        }
+        return current;
     }
 
     /** The row remembered for the order, with when it was remembered; null when none is. */

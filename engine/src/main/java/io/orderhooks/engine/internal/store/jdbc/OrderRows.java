@@ -154,9 +154,22 @@ final class OrderRows {
      */
     static boolean update(Connection c, Dialect dialect, OrderState before, OrderState s, long seq, long version,
             java.util.Map<String, Long> versions) throws SQLException {
+        return update(c, dialect, before, s, seq, version, versions, OrderLines.Changes.NONE, null);
+    }
+
+    /**
+     * As {@link #update(Connection, Dialect, OrderState, OrderState, long, long, java.util.Map)}, with {@code more}
+     * (PostgreSQL: {@code WITH} clauses joined to {@code u}, the transaction's deferred document writes,
+     * {@link DeferredWrites}) in the same statement; with {@code versionsRead} not null (PostgreSQL) the statement also
+     * reads the table versions ({@link TableVersions#COLUMN}, in its snapshot) into {@code versionsRead[0]} when it
+     * matched.
+     */
+    static boolean update(Connection c, Dialect dialect, OrderState before, OrderState s, long seq, long version,
+            java.util.Map<String, Long> versions, OrderLines.Changes more, String[] versionsRead) throws SQLException {
         OrderLines.requireInRange(s.lineItems());
         OrderLines.Changes lines = dialect == Dialect.POSTGRESQL
                 ? OrderLines.changes(before.lineItems(), s.lineItems()).and(OrderCounts.clause(before.order(), s.order()))
+                        .and(more)
                 : OrderLines.Changes.NONE;
         if (dialect != Dialect.POSTGRESQL) {
             Transactions.explicitOnH2(c); // H2: the lines and counts are statements of their own, in one transaction
@@ -166,17 +179,22 @@ final class OrderRows {
         String update = (dialect != Dialect.POSTGRESQL ? (dates ? UPDATE : UPDATE_SAME_DATES)
                 : (dates ? UPDATE_SET : UPDATE_SAME_DATES_SET) + PG_DERIVED + GUARD)
                 + (versions == null ? "" : VERSIONS_CHECK);
-        String sql = lines.none() ? update
-                : "WITH u AS (" + update + " RETURNING id, seq)" + lines.clauses() + " SELECT COUNT(*) FROM u";
+        boolean reading = versionsRead != null && dialect == Dialect.POSTGRESQL;
+        String sql = lines.none() ? update + (reading ? " RETURNING " + TableVersions.COLUMN : "")
+                : "WITH u AS (" + update + " RETURNING id, seq)" + lines.clauses() + " SELECT COUNT(*)"
+                        + (reading ? ", " + TableVersions.COLUMN : "") + " FROM u";
         boolean matched;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int n = check(c, ps, guard(ps, bind(ps, 1, s, dates, dialect), s.id(), seq, version), versions);
-            if (lines.none()) {
+            if (lines.none() && !reading) {
                 matched = ps.executeUpdate() > 0;
             } else {
                 lines.bind(ps, n);
                 try (ResultSet rs = ps.executeQuery()) {
-                    matched = rs.next() && rs.getLong(1) > 0;
+                    matched = rs.next() && (lines.none() || rs.getLong(1) > 0);
+                    if (matched && reading) {
+                        versionsRead[0] = rs.getString(lines.none() ? 1 : 2);
+                    }
                 }
             }
         }

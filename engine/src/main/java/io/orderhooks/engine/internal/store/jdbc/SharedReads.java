@@ -56,7 +56,9 @@ final class SharedReads {
             "securityprofiles", "securityprofileassignments", "integrationevents", "approvalrules", "sellerapprovalrules",
             // what requests read together before their work (Store#readTogether): the caller's token version, an
             // anonymous shopper's revocation, the webhooks to fire, the API client whose checkout endpoint is called
-            "usertokenversions", "revokedanonymoustokens", "webhooks", "apiclients");
+            "usertokenversions", "revokedanonymoustokens", "webhooks", "apiclients",
+            // the message senders, their assignments and CC listeners every submit's notification reads
+            "messagesenders", "messagesenderassignments", "messagecclisteners");
 
     /** Answers kept per table (a table's answers are all dropped when it has this many). */
     static final int MAX_ANSWERS = 4096;

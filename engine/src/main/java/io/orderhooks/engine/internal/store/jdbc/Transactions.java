@@ -30,6 +30,8 @@ final class Transactions {
     private final ThreadLocal<Boolean> request = new ThreadLocal<>();
     /** What the thread's optimistic order write runs before the first table write of its work ({@link #beforeWrite}). */
     private final ThreadLocal<SqlWork<Void>> beforeFirstWrite = new ThreadLocal<>();
+    /** The document writes of the thread's optimistic order write waiting for its order statement ({@link #defer}). */
+    private final ThreadLocal<DeferredWrites> deferred = new ThreadLocal<>();
     /**
      * The versions the thread's request runs on without having read them ({@link #request}: the process's last-known
      * ones), until its first externally visible act proves them current ({@link #prove}); absent otherwise.
@@ -428,11 +430,29 @@ final class Transactions {
      * Makes the thread's transaction on {@code c} an explicit one if it is still in auto-commit mode (an optimistic
      * transaction before its first write, {@link #optimistic}): what {@code c} runs from here on commits together. No
      * round trip on PostgreSQL (the driver sends {@code BEGIN} with the next statement). A request still on assumed
-     * versions proves them first ({@link #prove}): what the transaction writes is an act.
+     * versions proves them first ({@link #prove}): what the transaction writes is an act. When the transaction is an
+     * optimistic order write whose lock is still to be taken ({@link #beforeWrite}), the lock is taken now, and its
+     * statement carries the proof ({@link OrderCache#lockIfCurrent}: the versions read in the same statement, so the
+     * proof costs no round trip of its own); only when it could not (no such order row) is the proof a statement of its
+     * own, still before anything is written. Document writes the transaction deferred ({@link #defer}) are made right
+     * after that lock, as statements of their own.
      */
     void explicit(Connection c) {
         try {
             if (c.getAutoCommit()) {
+                SqlWork<Void> lock = beforeFirstWrite.get();
+                DeferredWrites waiting = deferred.get();
+                if (lock != null && (proofDue() || waiting != null)) {
+                    c.setAutoCommit(false);
+                    beforeFirstWrite.remove();
+                    lock.run(c);
+                    prove(c); // nothing to prove when the lock's statement carried it
+                    if (waiting != null) {
+                        deferred.remove();
+                        waiting.flush(c);
+                    }
+                    return;
+                }
                 prove(c);
                 c.setAutoCommit(false);
             }
@@ -471,6 +491,7 @@ final class Transactions {
     private <R> R begin(SqlWork<R> work, TransactionReads versionsOf, SqlWork<Void> hook, boolean autoCommitUntilWrite) {
         together.remove();
         ended.remove();
+        long started = tick();
         try (Connection c = pool.getConnection()) {
             if (c.getAutoCommit() != autoCommitUntilWrite) {
                 c.setAutoCommit(autoCommitUntilWrite);
@@ -497,11 +518,13 @@ final class Transactions {
             afterCommit.set(pending);
             try {
                 R r = work.run(c);
+                TransactionReads done = reads.get();
                 if (!c.getAutoCommit()) {
-                    versions.commit(c, reads.get().written());
+                    versions.commit(c, done.written());
                 } // else every statement committed itself: reads, and at most one write (the order's, no shared table)
                 afterCommit.remove();
                 pending.forEach(Runnable::run);
+                passOn(done, started);
                 return r;
             } catch (RuntimeException | SQLException | Error e) {
                 rollbackQuietly(c, e);
@@ -511,10 +534,94 @@ final class Transactions {
                 reads.remove();
                 afterCommit.remove();
                 beforeFirstWrite.remove();
+                deferred.remove();
             }
         } catch (SQLException e) {
             throw StoreFailures.unavailable(e);
         }
+    }
+
+    /**
+     * Within a request, a transaction that committed without writing a read-mostly table and read the table versions
+     * itself (after it started, {@code started}) passes them on to the request's next group of reads
+     * ({@link #readTogether}), as a group that ended there would: what that group answers from them is what the database
+     * held when the transaction read them, during the same request, and nothing of the thread's own has changed those
+     * tables since (its writes were to other tables). The usual case on PostgreSQL: a submit's complete step, whose
+     * order statement read them ({@link #versionsWanted}), then the submitted order's auto-forward check and
+     * notification, which read the products and the message senders. Any other store call or call out before that group
+     * ends the offer, as for a group.
+     */
+    private void passOn(TransactionReads done, long started) {
+        if (request.get() != null && done.written().stream().noneMatch(SharedReads.TABLES::contains)
+                && done.assumed() == null && done.versions() != null
+                && done.versionsTick() > started) {
+            TransactionReads read = new TransactionReads();
+            read.versions(done.versions(), done.versionsTick());
+            ended.set(read);
+        }
+    }
+
+    /**
+     * The versions {@link TableVersions#COLUMN} held in a statement of the thread's transaction that locked or wrote its
+     * order ({@link OrderCache#lockIfCurrent}, {@link JdbcStore}'s order write; {@code column} null when it returned no
+     * row), read at {@code tick}: the transaction's shared reads from here on answer on them, as on versions a statement
+     * of its own read after the lock (when the lock was waited for and the row is still the version the transaction's
+     * optimistic work ran on, the holder wrote nothing under it: every operation that writes a table under an order's
+     * lock also writes the order), and so may the request's next group ({@link #passOn}). Nothing when the transaction
+     * has versions already or runs on assumed ones.
+     */
+    void versionsRead(String column, long tick) {
+        TransactionReads running = reads.get();
+        if (column != null && running != null && running.versions() == null && running.assumed() == null) {
+            running.versions(versions.parsed(column), tick);
+        }
+    }
+
+    /**
+     * Whether the statement that locks or writes the order of the thread's transaction now ({@link OrderCache#lockIfCurrent},
+     * {@link JdbcStore}'s order write; PostgreSQL) should read the table versions too ({@link #versionsRead}): within a
+     * request, the transaction has none (and runs on no assumed ones), so its next shared read, or the request's next
+     * group ({@link #passOn}), would read them with a statement of its own. What that costs when nothing reads them
+     * after: the versions subquery in the statement (one row per read-mostly table) and their parse.
+     */
+    boolean versionsWanted() {
+        TransactionReads running = reads.get();
+        return request.get() != null && running != null && running.versions() == null && running.assumed() == null;
+    }
+
+    /**
+     * Whether a document write of {@code table} may wait for the order statement of the thread's transaction
+     * ({@link DeferredWrites}): PostgreSQL, an optimistic order write still in auto-commit mode that has not taken its
+     * order's lock, and a table that is not read-mostly (whose version would be incremented at an explicit commit); not
+     * a row it deferred a write of already (the clauses of one statement all see the rows as they were before it).
+     */
+    boolean mayDefer(String table, String key) {
+        Connection c = current.get();
+        DeferredWrites waiting = deferred.get();
+        try {
+            return versions instanceof TableVersions.InDatabase && c != null && beforeFirstWrite.get() != null
+                    && c.getAutoCommit() && !SharedReads.TABLES.contains(table)
+                    && (waiting == null || !waiting.touches(table, key));
+        } catch (SQLException e) {
+            throw StoreFailures.unavailable(e);
+        }
+    }
+
+    /** The thread's deferred document writes ({@link #mayDefer} must have said yes), to add one to. */
+    DeferredWrites defer() {
+        DeferredWrites w = deferred.get();
+        if (w == null) {
+            w = new DeferredWrites();
+            deferred.set(w);
+        }
+        return w;
+    }
+
+    /** Takes the thread's deferred document writes for the order's statement on {@code c}; null when there are none. */
+    DeferredWrites takeDeferred() {
+        DeferredWrites w = deferred.get();
+        deferred.remove();
+        return w == null || w.isEmpty() ? null : w;
     }
 
     /**
@@ -525,6 +632,9 @@ final class Transactions {
     <R> R read(SqlWork<R> work) {
         Connection joined = current.get();
         if (joined != null) {
+            if (deferred.get() != null) {
+                explicit(joined); // what the transaction deferred is made first, so that the read sees it
+            }
             return run(joined, work);
         }
         if (together.get() == null) {

@@ -242,6 +242,25 @@ class JdbcReadCachesTest {
     }
 
     @Test
+    void theMessageSendersEverySubmitsNotificationReadsAreAnsweredFromTheSharedCacheUntilAnotherInstanceChangesThem()
+            throws Exception {
+        Table<String> senders = Table.of("messagesenders", String.class);
+        Table<String> assignments = Table.of("messagesenderassignments", String.class);
+        a.table(senders).insert("s1", "first");
+        a.table(assignments).insert("s1/b1/", "to b1");
+        java.util.function.Supplier<String> read = () -> a.readTogether(
+                () -> a.table(senders).list() + " " + a.table(assignments).listWithPrefix("s1/b1/"));
+        assertThat(read.get()).isEqualTo("[first] [to b1]");
+        sql("UPDATE documents SET doc = '\"behind the versions\"' WHERE tbl = 'messagesenders' AND doc_key = 's1'");
+        assertThat(read.get()).isEqualTo("[first] [to b1]"); // versions unchanged: what it read before
+
+        b.table(senders).insert("s2", "second");
+        assertThat(read.get()).isEqualTo("[behind the versions, second] [to b1]");
+        b.table(assignments).delete("s1/b1/");
+        assertThat(read.get()).isEqualTo("[behind the versions, second] []");
+    }
+
+    @Test
     void readsMadeTogetherOutsideATransactionAreAnsweredFromTheSharedCacheUntilAnotherInstanceWritesTheTable() throws Exception {
         a.table(TOKEN_VERSIONS).insert("b1/u1", 1L);
         a.table(WEBHOOKS).insert("w1", "first");

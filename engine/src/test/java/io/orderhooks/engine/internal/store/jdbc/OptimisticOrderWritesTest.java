@@ -320,7 +320,7 @@ class OptimisticOrderWritesTest {
         // one transaction, one commit
         calls.start();
         a.withOrder("O1", s -> {
-            a.table(THINGS).insert("hold", "taken for O1");
+            a.table(THINGS).put("hold", "taken for O1"); // (an insert alone would be part of the order's statement)
             return Mutation.commit(withStatus(addLine(s, "L1", BigDecimal.ONE), OrderStatus.Open), null);
         });
         List<RecordedCalls.Call> several = calls.stop();
@@ -441,6 +441,182 @@ class OptimisticOrderWritesTest {
         assertThat(a.requestReruns() - reruns).isEqualTo(pg ? 2 : 0);
         assertThat(b.order("O1").orElseThrow().lineItems()).extracting(LineItem::id)
                 .containsExactly("L1", "L2", "L3", "L4");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aWorkOfSeveralWritesOnTheVersionsItLastKnewProvesThemWithTheOrdersLockAndRunsAgainWholeWhenTheyChanged(String db) {
+        open(db);
+        boolean pg = db.equals("postgresql");
+        a.table(PRODUCTS).insert("P1", "price 1");
+        a.table(TOKEN_VERSIONS).insert("b1/u1", 1L);
+        a.createOrder(order("O1"));
+        assertThat(a.oneRequest(() -> holdRequest(a, "L1"))).isEqualTo("token 1, price 1");
+
+        // a request like a submit's reserve step with stock taken: a table written with the order, on the versions the
+        // process last knew. On PostgreSQL their proof rides on the order's lock (no versions statement of its own): the
+        // lock first, then the writes, one commit
+        calls.start();
+        assertThat(a.oneRequest(() -> holdRequest(a, "L2"))).isEqualTo("token 1, price 1");
+        List<RecordedCalls.Call> made = calls.stop();
+        assertThat(made).noneMatch(call -> call.what().equals("SELECT tbl, version FROM table_versions"));
+        assertThat(made).filteredOn(call -> call.what().equals("commit")).hasSize(1);
+        if (pg) {
+            assertThat(made.get(0).what()).endsWith("FOR UPDATE").contains(TableVersions.COLUMN);
+            assertThat(made.get(0).autoCommit()).isFalse();
+            assertThat(versionReads(made)).isEqualTo(1);
+        }
+
+        // the other instance changes the product: the lock's proof finds it before anything is written, and the request
+        // runs again from the start on fresh reads: one hold, one line, at the new price
+        b.table(PRODUCTS).put("P1", "price 2");
+        long reruns = a.requestReruns();
+        assertThat(a.oneRequest(() -> holdRequest(a, "L3"))).isEqualTo("token 1, price 2");
+        assertThat(a.requestReruns() - reruns).isEqualTo(pg ? 1 : 0);
+        assertThat(b.table(THINGS).find("hold L3")).contains("price 2");
+        assertThat(b.order("O1").orElseThrow().lineItems()).extracting(LineItem::id).containsExactly("L1", "L2", "L3");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aTransactionThatWroteNoReadMostlyTablePassesTheVersionsItsLockReadToTheRequestsNextGroup(String db) {
+        open(db);
+        boolean pg = db.equals("postgresql");
+        a.table(PRODUCTS).insert("P1", "price 1");
+        a.createOrder(order("O1"));
+        a.oneRequest(() -> a.readTogether(() -> a.table(PRODUCTS).find("P1")));
+
+        // as a submit's complete step after its middleware call (a hold settled with the order) and then its
+        // auto-forward check: on PostgreSQL the order's one statement reads the versions too, and the group after it
+        // answers the product from the shared cache on them (no versions statement, no product read)
+        calls.start();
+        assertThat(a.oneRequest(() -> settleThenRead(a, "L1"))).isEqualTo("price 1");
+        List<RecordedCalls.Call> made = calls.stop();
+        assertThat(made).noneMatch(call -> call.what().equals("SELECT tbl, version FROM table_versions"))
+                .noneMatch(call -> call.what().startsWith("SELECT doc FROM documents"));
+        if (pg) {
+            assertThat(made).singleElement().satisfies(call -> assertThat(call.what())
+                    .startsWith("WITH u AS (UPDATE orders").contains("DELETE FROM documents").contains(TableVersions.COLUMN));
+        }
+
+        // a product the other instance changed before the request is read as changed
+        b.table(PRODUCTS).put("P1", "price 2");
+        assertThat(a.oneRequest(() -> settleThenRead(a, "L2"))).isEqualTo("price 2");
+
+        // a transaction that wrote a read-mostly table passes nothing on: the next group reads the versions anew
+        calls.start();
+        assertThat(a.oneRequest(() -> {
+            a.withOrder("O1", s -> {
+                a.table(PRODUCTS).put("P1", "price 3");
+                return Mutation.commit(addLine(s, "L3", BigDecimal.ONE), null);
+            });
+            return a.readTogether(() -> a.table(PRODUCTS).find("P1").orElseThrow());
+        })).isEqualTo("price 3");
+        List<RecordedCalls.Call> wrote = calls.stop();
+        if (pg) {
+            assertThat(wrote).filteredOn(call -> call.what().equals("SELECT tbl, version FROM table_versions")).hasSize(1);
+        }
+        assertThat(b.order("O1").orElseThrow().lineItems()).extracting(LineItem::id).containsExactly("L1", "L2", "L3");
+        assertThat(b.table(THINGS).find("settled L2")).contains("O1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aDocumentInsertedOrDiscardedWithTheOrderIsPartOfTheOrdersOneStatementOnPostgres(String db) {
+        open(db);
+        boolean pg = db.equals("postgresql");
+        a.createOrder(order("O1"));
+        a.table(THINGS).insert("taken", "x");
+
+        // a submit's reserve step: the hold inserted with the order's change, one auto-committed statement, no lock
+        calls.start();
+        a.oneRequest(() -> a.withOrder("O1", s -> {
+            a.table(THINGS).insert("hold", "h1");
+            return Mutation.commit(addLine(s, "L1", BigDecimal.ONE), null);
+        }));
+        List<RecordedCalls.Call> inserted = calls.stop();
+        // its complete step: the hold discarded with the order's change
+        calls.start();
+        a.oneRequest(() -> a.withOrder("O1", s -> {
+            a.table(THINGS).discard("hold");
+            return Mutation.commit(addLine(s, "L2", BigDecimal.ONE), null);
+        }));
+        List<RecordedCalls.Call> discarded = calls.stop();
+        if (pg) {
+            assertThat(inserted).singleElement().satisfies(call -> {
+                assertThat(call.what()).startsWith("WITH u AS (UPDATE orders").contains("INSERT INTO documents");
+                assertThat(call.autoCommit()).isTrue();
+            });
+            assertThat(discarded).singleElement().satisfies(call -> {
+                assertThat(call.what()).startsWith("WITH u AS (UPDATE orders").contains("DELETE FROM documents");
+                assertThat(call.autoCommit()).isTrue();
+            });
+        } else {
+            assertThat(inserted).extracting(RecordedCalls.Call::what).contains("commit");
+        }
+        assertThat(b.table(THINGS).find("hold")).isEmpty();
+        assertThat(b.order("O1").orElseThrow().lineItems()).extracting(LineItem::id).containsExactly("L1", "L2");
+
+        // a taken key is refused as without deferring (409 IdExists), nothing of the operation written
+        assertThatThrownBy(() -> a.oneRequest(() -> a.withOrder("O1", s -> {
+            a.table(THINGS).insert("taken", "y");
+            return Mutation.commit(addLine(s, "L3", BigDecimal.ONE), null);
+        }))).isInstanceOfSatisfying(OrderCloudException.class, e -> assertThat(e.errorCode()).isEqualTo("IdExists"));
+        assertThat(b.table(THINGS).find("taken")).contains("x");
+        assertThat(b.order("O1").orElseThrow().lineItems()).hasSize(2);
+
+        // a read of the table after the insert sees it; the insert, then the discard of one row in one operation
+        assertThat(a.oneRequest(() -> a.<String>withOrder("O1", s -> {
+            a.table(THINGS).insert("seen", "z");
+            String read = a.table(THINGS).find("seen").orElseThrow();
+            a.table(THINGS).insert("brief", "b");
+            a.table(THINGS).discard("brief");
+            return Mutation.commit(addLine(s, "L3", BigDecimal.ONE), read);
+        }))).isEqualTo("z");
+        assertThat(b.table(THINGS).find("seen")).contains("z");
+        assertThat(b.table(THINGS).find("brief")).isEmpty();
+
+        // a work that fails after the insert, or decides nothing for the order, leaves it out or commits it
+        assertThatThrownBy(() -> a.oneRequest(() -> a.withOrder("O1", s -> {
+            a.table(THINGS).insert("never", "n");
+            throw new OrderCloudException(400, "Refused", "no");
+        }))).isInstanceOf(OrderCloudException.class);
+        assertThat(b.table(THINGS).find("never")).isEmpty();
+        a.oneRequest(() -> a.withOrder("O1", s -> {
+            a.table(THINGS).insert("alone", "a");
+            return Mutation.unchanged(null);
+        }));
+        assertThat(b.table(THINGS).find("alone")).contains("a");
+        assertThat(b.order("O1").orElseThrow().lineItems()).extracting(LineItem::id).containsExactly("L1", "L2", "L3");
+    }
+
+    /**
+     * After a call out, a hold-like row discarded with the order's new line and another inserted, then a group of reads
+     * of the product.
+     */
+    private static String settleThenRead(JdbcStore store, String lineID) {
+        store.callingOut();
+        store.withOrder("O1", s -> {
+            store.table(THINGS).discard("hold " + lineID);
+            store.table(THINGS).insert("settled " + lineID, "O1");
+            return Mutation.commit(addLine(s, lineID, BigDecimal.ONE), null);
+        });
+        return store.readTogether(() -> store.table(PRODUCTS).find("P1").orElseThrow());
+    }
+
+    /**
+     * As {@link #request}, with a row of another table written in the same operation by a write that needs the order's
+     * lock first (a {@code put}: an update, or an insert when absent; an insert alone would be deferred into the order's
+     * statement on PostgreSQL, {@link DeferredWrites}).
+     */
+    private static String holdRequest(JdbcStore store, String lineID) {
+        String token = store.readTogether(() -> store.table(TOKEN_VERSIONS).find("b1/u1").map(String::valueOf).orElse("none"));
+        String price = store.withOrder("O1", s -> {
+            String p = store.table(PRODUCTS).find("P1").orElseThrow();
+            store.table(THINGS).put("hold " + lineID, p);
+            return Mutation.commit(addLine(s, lineID, BigDecimal.ONE), p);
+        });
+        return "token " + token + ", " + price;
     }
 
     @ParameterizedTest
