@@ -90,6 +90,18 @@ public final class SubmitEffects {
     }
 
     /**
+     * What {@link #release} reads of the submitted order {@code s}: the order, each line's ID, product, variant, quantity
+     * and inventory record, the promotions and the payments; without the worksheet's answers, approvals and the lines'
+     * product, address and price details. What a submit's hold keeps ({@link SubmitHolds}): a 20-line order's hold was
+     * its whole state, about 10 KB of JSON written and deleted by every submit through the integration.
+     */
+    static OrderState releasable(OrderState s) {
+        List<LineItem> lines = s.lineItems().stream().map(l -> LineItem.builder().id(l.id()).productID(l.productID())
+                .variant(l.variant()).quantity(l.quantity()).inventoryRecordID(l.inventoryRecordID()).build()).toList();
+        return OrderState.of(s.order()).withLineItems(lines).withPromotions(s.promotions()).withPayments(s.payments());
+    }
+
+    /**
      * Gives back what a submitted order took (for cancel and decline): inventory, promotion redemptions, and the net spending-account
      * debit of each payment less its order-return refunds. Returns the payments, each credited one carrying a negative {@code SpendingAccount}
      * transaction for the credit, so that a later release (after a resubmit) never credits a debit twice. Call it

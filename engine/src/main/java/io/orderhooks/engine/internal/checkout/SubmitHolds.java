@@ -34,7 +34,8 @@ public final class SubmitHolds {
      * One in-flight submit's effects.
      *
      * @param taken the submitted order as the effects were applied to it (lines, promotions, payments with their debit
-     *     transactions): what {@link SubmitEffects#release} gives back
+     *     transactions): what {@link SubmitEffects#release} gives back; since session 16 only what that reads
+     *     ({@link SubmitEffects#releasable}), a hold recorded before keeps the whole order
      */
     public record SubmitHold(String orderID, String reservationID, OffsetDateTime expires, OrderState taken) {}
 
@@ -48,9 +49,13 @@ public final class SubmitHolds {
         this.store = ReservingStore.of(ctx.store(), ctx.clock());
     }
 
-    /** Records the hold of {@code held} on {@code taken}; call it in the reserve step's transaction. */
+    /**
+     * Records the hold of {@code held} on {@code taken} (what {@link SubmitEffects#release} needs of it); call it in the
+     * reserve step's transaction.
+     */
     void record(CheckoutReservation held, OrderState taken) {
-        table().insert(key(taken.id(), held.id()), new SubmitHold(taken.id(), held.id(), held.expires(), taken));
+        table().insert(key(taken.id(), held.id()),
+                new SubmitHold(taken.id(), held.id(), held.expires(), SubmitEffects.releasable(taken)));
     }
 
     /** Ends the hold keeping its effects (they became the submitted order's); call it in the commit's transaction. */
