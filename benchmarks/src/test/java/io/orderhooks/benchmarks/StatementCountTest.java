@@ -24,6 +24,10 @@ class StatementCountTest {
         // with the order's lock and the versions read again under it (until session 10)
         assertThat(counts.perRequest("line add", "statements")).isLessThanOrEqualTo(3);
         assertThat(counts.perRequest("line add", "commits")).isEqualTo(1);
+        // one pooled connection: the token check's and the webhook list's reads, answered from the shared cache, borrow
+        // none (3 until session 16)
+        assertThat(counts.perRequest("line add", "connections")).isLessThanOrEqualTo(1);
+        assertThat(counts.perCheckout("connections")).isLessThanOrEqualTo(31); // 95 until session 16
         // 89 until session 11, when one request's groups of reads began to share one versions statement; 57 measured in
         // session 16 before the notification's message senders became a read-mostly table (one statement fewer)
         assertThat(counts.perCheckout("statements")).isLessThanOrEqualTo(56);
@@ -61,6 +65,10 @@ class StatementCountTest {
         // until session 11; 4 statements until session 10: the lock and the versions under it)
         assertThat(counts.perRequest("line add", "statements")).isLessThanOrEqualTo(1);
         assertThat(counts.perRequest("line add", "commits")).isZero();
+        // one pooled connection for its one statement (3 until session 16: the token check's and the webhook list's
+        // reads, answered from the shared cache, each borrowed one)
+        assertThat(counts.perRequest("line add", "connections")).isLessThanOrEqualTo(1);
+        assertThat(counts.perCheckout("connections")).isLessThanOrEqualTo(31); // 95 until session 16
         assertThat(counts.perRequest("shipmethods", "statements")).isLessThanOrEqualTo(1);
         assertThat(counts.perRequest("shipmethods", "commits")).isZero();
         // 63 in session 11, 69 until then: the token check's group and the checkout endpoint's (estimate, calculate,

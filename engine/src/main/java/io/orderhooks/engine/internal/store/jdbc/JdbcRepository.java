@@ -327,6 +327,16 @@ final class JdbcRepository<T> implements Repository<T> {
             return tx.read(c -> query(c, sql, params));
         }
         String read = sql + '\u0000' + String.join("\u0000", params);
+        List<T> cached = reads.peek(table.name(), read);
+        if (cached == null) {
+            cached = shared.cached(reads, table.name(), read); // no connection borrowed for it
+            if (cached != null) {
+                reads.put(table.name(), read, cached);
+            }
+        }
+        if (cached != null) {
+            return cached;
+        }
         return reads.get(table.name(), read, () -> tx.read(c -> shared.read(c, reads, table.name(), read, () -> {
             try {
                 return query(c, sql, params);

@@ -100,6 +100,40 @@ final class SharedReads {
     }
 
     /**
+     * The answer to {@code read} of {@code table} that {@link #read} would give from the cache without a statement: when
+     * the transaction (or group) of {@code reads} holds the table versions already (read or assumed; on H2 taken here,
+     * as {@link #read} takes them) and the answer was loaded at the version it sees; else null, and the caller reads as
+     * usual. Needs no connection, so a group's read the
+     * cache answers borrows none from the pool (a request's token check and webhook list: two of each request's pool
+     * checkouts).
+     */
+    @SuppressWarnings("unchecked")
+    <V> V cached(TransactionReads reads, String table, String read) {
+        if (reads == null || !TABLES.contains(table) || reads.wrote(table)) {
+            return null;
+        }
+        Map<String, Long> known = reads.versions();
+        if (known == null && versions.inProcess()) {
+            try {
+                known = versions(null, reads); // H2: taken as #read takes them, no statement and no connection
+            } catch (SQLException e) {
+                throw StoreFailures.unavailable(e);
+            }
+        }
+        Long version = known == null ? null : known.get(table);
+        Map<String, Answer> ofTable = version == null ? null : answers.get(table);
+        Answer answer = ofTable == null ? null : ofTable.get(read);
+        if (answer == null || answer.version() != version) {
+            return null;
+        }
+        Transactions.Assumed assumed = reads.assumed();
+        if (assumed != null) {
+            assumed.used(table); // proven before the request's first act, as for a read through #read
+        }
+        return (V) answer.value();
+    }
+
+    /**
      * The rows of {@code table} under {@code keys} in the transaction of {@code reads} (null: none) on {@code c}, each as a
      * {@link JdbcRepository#find} of its key answers ({@code readOf(key)} names that read: a list of the one row, or
      * empty): every key whose answer was loaded at the version this transaction sees is answered from the cache, and

@@ -34,6 +34,11 @@ abstract sealed class TableVersions permits TableVersions.InDatabase, TableVersi
      */
     abstract Map<String, Long> read(Connection c) throws SQLException;
 
+    /** Whether {@link #read} costs no statement and needs no connection (H2's versions, kept in the process). */
+    boolean inProcess() {
+        return false;
+    }
+
     /**
      * PostgreSQL: a column any statement may add to its select list so that it also reads every table's version, in the
      * same snapshot as its rows ({@code tbl=version} pairs, comma-separated; {@link #parsed}). What a read that must also
@@ -250,6 +255,11 @@ abstract sealed class TableVersions permits TableVersions.InDatabase, TableVersi
                 versions.stores++;
                 return versions;
             }
+        }
+
+        @Override
+        boolean inProcess() {
+            return true;
         }
 
         @Override
