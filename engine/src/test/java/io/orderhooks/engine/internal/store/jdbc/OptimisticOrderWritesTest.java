@@ -403,11 +403,7 @@ class OptimisticOrderWritesTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void aLineAddRequestOnTheVersionsItLastKnewIsOneStatementAndRunsAgainWholeWhenTheyChanged(String db) {
-        open(db);
-        boolean pg = db.equals("postgresql");
-        a.table(PRODUCTS).insert("P1", "price 1");
-        a.table(TOKEN_VERSIONS).insert("b1/u1", 1L);
-        a.createOrder(order("O1"));
+        boolean pg = openWithProductTokenAndOrder(db);
         assertThat(a.oneRequest(() -> request(a, "L1"))).isEqualTo("token 1, price 1");
 
         // nothing changed: the token check and the product are answered under the versions the process last knew, and
@@ -446,11 +442,7 @@ class OptimisticOrderWritesTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void aWorkOfSeveralWritesOnTheVersionsItLastKnewProvesThemWithTheOrdersLockAndRunsAgainWholeWhenTheyChanged(String db) {
-        open(db);
-        boolean pg = db.equals("postgresql");
-        a.table(PRODUCTS).insert("P1", "price 1");
-        a.table(TOKEN_VERSIONS).insert("b1/u1", 1L);
-        a.createOrder(order("O1"));
+        boolean pg = openWithProductTokenAndOrder(db);
         assertThat(a.oneRequest(() -> holdRequest(a, "L1"))).isEqualTo("token 1, price 1");
 
         // a request like a submit's reserve step with stock taken: a table written with the order, on the versions the
@@ -699,6 +691,15 @@ class OptimisticOrderWritesTest {
                 .isInstanceOfSatisfying(OrderCloudException.class, e -> assertThat(e.status()).isEqualTo(409));
         assertThat(count("F", "b1", "Unsubmitted")).isEqualTo(1);
         assertThat(b.order("O2").orElseThrow().lineItems()).hasSize(2);
+    }
+
+    /** Opens both stores on {@code db} with product P1, user b1/u1's token version and order O1; whether it is PostgreSQL. */
+    private boolean openWithProductTokenAndOrder(String db) {
+        open(db);
+        a.table(PRODUCTS).insert("P1", "price 1");
+        a.table(TOKEN_VERSIONS).insert("b1/u1", 1L);
+        a.createOrder(order("O1"));
+        return db.equals("postgresql");
     }
 
     private static long versionReads(List<RecordedCalls.Call> made) {
