@@ -1,7 +1,6 @@
 package io.orderhooks.engine.internal.store.jdbc;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +9,13 @@ import java.util.List;
  * Document writes of an optimistic order write on PostgreSQL ({@link Transactions#optimistic}) that wait for the order's
  * own statement: a row inserted or a row discarded in the {@code documents} table of a table that is not read-mostly
  * (a submit's hold, {@code SubmitHolds}), made while the transaction is still in auto-commit mode and has not locked
- * its order. They become {@code WITH} clauses of the order's version-guarded statement ({@link #clauses}, joined to its
- * {@code u}, so they write only when the order row matched), and the work commits with that one statement: a submit's
- * reserve and complete steps each one round trip instead of the order's lock, the document's statement, the order's and
- * a {@code COMMIT}. When anything else comes first that needs an explicit transaction (another write, a read of the
- * database, an order operation that ends without writing the order) they are made as statements of their own right
- * after the order's lock ({@link #flush}), in the order they were asked for, as without deferring.
+ * its order ({@link JdbcRepository#insert}, {@link JdbcRepository#discard}). They become {@code WITH} clauses of the
+ * order's version-guarded statement ({@link #clauses}, joined to its {@code u}, so they write only when the order row
+ * matched), and the work commits with that one statement: a submit's reserve and complete steps each one round trip
+ * instead of the order's lock, the document's statement, the order's and a {@code COMMIT}. When anything else comes
+ * first that needs an explicit transaction (another write, a read of the database, an order operation that ends
+ * without writing the order) they are made as statements of their own right after the order's lock ({@link #flush}),
+ * in the order they were asked for, as without deferring.
  *
  * <p>An insert whose key is taken cannot fail at the call any more: the order's statement then fails with the unique
  * violation (nothing of it written, it commits alone) or, flushed, inserts nothing; either way the optimistic attempt is
@@ -31,27 +31,22 @@ final class DeferredWrites {
         }
     }
 
-    /** One write: its clause (a format with the clause's name), its own statement, its parameters (text, in order). */
-    private record Write(String clause, String statement, boolean insert, List<String> params) {}
+    /**
+     * One write of the row of {@code table} under {@code key}: its clause (a format taking the clause's name) with its
+     * parameters (text, in order), and the same write as a statement of its own, which answers whether it was kept.
+     */
+    private record Write(String table, String key, String clause, List<String> params, SqlWork<Boolean> alone) {}
 
     private final List<Write> writes = new ArrayList<>();
 
-    /** Inserts the row {@code (tbl, doc_key, lookup, unique_lookup, doc)}. */
-    void insert(String table, String key, String lookup, String uniqueLookup, String doc) {
-        writes.add(new Write("%s AS (INSERT INTO documents (tbl, doc_key, lookup, unique_lookup, doc) SELECT ?, ?, ?, ?, ? FROM u)",
-                "INSERT INTO documents (tbl, doc_key, lookup, unique_lookup, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                true, java.util.Arrays.asList(table, key, lookup, uniqueLookup, doc)));
-    }
-
-    /** Deletes the row of {@code table} under {@code key}, if it is there. */
-    void discard(String table, String key) {
-        writes.add(new Write("%s AS (DELETE FROM documents d USING u WHERE d.tbl = ? AND d.doc_key = ?)",
-                "DELETE FROM documents WHERE tbl = ? AND doc_key = ?", false, List.of(table, key)));
+    /** Adds a write (see {@link Write}). */
+    void add(String table, String key, String clause, List<String> params, SqlWork<Boolean> alone) {
+        writes.add(new Write(table, key, clause, params, alone));
     }
 
     /** Whether a write of the row of {@code table} under {@code key} is among these. */
     boolean touches(String table, String key) {
-        return writes.stream().anyMatch(w -> w.params().get(0).equals(table) && w.params().get(1).equals(key));
+        return writes.stream().anyMatch(w -> w.table().equals(table) && w.key().equals(key));
     }
 
     boolean isEmpty() {
@@ -71,17 +66,12 @@ final class DeferredWrites {
 
     /**
      * Makes the writes on {@code c} (in an explicit transaction, after the order's lock), each a statement of its own;
-     * {@link Refused} when an insert's key or unique lookup is taken.
+     * {@link Refused} when one was not kept (an insert's key or unique lookup taken).
      */
     void flush(Connection c) throws SQLException {
         for (Write w : writes) {
-            try (PreparedStatement ps = c.prepareStatement(w.statement())) {
-                for (int i = 0; i < w.params().size(); i++) {
-                    ps.setString(i + 1, w.params().get(i));
-                }
-                if (ps.executeUpdate() == 0 && w.insert()) {
-                    throw new Refused();
-                }
+            if (!w.alone().run(c)) {
+                throw new Refused();
             }
         }
         writes.clear();

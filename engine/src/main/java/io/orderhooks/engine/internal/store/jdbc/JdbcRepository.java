@@ -23,6 +23,8 @@ final class JdbcRepository<T> implements Repository<T> {
     /** Every read's statement starts so ({@link #query(Connection, String, String...)}). */
     private static final String SELECT_DOC = "SELECT doc";
     private static final String SELECT = SELECT_DOC + " FROM documents WHERE tbl = ?";
+    /** A row's insert, before its values: {@code VALUES (...)}, or a {@code SELECT} when deferred (DeferredWrites). */
+    private static final String INSERT_ROW = "INSERT INTO documents (tbl, doc_key, lookup, unique_lookup, doc)";
     static final int KEYS_PER_STATEMENT = 100;
 
     private final Table<T> table;
@@ -164,7 +166,10 @@ final class JdbcRepository<T> implements Repository<T> {
         if (postgres && tx.mayDefer(table.name(), key)) {
             // an optimistic order write before its lock: the insert becomes part of the order's statement (DeferredWrites)
             String lookup = table.lookupOf(value);
-            tx.defer().insert(table.name(), key, lookup, table.uniqueLookup() ? lookup : null, StoreJson.write(value));
+            String doc = StoreJson.write(value);
+            tx.defer().add(table.name(), key, "%s AS (" + INSERT_ROW + " SELECT ?, ?, ?, ?, ? FROM u)",
+                    java.util.Arrays.asList(table.name(), key, lookup, table.uniqueLookup() ? lookup : null, doc),
+                    c -> insertRow(c, key, lookup, doc, true));
             tx.reads().forget(table.name());
             return;
         }
@@ -242,22 +247,31 @@ final class JdbcRepository<T> implements Repository<T> {
     public boolean delete(String key) {
         return tx.inTransaction(c -> {
             forgetReads(c);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM documents WHERE tbl = ? AND doc_key = ?")) {
-                ps.setString(1, table.name());
-                ps.setString(2, key);
-                return ps.executeUpdate() > 0;
-            }
+            return deleteRow(c, key);
         });
     }
 
     @Override
     public void discard(String key) {
         if (postgres && tx.mayDefer(table.name(), key)) {
-            tx.defer().discard(table.name(), key); // part of the order's statement (DeferredWrites)
+            // part of the order's statement (DeferredWrites); made alone, it keeps nothing to refuse
+            tx.defer().add(table.name(), key, "%s AS (DELETE FROM documents d USING u WHERE d.tbl = ? AND d.doc_key = ?)",
+                    List.of(table.name(), key), c -> {
+                        deleteRow(c, key);
+                        return true;
+                    });
             tx.reads().forget(table.name());
             return;
         }
         delete(key);
+    }
+
+    private boolean deleteRow(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM documents WHERE tbl = ? AND doc_key = ?")) {
+            ps.setString(1, table.name());
+            ps.setString(2, key);
+            return ps.executeUpdate() > 0;
+        }
     }
 
     /**
@@ -288,15 +302,18 @@ final class JdbcRepository<T> implements Repository<T> {
      * another row holds kept it out.
      */
     private Boolean insertRow(Connection c, String key, T value, boolean ifAbsent) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO documents (tbl, doc_key, lookup, unique_lookup, doc) VALUES (?, ?, ?, ?, ?)"
-                        + (ifAbsent ? " ON CONFLICT DO NOTHING" : ""))) {
-            String lookup = table.lookupOf(value);
+        return insertRow(c, key, table.lookupOf(value), StoreJson.write(value), ifAbsent);
+    }
+
+    /** {@link #insertRow(Connection, String, Object, boolean)} of a value already written as {@code doc}. */
+    private boolean insertRow(Connection c, String key, String lookup, String doc, boolean ifAbsent) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_ROW + " VALUES (?, ?, ?, ?, ?)"
+                + (ifAbsent ? " ON CONFLICT DO NOTHING" : ""))) {
             ps.setString(1, table.name());
             ps.setString(2, key);
             ps.setString(3, lookup);
             ps.setString(4, table.uniqueLookup() ? lookup : null);
-            ps.setString(5, StoreJson.write(value));
+            ps.setString(5, doc);
             return ps.executeUpdate() > 0;
         }
     }

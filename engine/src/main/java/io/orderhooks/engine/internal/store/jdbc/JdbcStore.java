@@ -382,7 +382,7 @@ public final class JdbcStore implements Store, AutoCloseable {
             DeferredWrites deferred = tx.takeDeferred(); // (an optimistic write still in auto-commit mode only)
             // the request's next group of reads may continue on versions this statement reads (Transactions#passOn)
             String[] versionsRead = dialect == Dialect.POSTGRESQL && tx.versionsWanted() ? new String[1] : null;
-            long tick = Transactions.tick();
+            long tick = versionsRead != null ? Transactions.tick() : 0;
             try {
                 matched = OrderRows.update(c, dialect, current, next, row.seq(), row.version(), versions,
                         deferred == null ? OrderLines.Changes.NONE : deferred.clauses(), versionsRead);

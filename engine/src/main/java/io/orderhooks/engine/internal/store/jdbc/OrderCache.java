@@ -149,9 +149,9 @@ final class OrderCache {
     boolean lockIfCurrent(Connection c, String orderID, Row known) throws SQLException {
         boolean proving = lockProving != null && tx.proofDue();
         boolean reading = lockProving != null && !proving && tx.versionsWanted();
-        long tick = Transactions.tick();
-        String[] proof = new String[1];
-        boolean current = statements.run(c, proving || reading ? lockProving : LOCK, ps -> {
+        long tick = proving || reading ? Transactions.tick() : 0;
+        String[] versionsColumn = proving || reading ? new String[1] : null;
+        boolean current = statements.run(c, versionsColumn != null ? lockProving : LOCK, ps -> {
             ps.setLong(1, known.seq());
             ps.setLong(2, known.version());
             ps.setString(3, orderID);
@@ -159,16 +159,16 @@ final class OrderCache {
                 if (!rs.next()) {
                     return false;
                 }
-                if (proving || reading) {
-                    proof[0] = rs.getString(4);
+                if (versionsColumn != null) {
+                    versionsColumn[0] = rs.getString(4);
                 }
                 return rs.getString(3) == null;
             }
         });
         if (proving) {
-            tx.provenBy(proof[0], tick);
+            tx.provenBy(versionsColumn[0], tick);
         } else if (reading && current) {
-            tx.versionsRead(proof[0], tick);
+            tx.versionsRead(versionsColumn[0], tick);
         }
         return current;
     }

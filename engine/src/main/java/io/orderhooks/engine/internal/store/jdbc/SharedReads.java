@@ -109,28 +109,15 @@ final class SharedReads {
      */
     @SuppressWarnings("unchecked")
     <V> V cached(TransactionReads reads, String table, String read) {
-        if (reads == null || !TABLES.contains(table) || reads.wrote(table)) {
-            return null;
+        Long version;
+        try {
+            version = version(null, reads, table);
+        } catch (SQLException e) {
+            throw StoreFailures.unavailable(e);
         }
-        Map<String, Long> known = reads.versions();
-        if (known == null && versions.inProcess()) {
-            try {
-                known = versions(null, reads); // H2: taken as #read takes them, no statement and no connection
-            } catch (SQLException e) {
-                throw StoreFailures.unavailable(e);
-            }
-        }
-        Long version = known == null ? null : known.get(table);
         Map<String, Answer> ofTable = version == null ? null : answers.get(table);
         Answer answer = ofTable == null ? null : ofTable.get(read);
-        if (answer == null || answer.version() != version) {
-            return null;
-        }
-        Transactions.Assumed assumed = reads.assumed();
-        if (assumed != null) {
-            assumed.used(table); // proven before the request's first act, as for a read through #read
-        }
-        return (V) answer.value();
+        return answer != null && answer.version() == version ? (V) answer.value() : null;
     }
 
     /**
@@ -177,10 +164,13 @@ final class SharedReads {
 
     /**
      * The version of {@code table} the transaction of {@code reads} sees when its reads may be shared (a read-mostly
-     * table it has not written, with a version), else null (also outside a transaction); a version taken under the request's assumed versions marks the table used.
+     * table it has not written, with a version), else null (also outside a transaction); a version taken under the
+     * request's assumed versions marks the table used. {@code c} null: only versions known without a statement (held
+     * already, or H2's in-process ones), else null.
      */
     private Long version(Connection c, TransactionReads reads, String table) throws SQLException {
-        if (reads == null || !TABLES.contains(table) || reads.wrote(table)) {
+        if (reads == null || !TABLES.contains(table) || reads.wrote(table)
+                || c == null && reads.versions() == null && !versions.inProcess()) {
             return null;
         }
         Long version = versions(c, reads).get(table);

@@ -599,7 +599,7 @@ final class Transactions {
         Connection c = current.get();
         DeferredWrites waiting = deferred.get();
         try {
-            return versions instanceof TableVersions.InDatabase && c != null && beforeFirstWrite.get() != null
+            return !versions.inProcess() && c != null && beforeFirstWrite.get() != null
                     && c.getAutoCommit() && !SharedReads.TABLES.contains(table)
                     && (waiting == null || !waiting.touches(table, key));
         } catch (SQLException e) {
