@@ -16,29 +16,44 @@ final class Transactions {
     private final DataSource pool;
     /** How a transaction that wrote read-mostly tables commits and tells {@link SharedReads} (per database). */
     private final TableVersions versions;
-    private final ThreadLocal<Connection> current = new ThreadLocal<>();
-    private final ThreadLocal<TransactionReads> reads = new ThreadLocal<>();
-    private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
-    /** The reads made together outside a transaction ({@link #readTogether}), while they last. */
-    private final ThreadLocal<TransactionReads> together = new ThreadLocal<>();
-    /**
-     * The last group of reads ({@link #readTogether}) of the thread, once it ended, while the thread has made no other
-     * store call since: what {@link #groupReads} offers the order write that follows it.
-     */
-    private final ThreadLocal<TransactionReads> ended = new ThreadLocal<>();
-    /** Set while the thread serves one request ({@link #request}): its groups of reads may continue one another. */
-    private final ThreadLocal<Boolean> request = new ThreadLocal<>();
-    /** What the thread's optimistic order write runs before the first table write of its work ({@link #beforeWrite}). */
-    private final ThreadLocal<SqlWork<Void>> beforeFirstWrite = new ThreadLocal<>();
-    /** The document writes of the thread's optimistic order write waiting for its order statement ({@link #defer}). */
-    private final ThreadLocal<DeferredWrites> deferred = new ThreadLocal<>();
-    /**
-     * The versions the thread's request runs on without having read them ({@link #request}: the process's last-known
-     * ones), until its first externally visible act proves them current ({@link #prove}); absent otherwise.
-     */
-    private final ThreadLocal<Assumed> assumed = new ThreadLocal<>();
     /** How many requests ran again because the versions they assumed were no longer current ({@link #request}). */
     private final java.util.concurrent.atomic.AtomicLong reruns = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * The thread's transaction state under this store: one object per thread, got with one lookup, its fields set and
+     * cleared in place (null is absent). Nine thread-locals set and removed several times per request cost the thread's
+     * map its stale-entry clean-ups on every request.
+     */
+    private final ThreadLocal<ThreadState> state = ThreadLocal.withInitial(ThreadState::new);
+
+    /** What {@link #state} holds per thread. */
+    private static final class ThreadState {
+        Connection current;
+        TransactionReads reads;
+        java.util.List<Runnable> afterCommit;
+        /** The reads made together outside a transaction ({@link #readTogether}), while they last. */
+        TransactionReads together;
+        /**
+         * The last group of reads ({@link #readTogether}) of the thread, once it ended, while the thread has made no other
+         * store call since: what {@link #groupReads} offers the order write that follows it.
+         */
+        TransactionReads ended;
+        /** Set while the thread serves one request ({@link #request}): its groups of reads may continue one another. */
+        Boolean request;
+        /** What the thread's optimistic order write runs before the first table write of its work ({@link #beforeWrite}). */
+        SqlWork<Void> beforeFirstWrite;
+        /** The document writes of the thread's optimistic order write waiting for its order statement ({@link #defer}). */
+        DeferredWrites deferred;
+        /**
+         * The versions the thread's request runs on without having read them ({@link #request}: the process's last-known
+         * ones), until its first externally visible act proves them current ({@link #prove}); absent otherwise.
+         */
+        Assumed assumed;
+    }
+
+    private ThreadState state() {
+        return state.get();
+    }
+
 
     /**
      * The versions a request assumed ({@link TableVersions#lastKnown}), the shared tables whose answers it took under
@@ -100,8 +115,8 @@ final class Transactions {
      * ({@link #readTogether}); null otherwise, where every read is its own statement.
      */
     TransactionReads reads() {
-        TransactionReads inTransaction = reads.get();
-        return inTransaction != null ? inTransaction : together.get();
+        TransactionReads inTransaction = state().reads;
+        return inTransaction != null ? inTransaction : state().together;
     }
 
     /**
@@ -119,26 +134,26 @@ final class Transactions {
      * between (docs/DURABILITY.md, "Reads"). Outside a request, and for a request's first group, a group reads anew.
      */
     <R> R readTogether(java.util.function.Supplier<R> work) {
-        if (current.get() != null || together.get() != null) {
+        if (state().current != null || state().together != null) {
             return work.get();
         }
-        TransactionReads previous = request.get() != null ? ended.get() : null;
-        ended.remove();
+        TransactionReads previous = state().request != null ? state().ended : null;
+        state().ended = null;
         TransactionReads group = new TransactionReads();
-        Assumed running = assumed.get();
+        Assumed running = state().assumed;
         if (running != null && !running.stale) {
             group.assume(running);
         } else if (previous != null && previous.versions() != null) {
             group.versions(previous.versions(), previous.versionsTick());
         }
-        together.set(group);
+        state().together = group;
         try {
             return work.get();
         } finally {
-            if (together.get() == group) {
-                together.remove();
+            if (state().together == group) {
+                state().together = null;
                 if (group.versions() != null) {
-                    ended.set(group);
+                    state().ended = group;
                 }
             }
         }
@@ -150,8 +165,8 @@ final class Transactions {
      * write may take the table versions from (see {@link JdbcStore#withOrder}).
      */
     TransactionReads groupReads() {
-        TransactionReads running = together.get();
-        return running != null ? running : ended.get();
+        TransactionReads running = state().together;
+        return running != null ? running : state().ended;
     }
 
     /**
@@ -171,18 +186,18 @@ final class Transactions {
      * "Reads"). After its first act a request reads versions as before (each group, each transaction).
      */
     <R> R request(java.util.function.Supplier<R> work) {
-        if (request.get() != null) {
+        if (state().request != null) {
             return work.get();
         }
-        ended.remove();
-        request.set(Boolean.TRUE);
+        state().ended = null;
+        state().request = Boolean.TRUE;
         try {
             Map<String, Long> known = versions.lastKnown();
             if (known == null) {
                 return work.get();
             }
             Assumed a = new Assumed(known);
-            assumed.set(a);
+            state().assumed = a;
             R r = null;
             try {
                 r = work.get();
@@ -202,15 +217,15 @@ final class Transactions {
             if (!a.stale) {
                 return r;
             }
-            assumed.remove();
-            ended.remove();
-            together.remove();
+            state().assumed = null;
+            state().ended = null;
+            state().together = null;
             reruns.incrementAndGet();
             return work.get();
         } finally {
-            request.remove();
-            ended.remove();
-            assumed.remove();
+            state().request = null;
+            state().ended = null;
+            state().assumed = null;
         }
     }
 
@@ -227,14 +242,14 @@ final class Transactions {
      * the request used no shared table, reads them at its next shared read). Returns the versions read, or null.
      */
     private Map<String, Long> prove(Connection c) {
-        Assumed a = assumed.get();
+        Assumed a = state().assumed;
         if (a == null) {
             return null;
         }
         if (a.stale) {
             throw new StaleVersions();
         }
-        assumed.remove();
+        state().assumed = null;
         TransactionReads running = reads();
         if (a.used.isEmpty()) {
             if (running != null && running.assumed() == a) {
@@ -271,7 +286,7 @@ final class Transactions {
         for (String table : a.used) {
             if (!java.util.Objects.equals(now.get(table), a.versions.get(table))) {
                 a.stale = true;
-                assumed.set(a);
+                state().assumed = a;
                 throw new StaleVersions();
             }
         }
@@ -288,7 +303,7 @@ final class Transactions {
      * no statement of its own, and the act that follows finds nothing left to prove.
      */
     boolean proofDue() {
-        Assumed a = assumed.get();
+        Assumed a = state().assumed;
         return a != null && !a.stale && !a.used.isEmpty();
     }
 
@@ -301,20 +316,20 @@ final class Transactions {
      * as a proof made by the act itself (docs/DURABILITY.md, "Reads").
      */
     void provenBy(String column, long tick) {
-        Assumed a = assumed.get();
+        Assumed a = state().assumed;
         if (column == null || a == null || a.stale) {
             return;
         }
         Map<String, Long> now = versions.parsed(column);
-        assumed.remove();
+        state().assumed = null;
         TransactionReads running = reads();
         proven(a, now, tick, running);
-        if (running == null && request.get() != null) {
+        if (running == null && state().request != null) {
             // a lone read (no group, no transaction): the request's next group continues on the versions it read, as it
             // would on those of a group that ended there (nothing of the thread's own in between, #readTogether)
             TransactionReads read = new TransactionReads();
             read.versions(now, tick);
-            ended.set(read);
+            state().ended = read;
         }
     }
 
@@ -325,7 +340,7 @@ final class Transactions {
      * nothing to check (no assumption, or no table used). Report the statement's outcome with {@link #guarded(boolean)}.
      */
     Map<String, Long> guardOf(Connection c) throws SQLException {
-        Assumed a = assumed.get();
+        Assumed a = state().assumed;
         if (a == null) {
             return null;
         }
@@ -337,7 +352,7 @@ final class Transactions {
             return null;
         }
         if (a.used.isEmpty()) {
-            assumed.remove();
+            state().assumed = null;
             return null;
         }
         return a.usedVersions();
@@ -349,9 +364,9 @@ final class Transactions {
      * whatever it does next proves them first ({@link #prove}).
      */
     void guarded(boolean written) {
-        Assumed a = assumed.get();
+        Assumed a = state().assumed;
         if (written && a != null) {
-            assumed.remove();
+            state().assumed = null;
             TransactionReads running = reads();
             if (running != null && running.assumed() == a) {
                 running.forgetAssumed();
@@ -367,7 +382,7 @@ final class Transactions {
      */
     void endGroups() {
         prove(null);
-        ended.remove();
+        state().ended = null;
     }
 
     /** The next tick of the process-wide sequence ({@link #TICKS}). */
@@ -380,7 +395,7 @@ final class Transactions {
      * was registered behind, rolls back); at once outside a transaction. Actions must not fail.
      */
     void afterCommit(Runnable action) {
-        java.util.List<Runnable> pending = afterCommit.get();
+        java.util.List<Runnable> pending = state().afterCommit;
         if (pending == null) {
             action.run();
         } else {
@@ -390,7 +405,7 @@ final class Transactions {
 
     /** Whether the calling thread is inside a transaction of this pool. */
     boolean active() {
-        return current.get() != null;
+        return state().current != null;
     }
 
     /**
@@ -398,7 +413,7 @@ final class Transactions {
      * rolled back when it throws. SQL failures surface as {@link StoreFailures#unavailable} (503).
      */
     <R> R inTransaction(SqlWork<R> work) {
-        Connection joined = current.get();
+        Connection joined = state().current;
         if (joined != null) {
             explicit(joined);
             return run(joined, work);
@@ -420,7 +435,7 @@ final class Transactions {
      */
     <R> R optimistic(SqlWork<R> work, TransactionReads versionsOf, SqlWork<Void> beforeFirstWrite,
             boolean autoCommitUntilWrite) {
-        if (current.get() != null) {
+        if (state().current != null) {
             throw new IllegalStateException("an optimistic transaction cannot join another one");
         }
         return begin(work, versionsOf, beforeFirstWrite, autoCommitUntilWrite);
@@ -440,15 +455,15 @@ final class Transactions {
     void explicit(Connection c) {
         try {
             if (c.getAutoCommit()) {
-                SqlWork<Void> lock = beforeFirstWrite.get();
-                DeferredWrites waiting = deferred.get();
+                SqlWork<Void> lock = state().beforeFirstWrite;
+                DeferredWrites waiting = state().deferred;
                 if (lock != null && (proofDue() || waiting != null)) {
                     c.setAutoCommit(false);
-                    beforeFirstWrite.remove();
+                    state().beforeFirstWrite = null;
                     lock.run(c);
                     prove(c); // nothing to prove when the lock's statement carried it
                     if (waiting != null) {
-                        deferred.remove();
+                        state().deferred = null;
                         waiting.flush(c);
                     }
                     return;
@@ -481,23 +496,23 @@ final class Transactions {
      */
     void beforeWrite(Connection c) throws SQLException {
         explicit(c);
-        SqlWork<Void> first = beforeFirstWrite.get();
+        SqlWork<Void> first = state().beforeFirstWrite;
         if (first != null) {
-            beforeFirstWrite.remove();
+            state().beforeFirstWrite = null;
             first.run(c);
         }
     }
 
     private <R> R begin(SqlWork<R> work, TransactionReads versionsOf, SqlWork<Void> hook, boolean autoCommitUntilWrite) {
-        together.remove();
-        ended.remove();
+        state().together = null;
+        state().ended = null;
         long started = tick();
         try (Connection c = pool.getConnection()) {
             if (c.getAutoCommit() != autoCommitUntilWrite) {
                 c.setAutoCommit(autoCommitUntilWrite);
             }
             TransactionReads fresh = new TransactionReads();
-            Assumed running = assumed.get();
+            Assumed running = state().assumed;
             if (hook != null && autoCommitUntilWrite && running != null && !running.stale) {
                 fresh.assume(running); // its one write carries the check (guardOf), any other proves first
             } else {
@@ -509,20 +524,20 @@ final class Transactions {
                     fresh.versions(versionsOf.versions(), versionsOf.versionsTick());
                 }
             }
-            current.set(c);
-            reads.set(fresh);
+            state().current = c;
+            state().reads = fresh;
             if (hook != null) {
-                beforeFirstWrite.set(hook);
+                state().beforeFirstWrite = hook;
             }
             java.util.List<Runnable> pending = new java.util.ArrayList<>();
-            afterCommit.set(pending);
+            state().afterCommit = pending;
             try {
                 R r = work.run(c);
-                TransactionReads done = reads.get();
+                TransactionReads done = state().reads;
                 if (!c.getAutoCommit()) {
                     versions.commit(c, done.written());
                 } // else every statement committed itself: reads, and at most one write (the order's, no shared table)
-                afterCommit.remove();
+                state().afterCommit = null;
                 pending.forEach(Runnable::run);
                 passOn(done, started);
                 return r;
@@ -530,11 +545,11 @@ final class Transactions {
                 rollbackQuietly(c, e);
                 throw e;
             } finally {
-                current.remove();
-                reads.remove();
-                afterCommit.remove();
-                beforeFirstWrite.remove();
-                deferred.remove();
+                state().current = null;
+                state().reads = null;
+                state().afterCommit = null;
+                state().beforeFirstWrite = null;
+                state().deferred = null;
             }
         } catch (SQLException e) {
             throw StoreFailures.unavailable(e);
@@ -552,12 +567,12 @@ final class Transactions {
      * ends the offer, as for a group.
      */
     private void passOn(TransactionReads done, long started) {
-        if (request.get() != null && done.written().stream().noneMatch(SharedReads.TABLES::contains)
+        if (state().request != null && done.written().stream().noneMatch(SharedReads.TABLES::contains)
                 && done.assumed() == null && done.versions() != null
                 && done.versionsTick() > started) {
             TransactionReads read = new TransactionReads();
             read.versions(done.versions(), done.versionsTick());
-            ended.set(read);
+            state().ended = read;
         }
     }
 
@@ -571,7 +586,7 @@ final class Transactions {
      * has versions already or runs on assumed ones.
      */
     void versionsRead(String column, long tick) {
-        TransactionReads running = reads.get();
+        TransactionReads running = state().reads;
         if (column != null && running != null && running.versions() == null && running.assumed() == null) {
             running.versions(versions.parsed(column), tick);
         }
@@ -585,8 +600,8 @@ final class Transactions {
      * after: the versions subquery in the statement (one row per read-mostly table) and their parse.
      */
     boolean versionsWanted() {
-        TransactionReads running = reads.get();
-        return request.get() != null && running != null && running.versions() == null && running.assumed() == null;
+        TransactionReads running = state().reads;
+        return state().request != null && running != null && running.versions() == null && running.assumed() == null;
     }
 
     /**
@@ -596,10 +611,10 @@ final class Transactions {
      * a row it deferred a write of already (the clauses of one statement all see the rows as they were before it).
      */
     boolean mayDefer(String table, String key) {
-        Connection c = current.get();
-        DeferredWrites waiting = deferred.get();
+        Connection c = state().current;
+        DeferredWrites waiting = state().deferred;
         try {
-            return !versions.inProcess() && c != null && beforeFirstWrite.get() != null
+            return !versions.inProcess() && c != null && state().beforeFirstWrite != null
                     && c.getAutoCommit() && !SharedReads.TABLES.contains(table)
                     && (waiting == null || !waiting.touches(table, key));
         } catch (SQLException e) {
@@ -609,18 +624,18 @@ final class Transactions {
 
     /** The thread's deferred document writes ({@link #mayDefer} must have said yes), to add one to. */
     DeferredWrites defer() {
-        DeferredWrites w = deferred.get();
+        DeferredWrites w = state().deferred;
         if (w == null) {
             w = new DeferredWrites();
-            deferred.set(w);
+            state().deferred = w;
         }
         return w;
     }
 
     /** Takes the thread's deferred document writes for the order's statement on {@code c}; null when there are none. */
     DeferredWrites takeDeferred() {
-        DeferredWrites w = deferred.get();
-        deferred.remove();
+        DeferredWrites w = state().deferred;
+        state().deferred = null;
         return w == null || w.isEmpty() ? null : w;
     }
 
@@ -630,15 +645,15 @@ final class Transactions {
      * READ COMMITTED each statement sees the latest committed data either way. SQL failures are 503.
      */
     <R> R read(SqlWork<R> work) {
-        Connection joined = current.get();
+        Connection joined = state().current;
         if (joined != null) {
-            if (deferred.get() != null) {
+            if (state().deferred != null) {
                 explicit(joined); // what the transaction deferred is made first, so that the read sees it
             }
             return run(joined, work);
         }
-        if (together.get() == null) {
-            ended.remove();
+        if (state().together == null) {
+            state().ended = null;
         }
         try (Connection c = pool.getConnection()) {
             if (!c.getAutoCommit()) {
@@ -656,11 +671,11 @@ final class Transactions {
      * thread's group of reads, as a transaction does. SQL exceptions reach {@code onFailure}.
      */
     <R> R alone(SqlWork<R> work, SqlFailure onFailure) {
-        if (current.get() != null) {
+        if (state().current != null) {
             throw new IllegalStateException("a statement alone cannot join a transaction");
         }
-        together.remove();
-        ended.remove();
+        state().together = null;
+        state().ended = null;
         try (Connection c = pool.getConnection()) {
             if (!c.getAutoCommit()) {
                 c.setAutoCommit(true);
@@ -682,7 +697,7 @@ final class Transactions {
      * any error otherwise); outside, as its own transaction. SQL exceptions reach {@code onFailure} first.
      */
     <R> R guarded(SqlWork<R> work, SqlFailure onFailure) {
-        Connection joined = current.get();
+        Connection joined = state().current;
         if (joined == null) {
             return inTransaction(c -> {
                 try {
@@ -695,7 +710,7 @@ final class Transactions {
         explicit(joined);
         return run(joined, c -> {
             Savepoint sp = c.setSavepoint();
-            int mark = afterCommit.get().size();
+            int mark = state().afterCommit.size();
             try {
                 R r = work.run(c);
                 c.releaseSavepoint(sp);
@@ -714,14 +729,14 @@ final class Transactions {
      * (e.g. a checkout trial, whose writes are always discarded).
      */
     <R> R nested(SqlWork<R> work) {
-        Connection joined = current.get();
+        Connection joined = state().current;
         if (joined == null) {
             return inTransaction(work);
         }
         explicit(joined);
         return run(joined, c -> {
             Savepoint sp = c.setSavepoint();
-            int mark = afterCommit.get().size();
+            int mark = state().afterCommit.size();
             try {
                 R r = work.run(c);
                 c.releaseSavepoint(sp);
@@ -736,8 +751,8 @@ final class Transactions {
 
     /** After a savepoint rollback: the cached reads go, and so do the after-commit actions registered behind it. */
     private void rolledBackTo(int mark) {
-        reads.get().forgetAll();
-        java.util.List<Runnable> pending = afterCommit.get();
+        state().reads.forgetAll();
+        java.util.List<Runnable> pending = state().afterCommit;
         pending.subList(mark, pending.size()).clear();
     }
 
