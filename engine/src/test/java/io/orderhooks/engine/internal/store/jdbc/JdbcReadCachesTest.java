@@ -57,6 +57,21 @@ class JdbcReadCachesTest {
     }
 
     @Test
+    void anOrderWhoseLinesTheOtherInstanceChangedIsReadWithItsNewLinesAndThenAnsweredFromTheCacheAgain() {
+        a.createOrder(order("O1", "first").withLineItems(java.util.List.of(line("L1"))));
+        assertThat(lineIds(a, "O1")).containsExactly("L1");
+
+        b.withOrder("O1", s -> Mutation.commit(withComments(s, "second").withLineItems(java.util.List.of(line("L1"), line("L2"))), null));
+
+        // a's remembered row is found changed: read again whole, its document and lines from one statement
+        OrderState read = a.order("O1").orElseThrow();
+        assertThat(read.order().comments()).isEqualTo("second");
+        assertThat(read.lineItems()).extracting(io.orderhooks.core.model.LineItem::id).containsExactly("L1", "L2");
+        // and remembered: the next read is the same state, unchanged in the database
+        assertThat(a.order("O1").orElseThrow()).isSameAs(read);
+    }
+
+    @Test
     void aWriteRolledBackWithItsTransactionIsNotReadBack() {
         a.createOrder(order("O1", "kept"));
         assertThat(comments(a, "O1")).isEqualTo("kept");
@@ -320,6 +335,15 @@ class JdbcReadCachesTest {
 
     private static OrderState withComments(OrderState s, String comments) {
         return s.withOrder(s.order().toBuilder().comments(comments).build());
+    }
+
+    private static java.util.List<String> lineIds(JdbcStore store, String orderID) {
+        return store.order(orderID).orElseThrow().lineItems().stream().map(io.orderhooks.core.model.LineItem::id).toList();
+    }
+
+    private static io.orderhooks.core.model.LineItem line(String id) {
+        return io.orderhooks.core.model.LineItem.builder().id(id).productID("p-" + id).quantity(1)
+                .unitPrice(new java.math.BigDecimal("2.50")).build();
     }
 
     private static String comments(JdbcStore store, String orderID) {
