@@ -181,7 +181,9 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     @SuppressWarnings("unchecked")
     public <T> Repository<T> table(Table<T> table) {
-        return (Repository<T>) tables.computeIfAbsent(table.name(), n -> new JdbcRepository<>(table, tx, shared, kept, dialect));
+        Repository<?> made = tables.get(table.name()); // no bin lock on the path every store call takes
+        return (Repository<T>) (made != null ? made
+                : tables.computeIfAbsent(table.name(), n -> new JdbcRepository<>(table, tx, shared, kept, dialect)));
     }
 
     @Override

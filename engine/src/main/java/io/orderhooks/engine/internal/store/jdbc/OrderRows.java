@@ -185,7 +185,7 @@ final class OrderRows {
                 + (versions == null ? "" : VERSIONS_CHECK);
         boolean reading = versionsRead != null && dialect == Dialect.POSTGRESQL;
         String sql = lines.none() ? update + (reading ? " RETURNING " + TableVersions.COLUMN : "")
-                : "WITH u AS (" + update + " RETURNING id, seq)" + lines.clauses() + " SELECT COUNT(*)"
+                : "WITH u AS (" + update + " RETURNING id, seq)" + lines.clauses() + " SELECT 1"
                         + (reading ? ", " + TableVersions.COLUMN : "") + " FROM u";
         boolean matched;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -195,7 +195,7 @@ final class OrderRows {
             } else {
                 lines.bind(ps, n);
                 try (ResultSet rs = ps.executeQuery()) {
-                    matched = rs.next() && (lines.none() || rs.getLong(1) > 0);
+                    matched = rs.next(); // a row of u: the guarded write matched (the clauses joined to u wrote too)
                     if (matched && reading) {
                         versionsRead[0] = rs.getString(lines.none() ? 1 : 2);
                     }

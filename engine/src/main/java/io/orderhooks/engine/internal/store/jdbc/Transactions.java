@@ -62,7 +62,7 @@ final class Transactions {
      */
     static final class Assumed {
         private final Map<String, Long> versions;
-        private final java.util.Set<String> used = new java.util.TreeSet<>();
+        private final java.util.Set<String> used = new java.util.HashSet<>();
         private boolean stale;
 
         Assumed(Map<String, Long> versions) {
@@ -78,9 +78,9 @@ final class Transactions {
             used.add(table);
         }
 
-        /** The assumed version of every table used so far, sorted by table. */
+        /** The assumed version of every table used so far. */
         Map<String, Long> usedVersions() {
-            Map<String, Long> out = new java.util.TreeMap<>();
+            Map<String, Long> out = new java.util.HashMap<>();
             for (String t : used) {
                 out.put(t, versions.get(t));
             }
@@ -115,8 +115,9 @@ final class Transactions {
      * ({@link #readTogether}); null otherwise, where every read is its own statement.
      */
     TransactionReads reads() {
-        TransactionReads inTransaction = state().reads;
-        return inTransaction != null ? inTransaction : state().together;
+        ThreadState t = state();
+        TransactionReads inTransaction = t.reads;
+        return inTransaction != null ? inTransaction : t.together;
     }
 
     /**
@@ -134,26 +135,27 @@ final class Transactions {
      * between (docs/DURABILITY.md, "Reads"). Outside a request, and for a request's first group, a group reads anew.
      */
     <R> R readTogether(java.util.function.Supplier<R> work) {
-        if (state().current != null || state().together != null) {
+        ThreadState t = state();
+        if (t.current != null || t.together != null) {
             return work.get();
         }
-        TransactionReads previous = state().request != null ? state().ended : null;
-        state().ended = null;
+        TransactionReads previous = t.request != null ? t.ended : null;
+        t.ended = null;
         TransactionReads group = new TransactionReads();
-        Assumed running = state().assumed;
+        Assumed running = t.assumed;
         if (running != null && !running.stale) {
             group.assume(running);
         } else if (previous != null && previous.versions() != null) {
             group.versions(previous.versions(), previous.versionsTick());
         }
-        state().together = group;
+        t.together = group;
         try {
             return work.get();
         } finally {
-            if (state().together == group) {
-                state().together = null;
+            if (t.together == group) {
+                t.together = null;
                 if (group.versions() != null) {
-                    state().ended = group;
+                    t.ended = group;
                 }
             }
         }
@@ -165,8 +167,9 @@ final class Transactions {
      * write may take the table versions from (see {@link JdbcStore#withOrder}).
      */
     TransactionReads groupReads() {
-        TransactionReads running = state().together;
-        return running != null ? running : state().ended;
+        ThreadState t = state();
+        TransactionReads running = t.together;
+        return running != null ? running : t.ended;
     }
 
     /**
@@ -186,18 +189,19 @@ final class Transactions {
      * "Reads"). After its first act a request reads versions as before (each group, each transaction).
      */
     <R> R request(java.util.function.Supplier<R> work) {
-        if (state().request != null) {
+        ThreadState t = state();
+        if (t.request != null) {
             return work.get();
         }
-        state().ended = null;
-        state().request = Boolean.TRUE;
+        t.ended = null;
+        t.request = Boolean.TRUE;
         try {
             Map<String, Long> known = versions.lastKnown();
             if (known == null) {
                 return work.get();
             }
             Assumed a = new Assumed(known);
-            state().assumed = a;
+            t.assumed = a;
             R r = null;
             try {
                 r = work.get();
@@ -217,15 +221,15 @@ final class Transactions {
             if (!a.stale) {
                 return r;
             }
-            state().assumed = null;
-            state().ended = null;
-            state().together = null;
+            t.assumed = null;
+            t.ended = null;
+            t.together = null;
             reruns.incrementAndGet();
             return work.get();
         } finally {
-            state().request = null;
-            state().ended = null;
-            state().assumed = null;
+            t.request = null;
+            t.ended = null;
+            t.assumed = null;
         }
     }
 
@@ -242,14 +246,15 @@ final class Transactions {
      * the request used no shared table, reads them at its next shared read). Returns the versions read, or null.
      */
     private Map<String, Long> prove(Connection c) {
-        Assumed a = state().assumed;
+        ThreadState t = state();
+        Assumed a = t.assumed;
         if (a == null) {
             return null;
         }
         if (a.stale) {
             throw new StaleVersions();
         }
-        state().assumed = null;
+        t.assumed = null;
         TransactionReads running = reads();
         if (a.used.isEmpty()) {
             if (running != null && running.assumed() == a) {
@@ -316,20 +321,21 @@ final class Transactions {
      * as a proof made by the act itself (docs/DURABILITY.md, "Reads").
      */
     void provenBy(String column, long tick) {
-        Assumed a = state().assumed;
+        ThreadState t = state();
+        Assumed a = t.assumed;
         if (column == null || a == null || a.stale) {
             return;
         }
         Map<String, Long> now = versions.parsed(column);
-        state().assumed = null;
+        t.assumed = null;
         TransactionReads running = reads();
         proven(a, now, tick, running);
-        if (running == null && state().request != null) {
+        if (running == null && t.request != null) {
             // a lone read (no group, no transaction): the request's next group continues on the versions it read, as it
             // would on those of a group that ended there (nothing of the thread's own in between, #readTogether)
             TransactionReads read = new TransactionReads();
             read.versions(now, tick);
-            state().ended = read;
+            t.ended = read;
         }
     }
 
@@ -340,7 +346,8 @@ final class Transactions {
      * nothing to check (no assumption, or no table used). Report the statement's outcome with {@link #guarded(boolean)}.
      */
     Map<String, Long> guardOf(Connection c) throws SQLException {
-        Assumed a = state().assumed;
+        ThreadState t = state();
+        Assumed a = t.assumed;
         if (a == null) {
             return null;
         }
@@ -352,7 +359,7 @@ final class Transactions {
             return null;
         }
         if (a.used.isEmpty()) {
-            state().assumed = null;
+            t.assumed = null;
             return null;
         }
         return a.usedVersions();
@@ -364,9 +371,10 @@ final class Transactions {
      * whatever it does next proves them first ({@link #prove}).
      */
     void guarded(boolean written) {
-        Assumed a = state().assumed;
+        ThreadState t = state();
+        Assumed a = t.assumed;
         if (written && a != null) {
-            state().assumed = null;
+            t.assumed = null;
             TransactionReads running = reads();
             if (running != null && running.assumed() == a) {
                 running.forgetAssumed();
@@ -453,17 +461,18 @@ final class Transactions {
      * after that lock, as statements of their own.
      */
     void explicit(Connection c) {
+        ThreadState t = state();
         try {
             if (c.getAutoCommit()) {
-                SqlWork<Void> lock = state().beforeFirstWrite;
-                DeferredWrites waiting = state().deferred;
+                SqlWork<Void> lock = t.beforeFirstWrite;
+                DeferredWrites waiting = t.deferred;
                 if (lock != null && (proofDue() || waiting != null)) {
                     c.setAutoCommit(false);
-                    state().beforeFirstWrite = null;
+                    t.beforeFirstWrite = null;
                     lock.run(c);
                     prove(c); // nothing to prove when the lock's statement carried it
                     if (waiting != null) {
-                        state().deferred = null;
+                        t.deferred = null;
                         waiting.flush(c);
                     }
                     return;
@@ -495,24 +504,26 @@ final class Transactions {
      * write must do before its work writes a table (takes the order's lock), once, in an explicit transaction.
      */
     void beforeWrite(Connection c) throws SQLException {
+        ThreadState t = state();
         explicit(c);
-        SqlWork<Void> first = state().beforeFirstWrite;
+        SqlWork<Void> first = t.beforeFirstWrite;
         if (first != null) {
-            state().beforeFirstWrite = null;
+            t.beforeFirstWrite = null;
             first.run(c);
         }
     }
 
     private <R> R begin(SqlWork<R> work, TransactionReads versionsOf, SqlWork<Void> hook, boolean autoCommitUntilWrite) {
-        state().together = null;
-        state().ended = null;
+        ThreadState t = state();
+        t.together = null;
+        t.ended = null;
         long started = tick();
         try (Connection c = pool.getConnection()) {
             if (c.getAutoCommit() != autoCommitUntilWrite) {
                 c.setAutoCommit(autoCommitUntilWrite);
             }
             TransactionReads fresh = new TransactionReads();
-            Assumed running = state().assumed;
+            Assumed running = t.assumed;
             if (hook != null && autoCommitUntilWrite && running != null && !running.stale) {
                 fresh.assume(running); // its one write carries the check (guardOf), any other proves first
             } else {
@@ -524,20 +535,20 @@ final class Transactions {
                     fresh.versions(versionsOf.versions(), versionsOf.versionsTick());
                 }
             }
-            state().current = c;
-            state().reads = fresh;
+            t.current = c;
+            t.reads = fresh;
             if (hook != null) {
-                state().beforeFirstWrite = hook;
+                t.beforeFirstWrite = hook;
             }
             java.util.List<Runnable> pending = new java.util.ArrayList<>();
-            state().afterCommit = pending;
+            t.afterCommit = pending;
             try {
                 R r = work.run(c);
-                TransactionReads done = state().reads;
+                TransactionReads done = t.reads;
                 if (!c.getAutoCommit()) {
                     versions.commit(c, done.written());
                 } // else every statement committed itself: reads, and at most one write (the order's, no shared table)
-                state().afterCommit = null;
+                t.afterCommit = null;
                 pending.forEach(Runnable::run);
                 passOn(done, started);
                 return r;
@@ -545,11 +556,11 @@ final class Transactions {
                 rollbackQuietly(c, e);
                 throw e;
             } finally {
-                state().current = null;
-                state().reads = null;
-                state().afterCommit = null;
-                state().beforeFirstWrite = null;
-                state().deferred = null;
+                t.current = null;
+                t.reads = null;
+                t.afterCommit = null;
+                t.beforeFirstWrite = null;
+                t.deferred = null;
             }
         } catch (SQLException e) {
             throw StoreFailures.unavailable(e);
@@ -567,12 +578,13 @@ final class Transactions {
      * ends the offer, as for a group.
      */
     private void passOn(TransactionReads done, long started) {
-        if (state().request != null && done.written().stream().noneMatch(SharedReads.TABLES::contains)
+        ThreadState t = state();
+        if (t.request != null && done.written().stream().noneMatch(SharedReads.TABLES::contains)
                 && done.assumed() == null && done.versions() != null
                 && done.versionsTick() > started) {
             TransactionReads read = new TransactionReads();
             read.versions(done.versions(), done.versionsTick());
-            state().ended = read;
+            t.ended = read;
         }
     }
 
@@ -600,8 +612,9 @@ final class Transactions {
      * after: the versions subquery in the statement (one row per read-mostly table) and their parse.
      */
     boolean versionsWanted() {
-        TransactionReads running = state().reads;
-        return state().request != null && running != null && running.versions() == null && running.assumed() == null;
+        ThreadState t = state();
+        TransactionReads running = t.reads;
+        return t.request != null && running != null && running.versions() == null && running.assumed() == null;
     }
 
     /**
@@ -611,10 +624,11 @@ final class Transactions {
      * a row it deferred a write of already (the clauses of one statement all see the rows as they were before it).
      */
     boolean mayDefer(String table, String key) {
-        Connection c = state().current;
-        DeferredWrites waiting = state().deferred;
+        ThreadState t = state();
+        Connection c = t.current;
+        DeferredWrites waiting = t.deferred;
         try {
-            return !versions.inProcess() && c != null && state().beforeFirstWrite != null
+            return !versions.inProcess() && c != null && t.beforeFirstWrite != null
                     && c.getAutoCommit() && !SharedReads.TABLES.contains(table)
                     && (waiting == null || !waiting.touches(table, key));
         } catch (SQLException e) {
@@ -624,18 +638,20 @@ final class Transactions {
 
     /** The thread's deferred document writes ({@link #mayDefer} must have said yes), to add one to. */
     DeferredWrites defer() {
-        DeferredWrites w = state().deferred;
+        ThreadState t = state();
+        DeferredWrites w = t.deferred;
         if (w == null) {
             w = new DeferredWrites();
-            state().deferred = w;
+            t.deferred = w;
         }
         return w;
     }
 
     /** Takes the thread's deferred document writes for the order's statement on {@code c}; null when there are none. */
     DeferredWrites takeDeferred() {
-        DeferredWrites w = state().deferred;
-        state().deferred = null;
+        ThreadState t = state();
+        DeferredWrites w = t.deferred;
+        t.deferred = null;
         return w == null || w.isEmpty() ? null : w;
     }
 
@@ -645,15 +661,16 @@ final class Transactions {
      * READ COMMITTED each statement sees the latest committed data either way. SQL failures are 503.
      */
     <R> R read(SqlWork<R> work) {
-        Connection joined = state().current;
+        ThreadState t = state();
+        Connection joined = t.current;
         if (joined != null) {
-            if (state().deferred != null) {
+            if (t.deferred != null) {
                 explicit(joined); // what the transaction deferred is made first, so that the read sees it
             }
             return run(joined, work);
         }
-        if (state().together == null) {
-            state().ended = null;
+        if (t.together == null) {
+            t.ended = null;
         }
         try (Connection c = pool.getConnection()) {
             if (!c.getAutoCommit()) {
@@ -671,11 +688,12 @@ final class Transactions {
      * thread's group of reads, as a transaction does. SQL exceptions reach {@code onFailure}.
      */
     <R> R alone(SqlWork<R> work, SqlFailure onFailure) {
-        if (state().current != null) {
+        ThreadState t = state();
+        if (t.current != null) {
             throw new IllegalStateException("a statement alone cannot join a transaction");
         }
-        state().together = null;
-        state().ended = null;
+        t.together = null;
+        t.ended = null;
         try (Connection c = pool.getConnection()) {
             if (!c.getAutoCommit()) {
                 c.setAutoCommit(true);
@@ -697,7 +715,8 @@ final class Transactions {
      * any error otherwise); outside, as its own transaction. SQL exceptions reach {@code onFailure} first.
      */
     <R> R guarded(SqlWork<R> work, SqlFailure onFailure) {
-        Connection joined = state().current;
+        ThreadState t = state();
+        Connection joined = t.current;
         if (joined == null) {
             return inTransaction(c -> {
                 try {
@@ -710,7 +729,7 @@ final class Transactions {
         explicit(joined);
         return run(joined, c -> {
             Savepoint sp = c.setSavepoint();
-            int mark = state().afterCommit.size();
+            int mark = t.afterCommit.size();
             try {
                 R r = work.run(c);
                 c.releaseSavepoint(sp);
@@ -729,14 +748,15 @@ final class Transactions {
      * (e.g. a checkout trial, whose writes are always discarded).
      */
     <R> R nested(SqlWork<R> work) {
-        Connection joined = state().current;
+        ThreadState t = state();
+        Connection joined = t.current;
         if (joined == null) {
             return inTransaction(work);
         }
         explicit(joined);
         return run(joined, c -> {
             Savepoint sp = c.setSavepoint();
-            int mark = state().afterCommit.size();
+            int mark = t.afterCommit.size();
             try {
                 R r = work.run(c);
                 c.releaseSavepoint(sp);
@@ -751,8 +771,9 @@ final class Transactions {
 
     /** After a savepoint rollback: the cached reads go, and so do the after-commit actions registered behind it. */
     private void rolledBackTo(int mark) {
-        state().reads.forgetAll();
-        java.util.List<Runnable> pending = state().afterCommit;
+        ThreadState t = state();
+        t.reads.forgetAll();
+        java.util.List<Runnable> pending = t.afterCommit;
         pending.subList(mark, pending.size()).clear();
     }
 
