@@ -327,15 +327,28 @@ final class OrderRows {
             setTime(ps, i++, o.dateCreated());
             setTime(ps, i++, o.dateSubmitted());
         }
-        ps.setBigDecimal(i++, o.total());
+        money(ps, i++, o.total(), dialect);
         ps.setBoolean(i++, Boolean.TRUE.equals(o.sharedWithOrganization()));
         String doc = OrderLines.document(s);
         ps.setString(i++, doc);
         if (dialect == Dialect.POSTGRESQL) {
-            ps.setBigDecimal(i++, listedTotal(o));
+            money(ps, i++, listedTotal(o), dialect);
             ps.setString(i++, xp(o, doc));
         }
         return i;
+    }
+
+    /**
+     * Binds an amount (or null) of a {@code NUMERIC} column: on PostgreSQL as its decimal text, untyped (the server reads
+     * it as the column's type), which the driver sends as it is, where {@code setBigDecimal} converts each amount to the
+     * binary {@code numeric} form (1 % of the PostgreSQL engine's samples for the two amounts of every order write).
+     */
+    private static void money(PreparedStatement ps, int index, BigDecimal amount, Dialect dialect) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            ps.setObject(index, amount == null ? null : amount.toPlainString(), java.sql.Types.OTHER);
+        } else {
+            ps.setBigDecimal(index, amount);
+        }
     }
 
     /**
