@@ -8,12 +8,12 @@ import io.orderhooks.core.http.RawResponse;
 import io.orderhooks.core.json.OrderCloudJson;
 import io.orderhooks.engine.internal.store.jdbc.TestPostgres;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two reads every write request makes before its work — its token's user version and the stored webhooks — are
@@ -33,8 +33,7 @@ class RequestReadsAcrossEnginesTest {
     }
 
     @Test
-    void onH2AWebhookAndARevocationOfOneInstanceHoldOnTheOtherAtItsNextRequest() throws Exception {
-        Path dir = Files.createTempDirectory("orderhooks-request-reads-");
+    void onH2AWebhookAndARevocationOfOneInstanceHoldOnTheOtherAtItsNextRequest(@TempDir Path dir) throws Exception {
         check(() -> Stores.h2(dir));
     }
 

@@ -18,7 +18,6 @@ import io.orderhooks.engine.internal.store.jdbc.JdbcStores;
 import io.orderhooks.engine.internal.store.jdbc.TestPostgres;
 import io.orderhooks.engine.senders.webhooks.HttpWebhookSink;
 import io.orderhooks.engine.senders.webhooks.WebhookSinkSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A shopper's requests on engine A while engine B, on the same database, changes what A answered them from: a
@@ -59,8 +59,7 @@ class AssumedVersionsAcrossEnginesTest {
     }
 
     @Test
-    void onH2TheNextRequestOfAUserSeesWhatTheOtherInstanceCommittedBeforeItActsOrAnswers() throws Exception {
-        Path dir = Files.createTempDirectory("orderhooks-assumed-versions-");
+    void onH2TheNextRequestOfAUserSeesWhatTheOtherInstanceCommittedBeforeItActsOrAnswers(@TempDir Path dir) throws Exception {
         check(() -> JdbcStores.h2(dir, 4), false);
     }
 

@@ -9,7 +9,6 @@ import io.orderhooks.engine.internal.store.jdbc.JdbcStore;
 import io.orderhooks.engine.internal.store.jdbc.JdbcStores;
 import io.orderhooks.engine.internal.store.jdbc.TestPostgres;
 import io.orderhooks.engine.spi.CheckoutIntegration;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The requests whose proof of their assumed table versions rides on a read they make anyway (PostgreSQL, session 13):
@@ -47,8 +47,7 @@ class ProofRidesOnReadsAcrossEnginesTest {
     }
 
     @Test
-    void onH2TheSameRequestsGiveTheSameAnswers() throws Exception {
-        Path dir = Files.createTempDirectory("orderhooks-proof-rides-");
+    void onH2TheSameRequestsGiveTheSameAnswers(@TempDir Path dir) throws Exception {
         check(() -> JdbcStores.h2(dir, 4), false);
     }
 
