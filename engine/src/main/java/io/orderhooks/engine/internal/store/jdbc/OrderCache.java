@@ -149,17 +149,28 @@ final class OrderCache {
         ps.setLong(2, known.version());
         ps.setString(3, orderID);
         try (ResultSet rs = ps.executeQuery()) {
-            boolean found = rs.next();
-            if (found && proof != null) {
-                proof[0] = rs.getString(5);
-                found = rs.getObject(1) != null;
-            }
-            if (!found) {
-                forget(orderID);
+            if (!found(rs, orderID, proof)) {
                 return Optional.empty();
             }
             return rs.getString(3) == null ? Optional.of(known) : null;
         }
+    }
+
+    /**
+     * Whether the read's result {@code rs} has the order's row (positioned on it); with {@code proof} not null (a proving
+     * statement) the fifth column, the versions, is read into it first (the one row comes also without the order). An
+     * order not found is forgotten.
+     */
+    private boolean found(ResultSet rs, String orderID, String[] proof) throws SQLException {
+        boolean found = rs.next();
+        if (found && proof != null) {
+            proof[0] = rs.getString(5);
+            found = rs.getObject(1) != null;
+        }
+        if (!found) {
+            forget(orderID);
+        }
+        return found;
     }
 
     private Optional<Row> read(Connection c, PreparedStatement ps, String orderID, Row known, boolean lock)
@@ -177,13 +188,7 @@ final class OrderCache {
         }
         ps.setString(p, orderID);
         try (ResultSet rs = ps.executeQuery()) {
-            boolean found = rs.next();
-            if (found && proof != null) {
-                proof[0] = rs.getString(5);
-                found = rs.getObject(1) != null;
-            }
-            if (!found) {
-                forget(orderID);
+            if (!found(rs, orderID, proof)) {
                 return Optional.empty();
             }
             String doc = rs.getString(3);
