@@ -20,7 +20,7 @@ final class Transactions {
     private final java.util.concurrent.atomic.AtomicLong reruns = new java.util.concurrent.atomic.AtomicLong();
     /**
      * The thread's transaction state under this store: one object per thread, got with one lookup, its fields set and
-     * cleared in place (null is absent). Nine thread-locals set and removed several times per request cost the thread's
+     * cleared in place (null or false is absent). Nine thread-locals set and removed several times per request cost the thread's
      * map its stale-entry clean-ups on every request.
      */
     private final ThreadLocal<ThreadState> state = ThreadLocal.withInitial(ThreadState::new);
@@ -38,7 +38,7 @@ final class Transactions {
          */
         TransactionReads ended;
         /** Set while the thread serves one request ({@link #request}): its groups of reads may continue one another. */
-        Boolean request;
+        boolean request;
         /** What the thread's optimistic order write runs before the first table write of its work ({@link #beforeWrite}). */
         SqlWork<Void> beforeFirstWrite;
         /** The document writes of the thread's optimistic order write waiting for its order statement ({@link #defer}). */
@@ -139,7 +139,7 @@ final class Transactions {
         if (t.current != null || t.together != null) {
             return work.get();
         }
-        TransactionReads previous = t.request != null ? t.ended : null;
+        TransactionReads previous = t.request ? t.ended : null;
         t.ended = null;
         TransactionReads group = new TransactionReads();
         Assumed running = t.assumed;
@@ -190,11 +190,11 @@ final class Transactions {
      */
     <R> R request(java.util.function.Supplier<R> work) {
         ThreadState t = state();
-        if (t.request != null) {
+        if (t.request) {
             return work.get();
         }
         t.ended = null;
-        t.request = Boolean.TRUE;
+        t.request = true;
         try {
             Map<String, Long> known = versions.lastKnown();
             if (known == null) {
@@ -227,7 +227,7 @@ final class Transactions {
             reruns.incrementAndGet();
             return work.get();
         } finally {
-            t.request = null;
+            t.request = false;
             t.ended = null;
             t.assumed = null;
         }
@@ -330,7 +330,7 @@ final class Transactions {
         t.assumed = null;
         TransactionReads running = reads();
         proven(a, now, tick, running);
-        if (running == null && t.request != null) {
+        if (running == null && t.request) {
             // a lone read (no group, no transaction): the request's next group continues on the versions it read, as it
             // would on those of a group that ended there (nothing of the thread's own in between, #readTogether)
             TransactionReads read = new TransactionReads();
@@ -579,7 +579,7 @@ final class Transactions {
      */
     private void passOn(TransactionReads done, long started) {
         ThreadState t = state();
-        if (t.request != null && done.written().stream().noneMatch(SharedReads.TABLES::contains)
+        if (t.request && done.written().stream().noneMatch(SharedReads.TABLES::contains)
                 && done.assumed() == null && done.versions() != null
                 && done.versionsTick() > started) {
             TransactionReads read = new TransactionReads();
@@ -614,7 +614,7 @@ final class Transactions {
     boolean versionsWanted() {
         ThreadState t = state();
         TransactionReads running = t.reads;
-        return t.request != null && running != null && running.versions() == null && running.assumed() == null;
+        return t.request && running != null && running.versions() == null && running.assumed() == null;
     }
 
     /**
