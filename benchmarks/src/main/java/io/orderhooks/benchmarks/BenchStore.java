@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * The store a benchmark engine uses, from the system property {@code orderhooks.bench.store}: {@code memory}
  * (default), {@code h2} (a fresh temporary folder, deleted when the JVM ends), {@code h2:DIR}, or a
  * {@code jdbc:postgresql:} URL (user and password from {@code orderhooks.bench.db.user} /
- * {@code orderhooks.bench.db.password}).
+ * {@code orderhooks.bench.db.password}, the pool's size from {@code orderhooks.bench.db.pool}, default the engine's,
+ * {@value JdbcStores#POSTGRESQL_POOL_SIZE}).
  */
 final class BenchStore {
 
@@ -35,7 +36,8 @@ final class BenchStore {
         }
         if (choice.startsWith("jdbc:postgresql:")) {
             return JdbcStores.postgresql(choice, System.getProperty("orderhooks.bench.db.user", "postgres"),
-                    System.getProperty("orderhooks.bench.db.password", ""));
+                    System.getProperty("orderhooks.bench.db.password", ""),
+                    Integer.getInteger("orderhooks.bench.db.pool", JdbcStores.POSTGRESQL_POOL_SIZE));
         }
         throw new IllegalArgumentException(PROPERTY + " must be memory, h2, h2:DIR or a jdbc:postgresql: URL, was " + choice);
     }

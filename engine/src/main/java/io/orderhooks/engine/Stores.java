@@ -43,13 +43,29 @@ public final class Stores {
      * accepted too), with these credentials.
      */
     public static Choice postgresql(String jdbcUrl, String user, String password) {
+        return postgresql(jdbcUrl, user, password, JdbcStores.POSTGRESQL_POOL_SIZE);
+    }
+
+    /**
+     * As {@link #postgresql(String, String, String)} with at most {@code poolSize} connections (default
+     * {@value JdbcStores#POSTGRESQL_POOL_SIZE}). Each connection is a server process: on a database host with few
+     * cores a small pool does more work per second (HikariCP's rule of thumb: twice the host's cores plus one;
+     * {@code docs/OPERATIONS.md}, "PostgreSQL connections").
+     *
+     * @throws IllegalArgumentException when {@code poolSize} is less than 1
+     */
+    public static Choice postgresql(String jdbcUrl, String user, String password, int poolSize) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("the PostgreSQL pool needs at least 1 connection, was " + poolSize);
+        }
         String url = jdbcUrl.startsWith("postgresql://") ? "jdbc:" + jdbcUrl : jdbcUrl;
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("not a PostgreSQL URL: " + jdbcUrl);
         }
         String shown = url.indexOf('?') < 0 ? url : url.substring(0, url.indexOf('?'));
-        return new Choice("postgresql " + shown, () -> JdbcStores.postgresql(url, user, password));
+        return new Choice("postgresql " + shown + (poolSize == JdbcStores.POSTGRESQL_POOL_SIZE ? "" : " (pool " + poolSize + ")"),
+                () -> JdbcStores.postgresql(url, user, password, poolSize));
     }
 
     /**

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Where a command's engine keeps its state: {@code --store} (memory, h2, or a PostgreSQL URL whose credentials come
- * from the environment) and {@code --data DIR} for H2.
+ * from the environment, its pool's size in {@code --db-pool}) and {@code --data DIR} for H2.
  */
 final class StoreOptions {
 
@@ -15,6 +15,11 @@ final class StoreOptions {
                     "postgresql://host:port/db or jdbc:postgresql://host:port/db with credentials in",
                     "ORDERHOOKS_DB_USER / ORDERHOOKS_DB_PASSWORD (env ORDERHOOKS_STORE)."})
     String store;
+
+    @Option(names = "--db-pool", paramLabel = "N", defaultValue = "${env:ORDERHOOKS_DB_POOL:-16}",
+            description = {"PostgreSQL: connections this instance opens at most (default 16; about twice the database",
+                    "host's cores plus one, divided among the instances; env ORDERHOOKS_DB_POOL)."})
+    int dbPool;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:ORDERHOOKS_DATA}",
             description = "Data folder of the h2 store (env ORDERHOOKS_DATA).")
@@ -35,7 +40,7 @@ final class StoreOptions {
             return Stores.h2(data != null ? data : defaultData);
         }
         if (s.startsWith("postgresql://") || s.startsWith("jdbc:postgresql:")) {
-            return Stores.postgresql(s, env("ORDERHOOKS_DB_USER", "postgres"), env("ORDERHOOKS_DB_PASSWORD", ""));
+            return Stores.postgresql(s, env("ORDERHOOKS_DB_USER", "postgres"), env("ORDERHOOKS_DB_PASSWORD", ""), dbPool);
         }
         throw new IllegalArgumentException("--store must be memory, h2, postgresql://host:port/db or a "
                 + "jdbc:postgresql: URL, was " + store);

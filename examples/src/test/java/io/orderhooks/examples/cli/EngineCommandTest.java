@@ -45,6 +45,20 @@ class EngineCommandTest {
     }
 
     @Test
+    void aPostgresqlStoreTakesItsPoolSizeFromDbPoolAndRefusesLessThanOne() {
+        CommandLine cli = Main.commandLine();
+        cli.parseArgs("engine", "--store", "postgresql://db:5432/shop", "--db-pool", "5");
+        EngineCommand command = cli.getSubcommands().get("engine").getCommand();
+        assertThat(command.storeOptions.choice(data)).hasToString("postgresql jdbc:postgresql://db:5432/shop (pool 5)");
+
+        cli = Main.commandLine();
+        cli.parseArgs("engine", "--port", "0", "--store", "postgresql://localhost:9/shop", "--db-pool", "0");
+        EngineCommand refused = cli.getSubcommands().get("engine").getCommand();
+        assertThatThrownBy(refused::start).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessage("the PostgreSQL pool needs at least 1 connection, was 0");
+    }
+
+    @Test
     void refusesANonLoopbackAddressWithThePubliclyKnownTestSecrets() {
         CommandLine cli = Main.commandLine();
         cli.parseArgs("engine", "--host", "0.0.0.0", "--port", "0", "--store", "memory", "--admin-client-secret",

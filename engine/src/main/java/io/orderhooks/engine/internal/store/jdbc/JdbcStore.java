@@ -444,6 +444,11 @@ public final class JdbcStore implements Store, AutoCloseable {
         }
     }
 
+    /** The most connections the store's pool opens. */
+    int maxConnections() {
+        return pool.getMaximumPoolSize();
+    }
+
     /** A connection of the store's pool (on H2 a journaled one), for tests that write around the store's API. */
     java.sql.Connection pooledConnection() throws java.sql.SQLException {
         return pool.getConnection();

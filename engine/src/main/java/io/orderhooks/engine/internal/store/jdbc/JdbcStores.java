@@ -153,9 +153,15 @@ public final class JdbcStores {
                 + ";WRITE_DELAY=" + WRITE_DELAY_MS + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
     }
 
+    /**
+     * The PostgreSQL pool's size when none is given: connections an engine instance opens (and keeps) at most. Each is
+     * a server process; size it to the database's host (docs/OPERATIONS.md, "PostgreSQL connections").
+     */
+    public static final int POSTGRESQL_POOL_SIZE = 16;
+
     /** PostgreSQL at a JDBC URL ({@code jdbc:postgresql://host:port/db}). */
     public static JdbcStore postgresql(String jdbcUrl, String user, String password) {
-        return postgresql(jdbcUrl, user, password, 16);
+        return postgresql(jdbcUrl, user, password, POSTGRESQL_POOL_SIZE);
     }
 
     /** As {@link #postgresql(String, String, String)} with a pool of at most {@code poolSize} connections. */
