@@ -62,7 +62,7 @@ final class Transactions {
      */
     static final class Assumed {
         private final Map<String, Long> versions;
-        private final java.util.Set<String> used = new java.util.HashSet<>();
+        private final java.util.Set<String> used = new java.util.HashSet<>(64); // a line add uses more than the default holds before growing (12)
         private boolean stale;
 
         Assumed(Map<String, Long> versions) {
