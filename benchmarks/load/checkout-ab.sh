@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The engine REST checkout of two builds side by side, interleaved: starts an example merchant and an engine (memory
 # store) from jar A and from jar B, all four JVMs up for the whole run, then drives them in alternating rounds
-# (A B A B ...), each round a fresh CheckoutLoad driver of the current build (same client for both) with USERS virtual
+# (A B, B A, A B, ...: each side first in every other round, so that a drift over the run (session 18 saw each
+# round ~10 % faster than the one before it, on both sides) does not favour the side measured second; an even ROUNDS balances it fully), each
+# round a fresh CheckoutLoad driver of the current build (same client for both) with USERS virtual
 # users doing LINES-line checkouts for ROUND seconds after a short driver warm-up. Before the first round each engine
 # gets WARMUP seconds of unmeasured load (C2 compilation). Per round: checkouts/s, request p50/p99, and the CPU time per
 # checkout (utime + stime from /proc) of that side's engine, merchant and driver: the load-insensitive figure on a
@@ -117,7 +119,9 @@ for side in A B; do drive "$side" "$WARMUP" 1 >/dev/null; done   # unmeasured wa
 printf 'round\tside\tcheckouts/s\treq p50 ms\treq p99 ms\terrors\tengine ms/checkout\tmerchant ms/checkout\tdriver ms/checkout\tcheckouts\tpostgres ms/checkout\tload\n' \
   | tee "$OUT/rounds.tsv"
 for round in $(seq 1 "$ROUNDS"); do
-  for side in A B; do
+  order="A B"
+  [ $((round % 2)) -eq 0 ] && order="B A"
+  for side in $order; do
     result=$(drive "$side" "$DRIVER_WARMUP" "$ROUND")
     printf '%s\t%s\t%s\t%s\n' "$round" "$side" "$result" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/rounds.tsv"
   done

@@ -53,6 +53,30 @@ public final class CheckoutLoad {
                 .getProcessCpuTime();
     }
 
+    /** Checkouts completed so far, warm-up and measured (for the progress lines). */
+    private static final AtomicLong COMPLETED = new AtomicLong();
+
+    /**
+     * With {@code -Dorderhooks.load.progress=S}, a line {@code progress seconds checkouts checkouts/s} on stderr every S
+     * seconds from the start (all phases): how the rate rises over the warm-up and whether it has settled.
+     */
+    private static void progress(int seconds) {
+        long start = System.nanoTime();
+        long[] last = {start, 0};
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "checkout-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(() -> {
+            long now = System.nanoTime();
+            long done = COMPLETED.get();
+            System.err.printf("progress\t%.0f\t%d\t%.1f%n", (now - start) / 1e9, done, (done - last[1]) / ((now - last[0]) / 1e9));
+            last[0] = now;
+            last[1] = done;
+        }, seconds, seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     private static final List<String> STEPS = List.of("create", "line", "estimateshipping", "shipmethods", "calculate", "submit");
 
     private CheckoutLoad() {}
@@ -71,6 +95,10 @@ public final class CheckoutLoad {
             RestShopper shopper = new RestShopper(http, args[0]);
             shopper.login();
             shoppers.add(shopper);
+        }
+        int progress = Integer.getInteger("orderhooks.load.progress", 0);
+        if (progress > 0) {
+            progress(progress);
         }
         long warmUpStart = System.nanoTime();
         PhaseEnd warmUpEnd = args.length == 7
@@ -157,6 +185,7 @@ public final class CheckoutLoad {
             try {
                 shopper.checkout(lines, phase::record);
                 phase.checkouts().record(System.nanoTime() - start);
+                COMPLETED.incrementAndGet();
             } catch (Exception e) {
                 if (phase.errors().getAndIncrement() == 0) {
                     System.err.println("checkout failed (" + label + "): " + e);
