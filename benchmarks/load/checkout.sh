@@ -7,7 +7,7 @@
 # Rows are ordered per store, then per engine count, then per round; with BEFORE_JAR each round runs the before and
 # the current jar back to back, alternating which goes first (round 1 before/after, round 2 after/before, ...).
 # Per row: an unmeasured warm-up (CHECKOUT_WARMUP s at least, then until the JIT compilers of the engine and the
-# merchant have gone quiet, at most CHECKOUT_WARMUP_MAX s: settle_watch), DURATION s measured; the "checkout" line of
+# merchant have gone quiet and the checkout rate has stopped rising, at most CHECKOUT_WARMUP_MAX s: settle_watch), DURATION s measured; the "checkout" line of
 # load.tsv is the median over
 # CHECKOUT_ROUNDS rounds ("checkout-round" lines keep every round). A failed checkout (warm-up or measured) or a
 # row whose processes do not start is recorded and the run goes on.
@@ -20,10 +20,12 @@ CHECKOUT_ROUNDS=${CHECKOUT_ROUNDS:-$ROUNDS}
 # (docs/PERFORMANCE.md, "Warm-up"); a user's engine runs for hours, so the rows measure it warmed
 CHECKOUT_WARMUP=${CHECKOUT_WARMUP:-60}
 # Then the warm-up goes on until, over the last 10 s, the JIT compiler threads of the engine and of the merchant each
-# used less than JIT_SETTLED_PCT % of their JVM's CPU, at most CHECKOUT_WARMUP_MAX s in all (a durable store's engine
-# compiles for 2-3 minutes: docs/PERFORMANCE.md, "Warm-up until the JIT settles"). CHECKOUT_WARMUP_MAX=$CHECKOUT_WARMUP:
-# a fixed warm-up, as until session 9.
-CHECKOUT_WARMUP_MAX=${CHECKOUT_WARMUP_MAX:-240}
+# used less than JIT_SETTLED_PCT % of their JVM's CPU (a durable store's engine compiles for 2-3 minutes:
+# docs/PERFORMANCE.md, "Warm-up until the JIT settles") and, since session 18, the driver's checkout rate has stopped
+# rising (the last 60 s at most 3 % above the 60 s before: CheckoutLoad.RateWatch; a fresh PostgreSQL's rate rose for
+# minutes after the JIT went quiet), at most CHECKOUT_WARMUP_MAX s in all. CHECKOUT_WARMUP_MAX=$CHECKOUT_WARMUP: a fixed
+# warm-up, as until session 9.
+CHECKOUT_WARMUP_MAX=${CHECKOUT_WARMUP_MAX:-480}
 JIT_SETTLED_PCT=${JIT_SETTLED_PCT:-3}
 # the stores whose rows get a before row with BEFORE_JAR (default all of STORES; "memory" is enough for the
 # before-#22 target, and halves a run's time)
@@ -135,7 +137,8 @@ checkout_measure() {
   wait "$driver" || true
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
-  # the warm-up's length and what ended it (settled: the JIT went quiet; limit: CHECKOUT_WARMUP_MAX; fixed)
+  # the warm-up's length and what ended it (settled: the JIT went quiet and the rate stopped rising; limit:
+  # CHECKOUT_WARMUP_MAX; fixed)
   awk -F'\t' -v OFS='\t' -v name="$name" -v round="$round" '$1 == "warmup" { print "warmup-round", name, round, $2, $3 }' \
     "$result" >>"$RESULTS"
   line=$(awk -F'\t' '$1 == "checkout"' "$result")

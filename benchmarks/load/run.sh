@@ -227,8 +227,8 @@ report() {
       $3, ($14 == "" ? 1 : $14), $6 / 1000, $7 / 1000, $8 / 1000, $9 / 1000, $10, $11, $12, ($13 == "" ? "-" : $13)) }
     $1 == "checkout-step" { checkout[++c] = sprintf("  %s %s: p50 %.2f ms, p99 %.2f ms, max %.1f ms (%s requests)", $2, $3,
       $4 / 1000, $5 / 1000, $6 / 1000, $7) }
-    $1 == "checkout-warmup" { checkout[++c] = sprintf("%s: warm-up %s s (median of rounds; %s of %s rounds ended with the " \
-      "JIT compilers quiet, the others at the limit)", $2, $3, $4, $5) }
+    $1 == "checkout-warmup" { checkout[++c] = sprintf("%s: warm-up %s s (median of rounds; %s of %s rounds settled (JIT " \
+      "compilers quiet, checkout rate flat), the others at the limit)", $2, $3, $4, $5) }
     $1 == "checkout-cpu" { checkout[++c] = sprintf("%s: CPU ms per checkout (median of rounds): engine %s, merchant %s, " \
       "driver %s%s (of it JIT compiler threads: engine %s, merchant %s); GC pauses per row: engine %s ms, merchant %s ms",
       $2, $3, $4, $5, ($10 != "" && $10 != "-") ? ", PostgreSQL server " $10 : "", $8, $9, $6, $7) }

@@ -127,8 +127,9 @@ public final class CheckoutLoad {
 
     /**
      * When a phase ends: {@link #end} is true from then on (polled by the users between checkouts). A fixed time, or
-     * for the warm-up at least {@code minSeconds} and then as soon as {@code file} exists, at most {@code maxSeconds};
-     * {@link #settled} tells afterwards whether the file ended it.
+     * for the warm-up at least {@code minSeconds} and then as soon as {@code file} exists and the checkout rate has
+     * stopped rising ({@link RateWatch}), at most {@code maxSeconds}; {@link #settled} tells afterwards whether those
+     * two ended it.
      */
     private record PhaseEnd(BooleanSupplier end, AtomicBoolean fileSeen, int longestSeconds) {
         static PhaseEnd after(int seconds) {
@@ -142,6 +143,7 @@ public final class CheckoutLoad {
             long latest = start + Math.max(minSeconds, maxSeconds) * 1_000_000_000L;
             AtomicBoolean seen = new AtomicBoolean();
             AtomicLong nextLook = new AtomicLong(earliest);
+            RateWatch rate = RateWatch.start(Integer.getInteger("orderhooks.load.rateWindow", RateWatch.WINDOW_SECONDS));
             return new PhaseEnd(() -> {
                 long now = System.nanoTime();
                 if (seen.get() || now >= latest) {
@@ -152,7 +154,7 @@ public final class CheckoutLoad {
                 }
                 long next = nextLook.get();
                 // one user looks at the file at most every 200 ms; the others go on until it is seen
-                if (now >= next && nextLook.compareAndSet(next, now + 200_000_000L) && Files.exists(file)) {
+                if (now >= next && nextLook.compareAndSet(next, now + 200_000_000L) && Files.exists(file) && rate.steady()) {
                     seen.set(true);
                 }
                 return seen.get();
@@ -161,6 +163,60 @@ public final class CheckoutLoad {
 
         boolean settled() {
             return fileSeen.get();
+        }
+    }
+
+    /**
+     * Whether the checkout rate has stopped rising: the checkouts completed in the last {@code window} seconds are at
+     * most {@value #TOLERANCE_PERCENT} % more than in the {@code window} seconds before (sampled every
+     * {@value #SAMPLE_SECONDS} s from the start of the warm-up). The JIT going quiet was the only sign of a warmed
+     * row until session 18, when a fresh PostgreSQL row's rate still rose for minutes after it (progress lines per 15 s:
+     * ~85/s at 2 min, ~100 at 3, ~115 at 4-5) while the memory store's was flat from ~75 s
+     * (docs/PERFORMANCE.md, session 18). A window of 0 turns the check off.
+     */
+    static final class RateWatch {
+        static final int WINDOW_SECONDS = 60;
+        static final int TOLERANCE_PERCENT = 3;
+        static final int SAMPLE_SECONDS = 5;
+
+        private final int samplesPerWindow;
+        private final List<Long> counts = new ArrayList<>(); // COMPLETED at each sample, guarded by this
+
+        private RateWatch(int windowSeconds) {
+            this.samplesPerWindow = windowSeconds / SAMPLE_SECONDS;
+        }
+
+        static RateWatch start(int windowSeconds) {
+            RateWatch w = new RateWatch(windowSeconds);
+            if (w.samplesPerWindow > 0) {
+                w.sample();
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "checkout-rate");
+                    t.setDaemon(true);
+                    return t;
+                }).scheduleAtFixedRate(w::sample, SAMPLE_SECONDS, SAMPLE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            return w;
+        }
+
+        private synchronized void sample() {
+            counts.add(COMPLETED.get());
+        }
+
+        synchronized boolean steady() {
+            if (samplesPerWindow <= 0) {
+                return true;
+            }
+            int n = counts.size();
+            if (n < 2 * samplesPerWindow + 1) {
+                return false;
+            }
+            return steady(counts.get(n - 1 - 2 * samplesPerWindow), counts.get(n - 1 - samplesPerWindow), counts.get(n - 1));
+        }
+
+        /** Whether {@code last - middle} (the last window's checkouts) is at most the tolerance over {@code middle - first}. */
+        static boolean steady(long first, long middle, long last) {
+            return (last - middle) * 100 <= (middle - first) * (100 + TOLERANCE_PERCENT);
         }
     }
 

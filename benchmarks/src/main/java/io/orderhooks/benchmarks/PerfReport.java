@@ -186,7 +186,7 @@ public final class PerfReport {
         line("Warm-up and CPU per measured checkout (medians over the rounds; CPU of all threads of each JVM from `/proc`, "
                 + "of it the JIT compiler threads'; GC pauses over the whole row):");
         line("");
-        line("| run | warm-up s | rounds ended with the JIT quiet | CPU ms engine / merchant / driver | of it JIT ms engine / "
+        line("| run | warm-up s | rounds settled (JIT quiet, rate flat) | CPU ms engine / merchant / driver | of it JIT ms engine / "
                 + "merchant | PostgreSQL server CPU ms | GC pause ms engine / merchant |");
         line("|---|---:|---:|---|---|---:|---|");
         for (String[] c : cpu.values()) {

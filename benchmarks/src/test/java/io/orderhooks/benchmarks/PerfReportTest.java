@@ -168,7 +168,7 @@ class PerfReportTest {
 
         String md = report();
 
-        assertThat(md).contains("| run | warm-up s | rounds ended with the JIT quiet | CPU ms engine / merchant / driver "
+        assertThat(md).contains("| run | warm-up s | rounds settled (JIT quiet, rate flat) | CPU ms engine / merchant / driver "
                         + "| of it JIT ms engine / merchant | PostgreSQL server CPU ms | GC pause ms engine / merchant |")
                 .contains("| checkout-20 | 75.2 | 3 of 3 | 8.10 / 4.20 / 3.30 | 0.20 / 0.05 | - | 2100.5 / 300.0 |")
                 .contains("| checkout-20-h2 | 240.1 | 1 of 3 | 14.00 / 4.00 / 3.50 | 1.10 / 0.02 | - | 900.0 / 280.0 |")
