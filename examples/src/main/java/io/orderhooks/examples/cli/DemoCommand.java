@@ -48,18 +48,42 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit", description = "Stop after the story instead of serving until Ctrl-C.")
     boolean exit;
 
+    /** This run's fresh H2 folder, deleted when the demo stops; null when --data or another store was chosen. */
+    private Path fresh;
+
     /** The story needs an empty store: a fresh data folder each run unless --data names one (printed either way). */
     private Stores.Choice demoStore(PrintWriter out) throws java.io.IOException {
-        Path fresh = storeOptions.usesDataFolder() && storeOptions.data == null
+        fresh = storeOptions.usesDataFolder() && storeOptions.data == null
                 ? Files.createTempDirectory("orderhooks-demo-") : null;
         try {
             Stores.Choice store = storeOptions.choice(fresh);
-            out.println("state: " + store + (fresh != null ? " (a fresh folder for this run; --data DIR to choose one)" : ""));
+            out.println("state: " + store + (fresh != null ? " (a fresh folder for this run, deleted when the demo stops; --data DIR to keep one)" : ""));
             return store;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
+    /** Deletes this run's fresh H2 folder, if it made one (each run of the demo left one in the temp folder). */
+    private void deleteFresh() throws java.io.IOException {
+        if (fresh == null || !Files.exists(fresh)) {
+            return;
+        }
+        Files.walkFileTree(fresh, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs)
+                    throws java.io.IOException {
+                Files.delete(file);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, java.io.IOException failed) throws java.io.IOException {
+                Files.delete(dir);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
     @Option(names = "--no-metrics", description = "Do not serve Prometheus metrics at /metrics (engine and middleware).")
     boolean noMetrics;
 
@@ -71,6 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         out.println("orderhooks " + Main.version() + " demo");
         Stores.Choice store = demoStore(out);
+        AutoCloseable freshFolder = this::deleteFresh; // closed last: after the engine has closed its store
         PrometheusMetrics engineMetrics = noMetrics ? null : PrometheusMetrics.create();
         OrderEngine engine;
         try {
@@ -81,7 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }).start(host, enginePort);
         } catch (RuntimeException e) {
-            Serving.closeAll(engineMetrics == null ? List.of() : List.of(engineMetrics));
+            Serving.closeAll(engineMetrics == null ? List.of(freshFolder) : List.of(freshFolder, engineMetrics));
             throw e;
         }
         MerchantMiddleware middleware;
@@ -90,11 +115,11 @@ public final class DemoCommand implements Callable<Integer> {
                     List.of(hashKey), outbox, engine.baseUrl(), clock, !noMetrics));
         } catch (RuntimeException e) {
             engine.close();
-            Serving.closeAll(engineMetrics == null ? List.of() : List.of(engineMetrics));
+            Serving.closeAll(engineMetrics == null ? List.of(freshFolder) : List.of(freshFolder, engineMetrics));
             throw e;
         }
-        List<AutoCloseable> running = engineMetrics == null ? List.of(engine, middleware)
-                : List.of(engineMetrics, engine, middleware);
+        List<AutoCloseable> running = engineMetrics == null ? List.of(freshFolder, engine, middleware)
+                : List.of(freshFolder, engineMetrics, engine, middleware);
         try {
             new DemoStory(engine, middleware, admin, hashKey, clock, out).run();
         } catch (OrderCloudException | IllegalStateException e) {

@@ -40,6 +40,9 @@ class DemoStoryAcceptanceTest {
                 "--middleware-port", "0", "--outbox", outbox.toString(), "--exit");
         String out = printed.toString();
         assertThat(exit).as(out).isZero();
+        Matcher state = Pattern.compile("state: h2 (\\S+) \\(a fresh folder for this run, deleted when the demo stops").matcher(out);
+        assertThat(state.find()).as(out).isTrue();
+        assertThat(java.nio.file.Path.of(state.group(1))).as("the run's fresh H2 folder, deleted at the end").doesNotExist();
         ExpectedOrder lunch = ExpectedOrder.lunch();
         ExpectedOrder shared = ExpectedOrder.sharedCart();
         assertThat(lunch.blocked).containsExactly("Alex to $25.50, over its $25.00 budget");
