@@ -48,8 +48,8 @@ public final class Stores {
 
     /**
      * As {@link #postgresql(String, String, String)} with at most {@code poolSize} connections (default
-     * {@value JdbcStores#POSTGRESQL_POOL_SIZE}). Each connection is a server process: on a database host with few
-     * cores a small pool does more work per second (HikariCP's rule of thumb: twice the host's cores plus one;
+     * {@value JdbcStores#POSTGRESQL_POOL_SIZE}). Each connection is a server process: size the pool to the database's
+     * host, shared by all instances (HikariCP's rule of thumb: about twice the host's cores plus one;
      * {@code docs/OPERATIONS.md}, "PostgreSQL connections").
      *
      * @throws IllegalArgumentException when {@code poolSize} is less than 1

@@ -63,6 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
+
     /** Deletes this run's fresh H2 folder, if it made one (each run of the demo left one in the temp folder). */
     private void deleteFresh() throws java.io.IOException {
         if (fresh == null || !Files.exists(fresh)) {
