@@ -128,11 +128,19 @@ final class EngineCluster implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        for (ChildEngine e : engines) {
-            if (e != null) {
-                e.close();
+        try {
+            for (ChildEngine e : engines) {
+                if (e != null) {
+                    e.close();
+                }
+            }
+            pg.close();
+        } finally {
+            try (java.util.stream.Stream<Path> paths = Files.walk(data)) { // every cluster left its folder in the temp folder
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
-        pg.close();
     }
 }
