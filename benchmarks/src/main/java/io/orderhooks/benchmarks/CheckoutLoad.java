@@ -63,18 +63,22 @@ public final class CheckoutLoad {
     private static void progress(int seconds) {
         long start = System.nanoTime();
         long[] last = {start, 0};
-        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "checkout-progress");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleAtFixedRate(() -> {
+        every(seconds, "checkout-progress", () -> {
             long now = System.nanoTime();
             long done = COMPLETED.get();
             System.err.printf("progress\t%.0f\t%d\t%.1f%n", (now - start) / 1e9, done, (done - last[1]) / ((now - last[0]) / 1e9));
             last[0] = now;
             last[1] = done;
-        }, seconds, seconds, java.util.concurrent.TimeUnit.SECONDS);
+        });
+    }
+
+    /** Runs {@code task} every {@code seconds} on a daemon thread of its own, from {@code seconds} after now. */
+    private static void every(int seconds, String thread, Runnable task) {
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, thread);
+            t.setDaemon(true);
+            return t;
+        }).scheduleAtFixedRate(task, seconds, seconds, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static final List<String> STEPS = List.of("create", "line", "estimateshipping", "shipmethods", "calculate", "submit");
@@ -190,11 +194,7 @@ public final class CheckoutLoad {
             RateWatch w = new RateWatch(windowSeconds);
             if (w.samplesPerWindow > 0) {
                 w.sample();
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "checkout-rate");
-                    t.setDaemon(true);
-                    return t;
-                }).scheduleAtFixedRate(w::sample, SAMPLE_SECONDS, SAMPLE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                every(SAMPLE_SECONDS, "checkout-rate", w::sample);
             }
             return w;
         }

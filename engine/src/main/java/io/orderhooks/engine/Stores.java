@@ -24,6 +24,9 @@ import java.util.function.Supplier;
  */
 public final class Stores {
 
+    /** The PostgreSQL pool's size when none is given (see {@link #postgresql(String, String, String, int)}). */
+    public static final int POSTGRESQL_POOL_SIZE = JdbcStores.POSTGRESQL_POOL_SIZE;
+
     private Stores() {
     }
 
@@ -43,12 +46,12 @@ public final class Stores {
      * accepted too), with these credentials.
      */
     public static Choice postgresql(String jdbcUrl, String user, String password) {
-        return postgresql(jdbcUrl, user, password, JdbcStores.POSTGRESQL_POOL_SIZE);
+        return postgresql(jdbcUrl, user, password, POSTGRESQL_POOL_SIZE);
     }
 
     /**
      * As {@link #postgresql(String, String, String)} with at most {@code poolSize} connections (default
-     * {@value JdbcStores#POSTGRESQL_POOL_SIZE}). Each connection is a server process: size the pool to the database's
+     * {@value #POSTGRESQL_POOL_SIZE}). Each connection is a server process: size the pool to the database's
      * host, shared by all instances (HikariCP's rule of thumb: about twice the host's cores plus one;
      * {@code docs/OPERATIONS.md}, "PostgreSQL connections").
      *
@@ -64,7 +67,7 @@ public final class Stores {
             throw new IllegalArgumentException("not a PostgreSQL URL: " + jdbcUrl);
         }
         String shown = url.indexOf('?') < 0 ? url : url.substring(0, url.indexOf('?'));
-        return new Choice("postgresql " + shown + (poolSize == JdbcStores.POSTGRESQL_POOL_SIZE ? "" : " (pool " + poolSize + ")"),
+        return new Choice("postgresql " + shown + (poolSize == POSTGRESQL_POOL_SIZE ? "" : " (pool " + poolSize + ")"),
                 () -> JdbcStores.postgresql(url, user, password, poolSize));
     }
 

@@ -64,27 +64,6 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Deletes this run's fresh H2 folder, if it made one (each run of the demo left one in the temp folder). */
-    private void deleteFresh() throws java.io.IOException {
-        if (fresh == null || !Files.exists(fresh)) {
-            return;
-        }
-        Files.walkFileTree(fresh, new java.nio.file.SimpleFileVisitor<>() {
-            @Override
-            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs)
-                    throws java.io.IOException {
-                Files.delete(file);
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, java.io.IOException failed) throws java.io.IOException {
-                Files.delete(dir);
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
     @Option(names = "--no-metrics", description = "Do not serve Prometheus metrics at /metrics (engine and middleware).")
     boolean noMetrics;
 
@@ -96,7 +75,12 @@ public final class DemoCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         out.println("orderhooks " + Main.version() + " demo");
         Stores.Choice store = demoStore(out);
-        AutoCloseable freshFolder = this::deleteFresh; // closed last: after the engine has closed its store
+        // closed last, after the engine has closed its store (each run of the demo left its folder in the temp folder)
+        AutoCloseable freshFolder = () -> {
+            if (fresh != null) {
+                Folders.delete(fresh);
+            }
+        };
         PrometheusMetrics engineMetrics = noMetrics ? null : PrometheusMetrics.create();
         OrderEngine engine;
         try {

@@ -16,9 +16,10 @@ final class StoreOptions {
                     "ORDERHOOKS_DB_USER / ORDERHOOKS_DB_PASSWORD (env ORDERHOOKS_STORE)."})
     String store;
 
-    @Option(names = "--db-pool", paramLabel = "N", defaultValue = "${env:ORDERHOOKS_DB_POOL:-16}",
-            description = {"PostgreSQL: connections this instance opens at most (default 16; about twice the database",
-                    "host's cores plus one, divided among the instances; env ORDERHOOKS_DB_POOL)."})
+    @Option(names = "--db-pool", paramLabel = "N",
+            defaultValue = "${env:ORDERHOOKS_DB_POOL:-" + Stores.POSTGRESQL_POOL_SIZE + "}",
+            description = {"PostgreSQL: connections this instance opens at most (default " + Stores.POSTGRESQL_POOL_SIZE
+                    + "; about twice the", "database host's cores plus one, divided among the instances; env ORDERHOOKS_DB_POOL)."})
     int dbPool;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:ORDERHOOKS_DATA}",

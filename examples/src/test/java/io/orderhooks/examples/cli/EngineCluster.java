@@ -136,11 +136,7 @@ final class EngineCluster implements AutoCloseable {
             }
             pg.close();
         } finally {
-            try (java.util.stream.Stream<Path> paths = Files.walk(data)) { // every cluster left its folder in the temp folder
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            Folders.delete(data); // every cluster left its folder in the temp folder
         }
     }
 }
