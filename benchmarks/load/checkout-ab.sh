@@ -15,6 +15,8 @@
 #
 # Usage: A_JAR=/work/perf5/main-22acc02.jar B_JAR=benchmarks/target/benchmarks.jar benchmarks/load/checkout-ab.sh
 #        ROUNDS=5 ROUND=20 WARMUP=60 USERS=8 LINES=20 STORE=memory (defaults); OUT=benchmarks/target/checkout-ab
+# A durable store with an order history first, as the run-all's checkout rows (CHECKOUT_HISTORY in checkout.sh):
+# A_JAVA_OPTS="-Xmx2g -Dorderhooks.bench.history=100000" and the same B_JAVA_OPTS (jars from session 19 on).
 # Writes $OUT/rounds.tsv. Loopback only; every wait is bounded.
 set -euo pipefail
 

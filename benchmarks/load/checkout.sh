@@ -7,7 +7,8 @@
 # Rows are ordered per store, then per engine count, then per round; with BEFORE_JAR each round runs the before and
 # the current jar back to back, alternating which goes first (round 1 before/after, round 2 after/before, ...).
 # Per row: an unmeasured warm-up (CHECKOUT_WARMUP s at least, then until the JIT compilers of the engine and the
-# merchant have gone quiet and the checkout rate has stopped rising, at most CHECKOUT_WARMUP_MAX s: settle_watch), DURATION s measured; the "checkout" line of
+# merchant have gone quiet and the checkout rate has stopped rising, at most CHECKOUT_WARMUP_MAX s: settle_watch),
+# CHECKOUT_DURATION s measured; the "checkout" line of
 # load.tsv is the median over
 # CHECKOUT_ROUNDS rounds ("checkout-round" lines keep every round). A failed checkout (warm-up or measured) or a
 # row whose processes do not start is recorded and the run goes on.
@@ -16,6 +17,14 @@
 # jar) drives every row, the before rows too.
 
 CHECKOUT_ROUNDS=${CHECKOUT_ROUNDS:-$ROUNDS}
+# 30 s (DURATION, the receivers' wrk runs, is 10): a PostgreSQL row's rate swung by +-15 % between 15-s windows
+# (docs/PERFORMANCE.md, "Session 19"); the memory row's window must still end before its heap fills (~4 min at -Xmx2g)
+CHECKOUT_DURATION=${CHECKOUT_DURATION:-30}
+# Orders a durable store (h2, postgres) holds before the row's engine serves: copies of one real 20-line checkout
+# (BenchEngine.seedHistory), then on PostgreSQL VACUUM ANALYZE. A production database is not empty; on an empty
+# PostgreSQL autovacuum vacuums and analyses the growing tables over and over in the first minutes and the rate rose
+# for 4 minutes (docs/PERFORMANCE.md, "Session 18"). 0: an empty store, as until session 19.
+CHECKOUT_HISTORY=${CHECKOUT_HISTORY:-100000}
 # 60 s (not WARMUP's 30): the engine's CPU per checkout on fresh processes was still falling past 1,000 checkouts
 # (docs/PERFORMANCE.md, "Warm-up"); a user's engine runs for hours, so the rows measure it warmed
 CHECKOUT_WARMUP=${CHECKOUT_WARMUP:-60}
@@ -80,7 +89,8 @@ checkout_row() {
 # not start. Each row and round gets its own folder $OUT/rows/NAME-roundROUND: the merchant's outbox (a row never
 # starts with the files of earlier rows), the servers' logs and their GC logs (ROLE-gc.log).
 checkout_processes() {
-  local store=$1 engines=$2 jar=$3 name=$4 round=$5 property=$1 i
+  local store=$1 engines=$2 jar=$3 name=$4 round=$5 property=$1 i history=""
+  [ "$store" = memory ] || history=" -Dorderhooks.bench.history=$CHECKOUT_HISTORY"
   if [ "$store" = postgres ]; then
     start_postgres || { checkout_failed "$name" "$round" "PostgreSQL did not start"; return 1; }
     property=$POSTGRES_URL
@@ -97,7 +107,7 @@ checkout_processes() {
   for i in $(seq 1 "$engines"); do
     local role=engine
     [ "$i" = 1 ] || role="engine$i"
-    OUT=$ROW_DIR JAR=$jar SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -Xlog:gc:file=$ROW_DIR/$role-gc.log -Dorderhooks.bench.store=$property" \
+    OUT=$ROW_DIR JAR=$jar SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -Xlog:gc:file=$ROW_DIR/$role-gc.log -Dorderhooks.bench.store=$property$history" \
       start_server "$role" "$merchant_url" || { checkout_failed "$name" "$round" "$role did not start (see $ROW_DIR/$role.log)"; return 1; }
     ROW_PIDS+=("$SERVER_PID")
     [ "$i" = 1 ] && ENGINE_PID=$SERVER_PID
@@ -115,7 +125,7 @@ checkout_measure() {
   local name=$1 round=$2 line log="$OUT/$name-round$round.driver.log" result="$ROW_DIR/driver.out"
   local settled="$ROW_DIR/jit-settled" longest=$((CHECKOUT_WARMUP_MAX > CHECKOUT_WARMUP ? CHECKOUT_WARMUP_MAX : CHECKOUT_WARMUP))
   rm -f "$settled"
-  ( for _ in $(seq 1 $((longest + DURATION + 5))); do
+  ( for _ in $(seq 1 $((longest + CHECKOUT_DURATION + 5))); do
       rss_kb "$MERCHANT_PID" >>"$OUT/$name-merchant.rss" 2>/dev/null || true
       rss_kb "$ENGINE_PID" >>"$OUT/$name-engine.rss" 2>/dev/null || true
       sleep 1
@@ -128,8 +138,8 @@ checkout_measure() {
     watcher=$!
   fi
   # shellcheck disable=SC2086
-  timeout $((longest + DURATION + 180)) java $SERVER_JAVA_OPTS -cp "$DRIVER_JAR" io.orderhooks.benchmarks.CheckoutLoad \
-    "$ENGINE_URLS" "$USERS" "$CHECKOUT_WARMUP" "$DURATION" "$CHECKOUT_LINES" "${until_settled[@]}" >"$result" 2>"$log" &
+  timeout $((longest + CHECKOUT_DURATION + 180)) java $SERVER_JAVA_OPTS -cp "$DRIVER_JAR" io.orderhooks.benchmarks.CheckoutLoad \
+    "$ENGINE_URLS" "$USERS" "$CHECKOUT_WARMUP" "$CHECKOUT_DURATION" "$CHECKOUT_LINES" "${until_settled[@]}" >"$result" 2>"$log" &
   local driver=$! ticks0 ticks1
   ticks0=$(checkout_ticks "$driver" measuring "$result" "$longest")
   [ -z "$watcher" ] || { kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true; }
@@ -166,7 +176,7 @@ checkout_measure() {
 # merchant and the driver ("- - -" when the driver ended first).
 checkout_ticks() {
   local driver=$1 word=$2 file=$3 longest=$4
-  for _ in $(seq 1 $(((longest + DURATION + 180) * 20))); do
+  for _ in $(seq 1 $(((longest + CHECKOUT_DURATION + 180) * 20))); do
     grep -q "^$word" "$file" 2>/dev/null && break
     kill -0 "$driver" 2>/dev/null || break
     sleep 0.05

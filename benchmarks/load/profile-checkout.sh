@@ -10,6 +10,8 @@
 #        JAR=/tmp/old.jar DRIVER_JAR=benchmarks/target/benchmarks.jar OUT=/tmp/prof-before \
 #          benchmarks/load/profile-checkout.sh        (an older engine and merchant, today's driver)
 #        RECORD=0 benchmarks/load/profile-checkout.sh    (no JFR: CPU per checkout only)
+#        STORE=postgres SERVER_JAVA_OPTS="-Xmx2g -Dorderhooks.bench.history=100000" ...   (the store holding 100,000
+#          orders first, as the run-all's checkout rows: CHECKOUT_HISTORY in checkout.sh)
 # With RECORD=1 the merchant is recorded too, over the same measured seconds (jcmd JFR.start): $OUT/merchant.jfr and
 # $OUT/merchant.top.
 # Writes $OUT/engine.jfr, $OUT/engine-gc.log, $OUT/merchant-gc.log, $OUT/engine.top and $OUT/cpu.tsv. Loopback only;

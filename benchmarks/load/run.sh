@@ -9,7 +9,8 @@
 # each row's median over the rounds and its ratios (calculate / floor, calculate / node, floor / fixed).
 # Then the checkout run (checkout.sh): whole checkouts of CHECKOUT_LINES lines by USERS virtual users over the
 # engine's REST API, the engine delivering every checkout event over HTTP (signed) to the example merchant; per
-# store, CHECKOUT_ROUNDS rounds (medians), each row on fresh processes (a fresh embedded PostgreSQL per postgres row).
+# store, CHECKOUT_ROUNDS rounds (medians) of CHECKOUT_DURATION s, each row on fresh processes (a fresh embedded
+# PostgreSQL per postgres row), a durable store holding CHECKOUT_HISTORY orders before the row starts.
 # Samples each server's resident memory (VmRSS) idle and under load; writes everything to $OUT/load.tsv.
 #
 # Failed requests never end the run: a warm-up's or a round's failures (non-2xx answers, socket errors, failed
@@ -200,9 +201,9 @@ main() {
   mkdir -p "$OUT"
   rm -f "$OUT"/*.rss "$OUT/non2xx.txt"
   RESULTS=$OUT/load.tsv
-  printf '# load run %s; wrk -t%s -c%s; per body size %ss warm-up per server, then %s interleaved rounds of %ss (medians); checkout: %s users, %s lines, %s rounds of %ss warm-up + %ss; receivers: java %s; checkout: java %s; node %s\n' \
+  printf '# load run %s; wrk -t%s -c%s; per body size %ss warm-up per server, then %s interleaved rounds of %ss (medians); checkout: %s users, %s lines, %s rounds of %ss warm-up + %ss, durable stores holding %s orders first; receivers: java %s; checkout: java %s; node %s\n' \
     "$(date -u +%FT%TZ)" "$THREADS" "$CONNECTIONS" "$WARMUP" "$ROUNDS" "$DURATION" "$USERS" "$CHECKOUT_LINES" \
-    "$CHECKOUT_ROUNDS" "$CHECKOUT_WARMUP" "$DURATION" "$RECEIVER_JAVA_OPTS" "$SERVER_JAVA_OPTS" \
+    "$CHECKOUT_ROUNDS" "$CHECKOUT_WARMUP" "$CHECKOUT_DURATION" "$CHECKOUT_HISTORY" "$RECEIVER_JAVA_OPTS" "$SERVER_JAVA_OPTS" \
     "$(node -v 2>/dev/null || echo none)" >"$RESULTS"
   printf 'loadavg\tstart\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
   [ -n "$BEFORE_JAR" ] && printf 'before\t%s\n' "${BEFORE_LABEL:-$BEFORE_JAR}" >>"$RESULTS"

@@ -54,9 +54,12 @@ public final class BenchEngine {
     public static final Caller BUYER = Caller.buyer("u1", "b1", CLIENT_ID, "Shopper", "MeAdmin");
 
     private final Engine engine;
+    /** The store the engine was built on (the engine's context holds it wrapped). */
+    private final io.orderhooks.engine.internal.store.Store store;
 
-    private BenchEngine(Engine engine) {
+    private BenchEngine(Engine engine, io.orderhooks.engine.internal.store.Store store) {
         this.engine = engine;
+        this.store = store;
     }
 
     /** A seeded engine delivering checkout events to {@code integration}. */
@@ -76,7 +79,7 @@ public final class BenchEngine {
     static BenchEngine seeded(CheckoutIntegration integration, String middlewareUrl,
                               io.orderhooks.engine.internal.store.Store store) {
         BenchEngine bench = new BenchEngine(Engine.builder().passwordHasher(new PasswordHasher(1))
-                .store(store).checkoutIntegration(integration).build());
+                .store(store).checkoutIntegration(integration).build(), store);
         bench.seed(middlewareUrl);
         return bench;
     }
@@ -134,6 +137,45 @@ public final class BenchEngine {
             throw new IllegalStateException("order " + id + " ended " + submitted.status());
         }
         return submitted;
+    }
+
+    /**
+     * Gives a durable store an order history before a load run: {@code count} submitted orders of buyer {@code b1},
+     * each a copy (own ID {@code hist-N}, its dates {@code N} minutes before the template's) of one real
+     * {@link #checkout} of {@code lines} lines made first, imported in batches of 1,000 orders
+     * ({@code JdbcStore.importOrders}); then on PostgreSQL what a live database's autovacuum would have done to them
+     * ({@link OrderListHarness#analyze}: statistics, the visibility map). A production database is not empty: on an
+     * empty one autovacuum's thresholds (20 % of a table's rows) make it vacuum and analyse the growing tables over
+     * and over in a load run's first minutes (docs/PERFORMANCE.md, "Session 18"). Skipped when the store holds the
+     * history already (a second engine on the same PostgreSQL).
+     *
+     * @param url the store's JDBC URL, for the vacuum (null: not PostgreSQL)
+     * @return the seconds it took, 0 when skipped
+     * @throws IllegalArgumentException when the engine's store is not a durable one
+     */
+    public double seedHistory(int count, int lines, String url, String user, String password) throws java.sql.SQLException {
+        if (count <= 0) {
+            return 0;
+        }
+        if (!(this.store instanceof io.orderhooks.engine.internal.store.jdbc.JdbcStore store)) {
+            throw new IllegalArgumentException("an order history needs a durable store (h2 or PostgreSQL)");
+        }
+        if (store.order("hist-0").isPresent()) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        var template = store.order(checkout(lines).id()).orElseThrow();
+        Order order = template.order();
+        Iterable<io.orderhooks.engine.internal.orders.OrderState> copies = () -> java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> template.withOrder(order.toBuilder().id("hist-" + i)
+                        .dateCreated(order.dateCreated().minusMinutes(count - i))
+                        .dateSubmitted(order.dateSubmitted().minusMinutes(count - i)).build()))
+                .iterator();
+        store.importOrders(copies, 1000);
+        if (url != null && url.startsWith("jdbc:postgresql:")) {
+            OrderListHarness.analyze(url, user, password);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private void saveIntegrationEvent(String middlewareUrl) {

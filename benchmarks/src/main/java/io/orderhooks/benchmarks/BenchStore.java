@@ -35,11 +35,20 @@ final class BenchStore {
             return temporaryH2();
         }
         if (choice.startsWith("jdbc:postgresql:")) {
-            return JdbcStores.postgresql(choice, System.getProperty("orderhooks.bench.db.user", "postgres"),
-                    System.getProperty("orderhooks.bench.db.password", ""),
+            return JdbcStores.postgresql(choice, user(), password(),
                     Integer.getInteger("orderhooks.bench.db.pool", JdbcStores.POSTGRESQL_POOL_SIZE));
         }
         throw new IllegalArgumentException(PROPERTY + " must be memory, h2, h2:DIR or a jdbc:postgresql: URL, was " + choice);
+    }
+
+    /** The PostgreSQL user, {@code orderhooks.bench.db.user} (default {@code postgres}). */
+    static String user() {
+        return System.getProperty("orderhooks.bench.db.user", "postgres");
+    }
+
+    /** The PostgreSQL password, {@code orderhooks.bench.db.password} (default empty). */
+    static String password() {
+        return System.getProperty("orderhooks.bench.db.password", "");
     }
 
     /**

@@ -45,7 +45,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *       outbox exporter writing to {@code <dir>/outbox}) under {@code /integration}.
  *   <li>{@code engine}: the engine's REST API over a seeded {@link BenchEngine}, delivering checkout events
  *       over HTTP to the merchant at the URL given as third argument; {@link CheckoutLoad} drives it. Its store
- *       is the system property {@code orderhooks.bench.store} ({@link BenchStore}).
+ *       is the system property {@code orderhooks.bench.store} ({@link BenchStore}); with
+ *       {@value #HISTORY_PROPERTY} = N the store first gets an order history of N orders.
  *   <li>{@code postgres}: an embedded PostgreSQL for the engine's PostgreSQL store ({@link BenchPostgres}).
  * </ul>
  *
@@ -60,6 +61,12 @@ public final class LoadServers {
     static final byte[] FIXED_ANSWER = "{\"TaxTotal\":0,\"ShippingTotal\":0}".getBytes(StandardCharsets.UTF_8);
     /** System property sizing Jetty's request threads of every role: {@code min,max,reserved}. */
     static final String THREADS_PROPERTY = "orderhooks.bench.jettyThreads";
+    /**
+     * System property of the {@code engine} role: orders put into its durable store before it serves
+     * ({@link BenchEngine#seedHistory}), default 0; {@value #HISTORY_LINES_PROPERTY} their lines (default 20).
+     */
+    static final String HISTORY_PROPERTY = "orderhooks.bench.history";
+    static final String HISTORY_LINES_PROPERTY = "orderhooks.bench.historyLines";
     /** Worksheet sizes the middleware's request bodies are written for. */
     static final int[] LINES = {20, 200};
 
@@ -130,11 +137,17 @@ public final class LoadServers {
      * The engine's REST API ({@link EngineApi}) over a {@link BenchEngine} whose checkout integration event points
      * at {@code merchantUrl}, delivered over HTTP by {@link HttpCheckoutIntegration}.
      */
-    static Javalin startEngine(String merchantUrl) {
+    static Javalin startEngine(String merchantUrl) throws java.sql.SQLException {
         InMemoryDeliveryLog log = new InMemoryDeliveryLog();
         HttpCheckoutIntegration checkout = new HttpCheckoutIntegration(CheckoutSenderSettings.builder(log).build(),
                 Transports.defaultHttpClient());
         BenchEngine bench = BenchEngine.seeded(checkout, merchantUrl);
+        int history = Integer.getInteger(HISTORY_PROPERTY, 0);
+        if (history > 0) {
+            double seconds = bench.seedHistory(history, Integer.getInteger(HISTORY_LINES_PROPERTY, 20),
+                    System.getProperty(BenchStore.PROPERTY), BenchStore.user(), BenchStore.password());
+            System.out.printf("order history: %d orders in %.1f s%n", history, seconds);
+        }
         EngineApi api = EngineApi.builder(bench.engine()).issuer("http://127.0.0.1").deliveryLog(log).build();
         Javalin app = api.create();
         app.unsafe.startup.showJavalinBanner = false;

@@ -64,7 +64,7 @@ public final class OrderListHarness {
                 int seeded;
                 try (JdbcStore store = JdbcStores.postgresql(url, "postgres", "postgres")) {
                     seeded = seed(store, "postgresql", Integer.parseInt(count.trim()), seedLimitNanos);
-                    analyze(url);
+                    analyze(url, "postgres", "postgres");
                     queries(store, seeded, samples);
                     writeCost(store, url);
                 }
@@ -94,10 +94,10 @@ public final class OrderListHarness {
      * Before timing, what a live store would have: the seeding's {@code order_counts} deltas folded into one row
      * per key (the seeding appends one row per key per batch, ~200 per buyer and status at 1M, which the first
      * count of each key would fold, where reads of a live store fold a key every 64 writes), and what autovacuum
-     * does to a loaded table (statistics, the visibility map).
+     * does to a loaded table (statistics, the visibility map) for the orders, their lines and the counts.
      */
-    private static void analyze(String url) throws java.sql.SQLException {
-        try (var c = java.sql.DriverManager.getConnection(url, "postgres", "postgres"); var st = c.createStatement()) {
+    static void analyze(String url, String user, String password) throws java.sql.SQLException {
+        try (var c = java.sql.DriverManager.getConnection(url, user, password); var st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("CREATE TEMPORARY TABLE folded AS SELECT side, company, status, SUM(n) AS n FROM order_counts "
                     + "GROUP BY side, company, status");
@@ -107,6 +107,7 @@ public final class OrderListHarness {
             c.commit();
             c.setAutoCommit(true);
             st.execute("VACUUM ANALYZE orders");
+            st.execute("VACUUM ANALYZE order_lines");
             st.execute("VACUUM ANALYZE order_counts");
         }
     }
