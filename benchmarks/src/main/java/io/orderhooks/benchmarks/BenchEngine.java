@@ -26,10 +26,15 @@ import io.orderhooks.core.model.ShipMethodSelection;
 import io.orderhooks.core.model.User;
 import io.orderhooks.engine.spi.CheckoutIntegration;
 import io.orderhooks.engine.spi.DeliveryOutcome;
+import io.orderhooks.engine.internal.orders.OrderState;
+import io.orderhooks.engine.internal.store.Store;
+import io.orderhooks.engine.internal.store.jdbc.JdbcStore;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * An in-process engine seeded for checkout benchmarks: a marketplace {@code seller}, buyer {@code b1} with
@@ -55,9 +60,9 @@ public final class BenchEngine {
 
     private final Engine engine;
     /** The store the engine was built on (the engine's context holds it wrapped). */
-    private final io.orderhooks.engine.internal.store.Store store;
+    private final Store store;
 
-    private BenchEngine(Engine engine, io.orderhooks.engine.internal.store.Store store) {
+    private BenchEngine(Engine engine, Store store) {
         this.engine = engine;
         this.store = store;
     }
@@ -77,7 +82,7 @@ public final class BenchEngine {
 
     /** As {@link #seeded(CheckoutIntegration, String)} on the given store. */
     static BenchEngine seeded(CheckoutIntegration integration, String middlewareUrl,
-                              io.orderhooks.engine.internal.store.Store store) {
+                              Store store) {
         BenchEngine bench = new BenchEngine(Engine.builder().passwordHasher(new PasswordHasher(1))
                 .store(store).checkoutIntegration(integration).build(), store);
         bench.seed(middlewareUrl);
@@ -141,7 +146,7 @@ public final class BenchEngine {
 
     /**
      * Gives a durable store an order history before a load run: {@code count} submitted orders of buyer {@code b1},
-     * each a copy (own ID {@code hist-N}, its dates {@code N} minutes before the template's) of one real
+     * each a copy (ID {@code hist-N}, dates {@code count - N} minutes before the template's) of one real
      * {@link #checkout} of {@code lines} lines made first, imported in batches of 1,000 orders
      * ({@code JdbcStore.importOrders}); then on PostgreSQL what a live database's autovacuum would have done to them
      * ({@link OrderListHarness#analyze}: statistics, the visibility map). A production database is not empty: on an
@@ -153,11 +158,11 @@ public final class BenchEngine {
      * @return the seconds it took, 0 when skipped
      * @throws IllegalArgumentException when the engine's store is not a durable one
      */
-    public double seedHistory(int count, int lines, String url, String user, String password) throws java.sql.SQLException {
+    public double seedHistory(int count, int lines, String url, String user, String password) throws SQLException {
         if (count <= 0) {
             return 0;
         }
-        if (!(this.store instanceof io.orderhooks.engine.internal.store.jdbc.JdbcStore store)) {
+        if (!(this.store instanceof JdbcStore store)) {
             throw new IllegalArgumentException("an order history needs a durable store (h2 or PostgreSQL)");
         }
         if (store.order("hist-0").isPresent()) {
@@ -166,7 +171,7 @@ public final class BenchEngine {
         long start = System.nanoTime();
         var template = store.order(checkout(lines).id()).orElseThrow();
         Order order = template.order();
-        Iterable<io.orderhooks.engine.internal.orders.OrderState> copies = () -> java.util.stream.IntStream.range(0, count)
+        Iterable<OrderState> copies = () -> IntStream.range(0, count)
                 .mapToObj(i -> template.withOrder(order.toBuilder().id("hist-" + i)
                         .dateCreated(order.dateCreated().minusMinutes(count - i))
                         .dateSubmitted(order.dateSubmitted().minusMinutes(count - i)).build()))

@@ -109,8 +109,7 @@ public final class PerfReport {
     private void loadSection(List<String[]> load) {
         line("## Load (wrk, loopback)");
         line("");
-        load.stream().filter(r -> r[0].startsWith("#")).findFirst().ifPresent(r -> line("`" + String.join(" ", r).substring(2) + "`"));
-        line("");
+        runSettings(load);
         Map<String, String[]> runs = new LinkedHashMap<>();
         load.stream().filter(r -> r[0].equals("load")).forEach(r -> runs.put(r[1], r));
         if (runs.isEmpty()) {
@@ -138,6 +137,14 @@ public final class PerfReport {
         line("");
     }
 
+    /** The run's settings: the first line of its load.tsv (run.sh's {@code #} header), as code, then a blank line. */
+    private void runSettings(List<String[]> load) {
+        load.stream().filter(r -> r[0].startsWith("#")).findFirst().ifPresent(r -> {
+            line("`" + String.join(" ", r).substring(2) + "`");
+            line("");
+        });
+    }
+
     private static String ratio(double rps, String[] base) {
         return base == null ? "-" : String.format(Locale.ROOT, "%.2f", rps / Double.parseDouble(base[2]));
     }
@@ -145,6 +152,7 @@ public final class PerfReport {
     private void checkoutSection(List<String[]> load) {
         line("## Checkout over the engine's REST API (merchant middleware on loopback)");
         line("");
+        runSettings(load);
         List<String[]> rows = load.stream().filter(r -> r[0].equals("checkout")).toList();
         if (rows.isEmpty()) {
             line("_Not measured._");

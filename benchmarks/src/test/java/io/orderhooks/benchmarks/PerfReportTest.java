@@ -176,6 +176,19 @@ class PerfReportTest {
     }
 
     @Test
+    void showsTheCheckoutRunsSettingsUnderItsHeading() throws Exception {
+        write("checkout/load.tsv",
+                "# load run T; checkout: 8 users, 20 lines, 3 rounds of 60s warm-up + 30s, durable stores holding 100000 orders first",
+                "checkout\tcheckout-20\t8\t20\t80.0\t1000\t20000\t100000\t200000\t900\t20000\t0\t0\t3");
+
+        String md = report();
+
+        assertThat(md).contains("## Checkout over the engine's REST API (merchant middleware on loopback)\n\n"
+                + "`load run T; checkout: 8 users, 20 lines, 3 rounds of 60s warm-up + 30s, durable stores holding 100000 "
+                + "orders first`\n\n| run |");
+    }
+
+    @Test
     void doesNotJudgeAnAbsoluteTargetOfARunThatStartedOnALoadedMachine() throws Exception {
         write("checkout/load.tsv",
                 "loadavg\tstart\t500.00 120.00 9.00",
