@@ -73,13 +73,18 @@ public final class OrderListHarness {
         }
         if (h2Orders > 0) {
             Path emptyDir = Files.createTempDirectory("orderhooks-start-h2-empty-");
-            startTime("h2", 0, () -> Stores.h2(emptyDir));
             Path dir = Files.createTempDirectory("orderhooks-start-h2-");
-            int seeded;
-            try (JdbcStore store = JdbcStores.h2(dir)) {
-                seeded = seed(store, "h2", h2Orders, seedLimitNanos);
+            try {
+                startTime("h2", 0, () -> Stores.h2(emptyDir));
+                int seeded;
+                try (JdbcStore store = JdbcStores.h2(dir)) {
+                    seeded = seed(store, "h2", h2Orders, seedLimitNanos);
+                }
+                startTime("h2", seeded, () -> Stores.h2(dir));
+            } finally { // every run left both folders in the temp folder
+                StatementCount.deleteFolder(emptyDir);
+                StatementCount.deleteFolder(dir);
             }
-            startTime("h2", seeded, () -> Stores.h2(dir));
         }
     }
 
