@@ -89,8 +89,8 @@ checkout_row() {
 # not start. Each row and round gets its own folder $OUT/rows/NAME-roundROUND: the merchant's outbox (a row never
 # starts with the files of earlier rows), the servers' logs and their GC logs (ROLE-gc.log).
 checkout_processes() {
-  local store=$1 engines=$2 jar=$3 name=$4 round=$5 property=$1 i history=""
-  [ "$store" = memory ] || history=" -Dorderhooks.bench.history=$CHECKOUT_HISTORY"
+  local store=$1 engines=$2 jar=$3 name=$4 round=$5 property=$1 i history=$CHECKOUT_HISTORY
+  [ "$store" = memory ] && history=0   # the memory store is the engine's heap: no history
   if [ "$store" = postgres ]; then
     start_postgres || { checkout_failed "$name" "$round" "PostgreSQL did not start"; return 1; }
     property=$POSTGRES_URL
@@ -107,7 +107,7 @@ checkout_processes() {
   for i in $(seq 1 "$engines"); do
     local role=engine
     [ "$i" = 1 ] || role="engine$i"
-    OUT=$ROW_DIR JAR=$jar SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -Xlog:gc:file=$ROW_DIR/$role-gc.log -Dorderhooks.bench.store=$property$history" \
+    OUT=$ROW_DIR JAR=$jar SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -Xlog:gc:file=$ROW_DIR/$role-gc.log -Dorderhooks.bench.store=$property -Dorderhooks.bench.history=$history" \
       start_server "$role" "$merchant_url" || { checkout_failed "$name" "$round" "$role did not start (see $ROW_DIR/$role.log)"; return 1; }
     ROW_PIDS+=("$SERVER_PID")
     [ "$i" = 1 ] && ENGINE_PID=$SERVER_PID
